@@ -1,0 +1,168 @@
+package io.bedrockbinding.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The models bedrock-binding knows about, with the look-ups the CLI, the registry and
+ * the emulator need. Immutable; the built-in instance is read once from
+ * {@code catalog.json}.
+ */
+public final class ModelCatalog {
+
+	/** The classpath resource of the built-in catalog. */
+	public static final String RESOURCE = "/io/bedrockbinding/catalog/catalog.json";
+
+	private final Map<String, ModelInfo> models;
+
+	private final Geographies geographies;
+
+	public ModelCatalog(Collection<ModelInfo> models, Geographies geographies) {
+		Map<String, ModelInfo> map = new LinkedHashMap<>();
+		models.forEach((model) -> map.put(model.modelId(), model));
+		this.models = java.util.Collections.unmodifiableMap(map);
+		this.geographies = geographies;
+	}
+
+	/** The catalog shipped in this jar, loaded on first use. */
+	public static ModelCatalog builtIn() {
+		return BuiltIn.INSTANCE;
+	}
+
+	/** Reads a catalog in the {@code catalog.json} format. */
+	public static ModelCatalog read(InputStream json) throws IOException {
+		return CatalogJson.read(json);
+	}
+
+	/** Writes this catalog in the {@code catalog.json} format (used to refresh it from a live account). */
+	public void write(java.io.OutputStream out) throws IOException {
+		CatalogJson.write(this, out);
+	}
+
+	public List<ModelInfo> all() {
+		return List.copyOf(this.models.values());
+	}
+
+	public int size() {
+		return this.models.size();
+	}
+
+	public Geographies geographies() {
+		return this.geographies;
+	}
+
+	/** The model with exactly this ID. */
+	public Optional<ModelInfo> find(String modelId) {
+		return Optional.ofNullable(this.models.get(modelId));
+	}
+
+	public boolean contains(String modelId) {
+		return this.models.containsKey(modelId);
+	}
+
+	/** Models whose ID, display name or provider contains {@code text}, ignoring case. */
+	public List<ModelInfo> search(String text) {
+		return query(new ModelQuery(null, null, text));
+	}
+
+	/**
+	 * Models of one provider. Accepts {@code anthropic}, {@code Anthropic} and geo-profile
+	 * style names such as {@code us.anthropic}.
+	 */
+	public List<ModelInfo> byProvider(String provider) {
+		return query(new ModelQuery(null, provider, null));
+	}
+
+	/** Models usable from {@code region}, on demand or through a profile. */
+	public List<ModelInfo> byRegion(String region) {
+		return query(new ModelQuery(region, null, null));
+	}
+
+	public List<ModelInfo> query(ModelQuery query) {
+		String region = blankToNull(query.region());
+		String provider = normalizeProvider(query.provider());
+		String text = lower(query.text());
+		return this.models.values()
+			.stream()
+			.filter((model) -> region == null || model.availableIn(region))
+			.filter((model) -> provider == null || model.provider().equals(provider))
+			.filter((model) -> text == null || matchesText(model, text))
+			.toList();
+	}
+
+	/** The model ID inside a system profile ID ({@code us.amazon.nova-pro-v1:0} -> {@code amazon.nova-pro-v1:0}). */
+	public String stripGeoPrefix(String id) {
+		int dot = id.indexOf('.');
+		if (dot > 0 && this.geographies.isKnown(id.substring(0, dot))) {
+			return id.substring(dot + 1);
+		}
+		return id;
+	}
+
+	/**
+	 * The system profile a call from {@code region} should use for {@code modelId}: the
+	 * most specific geography that serves the region and has a profile for the model.
+	 */
+	public Optional<String> systemProfileFor(String modelId, String region) {
+		ModelInfo model = this.models.get(modelId);
+		if (model == null) {
+			return Optional.empty();
+		}
+		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
+	}
+
+	private boolean matchesText(ModelInfo model, String text) {
+		String stripped = stripGeoPrefix(text);
+		return model.modelId().toLowerCase(Locale.ROOT).contains(text)
+				|| model.modelId().toLowerCase(Locale.ROOT).contains(stripped)
+				|| model.displayName().toLowerCase(Locale.ROOT).contains(text)
+				|| model.provider().contains(text);
+	}
+
+	private @Nullable String normalizeProvider(@Nullable String provider) {
+		String lower = lower(provider);
+		if (lower == null) {
+			return null;
+		}
+		String stripped = stripGeoPrefix(lower);
+		int dot = stripped.indexOf('.');
+		return (dot >= 0) ? stripped.substring(0, dot) : stripped;
+	}
+
+	private static @Nullable String lower(@Nullable String text) {
+		String value = blankToNull(text);
+		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	private static final class BuiltIn {
+
+		static final ModelCatalog INSTANCE = load();
+
+		private static ModelCatalog load() {
+			try (InputStream json = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
+				if (json == null) {
+					throw new IllegalStateException("Built-in model catalog " + RESOURCE + " is missing from the classpath");
+				}
+				return read(json);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read the built-in model catalog " + RESOURCE, ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.bedrockbinding.catalog;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One Bedrock foundation model as the catalog knows it.
+ *
+ * @param modelId the model ID, e.g. {@code amazon.nova-pro-v1:0}
+ * @param provider the provider, lower case, as in the model ID ({@code amazon})
+ * @param displayName the name the console shows ({@code Nova Pro})
+ * @param onDemandRegions regions where the plain model ID can be invoked on demand
+ * @param profileOnlyRegions regions where the model is served only through an
+ * inference profile
+ * @param geoPrefixes the geographies that have a system profile for it ({@code us},
+ * {@code eu}, {@code global}, ...)
+ * @param needsProfileElsewhere whether the model needs a profile in a region that
+ * neither list names
+ * @param streaming whether ConverseStream / InvokeModelWithResponseStream work
+ * @param inputModalities {@code TEXT}, {@code IMAGE}, ...
+ * @param outputModalities {@code TEXT}, {@code IMAGE}, {@code EMBEDDING}, ...
+ */
+public record ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
+		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
+		List<String> inputModalities, List<String> outputModalities) {
+
+	/** A context-length variant such as {@code :200k} or {@code :28k}: provisioned throughput only. */
+	private static final Pattern CONTEXT_VARIANT = Pattern.compile(".*:\\d+:\\d+k$|.*:\\d+k$|.*:mm$");
+
+	public ModelInfo {
+		onDemandRegions = List.copyOf(onDemandRegions);
+		profileOnlyRegions = List.copyOf(profileOnlyRegions);
+		geoPrefixes = List.copyOf(geoPrefixes);
+		inputModalities = List.copyOf(inputModalities);
+		outputModalities = List.copyOf(outputModalities);
+	}
+
+	/** Whether this ID is a context-length variant, which cannot be invoked on demand. */
+	public boolean isContextVariant() {
+		return CONTEXT_VARIANT.matcher(this.modelId).matches();
+	}
+
+	/** Whether calling the plain model ID in {@code region} is refused ("use an inference profile"). */
+	public boolean needsProfile(String region) {
+		if (isContextVariant()) {
+			return true;
+		}
+		if (this.onDemandRegions.contains(region)) {
+			return false;
+		}
+		if (this.profileOnlyRegions.contains(region)) {
+			return true;
+		}
+		return this.needsProfileElsewhere;
+	}
+
+	/** Whether the model needs a profile in at least one region the catalog names. */
+	public boolean needsProfileSomewhere() {
+		return isContextVariant() || !this.profileOnlyRegions.isEmpty() || this.needsProfileElsewhere;
+	}
+
+	/** Whether the model can be used from {@code region}, directly or through a profile. */
+	public boolean availableIn(String region) {
+		return this.onDemandRegions.contains(region) || this.profileOnlyRegions.contains(region);
+	}
+
+	/** Whether a system profile of geography {@code prefix} contains this model. */
+	public boolean hasGeo(String prefix) {
+		return this.geoPrefixes.contains(prefix);
+	}
+
+	/** Every region the model can be used from, on demand first. */
+	public List<String> regions() {
+		return java.util.stream.Stream.concat(this.onDemandRegions.stream(), this.profileOnlyRegions.stream())
+			.distinct()
+			.toList();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The built-in list of Bedrock models and the cross-region geographies, loaded once
+ * from {@code models.json} and {@code geographies.json} beside these classes.
+ */
+@NullMarked
+package io.bedrockbinding.catalog;
+
+import org.jspecify.annotations.NullMarked;
