@@ -1,0 +1,66 @@
+package io.bedrockbinding.file;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
+
+/**
+ * The text of a new {@code inference.txt}: a header that explains the format, then every
+ * catalog model grouped by provider as a commented-out {@code #model=} line, so that a
+ * new file changes no binding until someone fills a line in.
+ */
+final class DefaultInferenceFile {
+
+	private static final String HEADER = """
+			# inference.txt: which inference profile (or ARN) each Bedrock model is called through.
+			#
+			# One binding per line:   model-id=target
+			#   target empty                      call the model ID directly (on-demand)
+			#   us.amazon.nova-pro-v1:0           a system-defined cross-region profile
+			#                                     (us. eu. apac. jp. au. us-gov. global.)
+			#   arn:aws:bedrock:REGION:ACCOUNT:inference-profile/...              a profile ARN
+			#   arn:aws:bedrock:REGION:ACCOUNT:application-inference-profile/ID   your own profile
+			#   arn:aws:bedrock:REGION:ACCOUNT:provisioned-model/ID               provisioned throughput
+			#   {account} and {region} inside an ARN are filled in at call time.
+			# Lines starting with '#' are comments. The part before the first '=' is the model ID.
+			# Remove the '#' in front of a model below and add its target to bind it.
+			# Tools (inference-config bind, the actuator endpoint) edit lines in place and keep comments.
+			""";
+
+	private DefaultInferenceFile() {
+	}
+
+	static String render(ModelCatalog catalog) {
+		StringBuilder text = new StringBuilder(HEADER);
+		Map<String, List<ModelInfo>> byProvider = new LinkedHashMap<>();
+		catalog.all().forEach((model) -> byProvider.computeIfAbsent(model.provider(), (key) -> new java.util.ArrayList<>()).add(model));
+		byProvider.forEach((provider, models) -> {
+			text.append("\n# ==== ").append(provider).append(" ====\n");
+			for (ModelInfo model : models) {
+				text.append("# ").append(model.displayName()).append(": ").append(profileNote(model)).append('\n');
+				text.append('#').append(model.modelId()).append("=\n");
+			}
+		});
+		return text.toString();
+	}
+
+	private static String profileNote(ModelInfo model) {
+		if (model.isContextVariant()) {
+			return "context-length variant, provisioned throughput only (bind a provisioned-model ARN)";
+		}
+		String geos = model.geoPrefixes().isEmpty() ? "" : "; profiles: " + String.join(". ", model.geoPrefixes()) + ".";
+		if (!model.profileOnlyRegions().isEmpty()) {
+			return "needs a profile in " + String.join(", ", model.profileOnlyRegions())
+					+ (model.needsProfileElsewhere() ? " and regions not listed" : "") + geos;
+		}
+		if (model.needsProfileElsewhere()) {
+			return (model.onDemandRegions().isEmpty() ? "needs a profile in every region"
+					: "needs a profile outside " + String.join(", ", model.onDemandRegions())) + geos;
+		}
+		return "on demand in " + String.join(", ", model.onDemandRegions()) + geos;
+	}
+
+}

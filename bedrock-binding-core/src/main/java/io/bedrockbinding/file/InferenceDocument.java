@@ -1,0 +1,207 @@
+package io.bedrockbinding.file;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.InvalidTargetException;
+import io.bedrockbinding.target.ModelIds;
+
+/**
+ * An inference file as lines, so that an edit changes one line and keeps every comment,
+ * blank line, bad line, the byte order mark and the line endings as they were.
+ * Immutable: edits return a new document.
+ */
+public final class InferenceDocument {
+
+	private static final char BOM = '\uFEFF';
+
+	private final boolean bom;
+
+	private final String newline;
+
+	private final List<String> lines;
+
+	private final boolean endsWithNewline;
+
+	private InferenceDocument(boolean bom, String newline, List<String> lines, boolean endsWithNewline) {
+		this.bom = bom;
+		this.newline = newline;
+		this.lines = List.copyOf(lines);
+		this.endsWithNewline = endsWithNewline;
+	}
+
+	/** An empty document. */
+	public static InferenceDocument empty() {
+		return new InferenceDocument(false, "\n", List.of(), true);
+	}
+
+	/** Splits text into lines: a leading BOM is kept aside, LF and CRLF both end a line. */
+	public static InferenceDocument parse(String text) {
+		boolean bom = !text.isEmpty() && text.charAt(0) == BOM;
+		String body = bom ? text.substring(1) : text;
+		List<String> lines = new ArrayList<>();
+		String newline = null;
+		int start = 0;
+		int length = body.length();
+		for (int i = 0; i < length; i++) {
+			if (body.charAt(i) == '\n') {
+				boolean crlf = i > start && body.charAt(i - 1) == '\r';
+				lines.add(body.substring(start, crlf ? i - 1 : i));
+				if (newline == null) {
+					newline = crlf ? "\r\n" : "\n";
+				}
+				start = i + 1;
+			}
+		}
+		boolean endsWithNewline = start == length;
+		if (!endsWithNewline) {
+			lines.add(body.substring(start));
+		}
+		return new InferenceDocument(bom, (newline != null) ? newline : System.lineSeparator(), lines,
+				endsWithNewline || lines.isEmpty());
+	}
+
+	public List<String> lines() {
+		return this.lines;
+	}
+
+	/** The document as text, with its original BOM and line endings. */
+	public String render() {
+		StringBuilder text = new StringBuilder();
+		if (this.bom) {
+			text.append(BOM);
+		}
+		for (int i = 0; i < this.lines.size(); i++) {
+			text.append(this.lines.get(i));
+			if (i < this.lines.size() - 1 || this.endsWithNewline) {
+				text.append(this.newline);
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Binds {@code modelId}: the line that binds it now gets the new target in place; a
+	 * {@code #modelId=} placeholder of the default file is filled in; otherwise a line is
+	 * appended. Both sides are validated first.
+	 * @throws InvalidTargetException if the model ID or the target is invalid
+	 */
+	public InferenceDocument with(String modelId, String target) {
+		ModelIds.requireModelId(modelId);
+		String trimmedTarget = target.strip();
+		BindingTarget.parse(modelId, trimmedTarget);
+		String line = modelId + "=" + trimmedTarget;
+		List<String> edited = new ArrayList<>(this.lines);
+		int index = lastLineBinding(modelId);
+		if (index < 0) {
+			index = edited.indexOf("#" + modelId + "=");
+		}
+		if (index >= 0) {
+			edited.set(index, line);
+		}
+		else {
+			edited.add(line);
+		}
+		return new InferenceDocument(this.bom, this.newline, edited, true);
+	}
+
+	/** Removes every line that binds {@code modelId}; comments stay. */
+	public InferenceDocument without(String modelId) {
+		List<String> edited = new ArrayList<>(this.lines.size());
+		for (String line : this.lines) {
+			if (!modelId.equals(keyOf(line))) {
+				edited.add(line);
+			}
+		}
+		return new InferenceDocument(this.bom, this.newline, edited, this.endsWithNewline);
+	}
+
+	/** Whether a line binds {@code modelId}. */
+	public boolean binds(String modelId) {
+		return lastLineBinding(modelId) >= 0;
+	}
+
+	/** The target text bound to {@code modelId} by its last line, if any. */
+	public java.util.Optional<String> targetOf(String modelId) {
+		int index = lastLineBinding(modelId);
+		if (index < 0) {
+			return java.util.Optional.empty();
+		}
+		String line = this.lines.get(index);
+		return java.util.Optional.of(line.substring(line.indexOf('=') + 1).strip());
+	}
+
+	/** Validates every line. */
+	public InferenceFileContent content(String source, boolean exists, Instant loadedAt) {
+		Map<String, FileEntry> entries = new LinkedHashMap<>();
+		List<FileProblem> problems = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			int number = i + 1;
+			String line = this.lines.get(i).strip();
+			if (line.isEmpty() || line.charAt(0) == '#') {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			if (equals < 0) {
+				problems.add(new FileProblem(source, number, Severity.ERROR,
+						"no '=' in '" + abbreviate(line) + "': write model=target, or start the line with '#' to make it a comment"));
+				continue;
+			}
+			String modelId = line.substring(0, equals).strip();
+			String target = line.substring(equals + 1).strip();
+			if (modelId.isEmpty()) {
+				problems.add(new FileProblem(source, number, Severity.ERROR,
+						"no model ID before '=': write model=target, e.g. amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"));
+				continue;
+			}
+			BindingTarget parsed;
+			try {
+				ModelIds.requireModelId(modelId);
+				parsed = BindingTarget.parse(modelId, target);
+			}
+			catch (InvalidTargetException ex) {
+				problems.add(new FileProblem(source, number, Severity.ERROR, ex.getMessage()));
+				continue;
+			}
+			FileEntry previous = entries.remove(modelId);
+			if (previous != null) {
+				problems.add(new FileProblem(source, number, Severity.WARNING, modelId + " is bound on line "
+						+ previous.line() + " and again on line " + number + "; line " + number
+						+ " wins: delete one of them"));
+			}
+			entries.put(modelId, new FileEntry(modelId, parsed, number));
+		}
+		return new InferenceFileContent(source, exists, List.copyOf(entries.values()), problems, loadedAt);
+	}
+
+	private int lastLineBinding(String modelId) {
+		for (int i = this.lines.size() - 1; i >= 0; i--) {
+			if (modelId.equals(keyOf(this.lines.get(i)))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The model ID a line binds, or null for comments, blank and bad lines. */
+	private static @Nullable String keyOf(String line) {
+		String stripped = line.strip();
+		if (stripped.isEmpty() || stripped.charAt(0) == '#') {
+			return null;
+		}
+		int equals = stripped.indexOf('=');
+		return (equals > 0) ? stripped.substring(0, equals).strip() : null;
+	}
+
+	private static String abbreviate(String line) {
+		return (line.length() <= 80) ? line : line.substring(0, 80) + "... (" + line.length() + " characters)";
+	}
+
+}

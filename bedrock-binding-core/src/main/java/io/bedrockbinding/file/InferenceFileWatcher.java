@@ -1,0 +1,169 @@
+package io.bedrockbinding.file;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches an inference file and hands every changed content to a listener, debounced.
+ * Watches the folder of the path and, when the path is a symlink, the folders along the
+ * link, so that a Kubernetes ConfigMap swap ({@code ..data} re-pointed) is seen. Only a
+ * content change is reported: touching the file, or an event for another file in the
+ * folder, reads it but reports nothing.
+ */
+public final class InferenceFileWatcher implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(InferenceFileWatcher.class);
+
+	private final InferenceFile file;
+
+	private final Duration debounce;
+
+	private final Consumer<InferenceFileContent> listener;
+
+	private final WatchService watchService;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Thread thread;
+
+	private @Nullable ScheduledFuture<?> pending;
+
+	private byte @Nullable [] lastSeen;
+
+	private volatile boolean closed;
+
+	private InferenceFileWatcher(InferenceFile file, Duration debounce, Consumer<InferenceFileContent> listener)
+			throws IOException {
+		this.file = file;
+		this.debounce = debounce;
+		this.listener = listener;
+		this.watchService = FileSystems.getDefault().newWatchService();
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "inference-file-reload");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.thread = new Thread(this::watch, "inference-file-watch");
+		this.thread.setDaemon(true);
+	}
+
+	/**
+	 * Starts watching. The current content counts as seen: only later changes are reported.
+	 * @param debounce how long the file must stay quiet before it is read
+	 */
+	public static InferenceFileWatcher start(InferenceFile file, Duration debounce,
+			Consumer<InferenceFileContent> listener) throws IOException {
+		InferenceFileWatcher watcher = new InferenceFileWatcher(file, debounce, listener);
+		watcher.lastSeen = watcher.fingerprint();
+		watcher.register();
+		watcher.thread.start();
+		return watcher;
+	}
+
+	private void register() throws IOException {
+		for (Path folder : foldersToWatch()) {
+			if (Files.isDirectory(folder)) {
+				folder.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
+						StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+			}
+		}
+	}
+
+	/** The file's folder and, along a chain of symlinks, every folder a link points into. */
+	private Set<Path> foldersToWatch() {
+		Set<Path> folders = new LinkedHashSet<>();
+		Path current = this.file.path();
+		for (int hops = 0; hops < 16; hops++) {
+			folders.add(current.getParent());
+			if (!Files.isSymbolicLink(current)) {
+				break;
+			}
+			try {
+				current = current.getParent().resolve(Files.readSymbolicLink(current)).normalize();
+			}
+			catch (IOException ex) {
+				break;
+			}
+		}
+		return folders;
+	}
+
+	private void watch() {
+		while (!this.closed) {
+			try {
+				WatchKey key = this.watchService.take();
+				key.pollEvents();
+				key.reset();
+				schedule();
+			}
+			catch (InterruptedException | ClosedWatchServiceException ex) {
+				return;
+			}
+		}
+	}
+
+	private synchronized void schedule() {
+		if (this.pending != null) {
+			this.pending.cancel(false);
+		}
+		this.pending = this.scheduler.schedule(this::reloadIfChanged, this.debounce.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void reloadIfChanged() {
+		try {
+			byte[] fingerprint = fingerprint();
+			if (Arrays.equals(fingerprint, this.lastSeen)) {
+				return;
+			}
+			this.lastSeen = fingerprint;
+			// A swapped symlink may point into a folder not watched yet.
+			register();
+			this.listener.accept(this.file.read());
+		}
+		catch (RuntimeException | IOException ex) {
+			logger.warn("Reloading {} failed: {}", this.file.path(), ex.toString());
+		}
+	}
+
+	/** The bytes of the file (an empty array when missing), to tell real changes apart. */
+	private byte[] fingerprint() {
+		try {
+			return Files.readAllBytes(this.file.path());
+		}
+		catch (IOException ex) {
+			return new byte[0];
+		}
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		this.scheduler.shutdownNow();
+		try {
+			this.watchService.close();
+		}
+		catch (IOException ex) {
+			// closing: nothing left to do
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.bedrockbinding.registry;
+
+/** The kinds of {@link BindingProblem}. */
+public enum ProblemCode {
+
+	/** A target that does not parse (from properties, the file or a runtime bind). */
+	INVALID_TARGET,
+
+	/** A line of the inference file that is not a valid binding. */
+	FILE_PROBLEM,
+
+	/** A system profile whose geography does not serve the configured region. */
+	GEO_DOES_NOT_SERVE_REGION,
+
+	/** A system profile of a geography the catalog does not know, or that the model lacks. */
+	UNKNOWN_GEO,
+
+	/** An ARN of another region than the configured one (calls go to the ARN's region). */
+	REGION_MISMATCH,
+
+	/** An ARN of another account than the known one. */
+	ACCOUNT_MISMATCH,
+
+	/** A model that needs an inference profile in the region, bound direct. */
+	NEEDS_PROFILE,
+
+	/** A required model without a binding. */
+	REQUIRED_UNBOUND,
+
+	/** A model ID the catalog does not know (maybe a typo, maybe a new model). */
+	UNKNOWN_MODEL
+
+}
