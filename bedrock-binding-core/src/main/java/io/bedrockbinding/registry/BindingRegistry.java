@@ -175,6 +175,11 @@ public final class BindingRegistry {
 		return Optional.ofNullable(this.accountId);
 	}
 
+	/** Whether models that need a profile get the region's geo profile by default. */
+	public boolean derivesProfiles() {
+		return this.deriveProfiles;
+	}
+
 	public Set<String> requiredModels() {
 		return this.requiredModels;
 	}

@@ -1,0 +1,186 @@
+package io.bedrockbinding.discovery;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
+import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileModel;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
+
+/**
+ * Reads the Bedrock control plane of the account: foundation models, system-defined
+ * and application inference profiles (every page), and what each application profile
+ * contains. From that it suggests bindings for a region and can rebuild the catalog.
+ */
+public final class ProfileDiscovery {
+
+	private final Function<String, BedrockClient> clients;
+
+	private final ModelCatalog catalog;
+
+	/**
+	 * @param clients the control-plane client of a region
+	 * @param catalog the catalog whose geographies rank the profiles of a region
+	 */
+	public ProfileDiscovery(Function<String, BedrockClient> clients, ModelCatalog catalog) {
+		this.clients = clients;
+		this.catalog = catalog;
+	}
+
+	/** Every model and profile of {@code region}, and the bindings they suggest. */
+	public DiscoveryResult discover(String region) {
+		BedrockClient client = this.clients.apply(region);
+		List<DiscoveredModel> models = foundationModels(client);
+		List<DiscoveredProfile> profiles = new ArrayList<>(profiles(client, InferenceProfileType.SYSTEM_DEFINED));
+		for (DiscoveredProfile application : profiles(client, InferenceProfileType.APPLICATION)) {
+			profiles.add(withModels(client, application));
+		}
+		return new DiscoveryResult(region, models, profiles, suggest(region, models, profiles));
+	}
+
+	/**
+	 * Suggestions: a model that needs a profile in the region gets the system profile of
+	 * the region's most specific geography; an application profile is suggested for the
+	 * model it contains (it wins over the system profile: someone made it on purpose).
+	 */
+	List<SuggestedBinding> suggest(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles) {
+		Map<String, DiscoveredProfile> systemProfiles = new LinkedHashMap<>();
+		profiles.stream().filter((profile) -> !profile.isApplication()).forEach((profile) -> systemProfiles.put(profile.id(), profile));
+		Map<String, SuggestedBinding> suggestions = new LinkedHashMap<>();
+		for (DiscoveredModel model : models) {
+			if (!model.needsProfile()) {
+				continue;
+			}
+			for (Geography geography : this.catalog.geographies().serving(region)) {
+				String profileId = geography.profileId(model.modelId());
+				if (systemProfiles.containsKey(profileId)) {
+					suggestions.put(model.modelId(), new SuggestedBinding(model.modelId(), profileId,
+							"needs an inference profile in " + region + "; " + profileId + " serves it"));
+					break;
+				}
+			}
+		}
+		for (DiscoveredProfile profile : profiles) {
+			if (profile.isApplication() && profile.modelIds().size() == 1) {
+				String modelId = profile.modelIds().get(0);
+				suggestions.put(modelId, new SuggestedBinding(modelId, profile.arn(),
+						"application inference profile '" + profile.name() + "' contains it"));
+			}
+		}
+		return List.copyOf(suggestions.values());
+	}
+
+	/**
+	 * A catalog rebuilt from the live account: models, on-demand and profile-only regions
+	 * and geographies as the given regions report them; the geographies and the entries
+	 * of models no region reports are kept from the current catalog.
+	 */
+	public ModelCatalog refreshCatalog(Collection<String> regions) {
+		Map<String, MutableModel> models = new LinkedHashMap<>();
+		for (String region : regions) {
+			DiscoveryResult result = discover(region);
+			for (DiscoveredModel discovered : result.models()) {
+				MutableModel model = models.computeIfAbsent(discovered.modelId(), (id) -> new MutableModel(discovered));
+				if (discovered.onDemand()) {
+					model.onDemand.add(region);
+				}
+				else if (discovered.needsProfile()) {
+					model.profileOnly.add(region);
+				}
+			}
+			for (DiscoveredProfile profile : result.profiles()) {
+				if (profile.isApplication()) {
+					continue;
+				}
+				int dot = profile.id().indexOf('.');
+				MutableModel model = models.get(profile.id().substring(dot + 1));
+				if (dot > 0 && model != null) {
+					model.geos.add(profile.id().substring(0, dot));
+				}
+			}
+		}
+		List<ModelInfo> refreshed = new ArrayList<>();
+		models.values().forEach((model) -> refreshed.add(model.toModelInfo(this.catalog.find(model.discovered.modelId()))));
+		this.catalog.all().stream().filter((model) -> !models.containsKey(model.modelId())).forEach(refreshed::add);
+		return new ModelCatalog(refreshed, this.catalog.geographies());
+	}
+
+	private static List<DiscoveredModel> foundationModels(BedrockClient client) {
+		List<DiscoveredModel> models = new ArrayList<>();
+		for (FoundationModelSummary summary : client.listFoundationModels((request) -> {
+		}).modelSummaries()) {
+			models.add(new DiscoveredModel(summary.modelId(), orEmpty(summary.modelName()), orEmpty(summary.providerName()),
+					summary.inferenceTypesSupportedAsStrings(), Boolean.TRUE.equals(summary.responseStreamingSupported()),
+					summary.inputModalitiesAsStrings(), summary.outputModalitiesAsStrings()));
+		}
+		return models;
+	}
+
+	private static List<DiscoveredProfile> profiles(BedrockClient client, InferenceProfileType type) {
+		List<DiscoveredProfile> profiles = new ArrayList<>();
+		client.listInferenceProfilesPaginator((request) -> request.typeEquals(type))
+			.inferenceProfileSummaries()
+			.forEach((summary) -> profiles.add(toProfile(summary)));
+		return profiles;
+	}
+
+	private static DiscoveredProfile withModels(BedrockClient client, DiscoveredProfile profile) {
+		GetInferenceProfileResponse response = client.getInferenceProfile((request) -> request.inferenceProfileIdentifier(profile.arn()));
+		return new DiscoveredProfile(profile.id(), profile.arn(), profile.name(), profile.type(), response.statusAsString(),
+				response.models().stream().map(InferenceProfileModel::modelArn).toList());
+	}
+
+	private static DiscoveredProfile toProfile(InferenceProfileSummary summary) {
+		return new DiscoveredProfile(summary.inferenceProfileId(), summary.inferenceProfileArn(),
+				orEmpty(summary.inferenceProfileName()), summary.typeAsString(), orEmpty(summary.statusAsString()),
+				summary.models().stream().map(InferenceProfileModel::modelArn).toList());
+	}
+
+	private static String orEmpty(String text) {
+		return (text != null) ? text : "";
+	}
+
+	/** A model being put together from several regions' answers. */
+	private static final class MutableModel {
+
+		final DiscoveredModel discovered;
+
+		final Set<String> onDemand = new LinkedHashSet<>();
+
+		final Set<String> profileOnly = new LinkedHashSet<>();
+
+		final Set<String> geos = new LinkedHashSet<>();
+
+		MutableModel(DiscoveredModel discovered) {
+			this.discovered = discovered;
+		}
+
+		ModelInfo toModelInfo(Optional<ModelInfo> known) {
+			String modelId = this.discovered.modelId();
+			String provider = modelId.substring(0, Math.max(modelId.indexOf('.'), 0));
+			boolean needsProfileElsewhere = known.map(ModelInfo::needsProfileElsewhere)
+				.orElse(this.onDemand.isEmpty() && !this.profileOnly.isEmpty());
+			return new ModelInfo(modelId, provider,
+					this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)
+							: this.discovered.name(),
+					List.copyOf(this.onDemand), List.copyOf(this.profileOnly), List.copyOf(this.geos),
+					needsProfileElsewhere, this.discovered.streaming(), this.discovered.inputModalities(),
+					this.discovered.outputModalities());
+		}
+
+	}
+
+}

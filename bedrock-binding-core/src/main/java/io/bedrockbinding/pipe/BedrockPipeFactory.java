@@ -1,0 +1,99 @@
+package io.bedrockbinding.pipe;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.target.ModelIds;
+
+/**
+ * Makes {@link BedrockPipe}s. Shares one registry, one account resolver and one SDK
+ * client per region among all its pipes; closing the factory closes the clients.
+ */
+public final class BedrockPipeFactory implements AutoCloseable {
+
+	private final PipeContext context;
+
+	private BedrockPipeFactory(Builder builder) {
+		String region = (builder.region != null) ? builder.region : builder.registry.region().orElse(null);
+		this.context = new PipeContext(builder.registry, builder.clients, builder.accounts, region,
+				builder.onDemandFallback, builder.observer);
+	}
+
+	public static Builder builder(BindingRegistry registry, BedrockRuntimeClients clients) {
+		return new Builder(registry, clients);
+	}
+
+	/** A pipe for {@code modelId}, in the factory's region. */
+	public BedrockPipe pipe(String modelId) {
+		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
+	}
+
+	public BindingRegistry registry() {
+		return this.context.registry;
+	}
+
+	/** The region pipes call unless told otherwise. */
+	public @Nullable String region() {
+		return this.context.defaultRegion;
+	}
+
+	@Override
+	public void close() {
+		this.context.clients.close();
+	}
+
+	/** Configures a {@link BedrockPipeFactory}. */
+	public static final class Builder {
+
+		private final BindingRegistry registry;
+
+		private final BedrockRuntimeClients clients;
+
+		private @Nullable String region;
+
+		private AccountResolver accounts = AccountResolver.none();
+
+		private boolean onDemandFallback;
+
+		private PipeObserver observer = PipeObserver.NONE;
+
+		private Builder(BindingRegistry registry, BedrockRuntimeClients clients) {
+			this.registry = registry;
+			this.clients = clients;
+		}
+
+		/** The default region of pipes; default: the registry's region. */
+		public Builder region(@Nullable String region) {
+			this.region = region;
+			return this;
+		}
+
+		/** Fills {@code {account}} in targets; asked only when a target has one. */
+		public Builder accountResolver(AccountResolver accounts) {
+			this.accounts = accounts;
+			return this;
+		}
+
+		/**
+		 * Whether an on-demand refusal of a direct call is retried once with the region's
+		 * geo profile (logged once per model). Off by default: a binding is the fix.
+		 */
+		public Builder onDemandFallback(boolean onDemandFallback) {
+			this.onDemandFallback = onDemandFallback;
+			return this;
+		}
+
+		/** Observes every call (metrics). */
+		public Builder observer(PipeObserver observer) {
+			this.observer = observer;
+			return this;
+		}
+
+		public BedrockPipeFactory build() {
+			return new BedrockPipeFactory(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.bedrockbinding.pipe;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.TemplateValues;
+
+/** What every pipe of one factory shares: registry, clients, account, observer. */
+final class PipeContext {
+
+	private static final Logger logger = LoggerFactory.getLogger(BedrockPipe.class);
+
+	final BindingRegistry registry;
+
+	final BedrockRuntimeClients clients;
+
+	final AccountResolver accounts;
+
+	final @Nullable String defaultRegion;
+
+	final boolean onDemandFallback;
+
+	final PipeObserver observer;
+
+	final PipeErrors errors;
+
+	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
+
+	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
+			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer) {
+		this.registry = registry;
+		this.clients = clients;
+		this.accounts = accounts;
+		this.defaultRegion = defaultRegion;
+		this.onDemandFallback = onDemandFallback;
+		this.observer = observer;
+		this.errors = new PipeErrors(registry, accounts);
+	}
+
+	/**
+	 * Resolves the binding now in force. A catalog or derived binding is derived again for
+	 * a pipe whose region differs from the registry's: the geo profile must serve the
+	 * region the call is sent from.
+	 */
+	Route route(String modelId, @Nullable String pipeRegion) {
+		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
+		if (region == null) {
+			throw new IllegalStateException("No region for " + modelId
+					+ ": set bedrock.binding.region (or AWS_REGION), or give the pipe a region");
+		}
+		Binding binding = this.registry.resolve(modelId);
+		BindingTarget target = binding.target();
+		OriginKind origin = binding.origin().kind();
+		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED) && pipeRegion != null
+				&& !pipeRegion.equals(this.registry.region().orElse(null))) {
+			target = rederive(modelId, region);
+		}
+		if (target.hasTemplate()) {
+			target = target.resolve(new TemplateValues(this.accounts::accountId, region));
+		}
+		return new Route(modelId, binding, target, target.region().orElse(region));
+	}
+
+	private BindingTarget rederive(String modelId, String region) {
+		if (this.registry.derivesProfiles() && this.registry.catalog()
+			.find(modelId)
+			.map((model) -> model.needsProfile(region))
+			.orElse(false)) {
+			return this.registry.derivedTarget(modelId, region).orElse(new BindingTarget.Direct(modelId));
+		}
+		return new BindingTarget.Direct(modelId);
+	}
+
+	/** The route to retry an on-demand refusal with: the geo profile of the call's region. */
+	@Nullable Route fallbackRoute(Route refused) {
+		if (!this.onDemandFallback || !(refused.target() instanceof BindingTarget.Direct)) {
+			return null;
+		}
+		BindingTarget profile = this.registry.derivedTarget(refused.modelId(), refused.region()).orElse(null);
+		if (profile == null) {
+			return null;
+		}
+		if (this.fallbackLogged.add(refused.modelId())) {
+			logger.warn("{} cannot be called on demand in {}; retrying with {} (bedrock.binding.on-demand-fallback). "
+					+ "Bind it to stop this: {}={}", refused.modelId(), refused.region(), profile.value(),
+					refused.modelId(), profile.value());
+		}
+		return new Route(refused.modelId(), refused.binding(), profile, refused.region());
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.bedrockbinding.pipe;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bedrockbinding.account.AccountResolutionException;
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.Fixes;
+import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.UnresolvedTemplateException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Turns whatever a call threw into a {@link BedrockPipeException} that says what to do. */
+final class PipeErrors {
+
+	private final BindingRegistry registry;
+
+	private final AccountResolver accounts;
+
+	PipeErrors(BindingRegistry registry, AccountResolver accounts) {
+		this.registry = registry;
+		this.accounts = accounts;
+	}
+
+	/** Whether {@code failure} is Bedrock's "use an inference profile" refusal. */
+	static boolean isOnDemandRefusal(AwsServiceException failure) {
+		String message = failure.awsErrorDetails().errorMessage();
+		return message != null && message.contains("with on-demand throughput isn");
+	}
+
+	BedrockPipeException translate(Throwable thrown, String modelId, @Nullable Route route, Duration timeout) {
+		Throwable failure = unwrap(thrown);
+		if (failure instanceof BedrockPipeException pipeException) {
+			return pipeException;
+		}
+		String target = (route != null) ? route.target().value() : null;
+		String region = (route != null) ? route.region() : null;
+		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
+			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
+					this.registry.resolve(modelId).target().value(), region, null, null, failure.getMessage(),
+					"configure the value the target's template needs (see above)", failure);
+		}
+		if (failure instanceof AwsServiceException aws) {
+			return translateService(aws, modelId, route);
+		}
+		if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+			return new BedrockPipeException(FailureReason.TIMEOUT, modelId, target, region, null, null,
+					"The call timed out after " + timeout, "raise the pipe's timeout (withTimeout) or shorten the request (maxTokens)",
+					failure);
+		}
+		if (failure instanceof SdkClientException && causedBy(failure, ConnectException.class)) {
+			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
+					"Could not connect to Bedrock in " + region + ": " + failure.getMessage(),
+					"check the network and bedrock.binding.endpoint (an emulator must be running there)", failure);
+		}
+		return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
+				"The call failed: " + failure, "see the cause", failure);
+	}
+
+	private BedrockPipeException translateService(AwsServiceException aws, String modelId, @Nullable Route route) {
+		String code = aws.awsErrorDetails().errorCode();
+		String message = aws.awsErrorDetails().errorMessage();
+		String target = (route != null) ? route.target().value() : null;
+		String region = (route != null) ? route.region() : null;
+		String requestId = aws.requestId();
+		FailureReason reason;
+		String fix;
+		if (isOnDemandRefusal(aws)) {
+			reason = FailureReason.ON_DEMAND_NOT_SUPPORTED;
+			String profile = (region != null) ? this.registry.catalog().systemProfileFor(modelId, region).orElse(null)
+					: null;
+			fix = "bind " + modelId + " to an inference profile; "
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + modelId)
+					+ "\n(or set bedrock.binding.on-demand-fallback=true to retry with the region's geo profile)";
+		}
+		else if ("AccessDeniedException".equals(code)) {
+			reason = FailureReason.ACCESS_DENIED;
+			fix = "allow bedrock:InvokeModel (and bedrock:InvokeModelWithResponseStream for streaming) on "
+					+ String.join(", ", arnsToAllow(modelId, route));
+		}
+		else if ("ResourceNotFoundException".equals(code)
+				|| ("ValidationException".equals(code) && message != null && message.contains("model identifier is invalid"))) {
+			reason = FailureReason.UNKNOWN_MODEL;
+			fix = "check the model ID and the bound target: the target must exist in " + region
+					+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)";
+		}
+		else if ("ThrottlingException".equals(code) || "ServiceQuotaExceededException".equals(code)
+				|| "ModelNotReadyException".equals(code)) {
+			reason = FailureReason.THROTTLED;
+			fix = "still throttled after the SDK's retries: slow down, ask for a higher quota, or bind a cross-region profile (us., eu., global.) that spreads load over regions";
+		}
+		else if ("ModelTimeoutException".equals(code)) {
+			reason = FailureReason.TIMEOUT;
+			fix = "the model took too long: shorten the request, lower maxTokens, or retry";
+		}
+		else if (aws.statusCode() >= 500) {
+			reason = FailureReason.SERVICE_ERROR;
+			fix = "Bedrock failed; retry later (the SDK already retried)";
+		}
+		else {
+			reason = FailureReason.INVALID_REQUEST;
+			fix = "Bedrock refused the request as sent; see the message";
+		}
+		return new BedrockPipeException(reason, modelId, target, region, code, requestId,
+				"Bedrock refused the call: " + message, fix, aws);
+	}
+
+	/** The profile ARN and the foundation-model ARNs of every destination region. */
+	private List<String> arnsToAllow(String modelId, @Nullable Route route) {
+		List<String> arns = new ArrayList<>();
+		if (route == null) {
+			return List.of("arn:aws:bedrock:*::foundation-model/" + modelId);
+		}
+		String partition = partition(route.region());
+		String account = this.accounts.knownAccountId().orElse("ACCOUNT");
+		BindingTarget target = route.target();
+		List<String> regions = List.of(route.region());
+		if (target instanceof BindingTarget.SystemProfile profile) {
+			arns.add("arn:" + partition + ":bedrock:" + route.region() + ":" + account + ":inference-profile/"
+					+ profile.value());
+			regions = this.registry.catalog().geographies().find(profile.geo()).map(Geography::regions).orElse(regions);
+		}
+		else if (target instanceof BindingTarget.Arn arn) {
+			arns.add(arn.value());
+			if (target.kind() != io.bedrockbinding.target.TargetKind.FOUNDATION_MODEL_ARN) {
+				regions = List.of("*");
+			}
+		}
+		for (String region : regions) {
+			arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + modelId);
+		}
+		return arns;
+	}
+
+	private static String partition(String region) {
+		String lower = region.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("us-gov-")) {
+			return "aws-us-gov";
+		}
+		return lower.startsWith("cn-") ? "aws-cn" : "aws";
+	}
+
+	private static Throwable unwrap(Throwable thrown) {
+		Throwable current = thrown;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+		for (Throwable current = thrown; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
