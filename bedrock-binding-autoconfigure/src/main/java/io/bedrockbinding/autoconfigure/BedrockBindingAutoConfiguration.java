@@ -1,0 +1,322 @@
+package io.bedrockbinding.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.discovery.ProfileDiscovery;
+import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.file.InferenceFileWatcher;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.BedrockRuntimeClients;
+import io.bedrockbinding.pipe.PipeObserver;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.OriginKind;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Auto-configuration of bedrock-binding: the model catalog, the binding registry
+ * (properties over the inference file over derived profiles), the per-region Bedrock
+ * clients, the account resolver and the {@link BedrockPipeFactory}. Nothing here calls
+ * AWS at start-up unless discovery on start-up is switched on.
+ */
+@AutoConfiguration
+@ConditionalOnClass(BindingRegistry.class)
+@ConditionalOnBooleanProperty(name = "bedrock.binding.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BedrockBindingProperties.class)
+public final class BedrockBindingAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(BedrockBindingAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelCatalog bedrockModelCatalog() {
+		return ModelCatalog.builtIn();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BedrockConnectionDetails bedrockConnectionDetails(BedrockBindingProperties properties) {
+		return new PropertiesBedrockConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingRegistry bindingRegistry(BedrockBindingProperties properties, ModelCatalog catalog,
+			BedrockConnectionDetails connection, ObjectProvider<AwsRegionProvider> regionProvider,
+			ConfigurableEnvironment environment) {
+		BedrockBindingProperties.InferenceFile fileProperties = properties.getInferenceFile();
+		InferenceFile file = null;
+		if (fileProperties.isEnabled()) {
+			file = new InferenceFile(fileProperties.getLocation());
+			if (fileProperties.isCreateIfMissing()) {
+				file.createIfMissing(catalog);
+			}
+		}
+		String accountId = properties.getAccountId();
+		BindingRegistry registry = BindingRegistry.builder(catalog)
+			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
+			.accountId((accountId != null && AccountResolver.isAccountId(accountId)) ? accountId : null)
+			.deriveProfiles(properties.isDeriveProfiles())
+			.requiredModels(properties.getRequiredModels())
+			.inferenceFile(file)
+			.build();
+		registry.setLayer(OriginKind.PROPERTIES, ModelPropertyReader.read(environment));
+		return registry;
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BedrockRuntimeClients bedrockRuntimeClients(BedrockConnectionDetails connection,
+			ObjectProvider<AwsCredentialsProvider> credentials,
+			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
+			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
+		return BedrockRuntimeClients.builder()
+			.endpoint(connection.endpoint())
+			.credentialsProvider(credentials(connection, credentials))
+			.syncCustomizer((builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
+			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, BindingRegistry registry,
+			BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials) {
+		String accountId = properties.getAccountId();
+		if (accountId != null && !AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
+			return AccountResolver.of(accountId, () -> {
+				throw new IllegalStateException("not used");
+			});
+		}
+		if (!StsSupport.available()) {
+			return AccountResolver.none();
+		}
+		return StsSupport.resolver(registry, connection, credentials(connection, credentials));
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BedrockPipeFactory bedrockPipeFactory(BindingRegistry registry, BedrockRuntimeClients clients,
+			AccountResolver accountResolver, BedrockBindingProperties properties, ObjectProvider<PipeObserver> observer) {
+		return BedrockPipeFactory.builder(registry, clients)
+			.accountResolver(accountResolver)
+			.onDemandFallback(properties.isOnDemandFallback())
+			.observer(observer.getIfAvailable(() -> PipeObserver.NONE))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.watch", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.enabled", matchIfMissing = true)
+	InferenceFileWatching bedrockInferenceFileWatching(BindingRegistry registry, BedrockBindingProperties properties) {
+		return new InferenceFileWatching(registry, properties.getInferenceFile());
+	}
+
+	@Bean
+	BindingStartupValidation bedrockBindingStartupValidation(BindingRegistry registry,
+			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryHolder> discovery) {
+		return new BindingStartupValidation(registry, properties, discovery);
+	}
+
+	static @Nullable AwsCredentialsProvider credentials(BedrockConnectionDetails connection,
+			ObjectProvider<AwsCredentialsProvider> credentials) {
+		AwsCredentialsProvider fromConnection = connection.credentialsProvider();
+		return (fromConnection != null) ? fromConnection : credentials.getIfAvailable();
+	}
+
+	/** Profile discovery, when the bedrock control-plane module is on the classpath. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(BedrockClient.class)
+	@ConditionalOnBooleanProperty("bedrock.binding.discovery.enabled")
+	static class DiscoveryConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		ProfileDiscoveryHolder bedrockProfileDiscovery(ModelCatalog catalog, BedrockConnectionDetails connection,
+				ObjectProvider<AwsCredentialsProvider> credentials) {
+			return new ProfileDiscoveryHolder(catalog, connection.endpoint(), credentials(connection, credentials));
+		}
+
+	}
+
+	/**
+	 * The control-plane clients discovery uses, one per region, closed with the context.
+	 */
+	static final class ProfileDiscoveryHolder implements AutoCloseable {
+
+		private final java.util.Map<String, BedrockClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private final ProfileDiscovery discovery;
+
+		ProfileDiscoveryHolder(ModelCatalog catalog, @Nullable URI endpoint, @Nullable AwsCredentialsProvider credentials) {
+			this.discovery = new ProfileDiscovery((region) -> this.clients.computeIfAbsent(region, (key) -> {
+				var builder = BedrockClient.builder().region(Region.of(key));
+				if (endpoint != null) {
+					builder.endpointOverride(endpoint);
+				}
+				builder.credentialsProvider((credentials != null) ? credentials : DefaultCredentialsProvider.builder().build());
+				return builder.build();
+			}), catalog);
+		}
+
+		ProfileDiscovery discovery() {
+			return this.discovery;
+		}
+
+		@Override
+		public void close() {
+			this.clients.values().forEach(BedrockClient::close);
+		}
+
+	}
+
+	/** STS, only referenced when the sts module is on the classpath. */
+	static final class StsSupport {
+
+		private StsSupport() {
+		}
+
+		static boolean available() {
+			try {
+				Class.forName("software.amazon.awssdk.services.sts.StsClient", false, StsSupport.class.getClassLoader());
+				return true;
+			}
+			catch (ClassNotFoundException ex) {
+				return false;
+			}
+		}
+
+		static AccountResolver resolver(BindingRegistry registry, BedrockConnectionDetails connection,
+				@Nullable AwsCredentialsProvider credentials) {
+			return AccountResolver.of(null, () -> {
+				var builder = StsClient.builder();
+				registry.region().ifPresent((region) -> builder.region(Region.of(region)));
+				if (connection.endpoint() != null) {
+					builder.endpointOverride(connection.endpoint());
+				}
+				if (credentials != null) {
+					builder.credentialsProvider(credentials);
+				}
+				return builder.build();
+			});
+		}
+
+	}
+
+	/** Reloads the inference file when it changes, from start to stop of the context. */
+	static final class InferenceFileWatching implements SmartLifecycle {
+
+		private final BindingRegistry registry;
+
+		private final BedrockBindingProperties.InferenceFile properties;
+
+		private volatile @Nullable InferenceFileWatcher watcher;
+
+		InferenceFileWatching(BindingRegistry registry, BedrockBindingProperties.InferenceFile properties) {
+			this.registry = registry;
+			this.properties = properties;
+		}
+
+		@Override
+		public void start() {
+			InferenceFile file = this.registry.inferenceFile().orElse(null);
+			if (file == null) {
+				return;
+			}
+			try {
+				this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(), this.registry::applyFile);
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(), ex.toString());
+			}
+		}
+
+		@Override
+		public void stop() {
+			InferenceFileWatcher current = this.watcher;
+			if (current != null) {
+				current.close();
+				this.watcher = null;
+			}
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.watcher != null;
+		}
+
+	}
+
+	/**
+	 * After every singleton exists: discovery on start-up (if switched on), then
+	 * validation, which fails start-up (or warns) on binding errors.
+	 */
+	static final class BindingStartupValidation implements SmartInitializingSingleton {
+
+		private final BindingRegistry registry;
+
+		private final BedrockBindingProperties properties;
+
+		private final ObjectProvider<ProfileDiscoveryHolder> discovery;
+
+		BindingStartupValidation(BindingRegistry registry, BedrockBindingProperties properties,
+				ObjectProvider<ProfileDiscoveryHolder> discovery) {
+			this.registry = registry;
+			this.properties = properties;
+			this.discovery = discovery;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			ProfileDiscoveryHolder holder = this.discovery.getIfAvailable();
+			if (holder != null && this.properties.getDiscovery().isOnStartup()) {
+				String region = this.registry.region()
+					.orElseThrow(() -> new IllegalStateException(
+							"bedrock.binding.discovery.on-startup needs a region: set bedrock.binding.region"));
+				this.registry.setLayer(OriginKind.DISCOVERED, holder.discovery().discover(region).asLayer());
+			}
+			List<io.bedrockbinding.registry.BindingProblem> problems = this.registry.validate();
+			boolean strictFile = this.properties.getInferenceFile().isStrict();
+			List<io.bedrockbinding.registry.BindingProblem> errors = problems.stream()
+				.filter((problem) -> problem.severity() == io.bedrockbinding.Severity.ERROR)
+				.filter((problem) -> strictFile || problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
+				.toList();
+			problems.stream()
+				.filter((problem) -> !errors.contains(problem))
+				.forEach((problem) -> logger.warn("Bedrock binding: {}", problem.message()));
+			if (errors.isEmpty()) {
+				return;
+			}
+			if (this.properties.getValidation().isFailFast()) {
+				throw new BindingValidationException(errors);
+			}
+			errors.forEach((problem) -> logger.warn("Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
+					problem.message(), problem.fix()));
+		}
+
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.bedrockbinding.autoconfigure;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of bedrock-binding.
+ */
+@ConfigurationProperties("bedrock.binding")
+public class BedrockBindingProperties {
+
+	/**
+	 * Whether to enable bedrock-binding.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * AWS region that pipes call and that profiles are derived for. Default: the SDK's
+	 * region chain (AWS_REGION, aws.region, the AWS profile file).
+	 */
+	private @Nullable String region;
+
+	/**
+	 * AWS account ID that fills '{account}' in targets: 12 digits, or 'auto' to ask STS
+	 * GetCallerIdentity on first need.
+	 */
+	private @Nullable String accountId;
+
+	/**
+	 * Endpoint override for the Bedrock clients, e.g. http://127.0.0.1:PORT of LocalBedrock.
+	 */
+	private @Nullable URI endpoint;
+
+	/**
+	 * Model bindings: model ID to target (empty: direct, a profile ID such as
+	 * us.amazon.nova-pro-v1:0, or a Bedrock ARN). Write keys in brackets,
+	 * "[amazon.nova-pro-v1:0]"; merged per key across the active Spring profiles.
+	 */
+	private Map<String, String> models = new LinkedHashMap<>();
+
+	/**
+	 * Model IDs that must have a binding; start-up fails if one has none.
+	 */
+	private List<String> requiredModels = new ArrayList<>();
+
+	/**
+	 * Whether a model that needs an inference profile in the region is bound to the
+	 * region's geo profile (us., eu., apac., ...) when nothing else binds it.
+	 */
+	private boolean deriveProfiles = true;
+
+	/**
+	 * Whether a direct call refused as "on-demand throughput isn't supported" is retried
+	 * once with the region's geo profile (logged once per model).
+	 */
+	private boolean onDemandFallback = false;
+
+	private final InferenceFile inferenceFile = new InferenceFile();
+
+	private final Discovery discovery = new Discovery();
+
+	private final Validation validation = new Validation();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(@Nullable String region) {
+		this.region = region;
+	}
+
+	public @Nullable String getAccountId() {
+		return this.accountId;
+	}
+
+	public void setAccountId(@Nullable String accountId) {
+		this.accountId = accountId;
+	}
+
+	public @Nullable URI getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(@Nullable URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public Map<String, String> getModels() {
+		return this.models;
+	}
+
+	public void setModels(Map<String, String> models) {
+		this.models = models;
+	}
+
+	public List<String> getRequiredModels() {
+		return this.requiredModels;
+	}
+
+	public void setRequiredModels(List<String> requiredModels) {
+		this.requiredModels = requiredModels;
+	}
+
+	public boolean isDeriveProfiles() {
+		return this.deriveProfiles;
+	}
+
+	public void setDeriveProfiles(boolean deriveProfiles) {
+		this.deriveProfiles = deriveProfiles;
+	}
+
+	public boolean isOnDemandFallback() {
+		return this.onDemandFallback;
+	}
+
+	public void setOnDemandFallback(boolean onDemandFallback) {
+		this.onDemandFallback = onDemandFallback;
+	}
+
+	public InferenceFile getInferenceFile() {
+		return this.inferenceFile;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
+	}
+
+	public Validation getValidation() {
+		return this.validation;
+	}
+
+	/**
+	 * The inference file ({@code model=target} lines).
+	 */
+	public static class InferenceFile {
+
+		/**
+		 * Whether to read bindings from the inference file.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Location of the inference file.
+		 */
+		private Path location = io.bedrockbinding.file.InferenceFile.defaultLocation();
+
+		/**
+		 * Whether to create the file, listing every catalog model commented out, when it
+		 * is missing.
+		 */
+		private boolean createIfMissing = false;
+
+		/**
+		 * Whether to reload the file when it changes.
+		 */
+		private boolean watch = true;
+
+		/**
+		 * How long the file must stay unchanged before a change is reloaded.
+		 */
+		private Duration watchDelay = Duration.ofMillis(200);
+
+		/**
+		 * Whether an error in the file fails start-up (otherwise it is logged, and the
+		 * bad lines are ignored).
+		 */
+		private boolean strict = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(Path location) {
+			this.location = location;
+		}
+
+		public boolean isCreateIfMissing() {
+			return this.createIfMissing;
+		}
+
+		public void setCreateIfMissing(boolean createIfMissing) {
+			this.createIfMissing = createIfMissing;
+		}
+
+		public boolean isWatch() {
+			return this.watch;
+		}
+
+		public void setWatch(boolean watch) {
+			this.watch = watch;
+		}
+
+		public Duration getWatchDelay() {
+			return this.watchDelay;
+		}
+
+		public void setWatchDelay(Duration watchDelay) {
+			this.watchDelay = watchDelay;
+		}
+
+		public boolean isStrict() {
+			return this.strict;
+		}
+
+		public void setStrict(boolean strict) {
+			this.strict = strict;
+		}
+
+	}
+
+	/**
+	 * Profile discovery from the account's Bedrock control plane.
+	 */
+	public static class Discovery {
+
+		/**
+		 * Whether to create the ProfileDiscovery bean (needs the bedrock SDK module).
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Whether to run discovery at start-up and use its suggestions as the discovered
+		 * layer (a network call at start-up).
+		 */
+		private boolean onStartup = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(boolean onStartup) {
+			this.onStartup = onStartup;
+		}
+
+	}
+
+	/**
+	 * Start-up validation of the bindings.
+	 */
+	public static class Validation {
+
+		/**
+		 * Whether binding errors (a required model unbound, an invalid target, a model that
+		 * needs a profile bound direct) fail start-up; otherwise they are logged as
+		 * warnings.
+		 */
+		private boolean failFast = true;
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+	}
+
+}
