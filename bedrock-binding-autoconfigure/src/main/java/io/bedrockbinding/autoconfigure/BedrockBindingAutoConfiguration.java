@@ -89,13 +89,14 @@ public final class BedrockBindingAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	BedrockRuntimeClients bedrockRuntimeClients(BedrockConnectionDetails connection,
-			ObjectProvider<AwsCredentialsProvider> credentials,
+	BedrockRuntimeClients bedrockRuntimeClients(BedrockBindingProperties properties,
+			BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials,
 			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
 			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
 		return BedrockRuntimeClients.builder()
 			.endpoint(connection.endpoint())
 			.credentialsProvider(credentials(connection, credentials))
+			.tokenProvider(ApiKeyTokenProvider.of(properties.getApiKey()))
 			.syncCustomizer((builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
 			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
 			.build();

@@ -40,6 +40,12 @@ public class BedrockBindingProperties {
 	private @Nullable URI endpoint;
 
 	/**
+	 * Bedrock API key (bearer token) to call bedrock-runtime with instead of SigV4
+	 * credentials. The SDK also reads AWS_BEARER_TOKEN_BEDROCK by itself.
+	 */
+	private @Nullable String apiKey;
+
+	/**
 	 * Model bindings: model ID to target (empty: direct, a profile ID such as
 	 * us.amazon.nova-pro-v1:0, or a Bedrock ARN). Write keys in brackets,
 	 * "[amazon.nova-pro-v1:0]"; merged per key across the active Spring profiles.
@@ -99,6 +105,14 @@ public class BedrockBindingProperties {
 
 	public void setEndpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
 	}
 
 	public Map<String, String> getModels() {

@@ -1,6 +1,7 @@
 package io.bedrockbinding.pipe;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -10,12 +11,14 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.auth.scheme.BearerAuthScheme;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntimeAuthSchemeProvider;
 
 /**
  * One bedrock-runtime client per region, sync and async, each created on first use and
@@ -23,6 +26,10 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * names.
  */
 public final class BedrockRuntimeClients implements AutoCloseable {
+
+	/** With a Bedrock API key, sign with it rather than with SigV4 credentials. */
+	private static final BedrockRuntimeAuthSchemeProvider BEARER_FIRST = BedrockRuntimeAuthSchemeProvider
+		.defaultProvider(List.of(BearerAuthScheme.SCHEME_ID));
 
 	private final Map<String, BedrockRuntimeClient> sync = new ConcurrentHashMap<>();
 
@@ -82,7 +89,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 			builder.credentialsProvider(this.credentials);
 		}
 		if (this.tokenProvider != null) {
-			builder.tokenProvider(this.tokenProvider);
+			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
 		}
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);
@@ -97,7 +104,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 			builder.credentialsProvider(this.credentials);
 		}
 		if (this.tokenProvider != null) {
-			builder.tokenProvider(this.tokenProvider);
+			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
 		}
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);
@@ -143,7 +150,10 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 			return this;
 		}
 
-		/** A Bedrock API key (bearer token) provider instead of SigV4 credentials. */
+		/**
+		 * A Bedrock API key (bearer token) provider, used instead of SigV4 credentials. The
+		 * SDK also picks up {@code AWS_BEARER_TOKEN_BEDROCK} by itself.
+		 */
 		public Builder tokenProvider(@Nullable SdkTokenProvider tokenProvider) {
 			this.tokenProvider = tokenProvider;
 			return this;
