@@ -251,7 +251,9 @@ public final class BindingRegistry {
 		synchronized (this.writeLock) {
 			State current = this.state;
 			boolean broken = content.hasErrors() || !content.exists();
-			if (current.fileApplied != null && broken) {
+			// A file that did not exist had no bindings worth keeping: its first real read is applied like a first read.
+			boolean keepApplied = current.fileApplied != null && current.fileApplied.exists();
+			if (keepApplied && broken) {
 				logger.warn("{} has problems; keeping the {} bindings read at {}: {}", content.source(),
 						current.layers.get(OriginKind.FILE).size(), current.fileApplied.loadedAt(), content.problems());
 				publish(current.withFile(current.layers.get(OriginKind.FILE), current.fileApplied, content),
@@ -400,6 +402,8 @@ public final class BindingRegistry {
 			}
 		}
 		if (target instanceof BindingTarget.SystemProfile profile) {
+			// The profile's model, not the key's: an alias may be bound to another model's profile.
+			ModelInfo profiled = this.catalog.find(profile.modelId()).orElse(null);
 			Optional<Geography> geography = this.catalog.geographies().find(profile.geo());
 			if (geography.isEmpty()) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo()
@@ -411,9 +415,9 @@ public final class BindingRegistry {
 								+ profile.geo() + "' geography serves " + String.join(", ", geography.get().regions()),
 						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null)));
 			}
-			else if (model != null && !model.hasGeo(profile.geo())) {
+			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '"
-						+ profile.geo() + "' profile for " + modelId + " (" + origin.source() + ")", origin, null));
+						+ profile.geo() + "' profile for " + profile.modelId() + " (" + origin.source() + ")", origin, null));
 			}
 		}
 		if (target instanceof BindingTarget.Arn arn) {
@@ -426,8 +430,9 @@ public final class BindingRegistry {
 								+ target.region().get(),
 						origin, null));
 			}
-			if (this.accountId != null && !parsed.account().isEmpty() && !parsed.hasTemplate()
-					&& !parsed.account().equals(this.accountId)) {
+			// Only an {account} template exempts the ARN: a {region} template says nothing about the account.
+			if (this.accountId != null && !parsed.account().isEmpty()
+					&& !parsed.account().equals(BedrockArn.ACCOUNT_TEMPLATE) && !parsed.account().equals(this.accountId)) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.ACCOUNT_MISMATCH,
 						modelId + " is bound to an ARN of account " + parsed.account() + " (" + origin.source()
 								+ ") while the account is " + this.accountId,
