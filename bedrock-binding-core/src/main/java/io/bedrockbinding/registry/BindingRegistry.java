@@ -67,6 +67,8 @@ public final class BindingRegistry {
 
 	private final Object writeLock = new Object();
 
+	private final java.util.concurrent.ConcurrentLinkedQueue<PendingBind> pendingBinds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	private volatile State state;
 
 	private BindingRegistry(Builder builder) {
@@ -290,26 +292,85 @@ public final class BindingRegistry {
 		return resolve(modelId);
 	}
 
-	/** Binds several models at once: readers see all of them or none. */
+	/**
+	 * Binds several models at once: readers see all of them or none. With
+	 * {@code persist}, concurrent callers are committed together: whoever holds the write
+	 * lock writes every pending bind in one file update (a group commit), so that many
+	 * threads binding at once cost few file rewrites and lose nothing.
+	 */
 	public void bindAll(Map<String, String> targets, boolean persist) {
 		Map<String, LayeredTarget> parsed = new LinkedHashMap<>();
 		targets.forEach((modelId, target) -> parsed.put(ModelIds.requireModelId(modelId),
 				new LayeredTarget(BindingTarget.parse(modelId, target), Origin.runtime())));
-		synchronized (this.writeLock) {
-			State current = this.state;
-			if (persist) {
-				current = persisted(current, (document) -> {
-					InferenceDocument edited = document;
-					for (Map.Entry<String, String> entry : targets.entrySet()) {
-						edited = edited.with(entry.getKey(), entry.getValue());
-					}
-					return edited;
-				});
+		if (!persist) {
+			synchronized (this.writeLock) {
+				publishRuntime(this.state, parsed);
 			}
-			Map<String, LayeredTarget> runtime = new HashMap<>(current.layers.get(OriginKind.RUNTIME));
-			runtime.putAll(parsed);
-			publish(current.withLayer(OriginKind.RUNTIME, runtime), OriginKind.RUNTIME, parsed.keySet());
+			return;
 		}
+		if (this.file == null) {
+			throw new IllegalStateException("Cannot persist: no inference file is configured");
+		}
+		PendingBind mine = new PendingBind(parsed);
+		this.pendingBinds.add(mine);
+		synchronized (this.writeLock) {
+			if (!mine.done) {
+				commitPendingBinds();
+			}
+			if (mine.failure != null) {
+				throw mine.failure;
+			}
+		}
+	}
+
+	/** Writes every queued persisted bind in one file update, then publishes them. */
+	private void commitPendingBinds() {
+		List<PendingBind> batch = new ArrayList<>();
+		for (PendingBind pending = this.pendingBinds.poll(); pending != null; pending = this.pendingBinds.poll()) {
+			batch.add(pending);
+		}
+		Map<String, LayeredTarget> all = new LinkedHashMap<>();
+		batch.forEach((pending) -> all.putAll(pending.parsed));
+		try {
+			publishRuntime(persistedBinds(this.state, all), all);
+		}
+		catch (RuntimeException ex) {
+			batch.forEach((pending) -> pending.failure = ex);
+		}
+		batch.forEach((pending) -> pending.done = true);
+	}
+
+	private void publishRuntime(State current, Map<String, LayeredTarget> parsed) {
+		Map<String, LayeredTarget> runtime = new HashMap<>(current.layers.get(OriginKind.RUNTIME));
+		runtime.putAll(parsed);
+		publish(current.withLayer(OriginKind.RUNTIME, runtime), OriginKind.RUNTIME, parsed.keySet());
+	}
+
+	/**
+	 * Writes the binds to the file and updates the FILE layer for just those keys: a bind
+	 * changes its own line or appends one, so no other line moves and the file need not be
+	 * validated again.
+	 */
+	private State persistedBinds(State current, Map<String, LayeredTarget> parsed) {
+		InferenceFile target = java.util.Objects.requireNonNull(this.file);
+		InferenceDocument written;
+		try {
+			written = target.update((document) -> {
+				InferenceDocument edited = document;
+				for (Map.Entry<String, LayeredTarget> entry : parsed.entrySet()) {
+					edited = edited.with(entry.getKey(), entry.getValue().target().value());
+				}
+				return edited;
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex.getMessage(), ex);
+		}
+		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layers.get(OriginKind.FILE));
+		String path = target.path().toString();
+		parsed.forEach((modelId, bound) -> fileLayer.put(modelId, new LayeredTarget(bound.target(),
+				new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
+		return current.withLayer(OriginKind.FILE, fileLayer);
 	}
 
 	/**
@@ -611,6 +672,21 @@ public final class BindingRegistry {
 				}
 			}
 			return (winner != null) ? new Binding(key, winner.target(), winner.origin(), shadowed) : null;
+		}
+
+	}
+
+	/** A persisted bind waiting for the next group commit; fields are guarded by the write lock. */
+	private static final class PendingBind {
+
+		final Map<String, LayeredTarget> parsed;
+
+		boolean done;
+
+		@Nullable RuntimeException failure;
+
+		PendingBind(Map<String, LayeredTarget> parsed) {
+			this.parsed = parsed;
 		}
 
 	}
