@@ -1,16 +1,11 @@
 package io.bedrockbinding.target;
 
-import java.util.regex.Pattern;
-
-/** The syntax of Bedrock model IDs and system profile IDs (REFERENCE.md, "Identifiers"). */
+/**
+ * The syntax of Bedrock model IDs and system profile IDs (REFERENCE.md, "Identifiers").
+ * Checked with hand-written scanners rather than regular expressions: every line of an
+ * inference file goes through them, and they allocate nothing.
+ */
 public final class ModelIds {
-
-	/** {@code provider.name[-version]} with zero, one or two {@code :} suffixes. */
-	private static final Pattern MODEL_ID = Pattern
-		.compile("[a-z0-9][a-z0-9-]*\\.[A-Za-z0-9][A-Za-z0-9._-]*(:[A-Za-z0-9._-]+){0,2}");
-
-	/** A geo prefix: {@code us}, {@code eu}, {@code apac}, {@code us-gov}, {@code global}, ... */
-	private static final Pattern GEO_PREFIX = Pattern.compile("[a-z]{2,6}(-[a-z]+)?");
 
 	/** Longest model ID the Bedrock API accepts in a path. */
 	static final int MAX_LENGTH = 2048;
@@ -18,8 +13,82 @@ public final class ModelIds {
 	private ModelIds() {
 	}
 
+	/**
+	 * Whether {@code text} is {@code provider.name[-version]} with zero, one or two
+	 * {@code :} suffixes: provider {@code [a-z0-9][a-z0-9-]*}, name
+	 * {@code [A-Za-z0-9][A-Za-z0-9._-]*}, suffixes {@code :[A-Za-z0-9._-]+}.
+	 */
 	public static boolean isModelId(String text) {
-		return text.length() <= MAX_LENGTH && MODEL_ID.matcher(text).matches();
+		return text.length() <= MAX_LENGTH && isModelId(text, 0, text.length());
+	}
+
+	private static boolean isModelId(String text, int from, int to) {
+		int i = from;
+		if (i >= to || !isLowerOrDigit(text.charAt(i))) {
+			return false;
+		}
+		for (i++; i < to && text.charAt(i) != '.'; i++) {
+			char c = text.charAt(i);
+			if (!isLowerOrDigit(c) && c != '-') {
+				return false;
+			}
+		}
+		if (i >= to || ++i >= to || !isLetterOrDigit(text.charAt(i))) {
+			return false;
+		}
+		int suffixes = 0;
+		boolean segmentEmpty = false;
+		for (i++; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == ':') {
+				if (segmentEmpty || ++suffixes > 2) {
+					return false;
+				}
+				segmentEmpty = true;
+			}
+			else if (isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') {
+				segmentEmpty = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return !segmentEmpty;
+	}
+
+	/** {@code [a-z]{2,6}(-[a-z]+)?}: us, eu, apac, us-gov, global, ... */
+	private static boolean isGeoPrefix(String text, int to) {
+		int i = 0;
+		while (i < to && isLower(text.charAt(i))) {
+			i++;
+		}
+		if (i < 2 || i > 6) {
+			return false;
+		}
+		if (i == to) {
+			return true;
+		}
+		if (text.charAt(i) != '-' || i + 1 == to) {
+			return false;
+		}
+		for (i++; i < to; i++) {
+			if (!isLower(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLower(char c) {
+		return c >= 'a' && c <= 'z';
+	}
+
+	private static boolean isLowerOrDigit(char c) {
+		return isLower(c) || (c >= '0' && c <= '9');
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z');
 	}
 
 	/**
@@ -34,7 +103,7 @@ public final class ModelIds {
 			throw new InvalidTargetException(abbreviate(text),
 					"model ID is " + text.length() + " characters long, at most " + MAX_LENGTH + " are allowed");
 		}
-		if (!MODEL_ID.matcher(text).matches()) {
+		if (!isModelId(text, 0, text.length())) {
 			throw new InvalidTargetException(abbreviate(text),
 					"model ID must look like provider.name[-version][:N] (e.g. amazon.nova-pro-v1:0)");
 		}
@@ -55,12 +124,11 @@ public final class ModelIds {
 	 */
 	public static boolean isSystemProfileId(String text) {
 		int dot = text.indexOf('.');
-		if (dot <= 0 || !GEO_PREFIX.matcher(text.substring(0, dot)).matches()) {
+		if (dot <= 0 || !isGeoPrefix(text, dot) || text.length() > MAX_LENGTH) {
 			return false;
 		}
-		String modelId = text.substring(dot + 1);
-		int providerEnd = modelId.indexOf('.');
-		return isModelId(modelId) && modelId.lastIndexOf('-', providerEnd) < 0;
+		int providerEnd = text.indexOf('.', dot + 1);
+		return isModelId(text, dot + 1, text.length()) && text.lastIndexOf('-', providerEnd) < dot;
 	}
 
 	/** Cuts very long inputs (a 1 MB line) down to something an error message can show. */
