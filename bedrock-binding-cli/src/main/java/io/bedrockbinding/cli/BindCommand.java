@@ -1,0 +1,142 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.registry.BindingProblem;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.InvalidTargetException;
+import io.bedrockbinding.target.ModelIds;
+import io.bedrockbinding.target.TargetKind;
+
+/** {@code bind MODEL [TARGET]}: writes one binding into the file. */
+@Command(name = "bind", mixinStandardHelpOptions = true, sortOptions = false,
+		versionProvider = InferenceConfig.Version.class,
+		description = { "Binds MODEL to TARGET in the inference file, in place: the line that binds MODEL "
+				+ "(or its commented-out placeholder) is rewritten, every other line and comment stays. "
+				+ "The file is replaced atomically, under a lock.",
+				"Both are checked first: an invalid model ID or target is refused (exit 1) and the file is not "
+						+ "touched. A model the catalog does not know is bound with a warning: new models appear "
+						+ "before the catalog knows them.",
+				"A missing file is created first, with a header that explains the format." },
+		footer = { "", "Examples:", "  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
+				"  inference-config bind deepseek.r1-v1:0 'arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0'",
+				"  inference-config bind amazon.titan-embed-text-v2:0        (direct)" })
+final class BindCommand extends ContextCommand {
+
+	@Parameters(index = "0", paramLabel = "MODEL", description = "The model ID, e.g. amazon.nova-pro-v1:0.")
+	private String modelId = "";
+
+	@Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+			description = { "A system profile ID (us.amazon.nova-pro-v1:0), a Bedrock ARN (inference-profile, "
+					+ "application-inference-profile, provisioned-model, ...; {account} and {region} may be used), "
+					+ "or nothing to call the model directly." })
+	private @Nullable String target;
+
+	BindCommand() {
+	}
+
+	BindCommand(String modelId, @Nullable String target) {
+		this.modelId = modelId;
+		this.target = target;
+	}
+
+	@Override
+	int run(CommandContext context) {
+		String targetText = (this.target != null) ? this.target.strip() : "";
+		BindingTarget parsed = check(this.modelId, targetText);
+		List<String> warnings = new ArrayList<>();
+		if (!context.catalog().contains(this.modelId)) {
+			warnings.add(this.modelId + " is not in the model catalog: bound anyway (check the spelling if it is not "
+					+ "a new model)");
+		}
+		routedModel(parsed, context).filter((routed) -> !routed.equals(this.modelId))
+			.ifPresent((routed) -> warnings.add(parsed.value() + " calls " + routed + ", not " + this.modelId));
+		boolean created = FileChanges.createIfMissing(context);
+		FileChange change;
+		try {
+			change = context.inferenceFile().bind(this.modelId, targetText);
+		}
+		catch (IOException ex) {
+			throw FileChanges.writeFailed(ex);
+		}
+		warnings.addAll(problemsOfNewBinding(context));
+		warnings.forEach(context::warn);
+		String path = context.filePath();
+		if (context.json()) {
+			context.printJson(new Document(path, FileChanges.Change.of(change), created, warnings));
+		}
+		else {
+			context.println(FileChanges.describe(change, path));
+		}
+		return ExitCode.OK;
+	}
+
+	/** Refuses an invalid model ID or target before anything is written. */
+	static BindingTarget check(String modelId, String target) {
+		try {
+			ModelIds.requireModelId(modelId);
+			return BindingTarget.parse(modelId, target);
+		}
+		catch (InvalidTargetException ex) {
+			throw new CommandException(ex.getMessage() + "; nothing was written", ex);
+		}
+	}
+
+	/** The model a target calls, where the target names it. */
+	private static Optional<String> routedModel(BindingTarget target, CommandContext context) {
+		if (target instanceof BindingTarget.Direct direct) {
+			return Optional.of(direct.modelId());
+		}
+		if (target instanceof BindingTarget.SystemProfile profile) {
+			return Optional.of(profile.modelId());
+		}
+		if (target instanceof BindingTarget.Arn arn) {
+			String resource = arn.arn().resourceId();
+			if (arn.kind() == TargetKind.FOUNDATION_MODEL_ARN) {
+				return Optional.of(resource);
+			}
+			if (arn.kind() == TargetKind.PROFILE_ARN && ModelIds.isSystemProfileId(resource)) {
+				return Optional.of(context.catalog().stripGeoPrefix(resource));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** What validate would say about the new binding (wrong geography for --region, ...). */
+	private List<String> problemsOfNewBinding(CommandContext context) {
+		BindingRegistry registry = context.registry(false);
+		List<String> warnings = new ArrayList<>();
+		for (BindingProblem problem : registry.problemsOf(registry.resolve(this.modelId))) {
+			if (problem.code() == ProblemCode.UNKNOWN_MODEL) {
+				continue;
+			}
+			String fix = (problem.suggestedTarget() != null)
+					? " (inference-config bind " + this.modelId + " " + problem.suggestedTarget() + ")" : "";
+			warnings.add(((problem.severity() == Severity.ERROR) ? "calls will fail: " : "") + problem.message() + fix);
+		}
+		return warnings;
+	}
+
+	/**
+	 * A bind as JSON.
+	 *
+	 * @param file the inference file
+	 * @param change what changed
+	 * @param created whether the file was created for it
+	 * @param warnings what was bound but looks wrong
+	 */
+	record Document(String file, FileChanges.Change change, boolean created, List<String> warnings) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.bedrockbinding.cli;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.Origin;
+import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.target.BindingTarget;
+
+/** How bindings read in the tool's text output. */
+final class BindingText {
+
+	static final String DIRECT = "direct";
+
+	private BindingText() {
+	}
+
+	/** {@code N. model -> target}, with {@code direct} for a model called by its own ID. */
+	static String line(int index, Binding binding) {
+		return index + ". " + binding.modelId() + " -> " + target(binding);
+	}
+
+	/** The target, or {@code direct} when the model is called by its own ID. */
+	static String target(Binding binding) {
+		BindingTarget target = binding.target();
+		boolean self = target instanceof BindingTarget.Direct direct && direct.modelId().equals(binding.modelId());
+		return self ? DIRECT : target.value();
+	}
+
+	/** A target as the file holds it: empty (or absent) is {@code direct}. */
+	static String fileTarget(@Nullable String text) {
+		return (text == null || text.isBlank()) ? DIRECT : text;
+	}
+
+	/** Where a binding came from: {@code path:line} for the file, else the layer and its detail. */
+	static String origin(Origin origin) {
+		if (origin.kind() == OriginKind.FILE) {
+			return origin.source();
+		}
+		return origin.kind().name().toLowerCase(Locale.ROOT) + ": " + origin.source();
+	}
+
+}

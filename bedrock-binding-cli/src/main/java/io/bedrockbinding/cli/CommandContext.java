@@ -1,0 +1,118 @@
+package io.bedrockbinding.cli;
+
+import java.io.PrintWriter;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.registry.BindingRegistry;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every command works with: the settings, the catalog, stdout and stderr. The
+ * inference file is read anew by each command, so that the interactive menu always
+ * shows what is on disk.
+ */
+final class CommandContext {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		// documents read best in the order their records declare
+		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.build();
+
+	private final Settings settings;
+
+	private final ModelCatalog catalog;
+
+	private final PrintWriter out;
+
+	private final PrintWriter err;
+
+	CommandContext(Settings settings, ModelCatalog catalog, PrintWriter out, PrintWriter err) {
+		this.settings = settings;
+		this.catalog = catalog;
+		this.out = out;
+		this.err = err;
+	}
+
+	Settings settings() {
+		return this.settings;
+	}
+
+	ModelCatalog catalog() {
+		return this.catalog;
+	}
+
+	boolean json() {
+		return this.settings.json();
+	}
+
+	PrintWriter out() {
+		return this.out;
+	}
+
+	PrintWriter err() {
+		return this.err;
+	}
+
+	InferenceFile inferenceFile() {
+		return new InferenceFile(this.settings.file());
+	}
+
+	/** The file's path as messages show it. */
+	String filePath() {
+		return inferenceFile().path().toString();
+	}
+
+	/**
+	 * The bindings as an application with these settings would see them: the file's,
+	 * and, when {@code derive} is set and a region was given, the region's geo profile for
+	 * every model that needs one there.
+	 */
+	BindingRegistry registry(boolean derive) {
+		return BindingRegistry.builder(this.catalog)
+			.region(this.settings.region())
+			.accountId(this.settings.accountId())
+			.deriveProfiles(derive && this.settings.region() != null)
+			.inferenceFile(inferenceFile())
+			.build();
+	}
+
+	/** Tells on stderr when lines of the file were skipped because they are broken. */
+	void warnAboutFileProblems(BindingRegistry registry) {
+		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
+			long errors = content.problems()
+				.stream()
+				.filter((problem) -> problem.severity() == Severity.ERROR)
+				.count();
+			warn(content.source() + " has " + errors + ((errors == 1) ? " broken line" : " broken lines")
+					+ ", ignored here: run 'inference-config validate' to see them");
+		});
+	}
+
+	void println(String line) {
+		this.out.println(line);
+	}
+
+	void printJson(Object document) {
+		this.out.println(JSON.writeValueAsString(document));
+	}
+
+	void warn(String message) {
+		this.err.println("warning: " + message);
+	}
+
+	void note(String message) {
+		this.err.println(message);
+	}
+
+	void flush() {
+		this.out.flush();
+		this.err.flush();
+	}
+
+}

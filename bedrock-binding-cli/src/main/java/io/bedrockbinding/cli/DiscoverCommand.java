@@ -1,0 +1,186 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import io.bedrockbinding.discovery.DiscoveredProfile;
+import io.bedrockbinding.discovery.DiscoveryResult;
+import io.bedrockbinding.discovery.ProfileDiscovery;
+import io.bedrockbinding.discovery.SuggestedBinding;
+import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.file.InferenceDocument;
+import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.InvalidTargetException;
+import io.bedrockbinding.target.ModelIds;
+
+/** {@code discover [--region R] [--write]}: asks the account which profiles exist. */
+@Command(name = "discover", mixinStandardHelpOptions = true, sortOptions = false,
+		versionProvider = InferenceConfig.Version.class,
+		description = { "Asks the Bedrock control plane of the account (ListFoundationModels, ListInferenceProfiles, "
+				+ "GetInferenceProfile) which inference profiles exist in the region, and prints them with the "
+				+ "bindings they suggest: the region's geo profile for each model that needs a profile there, and an "
+				+ "application inference profile for the model it contains.",
+				"Credentials: --profile NAME, else the AWS SDK's default chain "
+						+ "(AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, aws.accessKeyId/aws.secretAccessKey, AWS_PROFILE, container and instance roles). "
+						+ "Region: --region, else the SDK's region chain (AWS_REGION, the profile's region). "
+						+ "--endpoint-url points it at an emulator such as LocalBedrock.",
+				"With --write, the suggestions are bound in the inference file in one atomic write; a model the file "
+						+ "binds already keeps its binding unless --overwrite is given." },
+		footer = { "", "Examples:", "  inference-config discover --region us-east-1",
+				"  inference-config --profile prod discover --region eu-west-1 --write" })
+final class DiscoverCommand extends ContextCommand {
+
+	@Option(names = "--write", description = "Bind the suggestions in the inference file.")
+	private boolean write;
+
+	@Option(names = "--overwrite", description = "With --write, replace bindings the file has already.")
+	private boolean overwrite;
+
+	@Override
+	int run(CommandContext context) {
+		Settings settings = context.settings();
+		DiscoveryResult result;
+		try (ControlPlaneClients clients = new ControlPlaneClients(settings.profile(), settings.endpointUrl())) {
+			String region = Optional.ofNullable(settings.region())
+				.or(clients::defaultRegion)
+				.orElseThrow(() -> new CommandException(
+						"discover needs a region: pass --region (or set AWS_REGION, or a region in the AWS profile)"));
+			try {
+				result = new ProfileDiscovery(clients, context.catalog()).discover(region);
+			}
+			catch (SdkException ex) {
+				throw new CommandException("discovery in " + region + " failed: " + ex.getMessage(), ex);
+			}
+		}
+		List<SuggestedBinding> valid = new ArrayList<>();
+		for (SuggestedBinding suggestion : result.suggestions()) {
+			try {
+				ModelIds.requireModelId(suggestion.modelId());
+				BindingTarget.parse(suggestion.modelId(), suggestion.target());
+				valid.add(suggestion);
+			}
+			catch (InvalidTargetException ex) {
+				context.warn("skipping the suggestion for " + suggestion.modelId() + ": " + ex.getMessage());
+			}
+		}
+		List<Written> written = this.write ? write(context, valid) : List.of();
+		if (context.json()) {
+			context.printJson(new Document(result.region(), result.models().size(), result.profiles(), valid,
+					this.write ? context.filePath() : null, written));
+			return ExitCode.OK;
+		}
+		printText(context, result, valid, written);
+		return ExitCode.OK;
+	}
+
+	private void printText(CommandContext context, DiscoveryResult result, List<SuggestedBinding> suggestions,
+			List<Written> written) {
+		context.println("Inference profiles in " + result.region() + ": " + result.profiles().size() + " ("
+				+ result.models().size() + " foundation models)");
+		for (DiscoveredProfile profile : result.profiles()) {
+			String name = profile.isApplication() ? profile.arn() + " '" + profile.name() + "'" : profile.id();
+			context.println("  " + name + " [" + profile.type() + ", " + profile.status() + "] -> "
+					+ (profile.modelIds().isEmpty() ? "(no models)" : String.join(", ", profile.modelIds())));
+		}
+		context.println("Suggested bindings: " + suggestions.size());
+		for (int i = 0; i < suggestions.size(); i++) {
+			SuggestedBinding suggestion = suggestions.get(i);
+			context.println((i + 1) + ". " + suggestion.modelId() + " -> " + suggestion.target() + "   # "
+					+ suggestion.reason());
+		}
+		if (!this.write) {
+			if (!suggestions.isEmpty()) {
+				context.println("Run again with --write to bind them in " + context.filePath() + ".");
+			}
+			return;
+		}
+		int changed = 0;
+		int kept = 0;
+		for (Written entry : written) {
+			if (entry.kept()) {
+				kept++;
+				context.println(entry.modelId() + ": kept " + BindingText.fileTarget(entry.before())
+						+ " (bound in the file already; --overwrite replaces it)");
+			}
+			else if (entry.changed()) {
+				changed++;
+				context.println(FileChanges.describe(entry.fileChange(), context.filePath()));
+			}
+		}
+		context.println("Written: " + changed + " of " + suggestions.size() + " suggestions to " + context.filePath()
+				+ " (" + (written.size() - changed - kept) + " unchanged, " + kept + " kept)");
+	}
+
+	/** Binds the suggestions in one read-modify-write of the file. */
+	private List<Written> write(CommandContext context, List<SuggestedBinding> suggestions) {
+		if (suggestions.isEmpty()) {
+			return List.of();
+		}
+		FileChanges.createIfMissing(context);
+		List<Written> written = new ArrayList<>();
+		try {
+			context.inferenceFile().update((document) -> {
+				written.clear();
+				InferenceDocument edited = document;
+				for (SuggestedBinding suggestion : suggestions) {
+					String before = edited.targetOf(suggestion.modelId()).orElse(null);
+					boolean kept = before != null && !this.overwrite && !before.equals(suggestion.target());
+					if (!kept) {
+						edited = edited.with(suggestion.modelId(), suggestion.target());
+					}
+					written.add(Written.of(suggestion, before, kept));
+				}
+				return edited;
+			});
+		}
+		catch (IOException ex) {
+			throw FileChanges.writeFailed(ex);
+		}
+		return written;
+	}
+
+	/**
+	 * What --write did with one suggestion.
+	 *
+	 * @param modelId the model ID
+	 * @param before the target the file had, null if it did not bind the model
+	 * @param after the target the file has now
+	 * @param changed whether the file changed
+	 * @param kept whether a different binding the file had was kept (no --overwrite)
+	 */
+	record Written(String modelId, @Nullable String before, String after, boolean changed, boolean kept) {
+
+		static Written of(SuggestedBinding suggestion, @Nullable String before, boolean kept) {
+			String after = kept ? Objects.requireNonNull(before) : suggestion.target();
+			return new Written(suggestion.modelId(), before, after, !after.equals(before), kept);
+		}
+
+		FileChange fileChange() {
+			return new FileChange(this.modelId, this.before, this.after);
+		}
+
+	}
+
+	/**
+	 * A discovery as JSON.
+	 *
+	 * @param region the region asked
+	 * @param foundationModels how many foundation models the region lists
+	 * @param profiles the inference profiles, system-defined and application
+	 * @param suggestions the bindings they suggest
+	 * @param file the inference file written, with --write
+	 * @param written what --write did with each suggestion
+	 */
+	record Document(String region, int foundationModels, List<DiscoveredProfile> profiles,
+			List<SuggestedBinding> suggestions, @Nullable String file, List<Written> written) {
+	}
+
+}

@@ -1,0 +1,204 @@
+package io.bedrockbinding.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.file.InferenceFile;
+
+/**
+ * {@code inference-config}: the command line of bedrock-binding. The global options are
+ * inherited, so they work before and after the command ({@code --json list} and
+ * {@code list --json}); without a command, the interactive menu runs.
+ */
+@Command(name = "inference-config", mixinStandardHelpOptions = true, versionProvider = InferenceConfig.Version.class,
+		sortOptions = false, usageHelpAutoWidth = true,
+		description = { "Binds AWS Bedrock model IDs to the inference profiles (or ARNs) they must be called through, "
+				+ "in the inference file that bedrock-binding applications read (one model=target per line).",
+				"Without a command, an interactive menu reads its choices from stdin." },
+		subcommands = { ListCommand.class, SearchCommand.class, ProviderCommand.class, RegionCommand.class,
+				BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class, DiscoverCommand.class,
+				HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:ok", "1:problems found (validate) or operation refused (invalid model ID or target, "
+				+ "unwritable file, failed discovery)", "2:usage error (unknown command or option, missing argument)" },
+		footer = { "", "Examples:", "  inference-config search nova",
+				"  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
+				"  inference-config --region us-east-1 show", "  inference-config validate --file config/inference.txt",
+				"  inference-config discover --region us-east-1 --write",
+				"Run 'inference-config help COMMAND' (or COMMAND --help) for a command's options." })
+public final class InferenceConfig implements Callable<Integer> {
+
+	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+	@Option(names = "--file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+			description = "The inference file to read and edit.%nDefault: ~/.aws/inference.txt")
+	private @Nullable Path file;
+
+	@Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
+			description = { "The region applications call Bedrock from. Listings and show then include the geo "
+					+ "profile an application there derives for each model that needs one (unless the file binds it); "
+					+ "validate checks profiles and ARNs against it; discover asks this region." })
+	private @Nullable String region;
+
+	@Option(names = "--account-id", paramLabel = "ACCOUNT", scope = ScopeType.INHERIT,
+			description = "The 12-digit AWS account: validate warns about ARNs of other accounts.")
+	private @Nullable String accountId;
+
+	@Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+			description = "The AWS profile whose credentials (and region) discover uses (default: the AWS SDK's "
+					+ "default chain).")
+	private @Nullable String profile;
+
+	@Option(names = "--endpoint-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+			description = "The Bedrock endpoint discover calls instead of AWS's, e.g. http://127.0.0.1:4566 for a "
+					+ "LocalBedrock emulator.")
+	private @Nullable URI endpointUrl;
+
+	@Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
+	private boolean json;
+
+	@Spec
+	private @Nullable CommandSpec spec;
+
+	private final BufferedReader in;
+
+	/** A command whose interactive menu reads {@code in}. */
+	public InferenceConfig(InputStream in) {
+		this.in = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+	}
+
+	public static void main(String[] args) {
+		CommandLine commandLine = commandLine(System.in);
+		int exitCode = commandLine.execute(args);
+		commandLine.getOut().flush();
+		commandLine.getErr().flush();
+		System.exit(exitCode);
+	}
+
+	/** The command line, ready to {@link CommandLine#execute(String...) execute}; its menu reads {@code in}. */
+	public static CommandLine commandLine(InputStream in) {
+		CommandLine commandLine = new CommandLine(new InferenceConfig(in));
+		commandLine.setExecutionExceptionHandler(new ErrorReporter());
+		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
+		return commandLine;
+	}
+
+	/** The interactive menu. */
+	@Override
+	public Integer call() {
+		CommandLine commandLine = Objects.requireNonNull(this.spec).commandLine();
+		CommandContext context = context(commandLine);
+		if (context.json()) {
+			throw new ParameterException(commandLine,
+					"--json needs a command (list, search, show, ...): the interactive menu has no JSON output");
+		}
+		try {
+			return new InteractiveMenu(context, this.in).run();
+		}
+		finally {
+			context.flush();
+		}
+	}
+
+	/**
+	 * The context of a command, with the global options checked.
+	 * @throws ParameterException (exit code 2) if one of them is malformed
+	 */
+	CommandContext context(CommandLine executing) {
+		String checkedRegion = (this.region != null) ? this.region.strip().toLowerCase(Locale.ROOT) : null;
+		if (checkedRegion != null && !REGION.matcher(checkedRegion).matches()) {
+			throw new ParameterException(executing,
+					"Invalid value for option '--region': '" + this.region + "' is not a region (e.g. us-east-1)");
+		}
+		String checkedAccount = (this.accountId != null) ? this.accountId.strip() : null;
+		if (checkedAccount != null && !ACCOUNT_ID.matcher(checkedAccount).matches()) {
+			throw new ParameterException(executing,
+					"Invalid value for option '--account-id': '" + this.accountId + "' is not 12 digits");
+		}
+		if (this.endpointUrl != null && (!this.endpointUrl.isAbsolute() || this.endpointUrl.getHost() == null
+				|| !this.endpointUrl.getScheme().matches("https?"))) {
+			throw new ParameterException(executing, "Invalid value for option '--endpoint-url': '" + this.endpointUrl
+					+ "' is not an http(s) URL such as http://127.0.0.1:4566");
+		}
+		String checkedProfile = (this.profile != null && !this.profile.isBlank()) ? this.profile.strip() : null;
+		Path path = (this.file != null) ? this.file : InferenceFile.defaultLocation();
+		Settings settings = new Settings(path, checkedRegion, checkedAccount, checkedProfile, this.endpointUrl,
+				this.json);
+		return new CommandContext(settings, ModelCatalog.builtIn(), executing.getOut(), executing.getErr());
+	}
+
+	/**
+	 * Reports a command that could not do its work on stderr, with exit code 1: a
+	 * {@link CommandException}'s message as it is, anything else with its type.
+	 */
+	private static final class ErrorReporter implements IExecutionExceptionHandler {
+
+		@Override
+		public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+			PrintWriter err = commandLine.getErr();
+			commandLine.getOut().flush();
+			err.println("error: " + ((ex instanceof CommandException) ? ex.getMessage() : ex.toString()));
+			err.flush();
+			return ExitCode.PROBLEMS;
+		}
+
+	}
+
+	/**
+	 * Reports a usage error the way Unix tools do: picocli's message, its "did you mean"
+	 * suggestions and where to find help, without the whole usage text.
+	 */
+	private static final class UsageErrorReporter implements IParameterExceptionHandler {
+
+		@Override
+		public int handleParseException(ParameterException ex, String[] args) {
+			CommandLine commandLine = ex.getCommandLine();
+			PrintWriter err = commandLine.getErr();
+			err.println(ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, err);
+			err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+			err.flush();
+			return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+		}
+
+	}
+
+	/** The version in the jar's manifest. */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = InferenceConfig.class.getPackage().getImplementationVersion();
+			return new String[] { "inference-config " + ((version != null) ? version : "(development build)") };
+		}
+
+	}
+
+}
