@@ -1,0 +1,122 @@
+package io.bedrockbinding.actuate.endpoint;
+
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BedrockBindingsDescriptor;
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BindingDescriptor;
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.Unbound;
+import io.bedrockbinding.target.InvalidTargetException;
+
+/**
+ * {@link EndpointWebExtension @EndpointWebExtension} of the
+ * {@link BedrockBindingsEndpoint}: decides per request whether account IDs are shown
+ * (the caller's roles against {@code management.endpoint.bedrockbindings.roles}) and
+ * answers with HTTP statuses: 404 for an unknown model, 400 with the validation message
+ * for an invalid write.
+ */
+@EndpointWebExtension(endpoint = BedrockBindingsEndpoint.class)
+public class BedrockBindingsEndpointWebExtension {
+
+	private final BedrockBindingsEndpoint delegate;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	public BedrockBindingsEndpointWebExtension(BedrockBindingsEndpoint delegate, Show showValues, Set<String> roles) {
+		this.delegate = delegate;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	@ReadOperation
+	public BedrockBindingsDescriptor bindings(SecurityContext securityContext, @Nullable Boolean all) {
+		return this.delegate.bindings(Boolean.TRUE.equals(all), isShown(securityContext));
+	}
+
+	@ReadOperation
+	public WebEndpointResponse<BindingDescriptor> binding(SecurityContext securityContext, @Selector String model) {
+		BindingDescriptor binding = this.delegate.binding(model, isShown(securityContext));
+		return (binding != null) ? new WebEndpointResponse<>(binding)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	@WriteOperation
+	public WebEndpointResponse<OperationResponseBody> bind(SecurityContext securityContext, String model, String target,
+			@Nullable Boolean persist) {
+		boolean shown = isShown(securityContext);
+		try {
+			return new WebEndpointResponse<>(this.delegate.bind(model, target, Boolean.TRUE.equals(persist), shown));
+		}
+		catch (InvalidTargetException | IllegalStateException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex, shown);
+		}
+		catch (UncheckedIOException ex) {
+			return ioError(ex, shown);
+		}
+	}
+
+	/**
+	 * 200 with the binding in force afterwards; 204 when the model has no binding left; 404
+	 * when there was nothing to remove.
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<OperationResponseBody> unbind(SecurityContext securityContext, @Selector String model,
+			@Nullable Boolean persist) {
+		boolean shown = isShown(securityContext);
+		Unbound unbound;
+		try {
+			unbound = this.delegate.unbind(model, Boolean.TRUE.equals(persist), shown);
+		}
+		catch (IllegalStateException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex, shown);
+		}
+		catch (UncheckedIOException ex) {
+			return ioError(ex, shown);
+		}
+		if (!unbound.removed()) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return (unbound.binding() != null) ? new WebEndpointResponse<>(unbound.binding())
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
+	}
+
+	private boolean isShown(SecurityContext securityContext) {
+		return this.showValues.isShown(securityContext, this.roles);
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> error(int status, RuntimeException ex, boolean shown) {
+		return error(status, (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName(), shown);
+	}
+
+	/** The inference file could not be written: nothing changed, and it is no fault of the request. */
+	private static WebEndpointResponse<OperationResponseBody> ioError(UncheckedIOException ex, boolean shown) {
+		return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+				"Cannot write the inference file, nothing was changed: " + ex.getMessage(), shown);
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> error(int status, String message, boolean shown) {
+		return new WebEndpointResponse<>(new WriteErrorDescriptor(AccountMask.of(shown).text(message)), status);
+	}
+
+	/**
+	 * Why a write was refused.
+	 *
+	 * @param message the validation message; nothing was changed
+	 */
+	public record WriteErrorDescriptor(String message) implements OperationResponseBody {
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.bedrockbinding.actuate.health;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.actuate.endpoint.AccountMask;
+import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingProblem;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.registry.ProblemCode;
+
+/**
+ * {@link HealthIndicator} of the Bedrock model bindings: DOWN when a required model is
+ * unbound or a binding has an error (its calls would fail), UP otherwise.
+ * <p>
+ * Problems of the inference file alone do not make it DOWN: broken lines never become
+ * bindings, and a broken reload keeps the last good bindings in force; they show in the
+ * details, as does when the file was last read. Account IDs in messages are always
+ * masked.
+ */
+public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
+
+	private final BindingRegistry registry;
+
+	public BedrockBindingsHealthIndicator(BindingRegistry registry) {
+		super("Bedrock bindings health check failed");
+		this.registry = registry;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		List<BindingProblem> problems = this.registry.validate();
+		List<String> unbound = problems.stream()
+			.filter((problem) -> problem.code() == ProblemCode.REQUIRED_UNBOUND)
+			.map(BindingProblem::modelId)
+			.sorted()
+			.toList();
+		List<String> errors = problems.stream()
+			.filter((problem) -> problem.severity() == Severity.ERROR)
+			.filter((problem) -> problem.code() != ProblemCode.REQUIRED_UNBOUND
+					&& problem.code() != ProblemCode.FILE_PROBLEM)
+			.map((problem) -> AccountMask.ACCOUNTS.text(problem.message()))
+			.toList();
+		if (unbound.isEmpty() && errors.isEmpty()) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+		this.registry.region().ifPresent((region) -> builder.withDetail("region", region));
+		builder.withDetail("bindings", countsByOrigin());
+		if (!unbound.isEmpty()) {
+			builder.withDetail("unboundRequiredModels", unbound);
+		}
+		if (!errors.isEmpty()) {
+			builder.withDetail("errors", errors);
+		}
+		this.registry.inferenceFile().ifPresent((file) -> builder.withDetail("inferenceFile", inferenceFile(file.path().toString())));
+	}
+
+	/** How many bindings each origin supplies, highest precedence first, zeros left out. */
+	private Map<OriginKind, Integer> countsByOrigin() {
+		Map<OriginKind, Integer> counts = new EnumMap<>(OriginKind.class);
+		for (Binding binding : this.registry.bindings()) {
+			counts.merge(binding.origin().kind(), 1, Integer::sum);
+		}
+		Map<OriginKind, Integer> highestFirst = new LinkedHashMap<>();
+		OriginKind[] kinds = OriginKind.values();
+		for (int i = kinds.length - 1; i >= 0; i--) {
+			Integer count = counts.get(kinds[i]);
+			if (count != null) {
+				highestFirst.put(kinds[i], count);
+			}
+		}
+		return highestFirst;
+	}
+
+	private Map<String, Object> inferenceFile(String location) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("location", location);
+		InferenceFileContent read = this.registry.lastFileRead().orElse(null);
+		if (read != null) {
+			details.put("exists", read.exists());
+		}
+		this.registry.fileLoadedAt().ifPresent((loadedAt) -> details.put("loadedAt", loadedAt.toString()));
+		if (read != null) {
+			details.put("problems",
+					read.problems().stream().map((problem) -> AccountMask.ACCOUNTS.text(problem.toString())).toList());
+		}
+		return details;
+	}
+
+}

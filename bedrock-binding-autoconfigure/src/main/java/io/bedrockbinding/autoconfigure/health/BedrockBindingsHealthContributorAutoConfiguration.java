@@ -1,0 +1,32 @@
+package io.bedrockbinding.autoconfigure.health;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.registry.BindingRegistry;
+
+/**
+ * Auto-configuration of the {@code bedrockBindings} health contributor, when
+ * spring-boot-health is on the classpath; {@code management.health.bedrockbindings.enabled=false}
+ * switches it off.
+ */
+@AutoConfiguration(after = BedrockBindingAutoConfiguration.class)
+@ConditionalOnClass({ BindingRegistry.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(BindingRegistry.class)
+@ConditionalOnEnabledHealthIndicator("bedrockbindings")
+public final class BedrockBindingsHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "bedrockBindingsHealthIndicator", "bedrockBindingsHealthContributor" })
+	BedrockBindingsHealthIndicator bedrockBindingsHealthIndicator(BindingRegistry registry) {
+		return new BedrockBindingsHealthIndicator(registry);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code bedrockBindings} health contributor.
+ */
+@NullMarked
+package io.bedrockbinding.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package io.bedrockbinding.autoconfigure.local;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.autoconfigure.BedrockBindingProperties;
+import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.emulator.LocalBedrock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Starts a LocalBedrock with the application context and contributes the
+ * {@link BedrockConnectionDetails} that send every Bedrock call to it.
+ */
+@AutoConfiguration(before = BedrockBindingAutoConfiguration.class)
+@ConditionalOnClass(LocalBedrock.class)
+@ConditionalOnBooleanProperty("bedrock.binding.local-bedrock.enabled")
+@EnableConfigurationProperties({ LocalBedrockProperties.class, BedrockBindingProperties.class })
+public final class LocalBedrockAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	LocalBedrock localBedrock(LocalBedrockProperties properties, BedrockBindingProperties binding) {
+		String configured = binding.getAccountId();
+		String account = !properties.getAccountId().isBlank() ? properties.getAccountId()
+				: (configured != null && AccountResolver.isAccountId(configured)) ? configured
+						: LocalBedrock.DEFAULT_ACCOUNT_ID;
+		LocalBedrock.Builder builder = LocalBedrock.builder().catalog(ModelCatalog.builtIn()).accountId(account);
+		if (binding.getRegion() != null) {
+			builder.defaultRegion(binding.getRegion());
+		}
+		if (properties.getPort() != 0) {
+			builder.port(properties.getPort());
+		}
+		return builder.build().start();
+	}
+
+	@Bean
+	BedrockConnectionDetails localBedrockConnectionDetails(LocalBedrock localBedrock) {
+		return new LocalBedrockConnectionDetails(localBedrock);
+	}
+
+	/** The emulator's endpoint and fake credentials. */
+	static final class LocalBedrockConnectionDetails implements BedrockConnectionDetails {
+
+		private static final AwsCredentialsProvider FAKE = StaticCredentialsProvider
+			.create(AwsBasicCredentials.create("local-bedrock", "local-bedrock"));
+
+		private final LocalBedrock localBedrock;
+
+		LocalBedrockConnectionDetails(LocalBedrock localBedrock) {
+			this.localBedrock = localBedrock;
+		}
+
+		@Override
+		public URI endpoint() {
+			return this.localBedrock.endpoint();
+		}
+
+		@Override
+		public @Nullable String region() {
+			return this.localBedrock.defaultRegion();
+		}
+
+		@Override
+		public AwsCredentialsProvider credentialsProvider() {
+			return FAKE;
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.bedrockbinding.actuate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * Plain HTTP against the test application: the path goes on the wire exactly as given
+ * (no template expansion, no encoding), which is what the selector tests need.
+ */
+public final class ActuatorClient {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	private final @Nullable String authorization;
+
+	public ActuatorClient(int port) {
+		this("http://localhost:" + port, null);
+	}
+
+	private ActuatorClient(String base, @Nullable String authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	/** The same client, signing in with HTTP basic. */
+	public ActuatorClient as(String user, String password) {
+		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return new ActuatorClient(this.base, "Basic " + token);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(request(path).GET());
+	}
+
+	public HttpResponse<String> post(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE());
+	}
+
+	/** GETs {@code path}, requires a 200 and parses the body. */
+	public DocumentContext json(String path) {
+		HttpResponse<String> response = get(path);
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return JsonPath.parse(response.body());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (this.authorization != null) {
+			builder.header("Authorization", this.authorization);
+		}
+		return builder;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

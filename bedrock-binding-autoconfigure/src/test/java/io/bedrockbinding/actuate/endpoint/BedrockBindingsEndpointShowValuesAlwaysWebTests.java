@@ -1,0 +1,73 @@
+package io.bedrockbinding.actuate.endpoint;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code show-values=always}: account IDs are shown to anyone, signed in or not. */
+@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.show-values=always" })
+@ActiveProfiles("prod")
+class BedrockBindingsEndpointShowValuesAlwaysWebTests {
+
+	@TempDir
+	static Path folder;
+
+	static Path inferenceFile;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void inferenceFile(DynamicPropertyRegistry registry) {
+		inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
+		registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
+	}
+
+	@Test
+	void anonymousCallerSeesAccounts() {
+		DocumentContext document = new ActuatorClient(this.port).json("/actuator/bedrockbindings");
+		assertThat((String) document.read("$.accountId")).isEqualTo("111122223333");
+		Map<String, Object> nova = BedrockBindingsEndpointWebTests.binding(document, "amazon.nova-pro-v1:0");
+		assertThat(nova).containsEntry("target",
+				"arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0");
+		Map<String, Object> llama = BedrockBindingsEndpointWebTests.binding(document, "meta.llama3-8b-instruct-v1:0");
+		assertThat(llama).containsEntry("target",
+				"arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.meta.llama3-8b-instruct-v1:0");
+		List<Map<String, Object>> shadowed = (List<Map<String, Object>>) llama.get("shadowed");
+		assertThat(shadowed.get(0)).containsEntry("target",
+				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.meta.llama3-8b-instruct-v1:0");
+		List<Map<String, Object>> problems = (List<Map<String, Object>>) llama.get("problems");
+		assertThat((String) problems.get(0).get("message")).contains("account 444455556666")
+			.contains("the account is 111122223333");
+		assertThat(document.jsonString()).doesNotContain("******");
+	}
+
+	@Test
+	void singleBindingShowsAccount() {
+		HttpResponse<String> response = new ActuatorClient(this.port)
+			.get("/actuator/bedrockbindings/anthropic.claude-3-haiku-20240307-v1:0");
+		assertThat((String) JsonPath.read(response.body(), "$.target"))
+			.isEqualTo("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456");
+	}
+
+}

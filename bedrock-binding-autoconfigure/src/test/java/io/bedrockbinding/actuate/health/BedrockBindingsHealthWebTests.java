@@ -1,0 +1,113 @@
+package io.bedrockbinding.actuate.health;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /actuator/health/bedrockBindings} over real HTTP, UP and DOWN. */
+class BedrockBindingsHealthWebTests {
+
+	private static final String HEALTH = "/actuator/health/bedrockBindings";
+
+	@Nested
+	@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { ActuatorTestApplication.CONFIG, "bedrock.binding.required-models=amazon.nova-pro-v1:0" })
+	class Up {
+
+		@TempDir
+		static Path folder;
+
+		static Path inferenceFile;
+
+		@LocalServerPort
+		int port;
+
+		@DynamicPropertySource
+		static void inferenceFile(DynamicPropertyRegistry registry) {
+			inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.CLEAN);
+			registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
+		}
+
+		@Test
+		void upWithCountsByOriginAndFileDetails() {
+			HttpResponse<String> response = new ActuatorClient(this.port).get(HEALTH);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
+			Map<String, Object> details = JsonPath.read(response.body(), "$.details");
+			assertThat(details).containsOnlyKeys("region", "bindings", "inferenceFile").containsEntry("region", "us-east-1");
+			Map<String, Integer> bindings = (Map<String, Integer>) details.get("bindings");
+			assertThat(bindings).containsEntry("PROPERTIES", 3).containsEntry("FILE", 1).containsKeys("DERIVED", "CATALOG");
+			assertThat(bindings.keySet()).containsExactly("PROPERTIES", "FILE", "DERIVED", "CATALOG");
+			Map<String, Object> file = (Map<String, Object>) details.get("inferenceFile");
+			assertThat(file).containsEntry("location", inferenceFile.toString())
+				.containsEntry("exists", true)
+				.containsEntry("problems", List.of());
+			assertThat(Instant.parse((String) file.get("loadedAt"))).isBefore(Instant.now());
+		}
+
+		@Test
+		void partOfOverallHealth() {
+			HttpResponse<String> response = new ActuatorClient(this.port).get("/actuator/health");
+			assertThat((String) JsonPath.read(response.body(), "$.components.bedrockBindings.status")).isEqualTo("UP");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { ActuatorTestApplication.CONFIG,
+					"bedrock.binding.required-models=amazon.nova-pro-v1:0,amazon.titan-text-express-v1" })
+	class Down {
+
+		@TempDir
+		static Path folder;
+
+		@LocalServerPort
+		int port;
+
+		@DynamicPropertySource
+		static void inferenceFile(DynamicPropertyRegistry registry) {
+			Path file = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
+			registry.add("bedrock.binding.inference-file.location", file::toString);
+		}
+
+		@Test
+		void downNamesUnboundRequiredModelsAndErrors() {
+			HttpResponse<String> response = new ActuatorClient(this.port).get(HEALTH);
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("DOWN");
+			Map<String, Object> details = JsonPath.read(response.body(), "$.details");
+			assertThat(details).containsEntry("unboundRequiredModels", List.of("amazon.titan-text-express-v1"));
+			assertThat((List<String>) details.get("errors")).singleElement()
+				.asString()
+				.contains("deepseek.r1-v1:0")
+				.contains("needs an inference profile");
+			assertThat((List<String>) JsonPath.read(response.body(), "$.details.inferenceFile.problems"))
+				.singleElement()
+				.asString()
+				.contains(":6: error: ");
+			assertThat(response.body()).doesNotContain("111122223333").doesNotContain("444455556666");
+		}
+
+	}
+
+}
