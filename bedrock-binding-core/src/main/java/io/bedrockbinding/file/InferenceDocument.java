@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.target.BindingTarget;
 import io.bedrockbinding.target.InvalidTargetException;
@@ -50,15 +48,13 @@ public final class InferenceDocument {
 		String newline = null;
 		int start = 0;
 		int length = body.length();
-		for (int i = 0; i < length; i++) {
-			if (body.charAt(i) == '\n') {
-				boolean crlf = i > start && body.charAt(i - 1) == '\r';
-				lines.add(body.substring(start, crlf ? i - 1 : i));
-				if (newline == null) {
-					newline = crlf ? "\r\n" : "\n";
-				}
-				start = i + 1;
+		for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', start)) {
+			boolean crlf = i > start && body.charAt(i - 1) == '\r';
+			lines.add(body.substring(start, crlf ? i - 1 : i));
+			if (newline == null) {
+				newline = crlf ? "\r\n" : "\n";
 			}
+			start = i + 1;
 		}
 		boolean endsWithNewline = start == length;
 		if (!endsWithNewline) {
@@ -116,11 +112,18 @@ public final class InferenceDocument {
 	public InferenceDocument without(String modelId) {
 		List<String> edited = new ArrayList<>(this.lines.size());
 		for (String line : this.lines) {
-			if (!modelId.equals(keyOf(line))) {
+			if (!isBindingOf(line, modelId)) {
 				edited.add(line);
 			}
 		}
-		return new InferenceDocument(this.bom, this.newline, edited, this.endsWithNewline);
+		// Removing an unterminated last line leaves the line before it with its line ending.
+		boolean lastRemoved = !this.lines.isEmpty() && isBindingOf(this.lines.get(this.lines.size() - 1), modelId);
+		return new InferenceDocument(this.bom, this.newline, edited, this.endsWithNewline || lastRemoved);
+	}
+
+	/** The 1-based number of the line that binds {@code modelId} (the last one), or 0. */
+	public int lineOf(String modelId) {
+		return lastLineBinding(modelId) + 1;
 	}
 
 	/** Whether a line binds {@code modelId}. */
@@ -183,21 +186,42 @@ public final class InferenceDocument {
 
 	private int lastLineBinding(String modelId) {
 		for (int i = this.lines.size() - 1; i >= 0; i--) {
-			if (modelId.equals(keyOf(this.lines.get(i)))) {
+			if (isBindingOf(this.lines.get(i), modelId)) {
 				return i;
 			}
 		}
 		return -1;
 	}
 
-	/** The model ID a line binds, or null for comments, blank and bad lines. */
-	private static @Nullable String keyOf(String line) {
-		String stripped = line.strip();
-		if (stripped.isEmpty() || stripped.charAt(0) == '#') {
-			return null;
+	/**
+	 * Whether a line binds {@code modelId}: not a comment, and its text before the first
+	 * {@code =}, stripped, is the model ID. Allocates nothing: a bind scans every line.
+	 */
+	private static boolean isBindingOf(String line, String modelId) {
+		int length = line.length();
+		int start = 0;
+		while (start < length && Character.isWhitespace(line.charAt(start))) {
+			start++;
 		}
-		int equals = stripped.indexOf('=');
-		return (equals > 0) ? stripped.substring(0, equals).strip() : null;
+		if (start == length || line.charAt(start) == '#') {
+			return false;
+		}
+		int equals = line.indexOf('=', start);
+		if (equals <= start) {
+			return false;
+		}
+		int end = equals;
+		while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+			end--;
+		}
+		return end - start == modelId.length() && line.startsWith(modelId, start);
+	}
+
+	/** Whether both documents render to the same text. */
+	boolean sameAs(InferenceDocument other) {
+		return this.bom == other.bom && this.lines.equals(other.lines)
+				&& (this.lines.isEmpty() || (this.newline.equals(other.newline)
+						&& this.endsWithNewline == other.endsWithNewline));
 	}
 
 	private static String abbreviate(String line) {

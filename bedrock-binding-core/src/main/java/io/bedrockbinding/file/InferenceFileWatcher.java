@@ -73,8 +73,9 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	public static InferenceFileWatcher start(InferenceFile file, Duration debounce,
 			Consumer<InferenceFileContent> listener) throws IOException {
 		InferenceFileWatcher watcher = new InferenceFileWatcher(file, debounce, listener);
-		watcher.lastSeen = watcher.fingerprint();
+		// Register first: a change between taking the fingerprint and registering would be lost.
 		watcher.register();
+		watcher.lastSeen = watcher.fingerprint();
 		watcher.thread.start();
 		return watcher;
 	}
