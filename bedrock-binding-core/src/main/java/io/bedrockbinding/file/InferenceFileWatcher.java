@@ -51,6 +51,10 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** Runs after every look at the file, changed or not; tests use it to know a check happened. */
+	private volatile Runnable afterCheck = () -> {
+	};
+
 	private InferenceFileWatcher(InferenceFile file, Duration debounce, Consumer<InferenceFileContent> listener)
 			throws IOException {
 		this.file = file;
@@ -143,6 +147,9 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		catch (RuntimeException | IOException ex) {
 			logger.warn("Reloading {} failed: {}", this.file.path(), ex.toString());
 		}
+		finally {
+			this.afterCheck.run();
+		}
 	}
 
 	/** The bytes of the file (an empty array when missing), to tell real changes apart. */
@@ -153,6 +160,12 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		catch (IOException ex) {
 			return new byte[0];
 		}
+	}
+
+	/** Runs {@code afterCheck} after every look at the file, whether it changed or not. */
+	InferenceFileWatcher afterCheck(Runnable afterCheck) {
+		this.afterCheck = afterCheck;
+		return this;
 	}
 
 	@Override

@@ -125,7 +125,7 @@ class InferenceFileConcurrencyTest {
 						assertThat(file.read().problems()).isEmpty();
 					}
 					// leave the CPU to the writers now and then; correctness does not depend on it
-					Thread.sleep(1);
+					Thread.yield();
 				}
 				return null;
 			});
@@ -386,23 +386,14 @@ class InferenceFileConcurrencyTest {
 				"-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
 				"-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BindProcessMain.class.getName()));
 		command.addAll(List.of(args));
-		for (int attempt = 1;; attempt++) {
-			Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-			BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-			String first = out.readLine();
-			if (first != null) {
-				return new Child(process, out, first);
-			}
+		Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String first = out.readLine();
+		if (first == null) {
 			process.waitFor(10, TimeUnit.SECONDS);
-			String stderr = stderr(errors);
-			// A build sharing target/ may be recompiling the classes at this very moment:
-			// that says nothing about the code under test, so try again.
-			if (attempt < 5 && (stderr.contains("ClassNotFoundException") || stderr.contains("NoClassDefFoundError"))) {
-				Thread.sleep(1000);
-				continue;
-			}
-			throw new AssertionError("the child printed nothing; " + stderr);
+			throw new AssertionError("the child printed nothing; " + stderr(errors));
 		}
+		return new Child(process, out, first);
 	}
 
 	private static String stderr(Path errors) {

@@ -34,17 +34,13 @@ class InferenceFileWatcherTest {
 	/** Generous: only a failing test waits this long. */
 	private static final long WAIT_SECONDS = 10;
 
-	/**
-	 * How long the file is left alone after a change the watcher must ignore, so that a
-	 * wrong report would come before the sentinel. It only gives a broken watcher the
-	 * chance to show itself; a correct one passes whatever the timing.
-	 */
-	private static final long QUIET_MILLIS = 300;
-
 	@TempDir
 	Path dir;
 
 	private final BlockingQueue<InferenceFileContent> reports = new LinkedBlockingQueue<>();
+
+	/** One element per look the watcher took at the file, changed or not. */
+	private final BlockingQueue<Boolean> checks = new LinkedBlockingQueue<>();
 
 	private final List<InferenceFileWatcher> watchers = new ArrayList<>();
 
@@ -54,7 +50,8 @@ class InferenceFileWatcherTest {
 	}
 
 	private InferenceFileWatcher watch(Path path) throws IOException {
-		InferenceFileWatcher watcher = InferenceFileWatcher.start(new InferenceFile(path), DEBOUNCE, this.reports::add);
+		InferenceFileWatcher watcher = InferenceFileWatcher.start(new InferenceFile(path), DEBOUNCE, this.reports::add)
+			.afterCheck(() -> this.checks.add(Boolean.TRUE));
 		this.watchers.add(watcher);
 		return watcher;
 	}
@@ -63,6 +60,10 @@ class InferenceFileWatcherTest {
 		InferenceFileContent content = this.reports.poll(WAIT_SECONDS, TimeUnit.SECONDS);
 		assertThat(content).as("a reload within " + WAIT_SECONDS + " s").isNotNull();
 		return content;
+	}
+
+	private void awaitCheck() throws InterruptedException {
+		assertThat(this.checks.poll(WAIT_SECONDS, TimeUnit.SECONDS)).as("the watcher looked at the file").isNotNull();
 	}
 
 	private static Map<String, String> targets(InferenceFileContent content) {
@@ -131,11 +132,13 @@ class InferenceFileWatcherTest {
 		Files.writeString(path, binding("us.amazon.nova-pro-v1:0"));
 		assertThat(targets(next())).containsValue("us.amazon.nova-pro-v1:0");
 
-		// a touch, and a rewrite with the same bytes
+		// a touch, and a rewrite with the same bytes: each is looked at, and nothing reported
+		this.checks.clear();
 		Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(60)));
-		Thread.sleep(QUIET_MILLIS);
+		awaitCheck();
 		Files.writeString(path, binding("us.amazon.nova-pro-v1:0"));
-		Thread.sleep(QUIET_MILLIS);
+		awaitCheck();
+		assertThat(this.reports).isEmpty();
 		// the sentinel
 		Files.writeString(path, binding("eu.amazon.nova-pro-v1:0"));
 
@@ -148,8 +151,10 @@ class InferenceFileWatcherTest {
 		Path path = Files.writeString(this.dir.resolve("inference.txt"), binding(""));
 		watch(path);
 
+		this.checks.clear();
 		Files.writeString(this.dir.resolve("other.txt"), binding("us.amazon.nova-pro-v1:0"));
-		Thread.sleep(QUIET_MILLIS);
+		awaitCheck();
+		assertThat(this.reports).isEmpty();
 		Files.writeString(path, binding("eu.amazon.nova-pro-v1:0"));
 
 		assertThat(targets(next())).as("the next report is the sentinel")
