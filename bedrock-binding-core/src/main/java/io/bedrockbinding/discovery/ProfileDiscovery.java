@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -84,37 +85,47 @@ public final class ProfileDiscovery {
 	}
 
 	/**
-	 * A catalog rebuilt from the live account: models, on-demand and profile-only regions
-	 * and geographies as the given regions report them; the geographies and the entries
-	 * of models no region reports are kept from the current catalog.
+	 * A catalog rebuilt from the live account: what the given regions report replaces
+	 * what the current catalog says about those regions (on demand or profile-only, and
+	 * the geographies that serve them); everything about other regions, the geographies
+	 * and the models no region reports are kept, in the current catalog's order, with new
+	 * models at the end. Refreshing from one region must not forget the others.
 	 */
 	public ModelCatalog refreshCatalog(Collection<String> regions) {
+		Set<String> asked = new LinkedHashSet<>(regions);
+		List<DiscoveryResult> results = asked.stream().map(this::discover).toList();
 		Map<String, MutableModel> models = new LinkedHashMap<>();
-		for (String region : regions) {
-			DiscoveryResult result = discover(region);
+		for (DiscoveryResult result : results) {
 			for (DiscoveredModel discovered : result.models()) {
 				MutableModel model = models.computeIfAbsent(discovered.modelId(), (id) -> new MutableModel(discovered));
 				if (discovered.onDemand()) {
-					model.onDemand.add(region);
+					model.onDemand.add(result.region());
 				}
 				else if (discovered.needsProfile()) {
-					model.profileOnly.add(region);
+					model.profileOnly.add(result.region());
 				}
 			}
+		}
+		// Profiles only after every region's models: a region may list the profile of a
+		// model that only a later region lists.
+		for (DiscoveryResult result : results) {
 			for (DiscoveredProfile profile : result.profiles()) {
 				if (profile.isApplication()) {
 					continue;
 				}
 				int dot = profile.id().indexOf('.');
-				MutableModel model = models.get(profile.id().substring(dot + 1));
-				if (dot > 0 && model != null) {
+				MutableModel model = (dot > 0) ? models.get(profile.id().substring(dot + 1)) : null;
+				if (model != null) {
 					model.geos.add(profile.id().substring(0, dot));
 				}
 			}
 		}
 		List<ModelInfo> refreshed = new ArrayList<>();
-		models.values().forEach((model) -> refreshed.add(model.toModelInfo(this.catalog.find(model.discovered.modelId()))));
-		this.catalog.all().stream().filter((model) -> !models.containsKey(model.modelId())).forEach(refreshed::add);
+		for (ModelInfo known : this.catalog.all()) {
+			MutableModel model = models.remove(known.modelId());
+			refreshed.add((model != null) ? model.toModelInfo(Optional.of(known), asked, this.catalog) : known);
+		}
+		models.values().forEach((model) -> refreshed.add(model.toModelInfo(Optional.empty(), asked, this.catalog)));
 		return new ModelCatalog(refreshed, this.catalog.geographies());
 	}
 
@@ -168,17 +179,39 @@ public final class ProfileDiscovery {
 			this.discovered = discovered;
 		}
 
-		ModelInfo toModelInfo(Optional<ModelInfo> known) {
+		ModelInfo toModelInfo(Optional<ModelInfo> known, Set<String> asked, ModelCatalog catalog) {
 			String modelId = this.discovered.modelId();
 			String provider = modelId.substring(0, Math.max(modelId.indexOf('.'), 0));
 			boolean needsProfileElsewhere = known.map(ModelInfo::needsProfileElsewhere)
 				.orElse(this.onDemand.isEmpty() && !this.profileOnly.isEmpty());
+			// A known geography is dropped only if an asked region could have shown its profile.
+			List<String> geos = merge(known.map(ModelInfo::geoPrefixes).orElse(List.of()), this.geos,
+					(geo) -> catalog.geographies().find(geo).map((geography) -> asked.stream().noneMatch(geography::serves))
+						.orElse(true));
 			return new ModelInfo(modelId, provider,
 					this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)
 							: this.discovered.name(),
-					List.copyOf(this.onDemand), List.copyOf(this.profileOnly), List.copyOf(this.geos),
-					needsProfileElsewhere, this.discovered.streaming(), this.discovered.inputModalities(),
+					merge(known.map(ModelInfo::onDemandRegions).orElse(List.of()), this.onDemand,
+							(region) -> !asked.contains(region)),
+					merge(known.map(ModelInfo::profileOnlyRegions).orElse(List.of()), this.profileOnly,
+							(region) -> !asked.contains(region)),
+					geos, needsProfileElsewhere, this.discovered.streaming(), this.discovered.inputModalities(),
 					this.discovered.outputModalities());
+		}
+
+		/**
+		 * The known values that were seen again or that this refresh could not see
+		 * ({@code unseen}), in their known order, then the newly seen ones.
+		 */
+		private static List<String> merge(List<String> known, Set<String> seen, Predicate<String> unseen) {
+			Set<String> merged = new LinkedHashSet<>();
+			for (String value : known) {
+				if (seen.contains(value) || unseen.test(value)) {
+					merged.add(value);
+				}
+			}
+			merged.addAll(seen);
+			return List.copyOf(merged);
 		}
 
 	}

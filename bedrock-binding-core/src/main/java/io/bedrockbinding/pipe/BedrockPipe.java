@@ -178,6 +178,9 @@ public final class BedrockPipe {
 
 	/** The longest a whole call may take, retries included. */
 	public BedrockPipe withTimeout(Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+		}
 		return copy(this.region, this.systemPrompt, this.temperature, this.topP, this.maxTokens, this.stopSequences,
 				this.modelFields, this.messages, timeout);
 	}
@@ -224,14 +227,38 @@ public final class BedrockPipe {
 			return CompletableFuture.failedFuture(ex);
 		}
 		PipeObserver.Call call = this.context.observer.start(this.modelId, route.target().kind(), route.region());
-		return send.apply(route).whenComplete((result, failure) -> {
-			if (result != null) {
-				call.succeeded(result);
+		CompletableFuture<PipeResult> sent;
+		try {
+			sent = send.apply(route);
+		}
+		catch (RuntimeException ex) {
+			// e.g. the clients were closed: an async call reports through its future, never by throwing
+			sent = CompletableFuture.failedFuture(this.context.errors.translate(ex, this.modelId, route, timeoutOrDefault()));
+		}
+		// The caller's future fails with the same BedrockPipeException the observer saw, even
+		// when something threw inside the SDK future's callbacks (a fallback retry, say).
+		CompletableFuture<PipeResult> observed = new CompletableFuture<>();
+		sent.whenComplete((result, failure) -> {
+			if (failure == null) {
+				try {
+					call.succeeded(result);
+				}
+				finally {
+					observed.complete(result);
+				}
 			}
 			else {
-				call.failed(this.context.errors.translate(failure, this.modelId, route, timeoutOrDefault()));
+				BedrockPipeException exception = this.context.errors.translate(failure, this.modelId, route,
+						timeoutOrDefault());
+				try {
+					call.failed(exception);
+				}
+				finally {
+					observed.completeExceptionally(exception);
+				}
 			}
 		});
+		return observed;
 	}
 
 	private Route route() {

@@ -78,7 +78,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 
 	private String checkOpen(String region) {
 		if (this.closed) {
-			throw new IllegalStateException("The Bedrock clients are closed (application shutting down?)");
+			throw new ClientsClosedException();
 		}
 		return region;
 	}

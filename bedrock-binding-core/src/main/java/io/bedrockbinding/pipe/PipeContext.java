@@ -47,9 +47,9 @@ final class PipeContext {
 	}
 
 	/**
-	 * Resolves the binding now in force. A catalog or derived binding is derived again for
-	 * a pipe whose region differs from the registry's: the geo profile must serve the
-	 * region the call is sent from.
+	 * Resolves the binding now in force. A catalog or derived binding is derived again when
+	 * the call's region (the pipe's, or else the factory's) differs from the registry's:
+	 * the geo profile must serve the region the call is sent from.
 	 */
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
@@ -60,8 +60,10 @@ final class PipeContext {
 		Binding binding = this.registry.resolve(modelId);
 		BindingTarget target = binding.target();
 		OriginKind origin = binding.origin().kind();
-		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED) && pipeRegion != null
-				&& !pipeRegion.equals(this.registry.region().orElse(null))) {
+		// Compare the region the call goes to, not only a pipe override: a factory whose
+		// region differs from the registry's must not send the registry region's profile.
+		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED)
+				&& !region.equals(this.registry.region().orElse(null))) {
 			target = rederive(modelId, region);
 		}
 		if (target.hasTemplate()) {
@@ -82,10 +84,11 @@ final class PipeContext {
 
 	/** The route to retry an on-demand refusal with: the geo profile of the call's region. */
 	@Nullable Route fallbackRoute(Route refused) {
-		if (!this.onDemandFallback || !(refused.target() instanceof BindingTarget.Direct)) {
+		if (!this.onDemandFallback || !(refused.target() instanceof BindingTarget.Direct direct)) {
 			return null;
 		}
-		BindingTarget profile = this.registry.derivedTarget(refused.modelId(), refused.region()).orElse(null);
+		// The profile of the model that was called, which a binding may have made another one.
+		BindingTarget profile = this.registry.derivedTarget(direct.modelId(), refused.region()).orElse(null);
 		if (profile == null) {
 			return null;
 		}

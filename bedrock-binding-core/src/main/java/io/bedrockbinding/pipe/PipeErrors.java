@@ -15,7 +15,10 @@ import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
+import io.bedrockbinding.target.BedrockArn;
 import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.target.ModelIds;
+import io.bedrockbinding.target.TargetKind;
 import io.bedrockbinding.target.UnresolvedTemplateException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -65,12 +68,19 @@ final class PipeErrors {
 					"Could not connect to Bedrock in " + region + ": " + failure.getMessage(),
 					"check the network and bedrock.binding.endpoint (an emulator must be running there)", failure);
 		}
+		if (failure instanceof ClientsClosedException) {
+			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
+					"The pipe's factory is closed, and with it its Bedrock clients: no call can be sent",
+					"make calls only while the BedrockPipeFactory (or the application context that owns it) is open",
+					failure);
+		}
 		return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
 				"The call failed: " + failure, "see the cause", failure);
 	}
 
 	private BedrockPipeException translateService(AwsServiceException aws, String modelId, @Nullable Route route) {
-		String code = aws.awsErrorDetails().errorCode();
+		// An error inside a ConverseStream names its type as the event does (throttlingException).
+		String code = errorType(aws.awsErrorDetails().errorCode());
 		String message = aws.awsErrorDetails().errorMessage();
 		String target = (route != null) ? route.target().value() : null;
 		String region = (route != null) ? route.region() : null;
@@ -79,10 +89,13 @@ final class PipeErrors {
 		String fix;
 		if (isOnDemandRefusal(aws)) {
 			reason = FailureReason.ON_DEMAND_NOT_SUPPORTED;
-			String profile = (region != null) ? this.registry.catalog().systemProfileFor(modelId, region).orElse(null)
+			// The refused call may be of another model than the one asked for (a direct binding to it).
+			String called = (route != null && route.target() instanceof BindingTarget.Direct direct) ? direct.modelId()
+					: modelId;
+			String profile = (region != null) ? this.registry.catalog().systemProfileFor(called, region).orElse(null)
 					: null;
 			fix = "bind " + modelId + " to an inference profile; "
-					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + modelId)
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called)
 					+ "\n(or set bedrock.binding.on-demand-fallback=true to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
@@ -105,6 +118,10 @@ final class PipeErrors {
 			reason = FailureReason.TIMEOUT;
 			fix = "the model took too long: shorten the request, lower maxTokens, or retry";
 		}
+		else if ("ModelErrorException".equals(code) || "ModelStreamErrorException".equals(code)) {
+			reason = FailureReason.SERVICE_ERROR;
+			fix = "the model failed while answering (a stream may have delivered part of the reply); retry the call";
+		}
 		else if (aws.statusCode() >= 500) {
 			reason = FailureReason.SERVICE_ERROR;
 			fix = "Bedrock failed; retry later (the SDK already retried)";
@@ -117,31 +134,62 @@ final class PipeErrors {
 				"Bedrock refused the call: " + message, fix, aws);
 	}
 
-	/** The profile ARN and the foundation-model ARNs of every destination region. */
+	/** {@code throttlingException} (an event stream's spelling) as {@code ThrottlingException}. */
+	private static @Nullable String errorType(@Nullable String code) {
+		if (code == null || code.isEmpty() || Character.isUpperCase(code.charAt(0))) {
+			return code;
+		}
+		return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+	}
+
+	/**
+	 * The profile ARN and the foundation-model ARNs of every destination region: a system
+	 * profile (by ID or by ARN) routes to every region of its geography, and IAM checks
+	 * the foundation model in the region each request lands in.
+	 */
 	private List<String> arnsToAllow(String modelId, @Nullable Route route) {
-		List<String> arns = new ArrayList<>();
 		if (route == null) {
 			return List.of("arn:aws:bedrock:*::foundation-model/" + modelId);
 		}
 		String partition = partition(route.region());
 		String account = this.accounts.knownAccountId().orElse("ACCOUNT");
 		BindingTarget target = route.target();
+		List<String> arns = new ArrayList<>();
+		String calledModel = modelId;
 		List<String> regions = List.of(route.region());
 		if (target instanceof BindingTarget.SystemProfile profile) {
 			arns.add("arn:" + partition + ":bedrock:" + route.region() + ":" + account + ":inference-profile/"
 					+ profile.value());
-			regions = this.registry.catalog().geographies().find(profile.geo()).map(Geography::regions).orElse(regions);
+			calledModel = profile.modelId();
+			regions = geographyRegions(profile.geo(), regions);
+		}
+		else if (target instanceof BindingTarget.Direct direct) {
+			calledModel = direct.modelId();
 		}
 		else if (target instanceof BindingTarget.Arn arn) {
 			arns.add(arn.value());
-			if (target.kind() != io.bedrockbinding.target.TargetKind.FOUNDATION_MODEL_ARN) {
+			BedrockArn parsed = arn.arn();
+			if (target.kind() == TargetKind.PROFILE_ARN && ModelIds.isSystemProfileId(parsed.resourceId())
+					&& BindingTarget.parse(parsed.resourceId()) instanceof BindingTarget.SystemProfile profile) {
+				calledModel = profile.modelId();
+				regions = geographyRegions(profile.geo(), List.of(parsed.region()));
+			}
+			else if (target.kind() == TargetKind.FOUNDATION_MODEL_ARN) {
+				calledModel = parsed.resourceId();
+			}
+			else {
+				// An application profile or a provisioned/custom model does not name its destinations.
 				regions = List.of("*");
 			}
 		}
 		for (String region : regions) {
-			arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + modelId);
+			arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + calledModel);
 		}
 		return arns;
+	}
+
+	private List<String> geographyRegions(String geo, List<String> otherwise) {
+		return this.registry.catalog().geographies().find(geo).map(Geography::regions).orElse(otherwise);
 	}
 
 	private static String partition(String region) {

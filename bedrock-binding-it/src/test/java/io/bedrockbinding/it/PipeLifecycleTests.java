@@ -1,0 +1,229 @@
+package io.bedrockbinding.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.pipe.BedrockPipe;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.BedrockRuntimeClients;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeObserver;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.target.TargetKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+
+import static io.bedrockbinding.it.Fixture.DEEPSEEK;
+import static io.bedrockbinding.it.Fixture.LLAMA;
+import static io.bedrockbinding.it.Fixture.NOVA_PRO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** On-demand fallback, the observer, and what closing the factory does. */
+class PipeLifecycleTests {
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	private final List<BedrockPipeFactory> factories = new ArrayList<>();
+
+	@AfterEach
+	void closeFactories() {
+		this.factories.forEach(BedrockPipeFactory::close);
+	}
+
+	private BedrockPipeFactory track(BedrockPipeFactory factory) {
+		this.factories.add(factory);
+		return factory;
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void fallbackRetriesARefusalWithTheRegionsGeoProfile(CallPath path) {
+		BedrockPipeFactory factory = track(
+				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+
+		PipeResult result = path.call(factory.pipe(NOVA_PRO), "fall back");
+
+		assertThat(result.fallback()).isTrue();
+		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(result.targetKind()).isEqualTo(TargetKind.SYSTEM_PROFILE);
+		assertThat(result.region()).isEqualTo("us-east-2");
+		assertThat(result.text()).contains("via us.amazon.nova-pro-v1:0").endsWith("fall back");
+		List<JournalEntry> calls = bedrock.get().journal(path.api());
+		assertThat(calls).extracting(JournalEntry::modelId).containsExactly(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		assertThat(calls).extracting(JournalEntry::status).containsExactly(400, 200);
+		assertThat(calls).extracting(JournalEntry::region).containsOnly("us-east-2");
+	}
+
+	@Test
+	void fallbackOfAnAliasUsesTheCalledModelsProfile() {
+		BindingRegistry registry = Fixture.directRegistry("us-east-2");
+		registry.bind("myapp.chat-v1", NOVA_PRO);
+		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
+
+		PipeResult result = factory.pipe("myapp.chat-v1").execute("alias");
+
+		assertThat(result.fallback()).isTrue();
+		assertThat(result.modelId()).isEqualTo("myapp.chat-v1");
+		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::status).containsExactly(400, 200);
+	}
+
+	@Test
+	void fallbackIsLoggedOncePerModel() {
+		BedrockPipeFactory factory = track(
+				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+		String log = capturedStandardError(() -> {
+			for (CallPath path : CallPath.values()) {
+				assertThat(path.call(factory.pipe(NOVA_PRO), "nova " + path).fallback()).isTrue();
+				assertThat(path.call(factory.pipe(DEEPSEEK), "deepseek " + path).fallback()).isTrue();
+			}
+		});
+
+		List<String> lines = log.lines().filter((line) -> line.contains("cannot be called on demand")).toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines).filteredOn((line) -> line.contains(NOVA_PRO + "=us.amazon.nova-pro-v1:0")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains(DEEPSEEK + "=us.deepseek.r1-v1:0")).hasSize(1);
+		assertThat(bedrock.journal()).hasSize(12);
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void fallbackDoesNotHideOtherFailures(CallPath path) {
+		BedrockPipeFactory factory = track(
+				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
+
+		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "hi"))
+			.isInstanceOfSatisfying(BedrockPipeException.class,
+					(failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL));
+		assertThat(bedrock.journal()).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void observerSeesEverySuccessAndFailure(CallPath path) {
+		List<String> events = new CopyOnWriteArrayList<>();
+		PipeObserver observer = (modelId, kind, region) -> {
+			events.add("start " + modelId + " " + kind + " " + region);
+			return new PipeObserver.Call() {
+
+				@Override
+				public void succeeded(PipeResult result) {
+					events.add("succeeded " + result.invokedTarget());
+				}
+
+				@Override
+				public void failed(BedrockPipeException failure) {
+					events.add("failed " + failure.reason());
+				}
+
+			};
+		};
+		BedrockPipeFactory factory = track(
+				Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
+
+		path.call(factory.pipe(NOVA_PRO), "works");
+		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "fails"))
+			.isInstanceOf(BedrockPipeException.class);
+
+		assertThat(events).containsExactly("start " + NOVA_PRO + " SYSTEM_PROFILE us-east-2",
+				"succeeded us.amazon.nova-pro-v1:0", "start amazon.no-such-model-v1:0 DIRECT us-east-2",
+				"failed UNKNOWN_MODEL");
+	}
+
+	@Test
+	void closingTheFactoryClosesItsClientsAndLaterCallsFailClearly() throws Exception {
+		// Core's own HTTP client settings: the async client owns its event loop, as in an application.
+		BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
+		BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build();
+		BedrockPipe pipe = factory.pipe(LLAMA);
+		for (CallPath path : CallPath.values()) {
+			path.call(pipe, "before close");
+		}
+		BedrockRuntimeClient sync = clients.sync("us-east-1");
+		BedrockRuntimeAsyncClient async = clients.async("us-east-1");
+
+		factory.close();
+
+		for (CallPath path : CallPath.values()) {
+			assertThatThrownBy(() -> path.call(pipe, "after close")).as(path.name())
+				.isInstanceOfSatisfying(BedrockPipeException.class, (failure) -> {
+					assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
+					assertThat(failure.getMessage()).contains("factory is closed");
+				});
+		}
+		// The SDK clients themselves were closed, not merely forgotten.
+		ConverseRequest request = ConverseRequest.builder()
+			.modelId(LLAMA)
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("raw")).build())
+			.build();
+		assertThatThrownBy(() -> sync.converse(request)).isInstanceOf(RuntimeException.class);
+		CompletableFuture<?> raw = async.converse(request);
+		assertThatThrownBy(() -> raw.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+		assertThat(bedrock.journal()).hasSize(3);
+	}
+
+	@Test
+	void asyncCallsAfterCloseReturnAFailedFutureInsteadOfThrowing() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), Fixture.registry("us-east-1"))
+			.observer((modelId, kind, region) -> new PipeObserver.Call() {
+
+				@Override
+				public void failed(BedrockPipeException failure) {
+					events.add("failed " + failure.reason());
+				}
+
+			})
+			.build();
+		factory.close();
+
+		CompletableFuture<PipeResult> async = factory.pipe(LLAMA).executeAsync("late");
+		CompletableFuture<PipeResult> stream = factory.pipe(LLAMA).stream("late", (text) -> {
+		});
+
+		assertThat(async).isCompletedExceptionally();
+		assertThat(stream).isCompletedExceptionally();
+		assertThatThrownBy(() -> CallPath.await(async)).isInstanceOf(BedrockPipeException.class);
+		assertThatThrownBy(() -> CallPath.await(stream)).isInstanceOf(BedrockPipeException.class);
+		assertThat(events).containsExactly("failed OTHER", "failed OTHER");
+		assertThat(bedrock.journal()).isEmpty();
+	}
+
+	private static String capturedStandardError(Runnable action) {
+		PrintStream original = System.err;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			action.run();
+		}
+		finally {
+			System.setErr(original);
+		}
+		String text = captured.toString(StandardCharsets.UTF_8);
+		original.print(text);
+		return text;
+	}
+
+}
