@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.auth.scheme.BearerAuthScheme;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
@@ -46,6 +47,8 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	private final Consumer<BedrockRuntimeAsyncClientBuilder> asyncCustomizer;
 
 	private volatile boolean closed;
+
+	private @Nullable SdkEventLoopGroup eventLoops;
 
 	private BedrockRuntimeClients(Builder builder) {
 		this.credentials = builder.credentials;
@@ -98,6 +101,13 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		return builder.build();
 	}
 
+	private synchronized SdkEventLoopGroup eventLoops() {
+		if (this.eventLoops == null) {
+			this.eventLoops = SdkEventLoopGroup.builder().build();
+		}
+		return this.eventLoops;
+	}
+
 	private BedrockRuntimeAsyncClient createAsync(String region) {
 		BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder().region(Region.of(region));
 		if (this.credentials != null) {
@@ -106,13 +116,17 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		if (this.tokenProvider != null) {
 			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
 		}
+		// One event loop group for every region's client, shut down by close() without Netty's
+		// default two-second quiet period per client.
+		NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops());
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);
 			if ("http".equalsIgnoreCase(this.endpoint.getScheme())) {
 				// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is HTTP/2.
-				builder.httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
+				http.protocol(Protocol.HTTP1_1);
 			}
 		}
+		builder.httpClientBuilder(http);
 		this.asyncCustomizer.accept(builder);
 		return builder.build();
 	}
@@ -124,6 +138,12 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		this.async.values().forEach(BedrockRuntimeAsyncClient::close);
 		this.sync.clear();
 		this.async.clear();
+		synchronized (this) {
+			if (this.eventLoops != null) {
+				this.eventLoops.eventLoopGroup().shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+				this.eventLoops = null;
+			}
+		}
 	}
 
 	/** Configures the clients; everything is optional (SDK default chains). */
