@@ -1,0 +1,205 @@
+package io.bedrockbinding.emulator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fault injection of one {@link LocalBedrock}: failures of the next calls, added latency
+ * and broken streams. Every HTTP request counts, so the SDK's retries consume injected
+ * failures like real ones. Thread-safe; {@link LocalBedrock#reset()} clears it.
+ */
+public final class Faults {
+
+	/** The bedrock-runtime operations that {@link #failNext(int, Fault)} and {@link #latency(Duration)} affect. */
+	public static final Set<String> RUNTIME_APIS = Set.of("Converse", "ConverseStream", "InvokeModel");
+
+	private final Deque<Failure> failures = new ArrayDeque<>();
+
+	private final Deque<StreamBreak> streamBreaks = new ArrayDeque<>();
+
+	/** Whether anything is armed: lets the hot path skip the lock. */
+	private volatile boolean armed;
+
+	private volatile Duration latency = Duration.ZERO;
+
+	Faults() {
+	}
+
+	/**
+	 * Fails the next {@code n} bedrock-runtime requests (Converse, ConverseStream,
+	 * InvokeModel) with {@code fault}. Calls queue up: after these {@code n}, the failures
+	 * asked for by a later call follow.
+	 * @return this
+	 */
+	public Faults failNext(int n, Fault fault) {
+		return add(n, fault, null);
+	}
+
+	/**
+	 * Fails the next {@code n} requests of one operation, any API (for example
+	 * {@code "ListInferenceProfiles"} or {@code "GetCallerIdentity"}), with {@code fault}.
+	 * @return this
+	 */
+	public Faults failNext(String api, int n, Fault fault) {
+		return add(n, fault, Objects.requireNonNull(api, "api"));
+	}
+
+	/**
+	 * Delays every bedrock-runtime answer by {@code latency} (zero turns it off). The
+	 * delay is part of the reported {@code latencyMs}.
+	 * @return this
+	 */
+	public Faults latency(Duration latency) {
+		if (latency.isNegative()) {
+			throw new IllegalArgumentException("latency must not be negative, got " + latency);
+		}
+		this.latency = latency;
+		return this;
+	}
+
+	/** The added latency of bedrock-runtime answers. */
+	public Duration latency() {
+		return this.latency;
+	}
+
+	/**
+	 * Breaks the next ConverseStream: it sends {@code afterDeltas} text deltas (at most
+	 * as many as the reply has) and then a {@code modelStreamErrorException} event.
+	 * @return this
+	 */
+	public Faults breakNextStream(int afterDeltas) {
+		return addBreak(afterDeltas, "modelStreamErrorException",
+				"The stream was broken by LocalBedrock after " + afterDeltas + " deltas.");
+	}
+
+	/**
+	 * Breaks the next ConverseStream with the exception event of {@code fault} after
+	 * {@code afterDeltas} text deltas. Only faults that ConverseStream can send inside a
+	 * stream are accepted ({@link Fault#streamExceptionType()}).
+	 * @return this
+	 */
+	public Faults breakNextStream(int afterDeltas, Fault fault) {
+		String type = fault.streamExceptionType();
+		if (type == null) {
+			throw new IllegalArgumentException(fault + " cannot be sent inside a ConverseStream; use THROTTLING, "
+					+ "SERVICE_UNAVAILABLE or INTERNAL_SERVER");
+		}
+		return addBreak(afterDeltas, type, fault.message());
+	}
+
+	/** How many injected failures (not stream breaks) are still to come. */
+	public synchronized int remaining() {
+		int total = 0;
+		for (Failure failure : this.failures) {
+			total += failure.remaining;
+		}
+		return total;
+	}
+
+	/** Removes every armed failure, stream break and the added latency. */
+	public synchronized Faults clear() {
+		this.failures.clear();
+		this.streamBreaks.clear();
+		this.latency = Duration.ZERO;
+		this.armed = false;
+		return this;
+	}
+
+	/** The fault the next request of {@code api} must fail with, consuming it. */
+	@Nullable Fault take(String api) {
+		if (!this.armed) {
+			return null;
+		}
+		synchronized (this) {
+			for (Iterator<Failure> iterator = this.failures.iterator(); iterator.hasNext();) {
+				Failure failure = iterator.next();
+				if (failure.matches(api)) {
+					if (--failure.remaining == 0) {
+						iterator.remove();
+					}
+					rearm();
+					return failure.fault;
+				}
+			}
+			return null;
+		}
+	}
+
+	/** The break the next ConverseStream must suffer, consuming it. */
+	@Nullable StreamBreak takeStreamBreak() {
+		if (!this.armed) {
+			return null;
+		}
+		synchronized (this) {
+			StreamBreak streamBreak = this.streamBreaks.poll();
+			rearm();
+			return streamBreak;
+		}
+	}
+
+	Duration latencyOf(String api) {
+		return RUNTIME_APIS.contains(api) ? this.latency : Duration.ZERO;
+	}
+
+	private synchronized Faults add(int n, Fault fault, @Nullable String api) {
+		Objects.requireNonNull(fault, "fault");
+		if (n < 0) {
+			throw new IllegalArgumentException("n must not be negative, got " + n);
+		}
+		if (n > 0) {
+			this.failures.add(new Failure(fault, api, n));
+			this.armed = true;
+		}
+		return this;
+	}
+
+	private synchronized Faults addBreak(int afterDeltas, String exceptionType, String message) {
+		if (afterDeltas < 0) {
+			throw new IllegalArgumentException("afterDeltas must not be negative, got " + afterDeltas);
+		}
+		this.streamBreaks.add(new StreamBreak(afterDeltas, exceptionType, message));
+		this.armed = true;
+		return this;
+	}
+
+	private void rearm() {
+		this.armed = !this.failures.isEmpty() || !this.streamBreaks.isEmpty();
+	}
+
+	/**
+	 * A ConverseStream that ends with an exception event.
+	 *
+	 * @param afterDeltas the text deltas sent before the exception
+	 * @param exceptionType the {@code :exception-type} header
+	 * @param message the exception's message
+	 */
+	record StreamBreak(int afterDeltas, String exceptionType, String message) {
+	}
+
+	private static final class Failure {
+
+		final Fault fault;
+
+		final @Nullable String api;
+
+		int remaining;
+
+		Failure(Fault fault, @Nullable String api, int remaining) {
+			this.fault = fault;
+			this.api = api;
+			this.remaining = remaining;
+		}
+
+		boolean matches(String call) {
+			return (this.api != null) ? this.api.equals(call) : RUNTIME_APIS.contains(call);
+		}
+
+	}
+
+}

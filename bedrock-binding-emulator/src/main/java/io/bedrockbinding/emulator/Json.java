@@ -1,0 +1,81 @@
+package io.bedrockbinding.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The emulator's JSON reading and writing, lenient about what it is sent. */
+final class Json {
+
+	static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private Json() {
+	}
+
+	/** The body as a JSON object; a body that is not one is the caller's error. */
+	static JsonNode object(byte[] body, String whatIsWrong) {
+		try {
+			JsonNode node = MAPPER.readTree(body);
+			if (node == null || !node.isObject()) {
+				throw BedrockError.validation(whatIsWrong);
+			}
+			return node;
+		}
+		catch (JacksonException ex) {
+			throw BedrockError.validation(whatIsWrong);
+		}
+	}
+
+	static ObjectNode newObject() {
+		return MAPPER.createObjectNode();
+	}
+
+	static byte[] bytes(JsonNode node) {
+		return MAPPER.writeValueAsBytes(node);
+	}
+
+	static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString()) ? value.stringValue() : null;
+	}
+
+	static @Nullable Integer integer(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isNumber()) ? value.intValue() : null;
+	}
+
+	static @Nullable Double number(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isNumber()) ? value.doubleValue() : null;
+	}
+
+	/** The string elements of an array field; absent or not an array is empty. */
+	static List<String> texts(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		List<String> texts = new ArrayList<>();
+		if (value != null && value.isArray()) {
+			for (JsonNode element : value) {
+				if (element.isString()) {
+					texts.add(element.stringValue());
+				}
+			}
+		}
+		return texts;
+	}
+
+	/** The elements of an array field; absent or not an array is empty. */
+	static List<JsonNode> elements(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		List<JsonNode> elements = new ArrayList<>();
+		if (value != null && value.isArray()) {
+			value.forEach(elements::add);
+		}
+		return elements;
+	}
+
+}

@@ -1,0 +1,381 @@
+package io.bedrockbinding.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-process Bedrock emulator on loopback that the real AWS SDK clients talk to
+ * through {@code endpointOverride}: bedrock-runtime (Converse, ConverseStream,
+ * InvokeModel), the bedrock control plane (ListFoundationModels, GetFoundationModel,
+ * ListInferenceProfiles, GetInferenceProfile) and STS GetCallerIdentity on one HTTP
+ * server. It behaves as Bedrock does for the models of its {@link ModelCatalog}: a model
+ * that needs an inference profile is refused by its plain ID, profiles must serve the
+ * caller's region, ARNs must be of the caller's region and account. The region of each
+ * call is the one the caller signed for (SigV4 credential scope); bearer-token (API key)
+ * calls get the default region.
+ *
+ * <pre>{@code
+ * try (LocalBedrock bedrock = LocalBedrock.builder().build().start();
+ *      BedrockRuntimeClient client = LocalBedrockClients.of(bedrock).runtime("us-east-1")) {
+ *     client.converse(...);
+ *     assertThat(bedrock.journal()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * Thread-safe. Tests can inject faults ({@link #faults()}), read the request journal
+ * ({@link #journal()}), create application inference profiles and override which models
+ * need a profile; {@link #reset()} forgets all of that.
+ *
+ * <p>The server is the JDK's {@code com.sun.net.httpserver} on 127.0.0.1. Loading this
+ * class sets {@code sun.net.httpserver.nodelay=true} unless it is set already; without
+ * it every small answer arrives ~40 ms late. The JDK reads the property once, when its
+ * first server starts: if something else in the JVM starts a JDK HTTP server before
+ * LocalBedrock loads, pass {@code -Dsun.net.httpserver.nodelay=true} on the command line.
+ */
+public final class LocalBedrock implements AutoCloseable {
+
+	static {
+		// The JDK server otherwise answers each small request ~40 ms late (Nagle + delayed ACK).
+		// ServerConfig reads the property once, when the first server is created.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	/** The account ID a builder uses unless told otherwise. */
+	public static final String DEFAULT_ACCOUNT_ID = "111122223333";
+
+	/** The region a builder uses for bearer-token calls unless told otherwise. */
+	public static final String DEFAULT_REGION = "us-east-1";
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
+
+	private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+	private final ModelCatalog catalog;
+
+	private final String accountId;
+
+	private final String defaultRegion;
+
+	private final int requestedPort;
+
+	private final Journal journal;
+
+	private final Faults faults = new Faults();
+
+	private final ModelAccess access = new ModelAccess();
+
+	private final ApplicationProfiles applicationProfiles;
+
+	private final Router router;
+
+	private @Nullable HttpServer server;
+
+	private @Nullable ExecutorService executor;
+
+	private boolean closed;
+
+	private LocalBedrock(Builder builder) {
+		this.catalog = builder.catalog;
+		this.accountId = builder.accountId;
+		this.defaultRegion = builder.defaultRegion;
+		this.requestedPort = builder.port;
+		this.journal = new Journal(builder.journalLimit);
+		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
+		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
+				this.accountId);
+		this.router = new Router(new RuntimeApi(resolver, this.faults),
+				new ControlPlaneApi(this.catalog, this.access, this.applicationProfiles, this.accountId),
+				new StsApi(this.accountId), this.faults, this.journal, this.defaultRegion);
+	}
+
+	/** A builder with the built-in catalog, account {@value #DEFAULT_ACCOUNT_ID} and region {@value #DEFAULT_REGION}. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts the server on 127.0.0.1, on the builder's port or a free one.
+	 * @return this
+	 * @throws IllegalStateException when it is running already or was closed
+	 * @throws UncheckedIOException when the port cannot be bound
+	 */
+	public synchronized LocalBedrock start() {
+		if (this.closed) {
+			throw new IllegalStateException("This LocalBedrock was closed; build a new one");
+		}
+		if (this.server != null) {
+			throw new IllegalStateException("LocalBedrock is running already on " + endpoint());
+		}
+		HttpServer created;
+		try {
+			created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.requestedPort), 512);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("LocalBedrock could not bind 127.0.0.1:" + this.requestedPort, ex);
+		}
+		ExecutorService pool = newExecutor();
+		created.createContext("/", this.router);
+		created.setExecutor(pool);
+		created.start();
+		this.server = created;
+		this.executor = pool;
+		return this;
+	}
+
+	/**
+	 * A thread per concurrent request, created on demand and kept for a minute: streams and
+	 * injected latency hold their thread, and 64 concurrent clients must never queue.
+	 */
+	private static ExecutorService newExecutor() {
+		int instance = INSTANCES.incrementAndGet();
+		AtomicInteger threads = new AtomicInteger();
+		ThreadFactory factory = (task) -> {
+			Thread thread = new Thread(task, "local-bedrock-" + instance + "-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+	}
+
+	/** Whether the server is running. */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/** {@code http://127.0.0.1:PORT}, for {@code endpointOverride}. */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + port());
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @throws IllegalStateException when it is not running
+	 */
+	public synchronized int port() {
+		if (this.server == null) {
+			throw new IllegalStateException("LocalBedrock is not running: call start() first");
+		}
+		return this.server.getAddress().getPort();
+	}
+
+	/** The account every caller belongs to (STS, ARNs). */
+	public String accountId() {
+		return this.accountId;
+	}
+
+	/** The region of bearer-token (API key) calls, which name none. */
+	public String defaultRegion() {
+		return this.defaultRegion;
+	}
+
+	/** The catalog that drives the emulator. */
+	public ModelCatalog catalog() {
+		return this.catalog;
+	}
+
+	/** Stops the server; a stopped emulator cannot be started again. Same as {@link #close()}. */
+	public void stop() {
+		close();
+	}
+
+	/** Stops the server at once, ending open connections and streams. Idempotent. */
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		if (this.server != null) {
+			this.server.stop(0);
+			this.server = null;
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	/** Forgets the journal, injected faults, created application profiles and per-test overrides. */
+	public void reset() {
+		this.journal.clear();
+		this.faults.clear();
+		this.applicationProfiles.clear();
+		this.access.clear();
+	}
+
+	/** The requests answered so far, oldest first (the last {@link Builder#journalLimit(int)} of them). */
+	public List<JournalEntry> journal() {
+		return this.journal.snapshot();
+	}
+
+	/** The journal entries of one operation, e.g. {@code "Converse"}. */
+	public List<JournalEntry> journal(String api) {
+		return this.journal.snapshot().stream().filter((entry) -> entry.api().equals(api)).toList();
+	}
+
+	/** Fault injection: failing calls, added latency, broken streams. */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Creates an application inference profile, as CreateInferenceProfile would.
+	 * @param name its name, unique in the region
+	 * @param modelId a catalog model ID (the profile routes to the region itself) or a
+	 * system profile ID such as {@code us.amazon.nova-pro-v1:0} (the profile routes to the
+	 * geography's regions)
+	 * @param region the region it lives in and must be called from
+	 * @return its ARN, {@code arn:aws:bedrock:REGION:ACCOUNT:application-inference-profile/ID}
+	 * @throws IllegalArgumentException for an unknown model or a name in use
+	 */
+	public String createApplicationProfile(String name, String modelId, String region) {
+		return this.applicationProfiles.create(name, modelId, requireRegion(region)).arn();
+	}
+
+	/** Creates an application inference profile in the {@link #defaultRegion() default region}. */
+	public String createApplicationProfile(String name, String modelId) {
+		return createApplicationProfile(name, modelId, this.defaultRegion);
+	}
+
+	/**
+	 * Makes calls of the plain {@code modelId} from {@code region} fail with the on-demand
+	 * refusal, whatever the catalog says, until {@link #reset()}.
+	 * @return this
+	 */
+	public LocalBedrock requireProfile(String modelId, String region) {
+		this.access.requireProfile(requireModel(modelId), requireRegion(region));
+		return this;
+	}
+
+	/** {@link #requireProfile(String, String)} in every region. */
+	public LocalBedrock requireProfile(String modelId) {
+		this.access.requireProfile(requireModel(modelId), null);
+		return this;
+	}
+
+	/**
+	 * Lets calls of the plain {@code modelId} from {@code region} through on demand (context
+	 * variants included), whatever the catalog says, until {@link #reset()}.
+	 * @return this
+	 */
+	public LocalBedrock allowOnDemand(String modelId, String region) {
+		this.access.allowOnDemand(requireModel(modelId), requireRegion(region));
+		return this;
+	}
+
+	/** {@link #allowOnDemand(String, String)} in every region. */
+	public LocalBedrock allowOnDemand(String modelId) {
+		this.access.allowOnDemand(requireModel(modelId), null);
+		return this;
+	}
+
+	/** Whether calling the plain model ID from {@code region} is refused now, overrides included. */
+	public boolean needsProfile(String modelId, String region) {
+		ModelInfo model = this.catalog.find(modelId)
+			.orElseThrow(() -> new IllegalArgumentException("Model '" + modelId + "' is not in the catalog"));
+		return this.access.needsProfile(model, region);
+	}
+
+	@Override
+	public String toString() {
+		synchronized (this) {
+			return "LocalBedrock[" + ((this.server != null) ? endpoint() : (this.closed ? "closed" : "not started"))
+					+ ", account " + this.accountId + "]";
+		}
+	}
+
+	private String requireModel(String modelId) {
+		if (!this.catalog.contains(Objects.requireNonNull(modelId, "modelId"))) {
+			throw new IllegalArgumentException("Model '" + modelId + "' is not in the catalog of this LocalBedrock");
+		}
+		return modelId;
+	}
+
+	private static String requireRegion(String region) {
+		if (!REGION.matcher(Objects.requireNonNull(region, "region")).matches()) {
+			throw new IllegalArgumentException("Not a region: '" + region + "'");
+		}
+		return region;
+	}
+
+	/** Configures a {@link LocalBedrock}; reusable, each {@link #build()} makes a new emulator. */
+	public static final class Builder {
+
+		private ModelCatalog catalog = ModelCatalog.builtIn();
+
+		private String accountId = DEFAULT_ACCOUNT_ID;
+
+		private String defaultRegion = DEFAULT_REGION;
+
+		private int port;
+
+		private int journalLimit = 100_000;
+
+		private Builder() {
+		}
+
+		/** The models and geographies to emulate; default {@link ModelCatalog#builtIn()}. */
+		public Builder catalog(ModelCatalog catalog) {
+			this.catalog = Objects.requireNonNull(catalog, "catalog");
+			return this;
+		}
+
+		/** The 12-digit account of every caller; default {@value LocalBedrock#DEFAULT_ACCOUNT_ID}. */
+		public Builder accountId(String accountId) {
+			if (!ACCOUNT_ID.matcher(Objects.requireNonNull(accountId, "accountId")).matches()) {
+				throw new IllegalArgumentException("An account ID has exactly 12 digits, got '" + accountId + "'");
+			}
+			this.accountId = accountId;
+			return this;
+		}
+
+		/** The region of bearer-token calls; default {@value LocalBedrock#DEFAULT_REGION}. */
+		public Builder defaultRegion(String defaultRegion) {
+			this.defaultRegion = requireRegion(defaultRegion);
+			return this;
+		}
+
+		/** A fixed port; default 0, a free one. */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** How many journal entries are kept (the oldest go first); default 100,000. */
+		public Builder journalLimit(int journalLimit) {
+			if (journalLimit < 1) {
+				throw new IllegalArgumentException("journalLimit must be positive, got " + journalLimit);
+			}
+			this.journalLimit = journalLimit;
+			return this;
+		}
+
+		/** A new, not yet started emulator. */
+		public LocalBedrock build() {
+			return new LocalBedrock(this);
+		}
+
+	}
+
+}

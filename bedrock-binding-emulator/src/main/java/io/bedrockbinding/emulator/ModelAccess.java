@@ -1,0 +1,82 @@
+package io.bedrockbinding.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.bedrockbinding.catalog.Geographies;
+import io.bedrockbinding.catalog.ModelInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a model can be called by its plain ID in a region: the catalog's answer unless
+ * a test overrode it with {@link LocalBedrock#requireProfile} or
+ * {@link LocalBedrock#allowOnDemand}.
+ */
+final class ModelAccess {
+
+	/** Stands for every region in an override's key. */
+	private static final String ANY_REGION = "*";
+
+	/** {@code modelId NUL region} to "needs a profile". */
+	private final Map<String, Boolean> overrides = new ConcurrentHashMap<>();
+
+	void requireProfile(String modelId, @Nullable String region) {
+		this.overrides.put(key(modelId, region), Boolean.TRUE);
+	}
+
+	void allowOnDemand(String modelId, @Nullable String region) {
+		this.overrides.put(key(modelId, region), Boolean.FALSE);
+	}
+
+	void clear() {
+		this.overrides.clear();
+	}
+
+	boolean isOverridden(String modelId, String region) {
+		return !this.overrides.isEmpty() && (this.overrides.containsKey(key(modelId, region))
+				|| this.overrides.containsKey(key(modelId, null)));
+	}
+
+	/** Whether calling the plain model ID from {@code region} is refused. */
+	boolean needsProfile(ModelInfo model, String region) {
+		if (!this.overrides.isEmpty()) {
+			Boolean exact = this.overrides.get(key(model.modelId(), region));
+			if (exact != null) {
+				return exact;
+			}
+			Boolean any = this.overrides.get(key(model.modelId(), null));
+			if (any != null) {
+				return any;
+			}
+		}
+		return model.needsProfile(region);
+	}
+
+	/**
+	 * What ListFoundationModels reports in {@code inferenceTypesSupported} for a region:
+	 * {@code PROVISIONED} for context-length variants, else {@code ON_DEMAND} where the
+	 * plain ID works and {@code INFERENCE_PROFILE} where a profile serving the region
+	 * contains the model (or the plain ID is refused).
+	 */
+	List<String> inferenceTypes(ModelInfo model, String region, Geographies geographies) {
+		boolean needsProfile = needsProfile(model, region);
+		if (model.isContextVariant() && needsProfile) {
+			return List.of("PROVISIONED");
+		}
+		List<String> types = new ArrayList<>(2);
+		if (!needsProfile) {
+			types.add("ON_DEMAND");
+		}
+		if (needsProfile || geographies.preferredFor(region, model::hasGeo).isPresent()) {
+			types.add("INFERENCE_PROFILE");
+		}
+		return types;
+	}
+
+	private static String key(String modelId, @Nullable String region) {
+		return modelId + '\0' + ((region != null) ? region : ANY_REGION);
+	}
+
+}
