@@ -69,7 +69,7 @@ public final class ProfileDiscovery {
 				String profileId = geography.profileId(model.modelId());
 				if (systemProfiles.containsKey(profileId)) {
 					suggestions.put(model.modelId(), new SuggestedBinding(model.modelId(), profileId,
-							"needs an inference profile in " + region + "; " + profileId + " serves it"));
+							"needs an inference profile in " + region));
 					break;
 				}
 			}
