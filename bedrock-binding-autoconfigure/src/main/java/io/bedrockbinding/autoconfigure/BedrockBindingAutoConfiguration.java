@@ -13,13 +13,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.discovery.ProfileDiscovery;
 import io.bedrockbinding.file.InferenceFile;
@@ -75,7 +78,7 @@ public final class BedrockBindingAutoConfiguration {
 				file.createIfMissing(catalog);
 			}
 		}
-		String accountId = properties.getAccountId();
+		String accountId = configuredAccountId(properties);
 		BindingRegistry registry = BindingRegistry.builder(catalog)
 			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
 			.accountId((accountId != null && AccountResolver.isAccountId(accountId)) ? accountId : null)
@@ -102,22 +105,6 @@ public final class BedrockBindingAutoConfiguration {
 			.build();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, BindingRegistry registry,
-			BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials) {
-		String accountId = properties.getAccountId();
-		if (accountId != null && !AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
-			return AccountResolver.of(accountId, () -> {
-				throw new IllegalStateException("not used");
-			});
-		}
-		if (!StsSupport.available()) {
-			return AccountResolver.none();
-		}
-		return StsSupport.resolver(registry, connection, credentials(connection, credentials));
-	}
-
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	BedrockPipeFactory bedrockPipeFactory(BindingRegistry registry, BedrockRuntimeClients clients,
@@ -138,8 +125,9 @@ public final class BedrockBindingAutoConfiguration {
 
 	@Bean
 	BindingStartupValidation bedrockBindingStartupValidation(BindingRegistry registry,
-			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryHolder> discovery) {
-		return new BindingStartupValidation(registry, properties, discovery);
+			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryHolder> discovery,
+			ConfigurableEnvironment environment) {
+		return new BindingStartupValidation(registry, properties, discovery, environment);
 	}
 
 	static @Nullable AwsCredentialsProvider credentials(BedrockConnectionDetails connection,
@@ -194,37 +182,77 @@ public final class BedrockBindingAutoConfiguration {
 
 	}
 
-	/** STS, only referenced when the sts module is on the classpath. */
-	static final class StsSupport {
+	/**
+	 * The account resolver when the STS module is on the classpath: a configured account,
+	 * or STS GetCallerIdentity on first need. StsClient is named only in here, so that
+	 * nothing else loads it: the module is optional.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = StsAccountResolverConfiguration.STS_CLIENT)
+	static class StsAccountResolverConfiguration {
 
-		private StsSupport() {
-		}
+		static final String STS_CLIENT = "software.amazon.awssdk.services.sts.StsClient";
 
-		static boolean available() {
-			try {
-				Class.forName("software.amazon.awssdk.services.sts.StsClient", false, StsSupport.class.getClassLoader());
-				return true;
+		@Bean
+		@ConditionalOnMissingBean
+		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, BindingRegistry registry,
+				BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials) {
+			String configured = configuredAccountId(properties);
+			if (configured != null) {
+				return new StaticAccountResolver(configured);
 			}
-			catch (ClassNotFoundException ex) {
-				return false;
-			}
-		}
-
-		static AccountResolver resolver(BindingRegistry registry, BedrockConnectionDetails connection,
-				@Nullable AwsCredentialsProvider credentials) {
+			AwsCredentialsProvider credentialsProvider = credentials(connection, credentials);
 			return AccountResolver.of(null, () -> {
 				var builder = StsClient.builder();
-				registry.region().ifPresent((region) -> builder.region(Region.of(region)));
+				// Never the SDK region chain here: its last resort is the EC2 instance
+				// metadata service, a network call; STS answers GetCallerIdentity globally.
+				builder.region(registry.region().map(Region::of).orElse(Region.AWS_GLOBAL));
 				if (connection.endpoint() != null) {
 					builder.endpointOverride(connection.endpoint());
 				}
-				if (credentials != null) {
-					builder.credentialsProvider(credentials);
+				if (credentialsProvider != null) {
+					builder.credentialsProvider(credentialsProvider);
 				}
 				return builder.build();
 			});
 		}
 
+	}
+
+	/**
+	 * The account resolver without the STS module: a configured account, or one that
+	 * says how to configure it when a target needs {@code {account}}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(StsAccountResolverConfiguration.STS_CLIENT)
+	static class StaticAccountResolverConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties) {
+			String configured = configuredAccountId(properties);
+			if (configured != null) {
+				return new StaticAccountResolver(configured);
+			}
+			String accountId = properties.getAccountId();
+			String state = (accountId == null) ? "not set" : (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'");
+			return () -> {
+				throw new AccountResolutionException("A target needs the AWS account ID ({account}), but "
+						+ "bedrock.binding.account-id is " + state + " and software.amazon.awssdk:sts (which 'auto' "
+						+ "asks) is not on the classpath: set bedrock.binding.account-id to the 12-digit account, "
+						+ "or add the sts module");
+			};
+		}
+
+	}
+
+	/** The configured 12-digit account, or null for "ask STS" ('auto', blank or unset). */
+	static @Nullable String configuredAccountId(BedrockBindingProperties properties) {
+		String accountId = properties.getAccountId();
+		if (accountId == null || accountId.isBlank() || AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
+			return null;
+		}
+		return accountId.strip();
 	}
 
 	/** Reloads the inference file when it changes, from start to stop of the context. */
@@ -283,16 +311,23 @@ public final class BedrockBindingAutoConfiguration {
 
 		private final ObjectProvider<ProfileDiscoveryHolder> discovery;
 
+		private final ConfigurableEnvironment environment;
+
 		BindingStartupValidation(BindingRegistry registry, BedrockBindingProperties properties,
-				ObjectProvider<ProfileDiscoveryHolder> discovery) {
+				ObjectProvider<ProfileDiscoveryHolder> discovery, ConfigurableEnvironment environment) {
 			this.registry = registry;
 			this.properties = properties;
 			this.discovery = discovery;
+			this.environment = environment;
 		}
 
 		@Override
 		public void afterSingletonsInstantiated() {
 			ProfileDiscoveryHolder holder = this.discovery.getIfAvailable();
+			if (holder == null && this.properties.getDiscovery().isEnabled()) {
+				logger.warn("bedrock.binding.discovery.enabled is true, but software.amazon.awssdk:bedrock "
+						+ "(the Bedrock control plane client) is not on the classpath: discovery is off");
+			}
 			if (holder != null && this.properties.getDiscovery().isOnStartup()) {
 				String region = this.registry.region()
 					.orElseThrow(() -> new IllegalStateException(
@@ -311,11 +346,40 @@ public final class BedrockBindingAutoConfiguration {
 			if (errors.isEmpty()) {
 				return;
 			}
+			List<io.bedrockbinding.registry.BindingProblem> explained = errors.stream().map(this::explained).toList();
 			if (this.properties.getValidation().isFailFast()) {
-				throw new BindingValidationException(errors);
+				throw new BindingValidationException(explained);
 			}
-			errors.forEach((problem) -> logger.warn("Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
+			explained.forEach((problem) -> logger.warn("Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
 					problem.message(), problem.fix()));
+		}
+
+		/**
+		 * What only the Spring side knows, added to a problem: which property source lists
+		 * a required model, and a target for a model whose target is invalid (the region's
+		 * system profile), so that the failure analysis can show the line to write.
+		 */
+		private io.bedrockbinding.registry.BindingProblem explained(io.bedrockbinding.registry.BindingProblem problem) {
+			if (problem.code() == io.bedrockbinding.registry.ProblemCode.REQUIRED_UNBOUND) {
+				String source = ModelPropertyReader.requiredModelsSource(this.environment);
+				if (source != null) {
+					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
+							problem.code(), problem.modelId() + " is listed in bedrock.binding.required-models (" + source
+									+ ") but has no binding",
+							problem.origin(), problem.suggestedTarget());
+				}
+			}
+			if (problem.code() == io.bedrockbinding.registry.ProblemCode.INVALID_TARGET && problem.suggestedTarget() == null
+					&& !problem.modelId().isEmpty() && this.registry.region().isPresent()) {
+				String suggestion = this.registry.catalog()
+					.systemProfileFor(problem.modelId(), this.registry.region().get())
+					.orElse(null);
+				if (suggestion != null) {
+					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
+							problem.code(), problem.message(), problem.origin(), suggestion);
+				}
+			}
+			return problem;
 		}
 
 	}

@@ -6,6 +6,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.bedrockbinding.registry.BindingProblem;
+import io.bedrockbinding.registry.ProblemCode;
 
 /**
  * Explains a {@link BindingValidationException}: each problem with where it came from,
@@ -17,7 +18,7 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 	protected FailureAnalysis analyze(Throwable rootFailure, BindingValidationException cause) {
 		String description = cause.problems()
 			.stream()
-			.map((problem) -> "- " + problem.message())
+			.map(BindingValidationFailureAnalyzer::description)
 			.collect(Collectors.joining("\n", "Bedrock model bindings are invalid:\n\n", ""));
 		String action = cause.problems()
 			.stream()
@@ -26,8 +27,19 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 		return new FailureAnalysis(description, action, cause);
 	}
 
+	/** The problem, named by its model when the message does not name it (a target parse error). */
+	private static String description(BindingProblem problem) {
+		boolean named = problem.modelId().isEmpty() || problem.message().startsWith(problem.modelId());
+		return "- " + (named ? "" : problem.modelId() + ": ") + problem.message();
+	}
+
 	private static String action(BindingProblem problem) {
 		String subject = problem.modelId().isEmpty() ? "" : "For " + problem.modelId() + ", ";
+		if (problem.code() == ProblemCode.INVALID_TARGET && problem.suggestedTarget() != null
+				&& problem.origin() != null) {
+			// The invalid entry must go: say where it is, then the line that would replace it.
+			return subject + "correct the binding at " + problem.origin().source() + "; for example, " + problem.fix();
+		}
 		return subject + problem.fix();
 	}
 

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -40,16 +44,39 @@ final class ModelPropertyReader {
 				continue;
 			}
 			for (String name : enumerable.getPropertyNames()) {
-				String modelId = modelIdOf(name);
-				if (modelId == null || entries.containsKey(modelId)) {
+				if (!name.startsWith(PREFIX)) {
 					continue;
 				}
 				Object value = enumerable.getProperty(name);
-				String target = (value != null) ? value.toString() : "";
-				entries.put(modelId, new LayerEntry(modelId, target, sourceName(enumerable, name)));
+				String[] entry = { name, (value != null) ? value.toString() : "" };
+				String origin = sourceName(enumerable, name);
+				if (origin.endsWith(".properties")) {
+					entry = rejoinedAtColon(entry[0], entry[1]);
+				}
+				String modelId = modelIdOf(entry[0]);
+				if (modelId != null && !entries.containsKey(modelId)) {
+					entries.put(modelId, new LayerEntry(modelId, entry[1], origin));
+				}
 			}
 		}
 		return new ArrayList<>(entries.values());
+	}
+
+	/**
+	 * A {@code .properties} file ends a key at the first unescaped {@code :}, so the line
+	 * {@code bedrock.binding.models[a.b:0]=a target} arrives as the key
+	 * {@code bedrock.binding.models[a.b} with the value {@code 0]=a target}. No target has
+	 * an {@code =}, so a value with one is such a line: put it together again and split it
+	 * at the {@code =}, as the user meant.
+	 * @return the name and the value
+	 */
+	static String[] rejoinedAtColon(String name, String value) {
+		if (!value.contains("=")) {
+			return new String[] { name, value };
+		}
+		String line = name + ":" + value;
+		int equals = line.indexOf('=');
+		return new String[] { line.substring(0, equals).strip(), line.substring(equals + 1).strip() };
 	}
 
 	/** {@code bedrock.binding.models[a.b:0]} and {@code bedrock.binding.models.a.b:0} both give {@code a.b:0}. */
@@ -71,16 +98,48 @@ final class ModelPropertyReader {
 		return null;
 	}
 
+	/**
+	 * Where {@code bedrock.binding.required-models} is set: the file name or property
+	 * source name of the highest-precedence source that sets it (lists do not merge across
+	 * sources, so that one holds the whole list), or null when none does.
+	 */
+	static @Nullable String requiredModelsSource(ConfigurableEnvironment environment) {
+		ConfigurationPropertyName list = ConfigurationPropertyName.of("bedrock.binding.required-models");
+		ConfigurationPropertyName first = ConfigurationPropertyName.of("bedrock.binding.required-models[0]");
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty property = source.getConfigurationProperty(list);
+			if (property == null) {
+				property = source.getConfigurationProperty(first);
+			}
+			if (property != null) {
+				String file = fileName(property.getOrigin());
+				if (file != null) {
+					return file;
+				}
+				return (source.getUnderlyingSource() instanceof PropertySource<?> propertySource) ? propertySource.getName()
+						: source.toString();
+			}
+		}
+		return null;
+	}
+
 	/** The file name of a config file ({@code application-prod.yml}), else the source's name. */
 	private static String sourceName(PropertySource<?> source, String name) {
-		Origin origin = OriginLookup.getOrigin(source, name);
+		String file = fileName(OriginLookup.getOrigin(source, name));
+		return (file != null) ? file : source.getName();
+	}
+
+	private static @Nullable String fileName(@Nullable Origin origin) {
 		for (Origin current = origin; current != null; current = current.getParent()) {
-			if (current instanceof TextResourceOrigin text && text.getResource() != null
+			// Configuration property sources wrap the file's origin in the property source's.
+			Origin candidate = (current instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null)
+					? wrapper.getOrigin() : current;
+			if (candidate instanceof TextResourceOrigin text && text.getResource() != null
 					&& text.getResource().getFilename() != null) {
 				return text.getResource().getFilename();
 			}
 		}
-		return source.getName();
+		return null;
 	}
 
 }

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.auth.scheme.BearerAuthScheme;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -28,9 +27,13 @@ import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntime
  */
 public final class BedrockRuntimeClients implements AutoCloseable {
 
-	/** With a Bedrock API key, sign with it rather than with SigV4 credentials. */
+	/**
+	 * With a Bedrock API key, sign with it rather than with SigV4: a token provider alone is
+	 * not used, since SigV4 comes first in the service's auth schemes. The name is spelled
+	 * as AWS_AUTH_SCHEME_PREFERENCE spells it.
+	 */
 	private static final BedrockRuntimeAuthSchemeProvider BEARER_FIRST = BedrockRuntimeAuthSchemeProvider
-		.defaultProvider(List.of(BearerAuthScheme.SCHEME_ID));
+		.defaultProvider(List.of("httpBearerAuth"));
 
 	private final Map<String, BedrockRuntimeClient> sync = new ConcurrentHashMap<>();
 
