@@ -115,6 +115,12 @@ public class BedrockBindingProperties {
 		this.apiKey = apiKey;
 	}
 
+	/**
+	 * The map as Spring's relaxed binding sees it, where an unbracketed key has lost its
+	 * {@code :}. The registry does not use it: it reads the raw property names, with their
+	 * origins, so that every spelling binds the model meant ({@code ModelPropertyReader}).
+	 * @return the bound map, for tools and metadata
+	 */
 	public Map<String, String> getModels() {
 		return this.models;
 	}
