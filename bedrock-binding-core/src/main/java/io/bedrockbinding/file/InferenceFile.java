@@ -273,12 +273,24 @@ public final class InferenceFile {
 
 	private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
 		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (isAscii(bytes)) {
+			return text;
+		}
 		// Only valid UTF-8 survives the round trip: malformed input was replaced with U+FFFD.
 		// (Several times faster than a reporting CharsetDecoder, which matters as every bind reads the file.)
 		if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
 			throw new CharacterCodingException();
 		}
 		return text;
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private InferenceFileContent unreadable(String source, String message) {

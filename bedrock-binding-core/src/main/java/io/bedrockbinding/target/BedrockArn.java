@@ -2,7 +2,7 @@ package io.bedrockbinding.target;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 
 /**
  * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
@@ -22,13 +22,9 @@ public record BedrockArn(String partition, String region, String account, String
 
 	private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
 
-	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
-	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-	private static final Pattern TWELVE_ALNUM = Pattern.compile("[a-z0-9]{12}");
 
-	private static final Pattern APPLICATION_PROFILE_ID = Pattern.compile("[a-zA-Z0-9-:.]{1,64}");
 
 	private static final Map<String, TargetKind> KINDS = Map.of("inference-profile", TargetKind.PROFILE_ARN,
 			"application-inference-profile", TargetKind.APPLICATION_PROFILE_ARN, "provisioned-model",
@@ -57,7 +53,7 @@ public record BedrockArn(String partition, String region, String account, String
 			throw new InvalidTargetException(text, "service must be 'bedrock', got '" + parts[2] + "'");
 		}
 		String region = parts[3];
-		if (!region.equals(REGION_TEMPLATE) && !REGION.matcher(region).matches()) {
+		if (!region.equals(REGION_TEMPLATE) && !consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
 			throw new InvalidTargetException(text,
 					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
 		}
@@ -78,7 +74,7 @@ public record BedrockArn(String partition, String region, String account, String
 				throw new InvalidTargetException(text, "a foundation-model ARN has an empty account (arn:aws:bedrock:REGION::foundation-model/ID), got '" + account + "'");
 			}
 		}
-		else if (!account.equals(ACCOUNT_TEMPLATE) && !ACCOUNT.matcher(account).matches()) {
+		else if (!account.equals(ACCOUNT_TEMPLATE) && !consistsOf(account, 12, 12, BedrockArn::isDigit)) {
 			throw new InvalidTargetException(text, "account must be 12 digits, got '" + account + "'");
 		}
 		validateResourceId(text, kind, id);
@@ -93,7 +89,7 @@ public record BedrockArn(String partition, String region, String account, String
 				}
 			}
 			case APPLICATION_PROFILE_ARN -> {
-				if (!APPLICATION_PROFILE_ID.matcher(id).matches()) {
+				if (!consistsOf(id, 1, 64, BedrockArn::isApplicationProfileChar)) {
 					throw new InvalidTargetException(text, "application-inference-profile ID must be 1 to 64 of a-z, A-Z, 0-9, '-', ':' and '.', got '" + id + "'");
 				}
 			}
@@ -115,10 +111,40 @@ public record BedrockArn(String partition, String region, String account, String
 	}
 
 	private static void requireTwelve(String text, TargetKind kind, String id) {
-		if (!TWELVE_ALNUM.matcher(id).matches()) {
+		if (!consistsOf(id, 12, 12, BedrockArn::isLowerOrDigit)) {
 			String type = kind.name().toLowerCase(java.util.Locale.ROOT).replace("_arn", "").replace('_', '-');
 			throw new InvalidTargetException(text, type + " ID must be 12 characters of a-z and 0-9, got '" + id + "'");
 		}
+	}
+
+	/** Whether {@code text} has {@code min} to {@code max} characters, all accepted (no regex: every file line comes here). */
+	private static boolean consistsOf(String text, int min, int max, IntPredicate accepted) {
+		int length = text.length();
+		if (length < min || length > max) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (!accepted.test(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigit(int c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean isLowerOrDigit(int c) {
+		return (c >= 'a' && c <= 'z') || isDigit(c);
+	}
+
+	private static boolean isRegionChar(int c) {
+		return isLowerOrDigit(c) || c == '-';
+	}
+
+	private static boolean isApplicationProfileChar(int c) {
+		return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == ':' || c == '.';
 	}
 
 	public TargetKind kind() {
