@@ -143,45 +143,29 @@ public final class InferenceDocument {
 
 	/** Validates every line. */
 	public InferenceFileContent content(String source, boolean exists, Instant loadedAt) {
-		Map<String, FileEntry> entries = new LinkedHashMap<>();
-		List<FileProblem> problems = new ArrayList<>();
+		Validator validator = new Validator(source);
 		for (int i = 0; i < this.lines.size(); i++) {
-			int number = i + 1;
-			String line = this.lines.get(i).strip();
-			if (line.isEmpty() || line.charAt(0) == '#') {
-				continue;
-			}
-			int equals = line.indexOf('=');
-			if (equals < 0) {
-				problems.add(new FileProblem(source, number, Severity.ERROR,
-						"no '=' in '" + abbreviate(line) + "': write model=target, or start the line with '#' to make it a comment"));
-				continue;
-			}
-			String modelId = line.substring(0, equals).strip();
-			String target = line.substring(equals + 1).strip();
-			if (modelId.isEmpty()) {
-				problems.add(new FileProblem(source, number, Severity.ERROR,
-						"no model ID before '=': write model=target, e.g. amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"));
-				continue;
-			}
-			BindingTarget parsed;
-			try {
-				ModelIds.requireModelId(modelId);
-				parsed = BindingTarget.parse(modelId, target);
-			}
-			catch (InvalidTargetException ex) {
-				problems.add(new FileProblem(source, number, Severity.ERROR, ex.getMessage()));
-				continue;
-			}
-			FileEntry previous = entries.remove(modelId);
-			if (previous != null) {
-				problems.add(new FileProblem(source, number, Severity.WARNING, modelId + " is bound on line "
-						+ previous.line() + " and again on line " + number + "; line " + number
-						+ " wins: delete one of them"));
-			}
-			entries.put(modelId, new FileEntry(modelId, parsed, number));
+			String line = this.lines.get(i);
+			validator.line(line, 0, line.length(), i + 1);
 		}
-		return new InferenceFileContent(source, exists, List.copyOf(entries.values()), problems, loadedAt);
+		return validator.content(exists, loadedAt);
+	}
+
+	/**
+	 * Validates the lines of {@code text} without building a document: a read needs only
+	 * the bindings, not the lines, so no line is copied out of the text.
+	 */
+	public static InferenceFileContent content(String text, String source, boolean exists, Instant loadedAt) {
+		Validator validator = new Validator(source);
+		int start = (!text.isEmpty() && text.charAt(0) == BOM) ? 1 : 0;
+		int length = text.length();
+		for (int number = 1; start < length; number++) {
+			int newline = text.indexOf('\n', start);
+			int end = (newline < 0) ? length : newline;
+			validator.line(text, start, end, number);
+			start = end + 1;
+		}
+		return validator.content(exists, loadedAt);
 	}
 
 	private int lastLineBinding(String modelId) {
@@ -226,6 +210,79 @@ public final class InferenceDocument {
 
 	private static String abbreviate(String line) {
 		return (line.length() <= 80) ? line : line.substring(0, 80) + "... (" + line.length() + " characters)";
+	}
+
+
+	/** Validates lines one at a time; the last line of a duplicated key wins. */
+	private static final class Validator {
+
+		private final String source;
+
+		private final Map<String, FileEntry> entries = new LinkedHashMap<>();
+
+		private final List<FileProblem> problems = new ArrayList<>();
+
+		Validator(String source) {
+			this.source = source;
+		}
+
+		/** Validates {@code text[start, end)}, line {@code number}. */
+		void line(String text, int start, int end, int number) {
+			while (start < end && Character.isWhitespace(text.charAt(start))) {
+				start++;
+			}
+			while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+				end--;
+			}
+			if (start == end || text.charAt(start) == '#') {
+				return;
+			}
+			int equals = start;
+			while (equals < end && text.charAt(equals) != '=') {
+				equals++;
+			}
+			if (equals == end) {
+				this.problems.add(new FileProblem(this.source, number, Severity.ERROR, "no '=' in '"
+						+ abbreviate(text.substring(start, end)) + "': write model=target, or start the line with '#' to make it a comment"));
+				return;
+			}
+			int modelEnd = equals;
+			while (modelEnd > start && Character.isWhitespace(text.charAt(modelEnd - 1))) {
+				modelEnd--;
+			}
+			if (modelEnd == start) {
+				this.problems.add(new FileProblem(this.source, number, Severity.ERROR,
+						"no model ID before '=': write model=target, e.g. amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"));
+				return;
+			}
+			int targetStart = equals + 1;
+			while (targetStart < end && Character.isWhitespace(text.charAt(targetStart))) {
+				targetStart++;
+			}
+			String modelId = text.substring(start, modelEnd);
+			BindingTarget parsed;
+			try {
+				ModelIds.requireModelId(modelId);
+				parsed = BindingTarget.parse(modelId, text.substring(targetStart, end));
+			}
+			catch (InvalidTargetException ex) {
+				this.problems.add(new FileProblem(this.source, number, Severity.ERROR, ex.getMessage()));
+				return;
+			}
+			FileEntry previous = this.entries.remove(modelId);
+			if (previous != null) {
+				this.problems.add(new FileProblem(this.source, number, Severity.WARNING, modelId + " is bound on line "
+						+ previous.line() + " and again on line " + number + "; line " + number
+						+ " wins: delete one of them"));
+			}
+			this.entries.put(modelId, new FileEntry(modelId, parsed, number));
+		}
+
+		InferenceFileContent content(boolean exists, Instant loadedAt) {
+			return new InferenceFileContent(this.source, exists, List.copyOf(this.entries.values()), this.problems,
+					loadedAt);
+		}
+
 	}
 
 }

@@ -117,7 +117,7 @@ public final class InferenceFile {
 			extra.add(new FileProblem(source, 0, Severity.ERROR,
 					"is not valid UTF-8: lines with undecodable bytes are ignored, and the file will not be rewritten until it is saved as UTF-8"));
 		}
-		InferenceFileContent content = InferenceDocument.parse(text).content(source, true, clock.instant());
+		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant());
 		if (extra.isEmpty()) {
 			return content;
 		}
