@@ -40,24 +40,30 @@ public record BedrockArn(String partition, String region, String account, String
 			throw new InvalidTargetException(ModelIds.abbreviate(text),
 					"ARN is " + text.length() + " characters long, at most " + ModelIds.MAX_LENGTH + " are allowed");
 		}
-		String[] parts = text.split(":", 6);
-		if (parts.length < 6 || !parts[0].equals("arn")) {
+		// The five colons that separate the six parts (the resource ID may hold more).
+		int[] colons = new int[5];
+		int found = 0;
+		for (int at = text.indexOf(':'); at >= 0 && found < 5; at = text.indexOf(':', at + 1)) {
+			colons[found++] = at;
+		}
+		if (found < 5 || colons[0] != 3 || !text.startsWith("arn")) {
 			throw new InvalidTargetException(text, "an ARN needs six ':'-separated parts, arn:partition:bedrock:region:account:type/id");
 		}
-		String partition = parts[1];
+		String partition = text.substring(colons[0] + 1, colons[1]);
 		if (!PARTITIONS.contains(partition)) {
 			throw new InvalidTargetException(text,
 					"partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, got '" + partition + "'");
 		}
-		if (!parts[2].equals("bedrock")) {
-			throw new InvalidTargetException(text, "service must be 'bedrock', got '" + parts[2] + "'");
+		if (colons[2] - colons[1] != 8 || !text.startsWith("bedrock", colons[1] + 1)) {
+			throw new InvalidTargetException(text,
+					"service must be 'bedrock', got '" + text.substring(colons[1] + 1, colons[2]) + "'");
 		}
-		String region = parts[3];
+		String region = text.substring(colons[2] + 1, colons[3]);
 		if (!region.equals(REGION_TEMPLATE) && !consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
 			throw new InvalidTargetException(text,
 					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
 		}
-		String resource = parts[5];
+		String resource = text.substring(colons[4] + 1);
 		int slash = resource.indexOf('/');
 		if (slash <= 0) {
 			throw new InvalidTargetException(text, "resource must be type/id (e.g. inference-profile/us.amazon.nova-pro-v1:0), got '" + resource + "'");
@@ -68,7 +74,7 @@ public record BedrockArn(String partition, String region, String account, String
 		if (kind == null) {
 			throw new InvalidTargetException(text, "resource type must be one of " + String.join(", ", new java.util.TreeSet<>(KINDS.keySet())) + ", got '" + type + "'");
 		}
-		String account = parts[4];
+		String account = text.substring(colons[3] + 1, colons[4]);
 		if (kind == TargetKind.FOUNDATION_MODEL_ARN) {
 			if (!account.isEmpty()) {
 				throw new InvalidTargetException(text, "a foundation-model ARN has an empty account (arn:aws:bedrock:REGION::foundation-model/ID), got '" + account + "'");

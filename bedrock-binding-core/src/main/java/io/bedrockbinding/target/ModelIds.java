@@ -127,8 +127,9 @@ public final class ModelIds {
 		if (dot <= 0 || !isGeoPrefix(text, dot) || text.length() > MAX_LENGTH) {
 			return false;
 		}
+		// Cheap checks first: a model ID after the prefix needs a dot, and a provider without '-'.
 		int providerEnd = text.indexOf('.', dot + 1);
-		return isModelId(text, dot + 1, text.length()) && text.lastIndexOf('-', providerEnd) < dot;
+		return providerEnd > 0 && text.lastIndexOf('-', providerEnd) < dot && isModelId(text, dot + 1, text.length());
 	}
 
 	/** Cuts very long inputs (a 1 MB line) down to something an error message can show. */
