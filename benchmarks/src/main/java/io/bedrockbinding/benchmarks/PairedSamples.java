@@ -1,0 +1,69 @@
+package io.bedrockbinding.benchmarks;
+
+import java.util.Arrays;
+
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Latencies of two calls measured side by side in one fork, one sample of each per
+ * benchmark invocation, kept only during measurement iterations. On a 2-core machine the
+ * latency of a loopback call moves by 10-30% from one JVM to the next (thread placement,
+ * what else runs), which hides a 3% difference between two separately forked
+ * benchmarks; interleaving both calls in the same fork exposes them to the same
+ * conditions, so their ratio stays meaningful.
+ */
+final class PairedSamples {
+
+	private static final int CAPACITY = 1 << 19;
+
+	private final String first;
+
+	private final String second;
+
+	private final long[] firstNanos = new long[CAPACITY];
+
+	private final long[] secondNanos = new long[CAPACITY];
+
+	private int count;
+
+	private boolean recording;
+
+	PairedSamples(String first, String second) {
+		this.first = first;
+		this.second = second;
+	}
+
+	/** Records only in measurement iterations; warm-up samples are dropped. */
+	void iteration(IterationParams params) {
+		this.recording = params.getType() == IterationType.MEASUREMENT;
+	}
+
+	void record(long firstNanos, long secondNanos) {
+		if (this.recording && this.count < CAPACITY) {
+			this.firstNanos[this.count] = firstNanos;
+			this.secondNanos[this.count] = secondNanos;
+			this.count++;
+		}
+	}
+
+	/** p50 and p90 of both, and their ratios, over every measurement iteration. */
+	String summary() {
+		if (this.count == 0) {
+			return "paired: no samples";
+		}
+		long[] a = Arrays.copyOf(this.firstNanos, this.count);
+		long[] b = Arrays.copyOf(this.secondNanos, this.count);
+		Arrays.sort(a);
+		Arrays.sort(b);
+		return String.format("paired, %d samples each: %s p50 %.1f us, p90 %.1f us; %s p50 %.1f us, p90 %.1f us;"
+				+ " ratio p50 %.3f, p90 %.3f", this.count, this.first, percentile(a, 0.5), percentile(a, 0.9),
+				this.second, percentile(b, 0.5), percentile(b, 0.9), percentile(a, 0.5) / percentile(b, 0.5),
+				percentile(a, 0.9) / percentile(b, 0.9));
+	}
+
+	private static double percentile(long[] sorted, double p) {
+		return sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1000.0;
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.bedrockbinding.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+
+/**
+ * Time to first text of a stream: from the call to the first text delta handed to the
+ * caller, {@code pipe.stream(prompt, onText)} against a raw
+ * {@link BedrockRuntimeAsyncClient#converseStream} of the same request with the same
+ * client and emulator. Each sample ends at the first delta; the rest of the stream is
+ * drained after the sample ({@link InFlight#drain()}, outside the timing) so that calls
+ * never overlap. Goal: pipe p50 at most 1.03x raw p50. {@link #pairedPipeAndRaw} measures
+ * both in one fork.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 12, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
+@State(Scope.Benchmark)
+public class PipeStreamBenchmark {
+
+	private LocalSetup local;
+
+	private BedrockRuntimeAsyncClient raw;
+
+	private final PairedSamples paired = new PairedSamples("pipe", "raw");
+
+	private boolean pipeFirst;
+
+	private boolean pairedRan;
+
+	/** The stream of the current sample, finished after the sample is taken. */
+	@State(Scope.Thread)
+	public static class InFlight {
+
+		CompletableFuture<?> stream = CompletableFuture.completedFuture(null);
+
+		@TearDown(Level.Invocation)
+		public void drain() {
+			this.stream.join();
+		}
+
+	}
+
+	@Setup
+	public void setUp() {
+		this.local = new LocalSetup();
+		this.raw = this.local.clients.async(LocalSetup.REGION);
+		InFlight check = new InFlight();
+		String viaPipe = pipeStreamFirstText(check);
+		check.drain();
+		String viaRaw = baselineRawConverseStreamFirstText(check);
+		check.drain();
+		if (!viaPipe.equals(viaRaw) || viaPipe.isEmpty()) {
+			throw new IllegalStateException("pipe and raw first deltas differ: '" + viaPipe + "' vs '" + viaRaw + "'");
+		}
+	}
+
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams params) {
+		this.paired.iteration(params);
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.local.close();
+		if (this.pairedRan) {
+			System.out.printf("%n%s%n", this.paired.summary());
+		}
+	}
+
+	@Benchmark
+	public String pipeStreamFirstText(InFlight inFlight) {
+		CompletableFuture<String> first = new CompletableFuture<>();
+		inFlight.stream = endsFirst(this.local.pipe.stream(LocalSetup.PROMPT, first::complete), first);
+		return first.join();
+	}
+
+	@Benchmark
+	public String baselineRawConverseStreamFirstText(InFlight inFlight) {
+		CompletableFuture<String> first = new CompletableFuture<>();
+		ConverseStreamRequest request = ConverseStreamRequest.builder()
+			.modelId(this.local.target)
+			.messages(LocalSetup.messages())
+			.system(LocalSetup.system())
+			.inferenceConfig(LocalSetup.inferenceConfig())
+			.build();
+		ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+			.subscriber(ConverseStreamResponseHandler.Visitor.builder().onContentBlockDelta((event) -> {
+				if (event.delta() != null && event.delta().text() != null) {
+					first.complete(event.delta().text());
+				}
+			}).build())
+			.build();
+		inFlight.stream = endsFirst(this.raw.converseStream(request, handler), first);
+		return first.join();
+	}
+
+	/**
+	 * A cross-check of the two figures above: the time to first text of one pipe stream
+	 * and one raw stream per invocation, in alternating order, each timed on its own and
+	 * each drained before the next starts; the p50 of each and their ratio are printed at
+	 * the end of the run ({@link PairedSamples}). The score is not a figure of its own.
+	 */
+	@Benchmark
+	public void pairedPipeAndRaw(InFlight inFlight, Blackhole blackhole) {
+		this.pairedRan = true;
+		long pipe;
+		long raw;
+		this.pipeFirst = !this.pipeFirst;
+		if (this.pipeFirst) {
+			pipe = timePipe(inFlight, blackhole);
+			raw = timeRaw(inFlight, blackhole);
+		}
+		else {
+			raw = timeRaw(inFlight, blackhole);
+			pipe = timePipe(inFlight, blackhole);
+		}
+		this.paired.record(pipe, raw);
+	}
+
+	private long timePipe(InFlight inFlight, Blackhole blackhole) {
+		long start = System.nanoTime();
+		blackhole.consume(pipeStreamFirstText(inFlight));
+		long elapsed = System.nanoTime() - start;
+		inFlight.drain();
+		return elapsed;
+	}
+
+	private long timeRaw(InFlight inFlight, Blackhole blackhole) {
+		long start = System.nanoTime();
+		blackhole.consume(baselineRawConverseStreamFirstText(inFlight));
+		long elapsed = System.nanoTime() - start;
+		inFlight.drain();
+		return elapsed;
+	}
+
+	/** A stream that fails, or ends without text, must not leave the sample waiting forever. */
+	private static CompletableFuture<?> endsFirst(CompletableFuture<?> stream, CompletableFuture<String> first) {
+		return stream.whenComplete((ignored, failure) -> first.completeExceptionally(
+				(failure != null) ? failure : new IllegalStateException("the stream ended without text")));
+	}
+
+}
