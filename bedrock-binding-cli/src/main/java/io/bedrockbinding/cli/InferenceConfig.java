@@ -42,6 +42,7 @@ import io.bedrockbinding.file.InferenceFile;
 				"Without a command, an interactive menu reads its choices from stdin." },
 		subcommands = { ListCommand.class, SearchCommand.class, ProviderCommand.class, RegionCommand.class,
 				BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class, DiscoverCommand.class,
+				RefreshCatalogCommand.class,
 				HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:ok", "1:problems found (validate) or operation refused (invalid model ID or target, "

@@ -222,6 +222,38 @@ class DiscoverCommandTest {
 		return (environment != null) ? environment : (property != null) ? property : profileRegion;
 	}
 
+	@Test
+	void refreshCatalogWritesTheAccountsCatalog() throws IOException {
+		Path out = this.folder.resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1,eu-west-1", "--out", out.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		io.bedrockbinding.catalog.ModelCatalog catalog;
+		try (java.io.InputStream json = Files.newInputStream(out)) {
+			catalog = io.bedrockbinding.catalog.ModelCatalog.read(json);
+		}
+		assertThat(result.lines()).containsExactly(
+				"Wrote " + catalog.size() + " models (asked us-east-1, eu-west-1) to " + out.toAbsolutePath());
+		io.bedrockbinding.catalog.ModelInfo novaPro = catalog.find("amazon.nova-pro-v1:0").orElseThrow();
+		assertThat(novaPro.onDemandRegions()).contains("us-east-1").doesNotContain("eu-west-1");
+		assertThat(novaPro.profileOnlyRegions()).contains("eu-west-1");
+		assertThat(novaPro.geoPrefixes()).contains("us", "eu");
+	}
+
+	@Test
+	void refreshCatalogThatCannotReachTheAccountWritesNothing() {
+		Path out = this.folder.resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", "http://127.0.0.1:1", "--regions", "us-east-1",
+				"--out", out.toString());
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("refreshing the catalog from [us-east-1] failed");
+		assertThat(out).doesNotExist();
+	}
+
 	private Cli.Result discover(String... args) {
 		String[] all = new String[args.length + 5];
 		all[0] = "discover";

@@ -1,0 +1,90 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.discovery.ProfileDiscovery;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** {@code refresh-catalog --out PATH [--regions R,...]}: the model catalog, rebuilt from the account. */
+@Command(name = "refresh-catalog", mixinStandardHelpOptions = true, sortOptions = false,
+		versionProvider = InferenceConfig.Version.class,
+		description = { "Rebuilds the model catalog from the Bedrock control plane of the account "
+				+ "(ListFoundationModels and ListInferenceProfiles in each region): which models exist, where they "
+				+ "can be called on demand, where only through a profile, and which geo profiles exist. Models no "
+				+ "region reports keep their catalog entry. Writes it in the catalog.json format, atomically.",
+				"To refresh the catalog built into bedrock-binding, write it over "
+						+ "bedrock-binding-core/src/main/resources/io/bedrockbinding/catalog/catalog.json.",
+				"Credentials and endpoint as for discover." },
+		footer = { "", "Examples:",
+				"  inference-config refresh-catalog --regions us-east-1,us-west-2,eu-west-1 --out catalog.json" })
+final class RefreshCatalogCommand extends ContextCommand {
+
+	@Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write the catalog.")
+	private @Nullable Path out;
+
+	@Option(names = "--regions", split = ",", paramLabel = "REGION",
+			description = "Regions to ask (default: --region, else the SDK's region chain).")
+	private @Nullable List<String> regions;
+
+	@Override
+	int run(CommandContext context) {
+		Settings settings = context.settings();
+		ModelCatalog refreshed;
+		List<String> asked;
+		try (ControlPlaneClients clients = new ControlPlaneClients(settings.profile(), settings.endpointUrl())) {
+			asked = (this.regions != null && !this.regions.isEmpty()) ? this.regions
+					: List.of(java.util.Optional.ofNullable(settings.region())
+						.or(clients::defaultRegion)
+						.orElseThrow(() -> new CommandException(
+								"refresh-catalog needs a region: pass --regions (or --region, or set AWS_REGION)")));
+			try {
+				refreshed = new ProfileDiscovery(clients, context.catalog()).refreshCatalog(asked);
+			}
+			catch (SdkException ex) {
+				throw new CommandException("refreshing the catalog from " + asked + " failed: " + ex.getMessage(), ex);
+			}
+		}
+		Path target = java.util.Objects.requireNonNull(this.out, "--out").toAbsolutePath();
+		write(refreshed, target);
+		if (context.json()) {
+			context.printJson(Map.of("out", target.toString(), "regions", asked, "models", refreshed.size()));
+		}
+		else {
+			context.println("Wrote " + refreshed.size() + " models (asked " + String.join(", ", asked) + ") to " + target);
+		}
+		return ExitCode.OK;
+	}
+
+	/** A temp file beside the target, then an atomic move: a reader never sees half a catalog. */
+	private static void write(ModelCatalog catalog, Path target) {
+		try {
+			Path folder = target.getParent();
+			Files.createDirectories(folder);
+			Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+			try {
+				try (OutputStream stream = Files.newOutputStream(temp)) {
+					catalog.write(stream);
+				}
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException ex) {
+			throw new CommandException("cannot write " + target + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}
