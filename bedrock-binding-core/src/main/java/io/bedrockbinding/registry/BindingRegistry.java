@@ -288,8 +288,8 @@ public final class BindingRegistry {
 	 * @throws UncheckedIOException if persisting fails; nothing changes
 	 */
 	public Binding bind(String modelId, String target, boolean persist) {
-		bindAll(Map.of(modelId, target), persist);
-		return resolve(modelId);
+		// The binding of the version this bind published, not whatever a later bind left.
+		return java.util.Objects.requireNonNull(bindAndPublish(Map.of(modelId, target), persist).effective.get(modelId));
 	}
 
 	/**
@@ -299,14 +299,18 @@ public final class BindingRegistry {
 	 * threads binding at once cost few file rewrites and lose nothing.
 	 */
 	public void bindAll(Map<String, String> targets, boolean persist) {
+		bindAndPublish(targets, persist);
+	}
+
+	/** Binds and returns the state published with the binds. */
+	private State bindAndPublish(Map<String, String> targets, boolean persist) {
 		Map<String, LayeredTarget> parsed = new LinkedHashMap<>();
 		targets.forEach((modelId, target) -> parsed.put(ModelIds.requireModelId(modelId),
 				new LayeredTarget(BindingTarget.parse(modelId, target), Origin.runtime())));
 		if (!persist) {
 			synchronized (this.writeLock) {
-				publishRuntime(this.state, parsed);
+				return publishRuntime(this.state, parsed);
 			}
-			return;
 		}
 		if (this.file == null) {
 			throw new IllegalStateException("Cannot persist: no inference file is configured");
@@ -320,6 +324,7 @@ public final class BindingRegistry {
 			if (mine.failure != null) {
 				throw mine.failure;
 			}
+			return java.util.Objects.requireNonNull(mine.published);
 		}
 	}
 
@@ -332,7 +337,8 @@ public final class BindingRegistry {
 		Map<String, LayeredTarget> all = new LinkedHashMap<>();
 		batch.forEach((pending) -> all.putAll(pending.parsed));
 		try {
-			publishRuntime(persistedBinds(this.state, all), all);
+			State published = publishRuntime(persistedBinds(this.state, all), all);
+			batch.forEach((pending) -> pending.published = published);
 		}
 		catch (RuntimeException ex) {
 			batch.forEach((pending) -> pending.failure = ex);
@@ -340,10 +346,12 @@ public final class BindingRegistry {
 		batch.forEach((pending) -> pending.done = true);
 	}
 
-	private void publishRuntime(State current, Map<String, LayeredTarget> parsed) {
+	private State publishRuntime(State current, Map<String, LayeredTarget> parsed) {
 		Map<String, LayeredTarget> runtime = new HashMap<>(current.layers.get(OriginKind.RUNTIME));
 		runtime.putAll(parsed);
-		publish(current.withLayer(OriginKind.RUNTIME, runtime), OriginKind.RUNTIME, parsed.keySet());
+		State next = current.withLayer(OriginKind.RUNTIME, runtime);
+		publish(next, OriginKind.RUNTIME, parsed.keySet());
+		return next;
 	}
 
 	/**
@@ -381,6 +389,9 @@ public final class BindingRegistry {
 	public Optional<LayeredTarget> unbind(String modelId, boolean persist) {
 		synchronized (this.writeLock) {
 			State current = this.state;
+			if (!persist && !current.layers.get(OriginKind.RUNTIME).containsKey(modelId)) {
+				return Optional.empty();
+			}
 			if (persist) {
 				current = persisted(current, (document) -> document.without(modelId));
 			}
@@ -682,6 +693,8 @@ public final class BindingRegistry {
 		final Map<String, LayeredTarget> parsed;
 
 		boolean done;
+
+		@Nullable State published;
 
 		@Nullable RuntimeException failure;
 

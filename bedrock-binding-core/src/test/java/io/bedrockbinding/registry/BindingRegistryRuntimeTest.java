@@ -137,6 +137,30 @@ class BindingRegistryRuntimeTest {
 	}
 
 	@Test
+	void unbindingAModelWithoutARuntimeBindingChangesNothingAndTellsNoOne() {
+		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn()).region("us-east-1").build();
+		List<Binding> before = registry.bindings();
+		List<Set<String>> events = new CopyOnWriteArrayList<>();
+		registry.addListener((layer, modelIds) -> events.add(modelIds));
+
+		assertThat(registry.unbind(NOVA_PRO, false)).isEmpty();
+
+		assertThat(registry.bindings()).isEqualTo(before);
+		assertThat(events).isEmpty();
+	}
+
+	@Test
+	void bindReturnsTheBindingItPutInForce() {
+		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn()).region("us-east-1").build();
+
+		Binding bound = registry.bind(NOVA_PRO, "global.amazon.nova-pro-v1:0");
+
+		assertThat(bound.origin()).isEqualTo(Origin.runtime());
+		assertThat(bound.target().value()).isEqualTo("global.amazon.nova-pro-v1:0");
+		assertThat(bound.shadowed()).extracting((shadowed) -> shadowed.origin().kind()).contains(OriginKind.CATALOG);
+	}
+
+	@Test
 	void persistedUnbindRemovesTheRuntimeBindingAndEveryFileLineButKeepsComments() throws IOException {
 		Path path = write("# duplicates\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n# keep me\n" + NOVA_PRO
 				+ "=eu.amazon.nova-pro-v1:0\n" + LLAMA_3_8B + "=\n");
