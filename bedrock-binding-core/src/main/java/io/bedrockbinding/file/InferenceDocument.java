@@ -126,11 +126,6 @@ public final class InferenceDocument {
 		return lastLineBinding(modelId) + 1;
 	}
 
-	/** Whether a line binds {@code modelId}. */
-	public boolean binds(String modelId) {
-		return lastLineBinding(modelId) >= 0;
-	}
-
 	/** The target text bound to {@code modelId} by its last line, if any. */
 	public java.util.Optional<String> targetOf(String modelId) {
 		int index = lastLineBinding(modelId);
