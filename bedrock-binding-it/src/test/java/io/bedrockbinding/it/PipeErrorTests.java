@@ -200,11 +200,10 @@ class PipeErrorTests {
 		// In time without the delay; this also creates the SDK client outside the measured call.
 		path.call(pipe, "fast");
 		bedrock.faults().latency(Duration.ofMillis(1500));
-		long start = System.nanoTime();
 
+		// Without the timeout this call would succeed after 1.5 s: failing with TIMEOUT is the proof.
 		BedrockPipeException failure = failure(path, pipe);
 
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("timed out", "PT0.2S");
 		assertThat(failure.fix()).contains("withTimeout");
