@@ -3,7 +3,6 @@ package io.bedrockbinding.autoconfigure;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.auth.token.credentials.SdkToken;
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 

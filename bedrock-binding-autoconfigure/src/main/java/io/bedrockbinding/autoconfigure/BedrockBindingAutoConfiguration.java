@@ -4,22 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
-
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.StaticAccountResolver;
@@ -32,12 +16,28 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.sts.StsClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Auto-configuration of bedrock-binding: the model catalog, the binding registry
@@ -100,15 +100,18 @@ public final class BedrockBindingAutoConfiguration {
 			.endpoint(connection.endpoint())
 			.credentialsProvider(credentials(connection, credentials))
 			.tokenProvider(ApiKeyTokenProvider.of(properties.getApiKey()))
-			.syncCustomizer((builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
-			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
+			.syncCustomizer(
+					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
+			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder)))
 			.build();
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	BedrockPipeFactory bedrockPipeFactory(BindingRegistry registry, BedrockRuntimeClients clients,
-			AccountResolver accountResolver, BedrockBindingProperties properties, ObjectProvider<PipeObserver> observer) {
+			AccountResolver accountResolver, BedrockBindingProperties properties,
+			ObjectProvider<PipeObserver> observer) {
 		return BedrockPipeFactory.builder(registry, clients)
 			.accountResolver(accountResolver)
 			.onDemandFallback(properties.isOnDemandFallback())
@@ -160,13 +163,15 @@ public final class BedrockBindingAutoConfiguration {
 
 		private final ProfileDiscovery discovery;
 
-		ProfileDiscoveryHolder(ModelCatalog catalog, @Nullable URI endpoint, @Nullable AwsCredentialsProvider credentials) {
+		ProfileDiscoveryHolder(ModelCatalog catalog, @Nullable URI endpoint,
+				@Nullable AwsCredentialsProvider credentials) {
 			this.discovery = new ProfileDiscovery((region) -> this.clients.computeIfAbsent(region, (key) -> {
 				var builder = BedrockClient.builder().region(Region.of(key));
 				if (endpoint != null) {
 					builder.endpointOverride(endpoint);
 				}
-				builder.credentialsProvider((credentials != null) ? credentials : DefaultCredentialsProvider.builder().build());
+				builder.credentialsProvider(
+						(credentials != null) ? credentials : DefaultCredentialsProvider.builder().build());
 				return builder.build();
 			}), catalog);
 		}
@@ -205,7 +210,8 @@ public final class BedrockBindingAutoConfiguration {
 			return AccountResolver.of(null, () -> {
 				var builder = StsClient.builder();
 				// Never the SDK region chain here: its last resort is the EC2 instance
-				// metadata service, a network call; STS answers GetCallerIdentity globally.
+				// metadata service, a network call; STS answers GetCallerIdentity
+				// globally.
 				builder.region(registry.region().map(Region::of).orElse(Region.AWS_GLOBAL));
 				if (connection.endpoint() != null) {
 					builder.endpointOverride(connection.endpoint());
@@ -220,8 +226,8 @@ public final class BedrockBindingAutoConfiguration {
 	}
 
 	/**
-	 * The account resolver without the STS module: a configured account, or one that
-	 * says how to configure it when a target needs {@code {account}}.
+	 * The account resolver without the STS module: a configured account, or one that says
+	 * how to configure it when a target needs {@code {account}}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass(StsAccountResolverConfiguration.STS_CLIENT)
@@ -235,7 +241,8 @@ public final class BedrockBindingAutoConfiguration {
 				return new StaticAccountResolver(configured);
 			}
 			String accountId = properties.getAccountId();
-			String state = (accountId == null) ? "not set" : (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'");
+			String state = (accountId == null) ? "not set"
+					: (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'");
 			return () -> {
 				throw new AccountResolutionException("A target needs the AWS account ID ({account}), but "
 						+ "bedrock.binding.account-id is " + state + " and software.amazon.awssdk:sts (which 'auto' "
@@ -246,7 +253,9 @@ public final class BedrockBindingAutoConfiguration {
 
 	}
 
-	/** The configured 12-digit account, or null for "ask STS" ('auto', blank or unset). */
+	/**
+	 * The configured 12-digit account, or null for "ask STS" ('auto', blank or unset).
+	 */
 	static @Nullable String configuredAccountId(BedrockBindingProperties properties) {
 		String accountId = properties.getAccountId();
 		if (accountId == null || accountId.isBlank() || AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
@@ -276,10 +285,12 @@ public final class BedrockBindingAutoConfiguration {
 				return;
 			}
 			try {
-				this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(), this.registry::applyFile);
+				this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(),
+						this.registry::applyFile);
 			}
 			catch (IOException | RuntimeException ex) {
-				logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(), ex.toString());
+				logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(),
+						ex.toString());
 			}
 		}
 
@@ -338,7 +349,8 @@ public final class BedrockBindingAutoConfiguration {
 			boolean strictFile = this.properties.getInferenceFile().isStrict();
 			List<io.bedrockbinding.registry.BindingProblem> errors = problems.stream()
 				.filter((problem) -> problem.severity() == io.bedrockbinding.Severity.ERROR)
-				.filter((problem) -> strictFile || problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
+				.filter((problem) -> strictFile
+						|| problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
 				.toList();
 			problems.stream()
 				.filter((problem) -> !errors.contains(problem))
@@ -350,27 +362,30 @@ public final class BedrockBindingAutoConfiguration {
 			if (this.properties.getValidation().isFailFast()) {
 				throw new BindingValidationException(explained);
 			}
-			explained.forEach((problem) -> logger.warn("Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
+			explained.forEach((problem) -> logger.warn(
+					"Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
 					problem.message(), problem.fix()));
 		}
 
 		/**
-		 * What only the Spring side knows, added to a problem: which property source lists
-		 * a required model, and a target for a model whose target is invalid (the region's
-		 * system profile), so that the failure analysis can show the line to write.
+		 * What only the Spring side knows, added to a problem: which property source
+		 * lists a required model, and a target for a model whose target is invalid (the
+		 * region's system profile), so that the failure analysis can show the line to
+		 * write.
 		 */
 		private io.bedrockbinding.registry.BindingProblem explained(io.bedrockbinding.registry.BindingProblem problem) {
 			if (problem.code() == io.bedrockbinding.registry.ProblemCode.REQUIRED_UNBOUND) {
 				String source = ModelPropertyReader.requiredModelsSource(this.environment);
 				if (source != null) {
 					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
-							problem.code(), problem.modelId() + " is listed in bedrock.binding.required-models (" + source
-									+ ") but has no binding",
+							problem.code(), problem.modelId() + " is listed in bedrock.binding.required-models ("
+									+ source + ") but has no binding",
 							problem.origin(), problem.suggestedTarget());
 				}
 			}
-			if (problem.code() == io.bedrockbinding.registry.ProblemCode.INVALID_TARGET && problem.suggestedTarget() == null
-					&& !problem.modelId().isEmpty() && this.registry.region().isPresent()) {
+			if (problem.code() == io.bedrockbinding.registry.ProblemCode.INVALID_TARGET
+					&& problem.suggestedTarget() == null && !problem.modelId().isEmpty()
+					&& this.registry.region().isPresent()) {
 				String suggestion = this.registry.catalog()
 					.systemProfileFor(problem.modelId(), this.registry.region().get())
 					.orElse(null);

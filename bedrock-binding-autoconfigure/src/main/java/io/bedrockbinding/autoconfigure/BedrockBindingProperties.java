@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,7 +36,8 @@ public class BedrockBindingProperties {
 	private @Nullable String accountId;
 
 	/**
-	 * Endpoint override for the Bedrock clients, e.g. http://127.0.0.1:PORT of LocalBedrock.
+	 * Endpoint override for the Bedrock clients, e.g. http://127.0.0.1:PORT of
+	 * LocalBedrock.
 	 */
 	private @Nullable URI endpoint;
 
@@ -117,8 +119,9 @@ public class BedrockBindingProperties {
 
 	/**
 	 * The map as Spring's relaxed binding sees it, where an unbracketed key has lost its
-	 * {@code :}. The registry does not use it: it reads the raw property names, with their
-	 * origins, so that every spelling binds the model meant ({@code ModelPropertyReader}).
+	 * {@code :}. The registry does not use it: it reads the raw property names, with
+	 * their origins, so that every spelling binds the model meant
+	 * ({@code ModelPropertyReader}).
 	 * @return the bound map, for tools and metadata
 	 */
 	public Map<String, String> getModels() {
@@ -292,8 +295,8 @@ public class BedrockBindingProperties {
 	public static class Validation {
 
 		/**
-		 * Whether binding errors (a required model unbound, an invalid target, a model that
-		 * needs a profile bound direct) fail start-up; otherwise they are logged as
+		 * Whether binding errors (a required model unbound, an invalid target, a model
+		 * that needs a profile bound direct) fail start-up; otherwise they are logged as
 		 * warnings.
 		 */
 		private boolean failFast = true;

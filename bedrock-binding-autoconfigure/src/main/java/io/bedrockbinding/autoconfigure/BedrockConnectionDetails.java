@@ -3,9 +3,9 @@ package io.bedrockbinding.autoconfigure;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
-
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
  * Where Bedrock is and how to sign in to it. By default from
@@ -22,7 +22,10 @@ public interface BedrockConnectionDetails extends ConnectionDetails {
 		return null;
 	}
 
-	/** Credentials, or null for an {@link AwsCredentialsProvider} bean or the SDK default chain. */
+	/**
+	 * Credentials, or null for an {@link AwsCredentialsProvider} bean or the SDK default
+	 * chain.
+	 */
 	default @Nullable AwsCredentialsProvider credentialsProvider() {
 		return null;
 	}

@@ -1,7 +1,6 @@
 package io.bedrockbinding.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;

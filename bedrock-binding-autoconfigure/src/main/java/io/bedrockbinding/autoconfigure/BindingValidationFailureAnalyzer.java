@@ -2,11 +2,11 @@ package io.bedrockbinding.autoconfigure;
 
 import java.util.stream.Collectors;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.ProblemCode;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a {@link BindingValidationException}: each problem with where it came from,
@@ -23,11 +23,15 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 		String action = cause.problems()
 			.stream()
 			.map(BindingValidationFailureAnalyzer::action)
-			.collect(Collectors.joining("\n\n", "", "\n\nOr set bedrock.binding.validation.fail-fast=false to start with warnings instead."));
+			.collect(Collectors.joining("\n\n", "",
+					"\n\nOr set bedrock.binding.validation.fail-fast=false to start with warnings instead."));
 		return new FailureAnalysis(description, action, cause);
 	}
 
-	/** The problem, named by its model when the message does not name it (a target parse error). */
+	/**
+	 * The problem, named by its model when the message does not name it (a target parse
+	 * error).
+	 */
 	private static String description(BindingProblem problem) {
 		boolean named = problem.modelId().isEmpty() || problem.message().startsWith(problem.modelId());
 		return "- " + (named ? "" : problem.modelId() + ": ") + problem.message();
@@ -37,7 +41,8 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 		String subject = problem.modelId().isEmpty() ? "" : "For " + problem.modelId() + ", ";
 		if (problem.code() == ProblemCode.INVALID_TARGET && problem.suggestedTarget() != null
 				&& problem.origin() != null) {
-			// The invalid entry must go: say where it is, then the line that would replace it.
+			// The invalid entry must go: say where it is, then the line that would
+			// replace it.
 			return subject + "correct the binding at " + problem.origin().source() + "; for example, " + problem.fix();
 		}
 		return subject + problem.fix();

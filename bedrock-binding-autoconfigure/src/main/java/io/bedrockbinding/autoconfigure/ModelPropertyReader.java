@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.registry.LayerEntry;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -17,8 +19,6 @@ import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
-
-import io.bedrockbinding.registry.LayerEntry;
 
 /**
  * Reads {@code bedrock.binding.models} from the property sources themselves rather than
@@ -65,9 +65,9 @@ final class ModelPropertyReader {
 	/**
 	 * A {@code .properties} file ends a key at the first unescaped {@code :}, so the line
 	 * {@code bedrock.binding.models[a.b:0]=a target} arrives as the key
-	 * {@code bedrock.binding.models[a.b} with the value {@code 0]=a target}. No target has
-	 * an {@code =}, so a value with one is such a line: put it together again and split it
-	 * at the {@code =}, as the user meant.
+	 * {@code bedrock.binding.models[a.b} with the value {@code 0]=a target}. No target
+	 * has an {@code =}, so a value with one is such a line: put it together again and
+	 * split it at the {@code =}, as the user meant.
 	 * @return the name and the value
 	 */
 	static String[] rejoinedAtColon(String name, String value) {
@@ -79,7 +79,10 @@ final class ModelPropertyReader {
 		return new String[] { line.substring(0, equals).strip(), line.substring(equals + 1).strip() };
 	}
 
-	/** {@code bedrock.binding.models[a.b:0]} and {@code bedrock.binding.models.a.b:0} both give {@code a.b:0}. */
+	/**
+	 * {@code bedrock.binding.models[a.b:0]} and {@code bedrock.binding.models.a.b:0} both
+	 * give {@code a.b:0}.
+	 */
 	static @Nullable String modelIdOf(String propertyName) {
 		if (!propertyName.startsWith(PREFIX) || propertyName.length() <= PREFIX.length() + 1) {
 			return null;
@@ -100,8 +103,8 @@ final class ModelPropertyReader {
 
 	/**
 	 * Where {@code bedrock.binding.required-models} is set: the file name or property
-	 * source name of the highest-precedence source that sets it (lists do not merge across
-	 * sources, so that one holds the whole list), or null when none does.
+	 * source name of the highest-precedence source that sets it (lists do not merge
+	 * across sources, so that one holds the whole list), or null when none does.
 	 */
 	static @Nullable String requiredModelsSource(ConfigurableEnvironment environment) {
 		ConfigurationPropertyName list = ConfigurationPropertyName.of("bedrock.binding.required-models");
@@ -116,14 +119,17 @@ final class ModelPropertyReader {
 				if (file != null) {
 					return file;
 				}
-				return (source.getUnderlyingSource() instanceof PropertySource<?> propertySource) ? propertySource.getName()
-						: source.toString();
+				return (source.getUnderlyingSource() instanceof PropertySource<?> propertySource)
+						? propertySource.getName() : source.toString();
 			}
 		}
 		return null;
 	}
 
-	/** The file name of a config file ({@code application-prod.yml}), else the source's name. */
+	/**
+	 * The file name of a config file ({@code application-prod.yml}), else the source's
+	 * name.
+	 */
 	private static String sourceName(PropertySource<?> source, String name) {
 		String file = fileName(OriginLookup.getOrigin(source, name));
 		return (file != null) ? file : source.getName();
@@ -131,7 +137,8 @@ final class ModelPropertyReader {
 
 	private static @Nullable String fileName(@Nullable Origin origin) {
 		for (Origin current = origin; current != null; current = current.getParent()) {
-			// Configuration property sources wrap the file's origin in the property source's.
+			// Configuration property sources wrap the file's origin in the property
+			// source's.
 			Origin candidate = (current instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null)
 					? wrapper.getOrigin() : current;
 			if (candidate instanceof TextResourceOrigin text && text.getResource() != null

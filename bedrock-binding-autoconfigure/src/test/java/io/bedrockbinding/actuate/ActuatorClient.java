@@ -9,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.jspecify.annotations.Nullable;
-
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Plain HTTP against the test application: the path goes on the wire exactly as given
- * (no template expansion, no encoding), which is what the selector tests need.
+ * Plain HTTP against the test application: the path goes on the wire exactly as given (no
+ * template expansion, no encoding), which is what the selector tests need.
  */
 public final class ActuatorClient {
 

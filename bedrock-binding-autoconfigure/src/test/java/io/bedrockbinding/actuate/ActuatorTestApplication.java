@@ -1,5 +1,9 @@
 package io.bedrockbinding.actuate;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,16 +15,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-
 /**
- * The application of the actuator tests: bedrock-binding, the actuator, and security
- * that lets anyone in but knows two users, so that show-values=when-authorized can be
- * tried with and without the role. Its configuration lives in
- * {@code classpath:/bedrockbindings-actuator/}; tests point {@code spring.config.location}
- * there (see {@link #CONFIG}) so that no other test's application.yml leaks in.
+ * The application of the actuator tests: bedrock-binding, the actuator, and security that
+ * lets anyone in but knows two users, so that show-values=when-authorized can be tried
+ * with and without the role. Its configuration lives in
+ * {@code classpath:/bedrockbindings-actuator/}; tests point
+ * {@code spring.config.location} there (see {@link #CONFIG}) so that no other test's
+ * application.yml leaks in.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class ActuatorTestApplication {

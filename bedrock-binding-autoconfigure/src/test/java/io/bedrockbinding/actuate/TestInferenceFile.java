@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The inference.txt of the actuator tests; the line numbers are part of the assertions. */
+/**
+ * The inference.txt of the actuator tests; the line numbers are part of the assertions.
+ */
 public final class TestInferenceFile {
 
-	/** Line 2 nova-pro, 3 haiku, 4 deepseek (direct: needs a profile), 5 llama, 6 broken. */
+	/**
+	 * Line 2 nova-pro, 3 haiku, 4 deepseek (direct: needs a profile), 5 llama, 6 broken.
+	 */
 	public static final String WITH_PROBLEMS = """
 			# bindings of the actuator tests
 			amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
@@ -29,7 +33,10 @@ public final class TestInferenceFile {
 	private TestInferenceFile() {
 	}
 
-	/** Writes {@code content} to {@code folder/inference.txt}; returns its path as the registry names it. */
+	/**
+	 * Writes {@code content} to {@code folder/inference.txt}; returns its path as the
+	 * registry names it.
+	 */
 	public static Path write(Path folder, String content) {
 		Path file = folder.resolve("inference.txt").toAbsolutePath().normalize();
 		try {

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@code META-INF/additional-spring-configuration-metadata.json}: what the
  * configuration processor cannot infer. Mostly value hints from the catalog, so that an
  * IDE completes model IDs for {@code bedrock.binding.required-models} and for the keys of
- * {@code bedrock.binding.models}. {@link ConfigurationMetadataTest} fails when the
+ * {@code bedrock.binding.models}. {@link ConfigurationMetadataTests} fails when the
  * committed file is not what this generates, and regenerates it on request.
  */
 final class AdditionalMetadataGenerator {
@@ -23,7 +22,8 @@ final class AdditionalMetadataGenerator {
 	static final String PATH = "src/main/resources/META-INF/additional-spring-configuration-metadata.json";
 
 	/** The hints that list every catalog model ID. */
-	static final List<String> MODEL_ID_HINTS = List.of("bedrock.binding.required-models", "bedrock.binding.models.keys");
+	static final List<String> MODEL_ID_HINTS = List.of("bedrock.binding.required-models",
+			"bedrock.binding.models.keys");
 
 	private AdditionalMetadataGenerator() {
 	}
@@ -40,12 +40,16 @@ final class AdditionalMetadataGenerator {
 		json.line("  \"hints\": [");
 		List<String> hints = new ArrayList<>();
 		hints.add(hint("bedrock.binding.account-id",
-				List.of(value("auto", "Ask STS GetCallerIdentity on first need (needs software.amazon.awssdk:sts).")), true));
+				List.of(value("auto", "Ask STS GetCallerIdentity on first need (needs software.amazon.awssdk:sts).")),
+				true));
 		TreeSet<String> regions = new TreeSet<>();
 		catalog.geographies().all().stream().map(Geography::regions).forEach(regions::addAll);
 		catalog.all().forEach((model) -> regions.addAll(model.regions()));
 		hints.add(hint("bedrock.binding.region", regions.stream().map((region) -> value(region, null)).toList(), true));
-		List<String> models = catalog.all().stream().map((model) -> value(model.modelId(), description(model))).toList();
+		List<String> models = catalog.all()
+			.stream()
+			.map((model) -> value(model.modelId(), description(model)))
+			.toList();
 		for (String name : MODEL_ID_HINTS) {
 			hints.add(hint(name, models, true));
 		}
@@ -58,8 +62,8 @@ final class AdditionalMetadataGenerator {
 	}
 
 	private static String description(ModelInfo model) {
-		String profile = model.profileOnlyRegions().isEmpty() ? "" : "; needs an inference profile in "
-				+ String.join(", ", model.profileOnlyRegions());
+		String profile = model.profileOnlyRegions().isEmpty() ? ""
+				: "; needs an inference profile in " + String.join(", ", model.profileOnlyRegions());
 		return model.displayName() + " (" + model.provider() + ")" + profile + ".";
 	}
 
@@ -81,7 +85,9 @@ final class AdditionalMetadataGenerator {
 		return text.append("\n        }").toString();
 	}
 
-	/** Just enough JSON writing for this file, laid out as Spring Boot's own metadata is. */
+	/**
+	 * Just enough JSON writing for this file, laid out as Spring Boot's own metadata is.
+	 */
 	private static final class Json {
 
 		private final StringBuilder text = new StringBuilder();

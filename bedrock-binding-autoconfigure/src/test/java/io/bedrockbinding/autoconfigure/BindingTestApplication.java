@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -15,12 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-
 /**
- * A Spring Boot application with the bedrock-binding auto-configuration only, started
- * the way {@code SpringApplication.run} starts a real one: config files from a test
- * resource folder, Spring profiles, failure analyzers from {@code spring.factories}.
+ * A Spring Boot application with the bedrock-binding auto-configuration only, started the
+ * way {@code SpringApplication.run} starts a real one: config files from a test resource
+ * folder, Spring profiles, failure analyzers from {@code spring.factories}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(BedrockBindingAutoConfiguration.class)
@@ -38,8 +38,8 @@ class BindingTestApplication {
 	 * @param arguments more command-line arguments
 	 */
 	static ConfigurableApplicationContext run(String configFolder, List<String> profiles, String... arguments) {
-		List<String> args = new ArrayList<>(List.of("--spring.config.location=classpath:/" + configFolder + "/",
-				"--spring.main.banner-mode=off"));
+		List<String> args = new ArrayList<>(
+				List.of("--spring.config.location=classpath:/" + configFolder + "/", "--spring.main.banner-mode=off"));
 		args.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(BindingTestApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
@@ -47,7 +47,9 @@ class BindingTestApplication {
 			.run(args.toArray(String[]::new));
 	}
 
-	/** Copies a test resource into {@code folder}: the inference file is read from disk. */
+	/**
+	 * Copies a test resource into {@code folder}: the inference file is read from disk.
+	 */
 	static Path copy(String resource, Path folder) {
 		try (InputStream in = BindingTestApplication.class.getResourceAsStream("/" + resource)) {
 			if (in == null) {

@@ -3,6 +3,10 @@ package io.bedrockbinding.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -10,12 +14,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-import io.bedrockbinding.account.AccountResolver;
-import io.bedrockbinding.pipe.BedrockPipeFactory;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-
 /**
- * An application that {@link MissingModulesTest} runs in a class loader of its own, from
+ * An application that {@link MissingModulesTests} runs in a class loader of its own, from
  * which optional SDK modules are missing. Talks to the test only in JDK types: the two
  * sides have different copies of every other class.
  */
@@ -41,13 +41,18 @@ public final class IsolatedApplication {
 					"--bedrock.binding.inference-file.enabled=false", "--bedrock.binding.account-id=" + accountId,
 					"--bedrock.binding.discovery.enabled=true", "--spring.main.banner-mode=off")) {
 			report.put("accountResolver", context.getBean(AccountResolver.class).getClass().getName());
-			report.put("discovery", String.valueOf(context.getBeanNamesForType(
-					BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class).length));
-			context.getBean(BedrockPipeFactory.class).registry()
-				.bind("amazon.nova-pro-v1:0", "arn:aws:bedrock:us-east-1:{account}:inference-profile/us.amazon.nova-pro-v1:0");
+			report.put("discovery", String.valueOf(
+					context.getBeanNamesForType(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class).length));
+			context.getBean(BedrockPipeFactory.class)
+				.registry()
+				.bind("amazon.nova-pro-v1:0",
+						"arn:aws:bedrock:us-east-1:{account}:inference-profile/us.amazon.nova-pro-v1:0");
 			try {
-				report.put("target", context.getBean(BedrockPipeFactory.class).pipe("amazon.nova-pro-v1:0").execute("Hi")
-					.invokedTarget());
+				report.put("target",
+						context.getBean(BedrockPipeFactory.class)
+							.pipe("amazon.nova-pro-v1:0")
+							.execute("Hi")
+							.invokedTarget());
 			}
 			catch (RuntimeException ex) {
 				report.put("failure", ex.toString());

@@ -28,7 +28,8 @@ final class RawProperties {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (String binding : bindings) {
 			int equals = binding.indexOf('=');
-			properties.put("bedrock.binding.models[" + binding.substring(0, equals) + "]", binding.substring(equals + 1));
+			properties.put("bedrock.binding.models[" + binding.substring(0, equals) + "]",
+					binding.substring(equals + 1));
 		}
 		return of(properties);
 	}

@@ -1,12 +1,16 @@
 package io.bedrockbinding.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Finds the binding validation failure in a start-up failure, and analyzes it as Boot would. */
+/**
+ * Finds the binding validation failure in a start-up failure, and analyzes it as Boot
+ * would.
+ */
 final class StartupFailures {
 
 	private StartupFailures() {

@@ -5,26 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.registry.BindingProblem;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import io.bedrockbinding.Severity;
-import io.bedrockbinding.file.FileChange;
-import io.bedrockbinding.registry.BindingProblem;
-import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.ProblemCode;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
-import io.bedrockbinding.target.TargetKind;
-
 /** {@code bind MODEL [TARGET]}: writes one binding into the file. */
 @Command(name = "bind", mixinStandardHelpOptions = true, sortOptions = false,
 		versionProvider = InferenceConfig.Version.class,
-		description = { "Binds MODEL to TARGET in the inference file, in place: the line that binds MODEL "
-				+ "(or its commented-out placeholder) is rewritten, every other line and comment stays. "
-				+ "The file is replaced atomically, under a lock.",
+		description = {
+				"Binds MODEL to TARGET in the inference file, in place: the line that binds MODEL "
+						+ "(or its commented-out placeholder) is rewritten, every other line and comment stays. "
+						+ "The file is replaced atomically, under a lock.",
 				"Both are checked first: an invalid model ID or target is refused (exit 1) and the file is not "
 						+ "touched. A model the catalog does not know is bound with a warning: new models appear "
 						+ "before the catalog knows them.",
@@ -113,7 +113,9 @@ final class BindCommand extends ContextCommand {
 		return Optional.empty();
 	}
 
-	/** What validate would say about the new binding (wrong geography for --region, ...). */
+	/**
+	 * What validate would say about the new binding (wrong geography for --region, ...).
+	 */
 	private List<String> problemsOfNewBinding(CommandContext context) {
 		BindingRegistry registry = context.registry(false);
 		List<String> warnings = new ArrayList<>();

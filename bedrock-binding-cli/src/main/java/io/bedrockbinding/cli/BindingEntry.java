@@ -1,24 +1,25 @@
 package io.bedrockbinding.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.registry.Binding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One model of a listing, as JSON.
  *
  * @param index the number the text output shows
  * @param modelId the model ID
- * @param displayName the catalog's name for it, null for a model the catalog does not know
+ * @param displayName the catalog's name for it, null for a model the catalog does not
+ * know
  * @param target what Bedrock is called with (the model ID itself for a direct call)
  * @param kind the target's kind ({@code DIRECT}, {@code SYSTEM_PROFILE}, ...)
- * @param origin the layer the binding comes from ({@code CATALOG}, {@code DERIVED}, {@code FILE})
+ * @param origin the layer the binding comes from ({@code CATALOG}, {@code DERIVED},
+ * {@code FILE})
  * @param source where in that layer ({@code /home/me/.aws/inference.txt:3} for the file)
  */
-record BindingEntry(int index, String modelId, @Nullable String displayName, String target, String kind,
-		String origin, String source) {
+record BindingEntry(int index, String modelId, @Nullable String displayName, String target, String kind, String origin,
+		String source) {
 
 	static BindingEntry of(int index, Binding binding, ModelCatalog catalog) {
 		return new BindingEntry(index, binding.modelId(),

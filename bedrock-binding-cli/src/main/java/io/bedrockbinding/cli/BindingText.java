@@ -2,12 +2,11 @@ package io.bedrockbinding.cli;
 
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
+import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.target.BindingTarget;
+import org.jspecify.annotations.Nullable;
 
 /** How bindings read in the tool's text output. */
 final class BindingText {
@@ -17,7 +16,9 @@ final class BindingText {
 	private BindingText() {
 	}
 
-	/** {@code N. model -> target}, with {@code direct} for a model called by its own ID. */
+	/**
+	 * {@code N. model -> target}, with {@code direct} for a model called by its own ID.
+	 */
 	static String line(int index, Binding binding) {
 		return index + ". " + binding.modelId() + " -> " + target(binding);
 	}
@@ -34,7 +35,10 @@ final class BindingText {
 		return (text == null || text.isBlank()) ? DIRECT : text;
 	}
 
-	/** Where a binding came from: {@code path:line} for the file, else the layer and its detail. */
+	/**
+	 * Where a binding came from: {@code path:line} for the file, else the layer and its
+	 * detail.
+	 */
 	static String origin(Origin origin) {
 		if (origin.kind() == OriginKind.FILE) {
 			return origin.source();

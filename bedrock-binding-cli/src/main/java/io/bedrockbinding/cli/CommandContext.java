@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every command works with: the settings, the catalog, stdout and stderr. The
- * inference file is read anew by each command, so that the interactive menu always
- * shows what is on disk.
+ * inference file is read anew by each command, so that the interactive menu always shows
+ * what is on disk.
  */
 final class CommandContext {
 
@@ -69,8 +69,8 @@ final class CommandContext {
 	}
 
 	/**
-	 * The bindings as an application with these settings would see them: the file's,
-	 * and, when {@code derive} is set and a region was given, the region's geo profile for
+	 * The bindings as an application with these settings would see them: the file's, and,
+	 * when {@code derive} is set and a region was given, the region's geo profile for
 	 * every model that needs one there.
 	 */
 	BindingRegistry registry(boolean derive) {
@@ -85,10 +85,7 @@ final class CommandContext {
 	/** Tells on stderr when lines of the file were skipped because they are broken. */
 	void warnAboutFileProblems(BindingRegistry registry) {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
-			long errors = content.problems()
-				.stream()
-				.filter((problem) -> problem.severity() == Severity.ERROR)
-				.count();
+			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();
 			warn(content.source() + " has " + errors + ((errors == 1) ? " broken line" : " broken lines")
 					+ ", ignored here: run 'inference-config validate' to see them");
 		});

@@ -47,7 +47,10 @@ final class ControlPlaneClients implements Function<String, BedrockClient>, Auto
 		return client;
 	}
 
-	/** The region of the profile (or the SDK's region chain: AWS_REGION, aws.region, ~/.aws/config). */
+	/**
+	 * The region of the profile (or the SDK's region chain: AWS_REGION, aws.region,
+	 * ~/.aws/config).
+	 */
 	Optional<String> defaultRegion() {
 		try {
 			DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();

@@ -6,20 +6,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
-
 import io.bedrockbinding.discovery.DiscoveredProfile;
 import io.bedrockbinding.discovery.DiscoveryResult;
 import io.bedrockbinding.discovery.ProfileDiscovery;
 import io.bedrockbinding.discovery.SuggestedBinding;
 import io.bedrockbinding.file.FileChange;
 import io.bedrockbinding.file.InferenceDocument;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code discover [--region R] [--write]}: asks the account which profiles exist. */
 @Command(name = "discover", mixinStandardHelpOptions = true, sortOptions = false,

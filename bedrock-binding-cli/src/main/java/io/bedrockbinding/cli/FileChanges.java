@@ -2,10 +2,9 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.file.FileChange;
 import io.bedrockbinding.file.InferenceFile;
+import org.jspecify.annotations.Nullable;
 
 /** Writing the inference file on behalf of bind, unbind and discover --write. */
 final class FileChanges {
@@ -53,7 +52,8 @@ final class FileChanges {
 	 * A change as JSON.
 	 *
 	 * @param modelId the model ID
-	 * @param before the target text before ({@code ""} is direct), null if the file did not bind it
+	 * @param before the target text before ({@code ""} is direct), null if the file did
+	 * not bind it
 	 * @param after the target text after, null if the binding was removed
 	 * @param changed whether the file changed
 	 */

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.file.InferenceFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +29,6 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import io.bedrockbinding.catalog.ModelCatalog;
-import io.bedrockbinding.file.InferenceFile;
-
 /**
  * {@code inference-config}: the command line of bedrock-binding. The global options are
  * inherited, so they work before and after the command ({@code --json list} and
@@ -37,16 +36,18 @@ import io.bedrockbinding.file.InferenceFile;
  */
 @Command(name = "inference-config", mixinStandardHelpOptions = true, versionProvider = InferenceConfig.Version.class,
 		sortOptions = false, usageHelpAutoWidth = true,
-		description = { "Binds AWS Bedrock model IDs to the inference profiles (or ARNs) they must be called through, "
-				+ "in the inference file that bedrock-binding applications read (one model=target per line).",
+		description = {
+				"Binds AWS Bedrock model IDs to the inference profiles (or ARNs) they must be called through, "
+						+ "in the inference file that bedrock-binding applications read (one model=target per line).",
 				"Without a command, an interactive menu reads its choices from stdin." },
 		subcommands = { ListCommand.class, SearchCommand.class, ProviderCommand.class, RegionCommand.class,
 				BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class, DiscoverCommand.class,
-				RefreshCatalogCommand.class,
-				HelpCommand.class },
+				RefreshCatalogCommand.class, HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:ok", "1:problems found (validate) or operation refused (invalid model ID or target, "
-				+ "unwritable file, failed discovery)", "2:usage error (unknown command or option, missing argument)" },
+		exitCodeList = { "0:ok",
+				"1:problems found (validate) or operation refused (invalid model ID or target, "
+						+ "unwritable file, failed discovery)",
+				"2:usage error (unknown command or option, missing argument)" },
 		footer = { "", "Examples:", "  inference-config search nova",
 				"  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
 				"  inference-config --region us-east-1 show", "  inference-config validate --file config/inference.txt",
@@ -103,7 +104,10 @@ public final class InferenceConfig implements Callable<Integer> {
 		System.exit(exitCode);
 	}
 
-	/** The command line, ready to {@link CommandLine#execute(String...) execute}; its menu reads {@code in}. */
+	/**
+	 * The command line, ready to {@link CommandLine#execute(String...) execute}; its menu
+	 * reads {@code in}.
+	 */
 	public static CommandLine commandLine(InputStream in) {
 		CommandLine commandLine = new CommandLine(new InferenceConfig(in));
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());

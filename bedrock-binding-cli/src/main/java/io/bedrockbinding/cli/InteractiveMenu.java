@@ -9,9 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The numbered menu {@code inference-config} shows without a command. Choices and
- * answers are read line by line from stdin; the end of input, at any prompt, ends the
- * menu like choosing "Exit". A refused bind is reported and the menu goes on.
+ * The numbered menu {@code inference-config} shows without a command. Choices and answers
+ * are read line by line from stdin; the end of input, at any prompt, ends the menu like
+ * choosing "Exit". A refused bind is reported and the menu goes on.
  */
 final class InteractiveMenu {
 
@@ -122,7 +122,10 @@ final class InteractiveMenu {
 		return Arrays.stream(line.strip().split("\\s+")).filter((word) -> !word.isEmpty()).toList();
 	}
 
-	/** Ends the prompt's line, so that the shell's prompt does not follow ours on one line. */
+	/**
+	 * Ends the prompt's line, so that the shell's prompt does not follow ours on one
+	 * line.
+	 */
 	private int endOfInput() {
 		this.context.println("");
 		this.context.flush();

@@ -2,12 +2,11 @@ package io.bedrockbinding.cli;
 
 import java.util.List;
 
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import io.bedrockbinding.registry.Binding;
-import io.bedrockbinding.registry.BindingRegistry;
 
 /** {@code list [FILTER...]}: every model with its target. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,

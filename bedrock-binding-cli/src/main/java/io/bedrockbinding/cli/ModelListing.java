@@ -3,9 +3,8 @@ package io.bedrockbinding.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.registry.Binding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output of list, search, provider and region: numbered lines
@@ -32,8 +31,8 @@ final class ModelListing {
 			for (int i = 0; i < bindings.size(); i++) {
 				entries.add(BindingEntry.of(i + 1, bindings.get(i), context.catalog()));
 			}
-			context.printJson(new Document(context.filePath(), context.settings().region(), filter, entries,
-					entries.size()));
+			context.printJson(
+					new Document(context.filePath(), context.settings().region(), filter, entries, entries.size()));
 			return;
 		}
 		for (int i = 0; i < bindings.size(); i++) {

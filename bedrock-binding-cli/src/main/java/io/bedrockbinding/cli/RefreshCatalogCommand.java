@@ -8,15 +8,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.discovery.ProfileDiscovery;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import io.bedrockbinding.catalog.ModelCatalog;
-import io.bedrockbinding.discovery.ProfileDiscovery;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** {@code refresh-catalog --out PATH [--regions R,...]}: the model catalog, rebuilt from the account. */
+/**
+ * {@code refresh-catalog --out PATH [--regions R,...]}: the model catalog, rebuilt from
+ * the account.
+ */
 @Command(name = "refresh-catalog", mixinStandardHelpOptions = true, sortOptions = false,
 		versionProvider = InferenceConfig.Version.class,
 		description = { "Rebuilds the model catalog from the Bedrock control plane of the account "
@@ -61,12 +63,16 @@ final class RefreshCatalogCommand extends ContextCommand {
 			context.printJson(Map.of("out", target.toString(), "regions", asked, "models", refreshed.size()));
 		}
 		else {
-			context.println("Wrote " + refreshed.size() + " models (asked " + String.join(", ", asked) + ") to " + target);
+			context
+				.println("Wrote " + refreshed.size() + " models (asked " + String.join(", ", asked) + ") to " + target);
 		}
 		return ExitCode.OK;
 	}
 
-	/** A temp file beside the target, then an atomic move: a reader never sees half a catalog. */
+	/**
+	 * A temp file beside the target, then an atomic move: a reader never sees half a
+	 * catalog.
+	 */
 	private static void write(ModelCatalog catalog, Path target) {
 		try {
 			Path folder = target.getParent();

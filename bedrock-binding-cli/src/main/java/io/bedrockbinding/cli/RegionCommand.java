@@ -2,11 +2,10 @@ package io.bedrockbinding.cli;
 
 import java.util.List;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code region REGION}: the models usable from one region. */
 @Command(name = "region", mixinStandardHelpOptions = true, sortOptions = false,

@@ -3,17 +3,17 @@ package io.bedrockbinding.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
 
 /** {@code show}: the bindings that change what is called. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
 		versionProvider = InferenceConfig.Version.class,
-		description = { "Shows the current bindings that are not direct, each with where it comes from "
-				+ "(path:line of the file), then 'Total bound: X/Y models'.",
+		description = {
+				"Shows the current bindings that are not direct, each with where it comes from "
+						+ "(path:line of the file), then 'Total bound: X/Y models'.",
 				"With --region R, the geo profiles an application in R derives are shown too (origin 'derived')." })
 final class ShowCommand extends ContextCommand {
 
@@ -31,8 +31,8 @@ final class ShowCommand extends ContextCommand {
 			for (int i = 0; i < bound.size(); i++) {
 				entries.add(BindingEntry.of(i + 1, bound.get(i), context.catalog()));
 			}
-			context.printJson(
-					new Document(context.filePath(), context.settings().region(), entries, bound.size(), total));
+			context
+				.printJson(new Document(context.filePath(), context.settings().region(), entries, bound.size(), total));
 			return ExitCode.OK;
 		}
 		if (bound.isEmpty()) {

@@ -2,12 +2,11 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 
+import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import io.bedrockbinding.file.FileChange;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
 
 /** {@code unbind MODEL}: removes a binding from the file. */
 @Command(name = "unbind", mixinStandardHelpOptions = true, sortOptions = false,

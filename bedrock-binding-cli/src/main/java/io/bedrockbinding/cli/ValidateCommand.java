@@ -5,9 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFileContent;
@@ -15,6 +12,8 @@ import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import io.bedrockbinding.registry.ProblemCode;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
 
 /** {@code validate}: every problem of the file, compiler style. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -52,8 +51,8 @@ final class ValidateCommand extends ContextCommand {
 			for (Problem problem : problems) {
 				context.println(problem.text());
 				if (problem.suggestedTarget() != null && !problem.modelId().isEmpty()) {
-					context.println(
-							"  fix: inference-config bind " + problem.modelId() + " " + problem.suggestedTarget());
+					context
+						.println("  fix: inference-config bind " + problem.modelId() + " " + problem.suggestedTarget());
 				}
 			}
 			context.println(path + ": " + content.entries().size() + " bindings, " + count(errors, "error") + ", "
@@ -72,7 +71,8 @@ final class ValidateCommand extends ContextCommand {
 	 * @param file the file
 	 * @param line the 1-based line, 0 for the file as a whole
 	 * @param severity {@code error} or {@code warning}
-	 * @param code the kind of problem ({@code FILE_PROBLEM} for lines that are not a valid binding)
+	 * @param code the kind of problem ({@code FILE_PROBLEM} for lines that are not a
+	 * valid binding)
 	 * @param modelId the model concerned, empty if the line names none
 	 * @param message what is wrong
 	 * @param suggestedTarget a target that would fix it, when one is known

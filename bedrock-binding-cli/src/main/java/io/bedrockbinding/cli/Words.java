@@ -4,10 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
+import org.jspecify.annotations.Nullable;
 
 /** Search words: {@code search claude sonnet} finds the models that match both. */
 final class Words {
@@ -15,7 +14,10 @@ final class Words {
 	private Words() {
 	}
 
-	/** The bindings that match every word (all of them when there is none), in registry order. */
+	/**
+	 * The bindings that match every word (all of them when there is none), in registry
+	 * order.
+	 */
 	static List<Binding> matchingAll(BindingRegistry registry, @Nullable List<String> words) {
 		if (words == null || words.isEmpty()) {
 			return registry.bindings();

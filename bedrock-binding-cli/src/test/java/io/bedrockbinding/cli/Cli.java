@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs {@code inference-config} in-process with captured stdout, stderr and a given stdin. */
+/**
+ * Runs {@code inference-config} in-process with captured stdout, stderr and a given
+ * stdin.
+ */
 final class Cli {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

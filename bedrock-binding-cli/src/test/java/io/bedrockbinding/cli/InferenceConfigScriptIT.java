@@ -11,24 +11,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.bedrockbinding.emulator.LocalBedrock;
+import io.bedrockbinding.emulator.LocalBedrockClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.bedrockbinding.emulator.LocalBedrock;
-import io.bedrockbinding.emulator.LocalBedrockClients;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code ./inference-config.sh} as a process, as a user does, against the shaded
- * jar that {@code package} built. Runs in {@code verify} (Failsafe), after the jar exists.
+ * Runs {@code ./inference-config.sh} as a process, as a user does, against the shaded jar
+ * that {@code package} built. Runs in {@code verify} (Failsafe), after the jar exists.
  */
 class InferenceConfigScriptIT {
 
-	private static final Path REPO_ROOT = Path.of(requiredProperty("inference-config.repo-root")).toAbsolutePath().normalize();
+	private static final Path REPO_ROOT = Path.of(requiredProperty("inference-config.repo-root"))
+		.toAbsolutePath()
+		.normalize();
 
 	private static final Path SCRIPT = REPO_ROOT.resolve("inference-config.sh");
 
@@ -51,7 +52,8 @@ class InferenceConfigScriptIT {
 		assertThat(bind.exitCode()).as(bind.toString()).isZero();
 		assertThat(bind.out()).isEqualTo("amazon.nova-pro-v1:0: direct -> us.amazon.nova-pro-v1:0 (" + file + ")\n");
 		assertThat(bind.err()).isEmpty();
-		assertThat(Files.readString(file)).isEqualTo("# through the script\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+		assertThat(Files.readString(file))
+			.isEqualTo("# through the script\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 
 		Run show = run("", "show", "--file", file.toString());
 		assertThat(show.exitCode()).as(show.toString()).isZero();
@@ -85,7 +87,8 @@ class InferenceConfigScriptIT {
 		Run run = run("6\n", "--file", file.toString());
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(run.out()).contains("6. Show current bindings", "Total bound: 0/").endsWith("Choose an option (1-7): \n");
+		assertThat(run.out()).contains("6. Show current bindings", "Total bound: 0/")
+			.endsWith("Choose an option (1-7): \n");
 		assertThat(run.err()).isEmpty();
 	}
 

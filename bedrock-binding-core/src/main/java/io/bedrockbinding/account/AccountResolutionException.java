@@ -1,6 +1,8 @@
 package io.bedrockbinding.account;
 
-/** The account ID could not be determined; the message says what was tried and the fix. */
+/**
+ * The account ID could not be determined; the message says what was tried and the fix.
+ */
 public class AccountResolutionException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -42,7 +41,10 @@ public interface AccountResolver {
 		return new CachingAccountResolver(new StsAccountResolver(sts));
 	}
 
-	/** A resolver that knows no account: {@code {account}} targets fail with a clear message. */
+	/**
+	 * A resolver that knows no account: {@code {account}} targets fail with a clear
+	 * message.
+	 */
 	static AccountResolver none() {
 		return () -> {
 			throw new AccountResolutionException(

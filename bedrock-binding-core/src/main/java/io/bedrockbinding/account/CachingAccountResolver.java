@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Asks its delegate once, on first need, and keeps the answer. A failure is not kept:
- * the next call tries again (credentials may have appeared meanwhile).
+ * Asks its delegate once, on first need, and keeps the answer. A failure is not kept: the
+ * next call tries again (credentials may have appeared meanwhile).
  */
 public final class CachingAccountResolver implements AccountResolver {
 

@@ -5,7 +5,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** Asks STS {@code GetCallerIdentity} on every call; wrap it in a {@link CachingAccountResolver}. */
+/**
+ * Asks STS {@code GetCallerIdentity} on every call; wrap it in a
+ * {@link CachingAccountResolver}.
+ */
 public final class StsAccountResolver implements AccountResolver {
 
 	private final Supplier<StsClient> sts;
@@ -25,9 +28,11 @@ public final class StsAccountResolver implements AccountResolver {
 			return account;
 		}
 		catch (SdkException ex) {
-			throw new AccountResolutionException("Could not determine the AWS account ID: bedrock.binding.account-id is "
-					+ "'auto' (or not set), so STS GetCallerIdentity was called and failed: " + ex.getMessage()
-					+ ". Fix the credentials, or set bedrock.binding.account-id to the 12-digit account", ex);
+			throw new AccountResolutionException(
+					"Could not determine the AWS account ID: bedrock.binding.account-id is "
+							+ "'auto' (or not set), so STS GetCallerIdentity was called and failed: " + ex.getMessage()
+							+ ". Fix the credentials, or set bedrock.binding.account-id to the 12-digit account",
+					ex);
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * The AWS account ID that fills {@code {account}} in targets: configured, or asked of
- * STS once, lazily.
+ * The AWS account ID that fills {@code {account}} in targets: configured, or asked of STS
+ * once, lazily.
  */
 @NullMarked
 package io.bedrockbinding.account;

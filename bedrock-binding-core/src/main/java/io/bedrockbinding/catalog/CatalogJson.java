@@ -80,7 +80,8 @@ final class CatalogJson {
 		String id = Objects.requireNonNull(entry.id());
 		int dot = id.indexOf('.');
 		if (entry.provider() == null && dot <= 0) {
-			throw new IllegalArgumentException("Catalog model \"" + id + "\" has no \"provider\" and no provider prefix");
+			throw new IllegalArgumentException(
+					"Catalog model \"" + id + "\" has no \"provider\" and no provider prefix");
 		}
 		String provider = (entry.provider() != null) ? entry.provider() : id.substring(0, dot);
 		return new ModelInfo(id, provider, (entry.name() != null) ? entry.name() : id,
@@ -131,9 +132,10 @@ final class CatalogJson {
 	record GeographyEntry(@Nullable String prefix, @Nullable List<String> regions) {
 	}
 
-	record ModelEntry(@Nullable String id, @Nullable String provider, @Nullable String name, @Nullable List<String> onDemand,
-			@Nullable List<String> profileOnly, @Nullable List<String> geos, @Nullable Boolean needsProfile,
-			@Nullable Boolean streaming, @Nullable List<String> input, @Nullable List<String> output) {
+	record ModelEntry(@Nullable String id, @Nullable String provider, @Nullable String name,
+			@Nullable List<String> onDemand, @Nullable List<String> profileOnly, @Nullable List<String> geos,
+			@Nullable Boolean needsProfile, @Nullable Boolean streaming, @Nullable List<String> input,
+			@Nullable List<String> output) {
 	}
 
 }

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * The known geographies, most specific first: {@code jp} before {@code apac}, every
- * regional geography before {@code global}. That order decides which profile a region
- * is given when a model exists in several.
+ * regional geography before {@code global}. That order decides which profile a region is
+ * given when a model exists in several.
  */
 public final class Geographies {
 
@@ -46,8 +46,8 @@ public final class Geographies {
 	}
 
 	/**
-	 * The most specific geography that serves {@code region} and that
-	 * {@code available} accepts (usually: the model has a profile there).
+	 * The most specific geography that serves {@code region} and that {@code available}
+	 * accepts (usually: the model has a profile there).
 	 */
 	public Optional<Geography> preferredFor(String region, Predicate<String> available) {
 		for (Geography geography : this.byPrefix.values()) {
@@ -60,11 +60,7 @@ public final class Geographies {
 
 	/** Every region that some geography serves, in first-seen order. */
 	public List<String> regions() {
-		return this.byPrefix.values()
-			.stream()
-			.flatMap((geography) -> geography.regions().stream())
-			.distinct()
-			.toList();
+		return this.byPrefix.values().stream().flatMap((geography) -> geography.regions().stream()).distinct().toList();
 	}
 
 }

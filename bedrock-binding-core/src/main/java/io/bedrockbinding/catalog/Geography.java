@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A geography of system-defined cross-region inference profiles: the prefix of the
- * profile ID ({@code us} in {@code us.amazon.nova-pro-v1:0}) and the source regions
- * from which its profiles can be called.
+ * profile ID ({@code us} in {@code us.amazon.nova-pro-v1:0}) and the source regions from
+ * which its profiles can be called.
  *
  * @param prefix the profile ID prefix, without the dot
  * @param regions the source regions the geography serves

@@ -13,9 +13,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The models bedrock-binding knows about, with the look-ups the CLI, the registry and
- * the emulator need. Immutable; the built-in instance is read once from
- * {@code catalog.json}.
+ * The models bedrock-binding knows about, with the look-ups the CLI, the registry and the
+ * emulator need. Immutable; the built-in instance is read once from {@code catalog.json}.
  */
 public final class ModelCatalog {
 
@@ -43,7 +42,10 @@ public final class ModelCatalog {
 		return CatalogJson.read(json);
 	}
 
-	/** Writes this catalog in the {@code catalog.json} format (used to refresh it from a live account). */
+	/**
+	 * Writes this catalog in the {@code catalog.json} format (used to refresh it from a
+	 * live account).
+	 */
 	public void write(java.io.OutputStream out) throws IOException {
 		CatalogJson.write(this, out);
 	}
@@ -75,8 +77,8 @@ public final class ModelCatalog {
 	}
 
 	/**
-	 * Models of one provider. Accepts {@code anthropic}, {@code Anthropic} and geo-profile
-	 * style names such as {@code us.anthropic}.
+	 * Models of one provider. Accepts {@code anthropic}, {@code Anthropic} and
+	 * geo-profile style names such as {@code us.anthropic}.
 	 */
 	public List<ModelInfo> byProvider(String provider) {
 		return query(new ModelQuery(null, provider, null));
@@ -99,7 +101,10 @@ public final class ModelCatalog {
 			.toList();
 	}
 
-	/** The model ID inside a system profile ID ({@code us.amazon.nova-pro-v1:0} -> {@code amazon.nova-pro-v1:0}). */
+	/**
+	 * The model ID inside a system profile ID ({@code us.amazon.nova-pro-v1:0} ->
+	 * {@code amazon.nova-pro-v1:0}).
+	 */
 	public String stripGeoPrefix(String id) {
 		int dot = id.indexOf('.');
 		if (dot > 0 && this.geographies.isKnown(id.substring(0, dot))) {
@@ -124,8 +129,7 @@ public final class ModelCatalog {
 		String stripped = stripGeoPrefix(text);
 		return model.modelId().toLowerCase(Locale.ROOT).contains(text)
 				|| model.modelId().toLowerCase(Locale.ROOT).contains(stripped)
-				|| model.displayName().toLowerCase(Locale.ROOT).contains(text)
-				|| model.provider().contains(text);
+				|| model.displayName().toLowerCase(Locale.ROOT).contains(text) || model.provider().contains(text);
 	}
 
 	private @Nullable String normalizeProvider(@Nullable String provider) {
@@ -154,7 +158,8 @@ public final class ModelCatalog {
 		private static ModelCatalog load() {
 			try (InputStream json = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
 				if (json == null) {
-					throw new IllegalStateException("Built-in model catalog " + RESOURCE + " is missing from the classpath");
+					throw new IllegalStateException(
+							"Built-in model catalog " + RESOURCE + " is missing from the classpath");
 				}
 				return read(json);
 			}

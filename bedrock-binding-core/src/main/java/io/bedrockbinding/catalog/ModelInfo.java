@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * @param provider the provider, lower case, as in the model ID ({@code amazon})
  * @param displayName the name the console shows ({@code Nova Pro})
  * @param onDemandRegions regions where the plain model ID can be invoked on demand
- * @param profileOnlyRegions regions where the model is served only through an
- * inference profile
+ * @param profileOnlyRegions regions where the model is served only through an inference
+ * profile
  * @param geoPrefixes the geographies that have a system profile for it ({@code us},
  * {@code eu}, {@code global}, ...)
- * @param needsProfileElsewhere whether the model needs a profile in a region that
- * neither list names
+ * @param needsProfileElsewhere whether the model needs a profile in a region that neither
+ * list names
  * @param streaming whether ConverseStream / InvokeModelWithResponseStream work
  * @param inputModalities {@code TEXT}, {@code IMAGE}, ...
  * @param outputModalities {@code TEXT}, {@code IMAGE}, {@code EMBEDDING}, ...
@@ -24,7 +24,10 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
 		List<String> inputModalities, List<String> outputModalities) {
 
-	/** A context-length variant such as {@code :200k} or {@code :28k}: provisioned throughput only. */
+	/**
+	 * A context-length variant such as {@code :200k} or {@code :28k}: provisioned
+	 * throughput only.
+	 */
 	private static final Pattern CONTEXT_VARIANT = Pattern.compile(".*:\\d+:\\d+k$|.*:\\d+k$|.*:mm$");
 
 	public ModelInfo {
@@ -40,7 +43,10 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		return CONTEXT_VARIANT.matcher(this.modelId).matches();
 	}
 
-	/** Whether calling the plain model ID in {@code region} is refused ("use an inference profile"). */
+	/**
+	 * Whether calling the plain model ID in {@code region} is refused ("use an inference
+	 * profile").
+	 */
 	public boolean needsProfile(String region) {
 		if (isContextVariant()) {
 			return true;
@@ -59,7 +65,9 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		return isContextVariant() || !this.profileOnlyRegions.isEmpty() || this.needsProfileElsewhere;
 	}
 
-	/** Whether the model can be used from {@code region}, directly or through a profile. */
+	/**
+	 * Whether the model can be used from {@code region}, directly or through a profile.
+	 */
 	public boolean availableIn(String region) {
 		return this.onDemandRegions.contains(region) || this.profileOnlyRegions.contains(region);
 	}

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * match.
  *
  * @param region a region the model must be usable from
- * @param provider a provider name, or a geo-profile style prefix such as {@code us.anthropic}
+ * @param provider a provider name, or a geo-profile style prefix such as
+ * {@code us.anthropic}
  * @param text a case-insensitive substring of the model ID or display name
  */
 public record ModelQuery(@Nullable String region, @Nullable String provider, @Nullable String text) {

@@ -1,6 +1,6 @@
 /**
- * The built-in list of Bedrock models and the cross-region geographies, loaded once
- * from {@code catalog.json} beside these classes.
+ * The built-in list of Bedrock models and the cross-region geographies, loaded once from
+ * {@code catalog.json} beside these classes.
  */
 @NullMarked
 package io.bedrockbinding.catalog;

@@ -27,7 +27,9 @@ public record DiscoveredModel(String modelId, String name, String provider, List
 		return this.inferenceTypes.contains("ON_DEMAND");
 	}
 
-	/** Profile-only in this region: {@code INFERENCE_PROFILE} without {@code ON_DEMAND}. */
+	/**
+	 * Profile-only in this region: {@code INFERENCE_PROFILE} without {@code ON_DEMAND}.
+	 */
 	public boolean needsProfile() {
 		return this.inferenceTypes.contains("INFERENCE_PROFILE") && !onDemand();
 	}

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An inference profile of the account.
  *
- * @param id the profile ID ({@code us.amazon.nova-pro-v1:0}, or an application profile's ID)
+ * @param id the profile ID ({@code us.amazon.nova-pro-v1:0}, or an application profile's
+ * ID)
  * @param arn its ARN
  * @param name its name
  * @param type {@code SYSTEM_DEFINED} or {@code APPLICATION}

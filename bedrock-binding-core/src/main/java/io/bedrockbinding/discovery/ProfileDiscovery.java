@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
 
 /**
- * Reads the Bedrock control plane of the account: foundation models, system-defined
- * and application inference profiles (every page), and what each application profile
+ * Reads the Bedrock control plane of the account: foundation models, system-defined and
+ * application inference profiles (every page), and what each application profile
  * contains. From that it suggests bindings for a region and can rebuild the catalog.
  */
 public final class ProfileDiscovery {
@@ -59,7 +59,9 @@ public final class ProfileDiscovery {
 	 */
 	List<SuggestedBinding> suggest(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles) {
 		Map<String, DiscoveredProfile> systemProfiles = new LinkedHashMap<>();
-		profiles.stream().filter((profile) -> !profile.isApplication()).forEach((profile) -> systemProfiles.put(profile.id(), profile));
+		profiles.stream()
+			.filter((profile) -> !profile.isApplication())
+			.forEach((profile) -> systemProfiles.put(profile.id(), profile));
 		Map<String, SuggestedBinding> suggestions = new LinkedHashMap<>();
 		for (DiscoveredModel model : models) {
 			if (!model.needsProfile()) {
@@ -133,9 +135,10 @@ public final class ProfileDiscovery {
 		List<DiscoveredModel> models = new ArrayList<>();
 		for (FoundationModelSummary summary : client.listFoundationModels((request) -> {
 		}).modelSummaries()) {
-			models.add(new DiscoveredModel(summary.modelId(), orEmpty(summary.modelName()), orEmpty(summary.providerName()),
-					summary.inferenceTypesSupportedAsStrings(), Boolean.TRUE.equals(summary.responseStreamingSupported()),
-					summary.inputModalitiesAsStrings(), summary.outputModalitiesAsStrings()));
+			models.add(new DiscoveredModel(summary.modelId(), orEmpty(summary.modelName()),
+					orEmpty(summary.providerName()), summary.inferenceTypesSupportedAsStrings(),
+					Boolean.TRUE.equals(summary.responseStreamingSupported()), summary.inputModalitiesAsStrings(),
+					summary.outputModalitiesAsStrings()));
 		}
 		return models;
 	}
@@ -149,9 +152,10 @@ public final class ProfileDiscovery {
 	}
 
 	private static DiscoveredProfile withModels(BedrockClient client, DiscoveredProfile profile) {
-		GetInferenceProfileResponse response = client.getInferenceProfile((request) -> request.inferenceProfileIdentifier(profile.arn()));
-		return new DiscoveredProfile(profile.id(), profile.arn(), profile.name(), profile.type(), response.statusAsString(),
-				response.models().stream().map(InferenceProfileModel::modelArn).toList());
+		GetInferenceProfileResponse response = client
+			.getInferenceProfile((request) -> request.inferenceProfileIdentifier(profile.arn()));
+		return new DiscoveredProfile(profile.id(), profile.arn(), profile.name(), profile.type(),
+				response.statusAsString(), response.models().stream().map(InferenceProfileModel::modelArn).toList());
 	}
 
 	private static DiscoveredProfile toProfile(InferenceProfileSummary summary) {
@@ -184,9 +188,12 @@ public final class ProfileDiscovery {
 			String provider = modelId.substring(0, Math.max(modelId.indexOf('.'), 0));
 			boolean needsProfileElsewhere = known.map(ModelInfo::needsProfileElsewhere)
 				.orElse(this.onDemand.isEmpty() && !this.profileOnly.isEmpty());
-			// A known geography is dropped only if an asked region could have shown its profile.
+			// A known geography is dropped only if an asked region could have shown its
+			// profile.
 			List<String> geos = merge(known.map(ModelInfo::geoPrefixes).orElse(List.of()), this.geos,
-					(geo) -> catalog.geographies().find(geo).map((geography) -> asked.stream().noneMatch(geography::serves))
+					(geo) -> catalog.geographies()
+						.find(geo)
+						.map((geography) -> asked.stream().noneMatch(geography::serves))
 						.orElse(true));
 			return new ModelInfo(modelId, provider,
 					this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)

@@ -36,7 +36,9 @@ final class DefaultInferenceFile {
 	static String render(ModelCatalog catalog) {
 		StringBuilder text = new StringBuilder(HEADER);
 		Map<String, List<ModelInfo>> byProvider = new LinkedHashMap<>();
-		catalog.all().forEach((model) -> byProvider.computeIfAbsent(model.provider(), (key) -> new java.util.ArrayList<>()).add(model));
+		catalog.all()
+			.forEach((model) -> byProvider.computeIfAbsent(model.provider(), (key) -> new java.util.ArrayList<>())
+				.add(model));
 		byProvider.forEach((provider, models) -> {
 			text.append("\n# ==== ").append(provider).append(" ====\n");
 			for (ModelInfo model : models) {
@@ -51,7 +53,8 @@ final class DefaultInferenceFile {
 		if (model.isContextVariant()) {
 			return "context-length variant, provisioned throughput only (bind a provisioned-model ARN)";
 		}
-		String geos = model.geoPrefixes().isEmpty() ? "" : "; profiles: " + String.join(". ", model.geoPrefixes()) + ".";
+		String geos = model.geoPrefixes().isEmpty() ? ""
+				: "; profiles: " + String.join(". ", model.geoPrefixes()) + ".";
 		if (!model.profileOnlyRegions().isEmpty()) {
 			return "needs a profile in " + String.join(", ", model.profileOnlyRegions())
 					+ (model.needsProfileElsewhere() ? " and regions not listed" : "") + geos;

@@ -1,6 +1,6 @@
 package io.bedrockbinding.file;
 
-import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.identifier.BindingTarget;
 
 /**
  * A valid {@code model=target} line.

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.Severity;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
 
 /**
  * An inference file as lines, so that an edit changes one line and keeps every comment,
- * blank line, bad line, the byte order mark and the line endings as they were.
- * Immutable: edits return a new document.
+ * blank line, bad line, the byte order mark and the line endings as they were. Immutable:
+ * edits return a new document.
  */
 public final class InferenceDocument {
 
@@ -40,7 +40,9 @@ public final class InferenceDocument {
 		return new InferenceDocument(false, "\n", List.of(), true);
 	}
 
-	/** Splits text into lines: a leading BOM is kept aside, LF and CRLF both end a line. */
+	/**
+	 * Splits text into lines: a leading BOM is kept aside, LF and CRLF both end a line.
+	 */
 	public static InferenceDocument parse(String text) {
 		boolean bom = !text.isEmpty() && text.charAt(0) == BOM;
 		String body = bom ? text.substring(1) : text;
@@ -116,7 +118,8 @@ public final class InferenceDocument {
 				edited.add(line);
 			}
 		}
-		// Removing an unterminated last line leaves the line before it with its line ending.
+		// Removing an unterminated last line leaves the line before it with its line
+		// ending.
 		boolean lastRemoved = !this.lines.isEmpty() && isBindingOf(this.lines.get(this.lines.size() - 1), modelId);
 		return new InferenceDocument(this.bom, this.newline, edited, this.endsWithNewline || lastRemoved);
 	}
@@ -198,15 +201,13 @@ public final class InferenceDocument {
 
 	/** Whether both documents render to the same text. */
 	boolean sameAs(InferenceDocument other) {
-		return this.bom == other.bom && this.lines.equals(other.lines)
-				&& (this.lines.isEmpty() || (this.newline.equals(other.newline)
-						&& this.endsWithNewline == other.endsWithNewline));
+		return this.bom == other.bom && this.lines.equals(other.lines) && (this.lines.isEmpty()
+				|| (this.newline.equals(other.newline) && this.endsWithNewline == other.endsWithNewline));
 	}
 
 	private static String abbreviate(String line) {
 		return (line.length() <= 80) ? line : line.substring(0, 80) + "... (" + line.length() + " characters)";
 	}
-
 
 	/** Validates lines one at a time; the last line of a duplicated key wins. */
 	private static final class Validator {
@@ -237,8 +238,9 @@ public final class InferenceDocument {
 				equals++;
 			}
 			if (equals == end) {
-				this.problems.add(new FileProblem(this.source, number, Severity.ERROR, "no '=' in '"
-						+ abbreviate(text.substring(start, end)) + "': write model=target, or start the line with '#' to make it a comment"));
+				this.problems.add(new FileProblem(this.source, number, Severity.ERROR,
+						"no '=' in '" + abbreviate(text.substring(start, end))
+								+ "': write model=target, or start the line with '#' to make it a comment"));
 				return;
 			}
 			int modelEnd = equals;
@@ -266,9 +268,9 @@ public final class InferenceDocument {
 			}
 			FileEntry previous = this.entries.remove(modelId);
 			if (previous != null) {
-				this.problems.add(new FileProblem(this.source, number, Severity.WARNING, modelId + " is bound on line "
-						+ previous.line() + " and again on line " + number + "; line " + number
-						+ " wins: delete one of them"));
+				this.problems.add(new FileProblem(this.source, number, Severity.WARNING,
+						modelId + " is bound on line " + previous.line() + " and again on line " + number + "; line "
+								+ number + " wins: delete one of them"));
 			}
 			this.entries.put(modelId, new FileEntry(modelId, parsed, number));
 		}

@@ -25,19 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.catalog.ModelCatalog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.bedrockbinding.Severity;
-import io.bedrockbinding.catalog.ModelCatalog;
-
 /**
  * An {@code inference.txt} on disk. Reading never throws: every problem, including an
- * unreadable file, comes back with its line. Writing changes lines in place, replaces
- * the file atomically (a temp file in the same folder, then an atomic move) and holds a
- * lock around read-modify-write, so that two threads or two processes binding at once
- * lose nothing.
+ * unreadable file, comes back with its line. Writing changes lines in place, replaces the
+ * file atomically (a temp file in the same folder, then an atomic move) and holds a lock
+ * around read-modify-write, so that two threads or two processes binding at once lose
+ * nothing.
  */
 public final class InferenceFile {
 
@@ -91,7 +90,9 @@ public final class InferenceFile {
 			bytes = Files.readAllBytes(this.path);
 		}
 		catch (AccessDeniedException ex) {
-			return unreadable(source, "cannot be read (permission denied): give the application's user read access, e.g. chmod u+r " + source);
+			return unreadable(source,
+					"cannot be read (permission denied): give the application's user read access, e.g. chmod u+r "
+							+ source);
 		}
 		catch (NoSuchFileException ex) {
 			return new InferenceFileContent(source, false, List.of(), List.of(), this.clock.instant());
@@ -159,8 +160,10 @@ public final class InferenceFile {
 			Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
 			try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE)) {
-				// One JVM lock per lock file, not per path: two threads that name the same file
-				// differently (a symlink and its target) would otherwise both ask the OS for the
+				// One JVM lock per lock file, not per path: two threads that name the
+				// same file
+				// differently (a symlink and its target) would otherwise both ask the OS
+				// for the
 				// lock, and the JVM refuses that with OverlappingFileLockException.
 				ReentrantLock lock = JVM_LOCKS.computeIfAbsent(identity(lockFile), (key) -> new ReentrantLock());
 				lock.lock();
@@ -169,7 +172,8 @@ public final class InferenceFile {
 					InferenceDocument current = (bytes != null) ? InferenceDocument.parse(decodeForWrite(bytes, target))
 							: InferenceDocument.empty();
 					InferenceDocument edited = edit.apply(current);
-					// A missing file is created only when there is something to write (unbind creates none).
+					// A missing file is created only when there is something to write
+					// (unbind creates none).
 					if ((bytes == null) ? !edited.lines().isEmpty() : !edited.sameAs(current)) {
 						writeAtomically(target, edited.render().getBytes(StandardCharsets.UTF_8), bytes != null);
 					}
@@ -186,7 +190,10 @@ public final class InferenceFile {
 		}
 	}
 
-	/** What identifies a file however it is named: its device and inode where the OS has them. */
+	/**
+	 * What identifies a file however it is named: its device and inode where the OS has
+	 * them.
+	 */
 	private static Object identity(Path file) throws IOException {
 		Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
 		return (key != null) ? key : file.toRealPath();
@@ -194,8 +201,8 @@ public final class InferenceFile {
 
 	/**
 	 * Creates the default file (a header and every catalog model, commented out) if the
-	 * file does not exist. Problems are logged, never thrown: a read-only home folder must
-	 * not stop an application.
+	 * file does not exist. Problems are logged, never thrown: a read-only home folder
+	 * must not stop an application.
 	 * @return whether a file was created
 	 */
 	public boolean createIfMissing(ModelCatalog catalog) {
@@ -213,7 +220,8 @@ public final class InferenceFile {
 				return InferenceDocument.parse(text);
 			});
 			if (created[0]) {
-				logger.info("Created {} with the {} models of the catalog (all commented out)", this.path, catalog.size());
+				logger.info("Created {} with the {} models of the catalog (all commented out)", this.path,
+						catalog.size());
 			}
 			return created[0];
 		}
@@ -267,7 +275,9 @@ public final class InferenceFile {
 			return strictUtf8(bytes);
 		}
 		catch (CharacterCodingException ex) {
-			throw new IOException(target + " is not valid UTF-8; not rewriting it, so that nothing is lost: save it as UTF-8 first", ex);
+			throw new IOException(
+					target + " is not valid UTF-8; not rewriting it, so that nothing is lost: save it as UTF-8 first",
+					ex);
 		}
 	}
 
@@ -276,8 +286,10 @@ public final class InferenceFile {
 		if (isAscii(bytes)) {
 			return text;
 		}
-		// Only valid UTF-8 survives the round trip: malformed input was replaced with U+FFFD.
-		// (Several times faster than a reporting CharsetDecoder, which matters as every bind reads the file.)
+		// Only valid UTF-8 survives the round trip: malformed input was replaced with
+		// U+FFFD.
+		// (Several times faster than a reporting CharsetDecoder, which matters as every
+		// bind reads the file.)
 		if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
 			throw new CharacterCodingException();
 		}

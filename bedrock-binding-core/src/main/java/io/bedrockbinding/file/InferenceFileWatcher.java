@@ -51,7 +51,10 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/** Runs after every look at the file, changed or not; tests use it to know a check happened. */
+	/**
+	 * Runs after every look at the file, changed or not; tests use it to know a check
+	 * happened.
+	 */
 	private volatile Runnable afterCheck = () -> {
 	};
 
@@ -71,13 +74,15 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Starts watching. The current content counts as seen: only later changes are reported.
+	 * Starts watching. The current content counts as seen: only later changes are
+	 * reported.
 	 * @param debounce how long the file must stay quiet before it is read
 	 */
 	public static InferenceFileWatcher start(InferenceFile file, Duration debounce,
 			Consumer<InferenceFileContent> listener) throws IOException {
 		InferenceFileWatcher watcher = new InferenceFileWatcher(file, debounce, listener);
-		// Register first: a change between taking the fingerprint and registering would be lost.
+		// Register first: a change between taking the fingerprint and registering would
+		// be lost.
 		watcher.register();
 		watcher.lastSeen = watcher.fingerprint();
 		watcher.thread.start();
@@ -93,7 +98,9 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		}
 	}
 
-	/** The file's folder and, along a chain of symlinks, every folder a link points into. */
+	/**
+	 * The file's folder and, along a chain of symlinks, every folder a link points into.
+	 */
 	private Set<Path> foldersToWatch() {
 		Set<Path> folders = new LinkedHashSet<>();
 		Path current = this.file.path();
@@ -152,7 +159,9 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		}
 	}
 
-	/** The bytes of the file (an empty array when missing), to tell real changes apart. */
+	/**
+	 * The bytes of the file (an empty array when missing), to tell real changes apart.
+	 */
 	private byte[] fingerprint() {
 		try {
 			return Files.readAllBytes(this.file.path());
@@ -162,7 +171,9 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		}
 	}
 
-	/** Runs {@code afterCheck} after every look at the file, whether it changed or not. */
+	/**
+	 * Runs {@code afterCheck} after every look at the file, whether it changed or not.
+	 */
 	InferenceFileWatcher afterCheck(Runnable afterCheck) {
 		this.afterCheck = afterCheck;
 		return this;

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.document.Document;
@@ -25,9 +24,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
- * A client for one model. Immutable and thread-safe: the {@code with...} methods return
- * a new pipe, and one pipe can serve many threads. Every call resolves the model's
- * binding anew (so a reload or a runtime bind applies to the next call), fills in
+ * A client for one model. Immutable and thread-safe: the {@code with...} methods return a
+ * new pipe, and one pipe can serve many threads. Every call resolves the model's binding
+ * anew (so a reload or a runtime bind applies to the next call), fills in
  * {@code {account}}/{@code {region}}, and goes to the region the target names (an ARN's
  * region) or else the pipe's region. Every model family is called through the Converse
  * API.
@@ -63,7 +62,8 @@ public final class BedrockPipe {
 
 	private final @Nullable Duration timeout;
 
-	// Built once per pipe so that a call only builds what changes: the prompt and the target.
+	// Built once per pipe so that a call only builds what changes: the prompt and the
+	// target.
 	private final List<SystemContentBlock> system;
 
 	private final @Nullable InferenceConfiguration inferenceConfig;
@@ -136,8 +136,8 @@ public final class BedrockPipe {
 
 	/** Sampling temperature, 0 to 1. */
 	public BedrockPipe withTemperature(double temperature) {
-		return copy(this.region, this.systemPrompt, unitInterval("temperature", temperature), this.topP,
-				this.maxTokens, this.stopSequences, this.modelFields, this.messages, this.timeout);
+		return copy(this.region, this.systemPrompt, unitInterval("temperature", temperature), this.topP, this.maxTokens,
+				this.stopSequences, this.modelFields, this.messages, this.timeout);
 	}
 
 	/** Nucleus sampling, 0 to 1. */
@@ -163,7 +163,10 @@ public final class BedrockPipe {
 				this.modelFields, this.messages, this.timeout);
 	}
 
-	/** Model-specific request fields ({@code additionalModelRequestFields}), e.g. {@code top_k}. */
+	/**
+	 * Model-specific request fields ({@code additionalModelRequestFields}), e.g.
+	 * {@code top_k}.
+	 */
 	public BedrockPipe withModelFields(Map<String, Object> modelFields) {
 		Documents.from(modelFields);
 		return copy(this.region, this.systemPrompt, this.temperature, this.topP, this.maxTokens, this.stopSequences,
@@ -205,7 +208,10 @@ public final class BedrockPipe {
 		}
 	}
 
-	/** Sends {@code prompt} without blocking. The future fails with a {@link BedrockPipeException}. */
+	/**
+	 * Sends {@code prompt} without blocking. The future fails with a
+	 * {@link BedrockPipeException}.
+	 */
 	public CompletableFuture<PipeResult> executeAsync(String prompt) {
 		return observed((route) -> sendAsync(route, prompt, false));
 	}
@@ -218,7 +224,8 @@ public final class BedrockPipe {
 		return observed((route) -> streamAsync(route, prompt, onText, false));
 	}
 
-	private CompletableFuture<PipeResult> observed(java.util.function.Function<Route, CompletableFuture<PipeResult>> send) {
+	private CompletableFuture<PipeResult> observed(
+			java.util.function.Function<Route, CompletableFuture<PipeResult>> send) {
 		Route route;
 		try {
 			route = route();
@@ -232,10 +239,13 @@ public final class BedrockPipe {
 			sent = send.apply(route);
 		}
 		catch (RuntimeException ex) {
-			// e.g. the clients were closed: an async call reports through its future, never by throwing
-			sent = CompletableFuture.failedFuture(this.context.errors.translate(ex, this.modelId, route, timeoutOrDefault()));
+			// e.g. the clients were closed: an async call reports through its future,
+			// never by throwing
+			sent = CompletableFuture
+				.failedFuture(this.context.errors.translate(ex, this.modelId, route, timeoutOrDefault()));
 		}
-		// The caller's future fails with the same BedrockPipeException the observer saw, even
+		// The caller's future fails with the same BedrockPipeException the observer saw,
+		// even
 		// when something threw inside the SDK future's callbacks (a fallback retry, say).
 		CompletableFuture<PipeResult> observed = new CompletableFuture<>();
 		sent.whenComplete((result, failure) -> {
@@ -382,7 +392,8 @@ public final class BedrockPipe {
 	}
 
 	static Duration latency(@Nullable ConverseMetrics metrics) {
-		return (metrics != null && metrics.latencyMs() != null) ? Duration.ofMillis(metrics.latencyMs()) : Duration.ZERO;
+		return (metrics != null && metrics.latencyMs() != null) ? Duration.ofMillis(metrics.latencyMs())
+				: Duration.ZERO;
 	}
 
 	private static int orZero(@Nullable Integer value) {
@@ -441,16 +452,15 @@ public final class BedrockPipe {
 		ConverseStreamResponseHandler handler() {
 			return ConverseStreamResponseHandler.builder()
 				.onResponse((response) -> this.requestId = response.responseMetadata().requestId())
-				.subscriber(ConverseStreamResponseHandler.Visitor.builder()
-					.onContentBlockDelta((event) -> {
-						String delta = (event.delta() != null) ? event.delta().text() : null;
-						if (delta != null) {
-							synchronized (this.text) {
-								this.text.append(delta);
-							}
-							this.onText.accept(delta);
+				.subscriber(ConverseStreamResponseHandler.Visitor.builder().onContentBlockDelta((event) -> {
+					String delta = (event.delta() != null) ? event.delta().text() : null;
+					if (delta != null) {
+						synchronized (this.text) {
+							this.text.append(delta);
 						}
-					})
+						this.onText.accept(delta);
+					}
+				})
 					.onMessageStop((event) -> this.stopReason = event.stopReasonAsString())
 					.onMetadata(this::metadata)
 					.build())

@@ -24,8 +24,8 @@ public class BedrockPipeException extends RuntimeException {
 
 	private final String fix;
 
-	public BedrockPipeException(FailureReason reason, String modelId, @Nullable String target,
-			@Nullable String region, @Nullable String errorCode, @Nullable String requestId, String problem, String fix,
+	public BedrockPipeException(FailureReason reason, String modelId, @Nullable String target, @Nullable String region,
+			@Nullable String errorCode, @Nullable String requestId, String problem, String fix,
 			@Nullable Throwable cause) {
 		super(problem + " [model " + modelId + ", target " + target + ", region " + region
 				+ ((errorCode != null) ? ", " + errorCode : "") + ((requestId != null) ? ", request " + requestId : "")

@@ -1,10 +1,9 @@
 package io.bedrockbinding.pipe;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.target.ModelIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@link BedrockPipe}s. Shares one registry, one account resolver and one SDK

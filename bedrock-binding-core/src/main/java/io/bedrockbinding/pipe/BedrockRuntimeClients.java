@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.http.Protocol;
@@ -28,9 +27,9 @@ import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntime
 public final class BedrockRuntimeClients implements AutoCloseable {
 
 	/**
-	 * With a Bedrock API key, sign with it rather than with SigV4: a token provider alone is
-	 * not used, since SigV4 comes first in the service's auth schemes. The name is spelled
-	 * as AWS_AUTH_SCHEME_PREFERENCE spells it.
+	 * With a Bedrock API key, sign with it rather than with SigV4: a token provider alone
+	 * is not used, since SigV4 comes first in the service's auth schemes. The name is
+	 * spelled as AWS_AUTH_SCHEME_PREFERENCE spells it.
 	 */
 	private static final BedrockRuntimeAuthSchemeProvider BEARER_FIRST = BedrockRuntimeAuthSchemeProvider
 		.defaultProvider(List.of("httpBearerAuth"));
@@ -119,13 +118,15 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		if (this.tokenProvider != null) {
 			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
 		}
-		// One event loop group for every region's client, shut down by close() without Netty's
+		// One event loop group for every region's client, shut down by close() without
+		// Netty's
 		// default two-second quiet period per client.
 		NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops());
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);
 			if ("http".equalsIgnoreCase(this.endpoint.getScheme())) {
-				// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is HTTP/2.
+				// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is
+				// HTTP/2.
 				http.protocol(Protocol.HTTP1_1);
 			}
 		}
@@ -174,8 +175,8 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		}
 
 		/**
-		 * A Bedrock API key (bearer token) provider, used instead of SigV4 credentials. The
-		 * SDK also picks up {@code AWS_BEARER_TOKEN_BEDROCK} by itself.
+		 * A Bedrock API key (bearer token) provider, used instead of SigV4 credentials.
+		 * The SDK also picks up {@code AWS_BEARER_TOKEN_BEDROCK} by itself.
 		 */
 		public Builder tokenProvider(@Nullable SdkTokenProvider tokenProvider) {
 			this.tokenProvider = tokenProvider;

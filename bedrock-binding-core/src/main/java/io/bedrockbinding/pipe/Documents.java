@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import software.amazon.awssdk.core.document.Document;
 
-/** Plain Java values (maps, lists, strings, numbers, booleans) as SDK {@link Document}s. */
+/**
+ * Plain Java values (maps, lists, strings, numbers, booleans) as SDK {@link Document}s.
+ */
 final class Documents {
 
 	private Documents() {

@@ -3,7 +3,9 @@ package io.bedrockbinding.pipe;
 /** Why a pipe call failed, as a {@link BedrockPipeException} names it. */
 public enum FailureReason {
 
-	/** The model cannot be invoked on demand in this region: bind an inference profile. */
+	/**
+	 * The model cannot be invoked on demand in this region: bind an inference profile.
+	 */
 	ON_DEMAND_NOT_SUPPORTED,
 
 	/** The caller may not invoke the target (IAM). */
@@ -12,7 +14,9 @@ public enum FailureReason {
 	/** Bedrock does not know the model ID, profile or ARN. */
 	UNKNOWN_MODEL,
 
-	/** Bedrock refused the request for another reason (parameters, region of an ARN, ...). */
+	/**
+	 * Bedrock refused the request for another reason (parameters, region of an ARN, ...).
+	 */
 	INVALID_REQUEST,
 
 	/** Throttled, even after the SDK's retries. */

@@ -3,16 +3,15 @@ package io.bedrockbinding.pipe;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.TemplateValues;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.TemplateValues;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What every pipe of one factory shares: registry, clients, account, observer. */
 final class PipeContext {
@@ -47,9 +46,9 @@ final class PipeContext {
 	}
 
 	/**
-	 * Resolves the binding now in force. A catalog or derived binding is derived again when
-	 * the call's region (the pipe's, or else the factory's) differs from the registry's:
-	 * the geo profile must serve the region the call is sent from.
+	 * Resolves the binding now in force. A catalog or derived binding is derived again
+	 * when the call's region (the pipe's, or else the factory's) differs from the
+	 * registry's: the geo profile must serve the region the call is sent from.
 	 */
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
@@ -73,29 +72,31 @@ final class PipeContext {
 	}
 
 	private BindingTarget rederive(String modelId, String region) {
-		if (this.registry.derivesProfiles() && this.registry.catalog()
-			.find(modelId)
-			.map((model) -> model.needsProfile(region))
-			.orElse(false)) {
+		if (this.registry.derivesProfiles()
+				&& this.registry.catalog().find(modelId).map((model) -> model.needsProfile(region)).orElse(false)) {
 			return this.registry.derivedTarget(modelId, region).orElse(new BindingTarget.Direct(modelId));
 		}
 		return new BindingTarget.Direct(modelId);
 	}
 
-	/** The route to retry an on-demand refusal with: the geo profile of the call's region. */
+	/**
+	 * The route to retry an on-demand refusal with: the geo profile of the call's region.
+	 */
 	@Nullable Route fallbackRoute(Route refused) {
 		if (!this.onDemandFallback || !(refused.target() instanceof BindingTarget.Direct direct)) {
 			return null;
 		}
-		// The profile of the model that was called, which a binding may have made another one.
+		// The profile of the model that was called, which a binding may have made another
+		// one.
 		BindingTarget profile = this.registry.derivedTarget(direct.modelId(), refused.region()).orElse(null);
 		if (profile == null) {
 			return null;
 		}
 		if (this.fallbackLogged.add(refused.modelId())) {
-			logger.warn("{} cannot be called on demand in {}; retrying with {} (bedrock.binding.on-demand-fallback). "
-					+ "Bind it to stop this: {}={}", refused.modelId(), refused.region(), profile.value(),
-					refused.modelId(), profile.value());
+			logger.warn(
+					"{} cannot be called on demand in {}; retrying with {} (bedrock.binding.on-demand-fallback). "
+							+ "Bind it to stop this: {}={}",
+					refused.modelId(), refused.region(), profile.value(), refused.modelId(), profile.value());
 		}
 		return new Route(refused.modelId(), refused.binding(), profile, refused.region());
 	}

@@ -8,24 +8,25 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.identifier.BedrockArn;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
-import io.bedrockbinding.target.BedrockArn;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.ModelIds;
-import io.bedrockbinding.target.TargetKind;
-import io.bedrockbinding.target.UnresolvedTemplateException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** Turns whatever a call threw into a {@link BedrockPipeException} that says what to do. */
+/**
+ * Turns whatever a call threw into a {@link BedrockPipeException} that says what to do.
+ */
 final class PipeErrors {
 
 	private final BindingRegistry registry;
@@ -60,8 +61,8 @@ final class PipeErrors {
 		}
 		if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
 			return new BedrockPipeException(FailureReason.TIMEOUT, modelId, target, region, null, null,
-					"The call timed out after " + timeout, "raise the pipe's timeout (withTimeout) or shorten the request (maxTokens)",
-					failure);
+					"The call timed out after " + timeout,
+					"raise the pipe's timeout (withTimeout) or shorten the request (maxTokens)", failure);
 		}
 		if (failure instanceof SdkClientException && causedBy(failure, ConnectException.class)) {
 			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
@@ -79,7 +80,8 @@ final class PipeErrors {
 	}
 
 	private BedrockPipeException translateService(AwsServiceException aws, String modelId, @Nullable Route route) {
-		// An error inside a ConverseStream names its type as the event does (throttlingException).
+		// An error inside a ConverseStream names its type as the event does
+		// (throttlingException).
 		String code = errorType(aws.awsErrorDetails().errorCode());
 		String message = aws.awsErrorDetails().errorMessage();
 		String target = (route != null) ? route.target().value() : null;
@@ -89,7 +91,8 @@ final class PipeErrors {
 		String fix;
 		if (isOnDemandRefusal(aws)) {
 			reason = FailureReason.ON_DEMAND_NOT_SUPPORTED;
-			// The refused call may be of another model than the one asked for (a direct binding to it).
+			// The refused call may be of another model than the one asked for (a direct
+			// binding to it).
 			String called = (route != null && route.target() instanceof BindingTarget.Direct direct) ? direct.modelId()
 					: modelId;
 			String profile = (region != null) ? this.registry.catalog().systemProfileFor(called, region).orElse(null)
@@ -103,8 +106,8 @@ final class PipeErrors {
 			fix = "allow bedrock:InvokeModel (and bedrock:InvokeModelWithResponseStream for streaming) on "
 					+ String.join(", ", arnsToAllow(modelId, route));
 		}
-		else if ("ResourceNotFoundException".equals(code)
-				|| ("ValidationException".equals(code) && message != null && message.contains("model identifier is invalid"))) {
+		else if ("ResourceNotFoundException".equals(code) || ("ValidationException".equals(code) && message != null
+				&& message.contains("model identifier is invalid"))) {
 			reason = FailureReason.UNKNOWN_MODEL;
 			fix = "check the model ID and the bound target: the target must exist in " + region
 					+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)";
@@ -134,7 +137,10 @@ final class PipeErrors {
 				"Bedrock refused the call: " + message, fix, aws);
 	}
 
-	/** {@code throttlingException} (an event stream's spelling) as {@code ThrottlingException}. */
+	/**
+	 * {@code throttlingException} (an event stream's spelling) as
+	 * {@code ThrottlingException}.
+	 */
 	private static @Nullable String errorType(@Nullable String code) {
 		if (code == null || code.isEmpty() || Character.isUpperCase(code.charAt(0))) {
 			return code;
@@ -178,7 +184,8 @@ final class PipeErrors {
 				calledModel = parsed.resourceId();
 			}
 			else {
-				// An application profile or a provisioned/custom model does not name its destinations.
+				// An application profile or a provisioned/custom model does not name its
+				// destinations.
 				regions = List.of("*");
 			}
 		}

@@ -1,6 +1,6 @@
 package io.bedrockbinding.pipe;
 
-import io.bedrockbinding.target.TargetKind;
+import io.bedrockbinding.identifier.TargetKind;
 
 /**
  * Watches pipe calls, e.g. to record metrics. Called on the calling thread (or the SDK's

@@ -2,9 +2,8 @@ package io.bedrockbinding.pipe;
 
 import java.time.Duration;
 
+import io.bedrockbinding.identifier.TargetKind;
 import org.jspecify.annotations.Nullable;
-
-import io.bedrockbinding.target.TargetKind;
 
 /**
  * The outcome of one pipe call.

@@ -2,7 +2,7 @@ package io.bedrockbinding.registry;
 
 import java.util.List;
 
-import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.identifier.BindingTarget;
 
 /**
  * The binding in force for one model.

@@ -2,7 +2,9 @@ package io.bedrockbinding.registry;
 
 import java.util.Set;
 
-/** Told after bindings changed; runs on the thread that changed them, so keep it short. */
+/**
+ * Told after bindings changed; runs on the thread that changed them, so keep it short.
+ */
 @FunctionalInterface
 public interface BindingListener {
 

@@ -1,8 +1,7 @@
 package io.bedrockbinding.registry;
 
-import org.jspecify.annotations.Nullable;
-
 import io.bedrockbinding.Severity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something wrong with a binding.
@@ -17,7 +16,9 @@ import io.bedrockbinding.Severity;
 public record BindingProblem(String modelId, Severity severity, ProblemCode code, String message,
 		@Nullable Origin origin, @Nullable String suggestedTarget) {
 
-	/** How to fix it: the inference.txt line and the YAML that would, or what to change. */
+	/**
+	 * How to fix it: the inference.txt line and the YAML that would, or what to change.
+	 */
 	public String fix() {
 		if (this.suggestedTarget != null) {
 			return Fixes.bindingLines(this.modelId, this.suggestedTarget);
@@ -25,10 +26,13 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 		return switch (this.code) {
 			case REQUIRED_UNBOUND -> Fixes.bindingLines(this.modelId, "<profile ID or ARN>");
 			case INVALID_TARGET, FILE_PROBLEM -> "correct or remove the binding at " + originText();
-			case REGION_MISMATCH -> "nothing, if calling that region is meant; otherwise bind a profile of the configured region";
-			case ACCOUNT_MISMATCH -> "check that the ARN's account is the one the application runs in, or use {account}";
+			case REGION_MISMATCH ->
+				"nothing, if calling that region is meant; otherwise bind a profile of the configured region";
+			case ACCOUNT_MISMATCH ->
+				"check that the ARN's account is the one the application runs in, or use {account}";
 			case UNKNOWN_MODEL -> "check the model ID's spelling; `inference-config search` lists the known ones";
-			case UNKNOWN_GEO -> "use a geography the model has a profile in (inference-config search " + this.modelId + ")";
+			case UNKNOWN_GEO ->
+				"use a geography the model has a profile in (inference-config search " + this.modelId + ")";
 			default -> "change the binding at " + originText();
 		};
 	}

@@ -16,10 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -30,20 +26,22 @@ import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceDocument;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
-import io.bedrockbinding.target.BedrockArn;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
-import io.bedrockbinding.target.TargetKind;
+import io.bedrockbinding.identifier.BedrockArn;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetKind;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The merged view of every binding. Precedence, highest first: runtime > properties >
  * file > discovered > derived > catalog default.
  * <p>
- * Reads are lock-free: every change builds a new immutable {@link State} and publishes
- * it with one volatile write, so {@link #resolve(String)} is a volatile read plus one
- * hash look-up, and a reader sees a change either whole or not at all. Writers are
- * serialized.
+ * Reads are lock-free: every change builds a new immutable {@link State} and publishes it
+ * with one volatile write, so {@link #resolve(String)} is a volatile read plus one hash
+ * look-up, and a reader sees a change either whole or not at all. Writers are serialized.
  */
 public final class BindingRegistry {
 
@@ -116,7 +114,10 @@ public final class BindingRegistry {
 		return Optional.ofNullable(this.state.effective.get(modelId));
 	}
 
-	/** Every binding in force: catalog models first, in catalog order (TPipe: {@code getAllModels}). */
+	/**
+	 * Every binding in force: catalog models first, in catalog order (TPipe:
+	 * {@code getAllModels}).
+	 */
 	public List<Binding> bindings() {
 		return List.copyOf(this.state.effective.values());
 	}
@@ -126,12 +127,18 @@ public final class BindingRegistry {
 		return this.state.effective.values().stream().filter(Binding::isExplicit).toList();
 	}
 
-	/** Bindings whose model ID, name or target contains {@code text}, ignoring case (TPipe: {@code searchModels}). */
+	/**
+	 * Bindings whose model ID, name or target contains {@code text}, ignoring case
+	 * (TPipe: {@code searchModels}).
+	 */
 	public List<Binding> search(String text) {
 		return query(new ModelQuery(null, null, text));
 	}
 
-	/** Bindings of one provider; {@code us.anthropic} works too (TPipe: {@code getModelsByProvider}). */
+	/**
+	 * Bindings of one provider; {@code us.anthropic} works too (TPipe:
+	 * {@code getModelsByProvider}).
+	 */
 	public List<Binding> byProvider(String provider) {
 		return query(new ModelQuery(null, provider, null));
 	}
@@ -202,7 +209,8 @@ public final class BindingRegistry {
 
 	/** Whether {@code modelId} cannot be called on demand in the configured region. */
 	public boolean needsProfile(String modelId) {
-		return this.region != null && this.catalog.find(modelId).map((model) -> model.needsProfile(this.region)).orElse(false);
+		return this.region != null
+				&& this.catalog.find(modelId).map((model) -> model.needsProfile(this.region)).orElse(false);
 	}
 
 	/** The system profile derivation would pick for {@code modelId} in {@code region}. */
@@ -226,7 +234,8 @@ public final class BindingRegistry {
 			Origin origin = new Origin(kind, entry.source());
 			try {
 				ModelIds.requireModelId(entry.modelId());
-				layer.put(entry.modelId(), new LayeredTarget(BindingTarget.parse(entry.modelId(), entry.target()), origin));
+				layer.put(entry.modelId(),
+						new LayeredTarget(BindingTarget.parse(entry.modelId(), entry.target()), origin));
 			}
 			catch (InvalidTargetException ex) {
 				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,
@@ -244,16 +253,17 @@ public final class BindingRegistry {
 	}
 
 	/**
-	 * Applies a read of the inference file. The first read is applied with its valid lines;
-	 * later reads with errors (or of a missing file) are reported but not applied, so that
-	 * a half-edited file keeps the last good bindings in force.
+	 * Applies a read of the inference file. The first read is applied with its valid
+	 * lines; later reads with errors (or of a missing file) are reported but not applied,
+	 * so that a half-edited file keeps the last good bindings in force.
 	 * @return whether the content was applied
 	 */
 	public boolean applyFile(InferenceFileContent content) {
 		synchronized (this.writeLock) {
 			State current = this.state;
 			boolean broken = content.hasErrors() || !content.exists();
-			// A file that did not exist had no bindings worth keeping: its first real read is applied like a first read.
+			// A file that did not exist had no bindings worth keeping: its first real
+			// read is applied like a first read.
 			boolean keepApplied = current.fileApplied != null && current.fileApplied.exists();
 			if (keepApplied && broken) {
 				logger.warn("{} has problems; keeping the {} bindings read at {}: {}", content.source(),
@@ -269,14 +279,19 @@ public final class BindingRegistry {
 		}
 	}
 
-	/** Reads the inference file again and applies it (TPipe: {@code loadInferenceConfig}). */
+	/**
+	 * Reads the inference file again and applies it (TPipe: {@code loadInferenceConfig}).
+	 */
 	public boolean reloadFile() {
 		return (this.file != null) && applyFile(this.file.read());
 	}
 
 	// ---- runtime binds -------------------------------------------------------------
 
-	/** Binds {@code modelId} at runtime, in memory only (TPipe: {@code bindInferenceProfile}). */
+	/**
+	 * Binds {@code modelId} at runtime, in memory only (TPipe:
+	 * {@code bindInferenceProfile}).
+	 */
 	public Binding bind(String modelId, String target) {
 		return bind(modelId, target, false);
 	}
@@ -284,12 +299,14 @@ public final class BindingRegistry {
 	/**
 	 * Binds {@code modelId} at runtime; with {@code persist}, also writes it to the
 	 * inference file (in place, atomically) before it takes effect.
-	 * @throws InvalidTargetException if the model ID or target is invalid; nothing changes
+	 * @throws InvalidTargetException if the model ID or target is invalid; nothing
+	 * changes
 	 * @throws UncheckedIOException if persisting fails; nothing changes
 	 */
 	public Binding bind(String modelId, String target, boolean persist) {
 		// The binding of the version this bind published, not whatever a later bind left.
-		return java.util.Objects.requireNonNull(bindAndPublish(Map.of(modelId, target), persist).effective.get(modelId));
+		return java.util.Objects
+			.requireNonNull(bindAndPublish(Map.of(modelId, target), persist).effective.get(modelId));
 	}
 
 	/**
@@ -356,8 +373,8 @@ public final class BindingRegistry {
 
 	/**
 	 * Writes the binds to the file and updates the FILE layer for just those keys: a bind
-	 * changes its own line or appends one, so no other line moves and the file need not be
-	 * validated again.
+	 * changes its own line or appends one, so no other line moves and the file need not
+	 * be validated again.
 	 */
 	private State persistedBinds(State current, Map<String, LayeredTarget> parsed) {
 		InferenceFile target = java.util.Objects.requireNonNull(this.file);
@@ -376,14 +393,14 @@ public final class BindingRegistry {
 		}
 		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layers.get(OriginKind.FILE));
 		String path = target.path().toString();
-		parsed.forEach((modelId, bound) -> fileLayer.put(modelId, new LayeredTarget(bound.target(),
-				new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
+		parsed.forEach((modelId, bound) -> fileLayer.put(modelId,
+				new LayeredTarget(bound.target(), new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
 		return current.withLayer(OriginKind.FILE, fileLayer);
 	}
 
 	/**
-	 * Removes the runtime binding of {@code modelId}; with {@code persist}, also its lines
-	 * in the inference file.
+	 * Removes the runtime binding of {@code modelId}; with {@code persist}, also its
+	 * lines in the inference file.
 	 * @return the runtime binding that was removed
 	 */
 	public Optional<LayeredTarget> unbind(String modelId, boolean persist) {
@@ -431,8 +448,8 @@ public final class BindingRegistry {
 		current.layerProblems.values().forEach(problems::addAll);
 		if (current.lastFileRead != null) {
 			for (FileProblem problem : current.lastFileRead.problems()) {
-				problems.add(new BindingProblem("", problem.severity(), ProblemCode.FILE_PROBLEM,
-						problem.toString(), new Origin(OriginKind.FILE, problem.source() + ":" + problem.line()), null));
+				problems.add(new BindingProblem("", problem.severity(), ProblemCode.FILE_PROBLEM, problem.toString(),
+						new Origin(OriginKind.FILE, problem.source() + ":" + problem.line()), null));
 			}
 		}
 		for (Binding binding : current.effective.values()) {
@@ -444,7 +461,8 @@ public final class BindingRegistry {
 				String suggestion = (this.region != null)
 						? this.catalog.systemProfileFor(required, this.region).orElse(null) : null;
 				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
-						required + " is listed in bedrock.binding.required-models but has no binding", null, suggestion));
+						required + " is listed in bedrock.binding.required-models but has no binding", null,
+						suggestion));
 			}
 		}
 		return problems;
@@ -468,18 +486,22 @@ public final class BindingRegistry {
 			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
 			if (called != null && called.needsProfile(this.region)) {
 				String suggestion = this.catalog.systemProfileFor(direct.modelId(), this.region).orElse(null);
-				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE, modelId
-						+ " is bound direct (" + origin.source() + ") but needs an inference profile in " + this.region,
+				problems.add(new BindingProblem(
+						modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE, modelId + " is bound direct ("
+								+ origin.source() + ") but needs an inference profile in " + this.region,
 						origin, suggestion));
 			}
 		}
 		if (target instanceof BindingTarget.SystemProfile profile) {
-			// The profile's model, not the key's: an alias may be bound to another model's profile.
+			// The profile's model, not the key's: an alias may be bound to another
+			// model's profile.
 			ModelInfo profiled = this.catalog.find(profile.modelId()).orElse(null);
 			Optional<Geography> geography = this.catalog.geographies().find(profile.geo());
 			if (geography.isEmpty()) {
-				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo()
-						+ "' of " + profile.value() + " (" + origin.source() + ") is not a known geography", origin, null));
+				problems.add(new BindingProblem(
+						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo() + "' of "
+								+ profile.value() + " (" + origin.source() + ") is not a known geography",
+						origin, null));
 			}
 			else if (this.region != null && !geography.get().serves(this.region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
@@ -488,8 +510,11 @@ public final class BindingRegistry {
 						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null)));
 			}
 			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
-				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '"
-						+ profile.geo() + "' profile for " + profile.modelId() + " (" + origin.source() + ")", origin, null));
+				problems
+					.add(new BindingProblem(
+							modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
+									+ "' profile for " + profile.modelId() + " (" + origin.source() + ")",
+							origin, null));
 			}
 		}
 		if (target instanceof BindingTarget.Arn arn) {
@@ -502,9 +527,11 @@ public final class BindingRegistry {
 								+ target.region().get(),
 						origin, null));
 			}
-			// Only an {account} template exempts the ARN: a {region} template says nothing about the account.
+			// Only an {account} template exempts the ARN: a {region} template says
+			// nothing about the account.
 			if (this.accountId != null && !parsed.account().isEmpty()
-					&& !parsed.account().equals(BedrockArn.ACCOUNT_TEMPLATE) && !parsed.account().equals(this.accountId)) {
+					&& !parsed.account().equals(BedrockArn.ACCOUNT_TEMPLATE)
+					&& !parsed.account().equals(this.accountId)) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.ACCOUNT_MISMATCH,
 						modelId + " is bound to an ARN of account " + parsed.account() + " (" + origin.source()
 								+ ") while the account is " + this.accountId,
@@ -687,7 +714,10 @@ public final class BindingRegistry {
 
 	}
 
-	/** A persisted bind waiting for the next group commit; fields are guarded by the write lock. */
+	/**
+	 * A persisted bind waiting for the next group commit; fields are guarded by the write
+	 * lock.
+	 */
 	private static final class PendingBind {
 
 		final Map<String, LayeredTarget> parsed;
@@ -729,19 +759,27 @@ public final class BindingRegistry {
 			return this;
 		}
 
-		/** The account ARNs are checked against (validation only; never looked up here). */
+		/**
+		 * The account ARNs are checked against (validation only; never looked up here).
+		 */
 		public Builder accountId(@Nullable String accountId) {
 			this.accountId = accountId;
 			return this;
 		}
 
-		/** Whether a model that needs a profile in the region gets the region's geo profile by default. */
+		/**
+		 * Whether a model that needs a profile in the region gets the region's geo
+		 * profile by default.
+		 */
 		public Builder deriveProfiles(boolean deriveProfiles) {
 			this.deriveProfiles = deriveProfiles;
 			return this;
 		}
 
-		/** Models that must have a binding; {@link BindingRegistry#validate()} reports those without. */
+		/**
+		 * Models that must have a binding; {@link BindingRegistry#validate()} reports
+		 * those without.
+		 */
 		public Builder requiredModels(Collection<String> requiredModels) {
 			this.requiredModels = requiredModels;
 			return this;
@@ -749,7 +787,8 @@ public final class BindingRegistry {
 
 		/**
 		 * The inference file: read once by {@link #build()}, again by
-		 * {@link BindingRegistry#reloadFile()} or a watcher, and written by persisted binds.
+		 * {@link BindingRegistry#reloadFile()} or a watcher, and written by persisted
+		 * binds.
 		 */
 		public Builder inferenceFile(@Nullable InferenceFile file) {
 			this.file = file;

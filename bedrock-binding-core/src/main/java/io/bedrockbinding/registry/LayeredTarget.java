@@ -1,6 +1,6 @@
 package io.bedrockbinding.registry;
 
-import io.bedrockbinding.target.BindingTarget;
+import io.bedrockbinding.identifier.BindingTarget;
 
 /**
  * A target as one layer has it; the lower-precedence ones a binding shadows are listed

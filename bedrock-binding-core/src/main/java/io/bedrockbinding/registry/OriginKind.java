@@ -1,8 +1,8 @@
 package io.bedrockbinding.registry;
 
 /**
- * Where a binding came from, lowest precedence first; the names are part of the
- * actuator document.
+ * Where a binding came from, lowest precedence first; the names are part of the actuator
+ * document.
  */
 public enum OriginKind {
 

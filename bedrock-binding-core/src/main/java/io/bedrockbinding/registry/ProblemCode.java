@@ -12,10 +12,14 @@ public enum ProblemCode {
 	/** A system profile whose geography does not serve the configured region. */
 	GEO_DOES_NOT_SERVE_REGION,
 
-	/** A system profile of a geography the catalog does not know, or that the model lacks. */
+	/**
+	 * A system profile of a geography the catalog does not know, or that the model lacks.
+	 */
 	UNKNOWN_GEO,
 
-	/** An ARN of another region than the configured one (calls go to the ARN's region). */
+	/**
+	 * An ARN of another region than the configured one (calls go to the ARN's region).
+	 */
 	REGION_MISMATCH,
 
 	/** An ARN of another account than the known one. */

@@ -52,7 +52,10 @@ public final class BindProcessMain {
 		return "loop.model-" + index + ":0";
 	}
 
-	/** Alternates between three target shapes round by round, so that every bind changes the file. */
+	/**
+	 * Alternates between three target shapes round by round, so that every bind changes
+	 * the file.
+	 */
 	static String loopTarget(String model, long round) {
 		return switch ((int) (round % 3)) {
 			case 0 -> "us." + model;

@@ -14,10 +14,16 @@ final class Answers {
 
 	static final String JSON = "application/json";
 
-	/** The suffix Bedrock's {@code x-amzn-ErrorType} carries; the SDK reads the part before ':'. */
+	/**
+	 * The suffix Bedrock's {@code x-amzn-ErrorType} carries; the SDK reads the part
+	 * before ':'.
+	 */
 	private static final String ERROR_TYPE_SUFFIX = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
-	/** Request IDs: UUID-shaped, unique per emulator run, without SecureRandom's lock on the hot path. */
+	/**
+	 * Request IDs: UUID-shaped, unique per emulator run, without SecureRandom's lock on
+	 * the hot path.
+	 */
 	private static final long ID_HIGH = ThreadLocalRandom.current().nextLong();
 
 	private static final AtomicLong ID_LOW = new AtomicLong();
@@ -41,7 +47,10 @@ final class Answers {
 		return new Answer.Body(200, "text/xml", body.getBytes(StandardCharsets.UTF_8), Map.of());
 	}
 
-	/** A Bedrock (runtime or control plane) error: {@code {"message":...}} and {@code x-amzn-ErrorType}. */
+	/**
+	 * A Bedrock (runtime or control plane) error: {@code {"message":...}} and
+	 * {@code x-amzn-ErrorType}.
+	 */
 	static Answer jsonError(BedrockError error) {
 		ObjectNode body = Json.newObject().put("message", error.getMessage());
 		return new Answer.Body(error.status(), JSON, Json.bytes(body),

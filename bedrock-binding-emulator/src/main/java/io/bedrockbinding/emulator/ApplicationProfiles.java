@@ -13,7 +13,7 @@ import java.util.Optional;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
-import io.bedrockbinding.target.ModelIds;
+import io.bedrockbinding.identifier.ModelIds;
 
 /**
  * The application inference profiles created in one emulator, in creation order. IDs are
@@ -44,12 +44,13 @@ final class ApplicationProfiles {
 	 */
 	synchronized ApplicationProfile create(String name, String modelOrProfileId, String region) {
 		if (name.isBlank() || name.length() > 64) {
-			throw new IllegalArgumentException("An application profile name must have 1 to 64 characters, got '" + name + "'");
+			throw new IllegalArgumentException(
+					"An application profile name must have 1 to 64 characters, got '" + name + "'");
 		}
 		for (ApplicationProfile existing : this.byArn.values()) {
 			if (existing.region().equals(region) && existing.name().equals(name)) {
-				throw new IllegalArgumentException(
-						"An application profile named '" + name + "' already exists in " + region + ": " + existing.arn());
+				throw new IllegalArgumentException("An application profile named '" + name + "' already exists in "
+						+ region + ": " + existing.arn());
 			}
 		}
 		ModelInfo model;
@@ -64,13 +65,15 @@ final class ApplicationProfiles {
 			String modelId = modelOrProfileId.substring(prefix.length() + 1);
 			Geography geography = this.catalog.geographies()
 				.find(prefix)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown geography '" + prefix + "' in '" + modelOrProfileId + "'"));
+				.orElseThrow(() -> new IllegalArgumentException(
+						"Unknown geography '" + prefix + "' in '" + modelOrProfileId + "'"));
 			model = this.catalog.find(modelId)
 				.filter((candidate) -> candidate.hasGeo(prefix))
 				.orElseThrow(() -> new IllegalArgumentException(
 						"The catalog has no system profile '" + modelOrProfileId + "'"));
 			if (!geography.serves(region)) {
-				throw new IllegalArgumentException("System profile '" + modelOrProfileId + "' does not serve " + region);
+				throw new IllegalArgumentException(
+						"System profile '" + modelOrProfileId + "' does not serve " + region);
 			}
 			destinations = geography.regions();
 		}

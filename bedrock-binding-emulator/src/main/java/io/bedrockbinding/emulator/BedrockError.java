@@ -10,7 +10,9 @@ final class BedrockError extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	/** Bedrock's answer for a model ID, profile ID or ARN that names nothing it can call. */
+	/**
+	 * Bedrock's answer for a model ID, profile ID or ARN that names nothing it can call.
+	 */
 	static final String INVALID_IDENTIFIER = "The provided model identifier is invalid.";
 
 	private final String type;

@@ -4,9 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The region a request was meant for. SigV4 names it in the credential scope of the
- * {@code Authorization} header ({@code Credential=AKID/20250101/us-east-1/bedrock/aws4_request}),
- * so one loopback server can emulate every region. Bearer tokens (Bedrock API keys) name
- * no region: those calls get the emulator's default region.
+ * {@code Authorization} header
+ * ({@code Credential=AKID/20250101/us-east-1/bedrock/aws4_request}), so one loopback
+ * server can emulate every region. Bearer tokens (Bedrock API keys) name no region: those
+ * calls get the emulator's default region.
  */
 final class CallerRegion {
 

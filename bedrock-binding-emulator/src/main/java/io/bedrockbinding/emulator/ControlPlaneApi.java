@@ -12,10 +12,10 @@ import java.util.Optional;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
-import io.bedrockbinding.target.BedrockArn;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
-import io.bedrockbinding.target.TargetKind;
+import io.bedrockbinding.identifier.BedrockArn;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,8 +95,8 @@ final class ControlPlaneApi {
 			.orElseThrow(() -> BedrockError
 				.notFound("Could not resolve the foundation model from the provided model identifier."));
 		ObjectNode reply = Json.newObject();
-		reply.set("modelDetails",
-				model(model, call.region(), this.access.inferenceTypes(model, call.region(), this.catalog.geographies())));
+		reply.set("modelDetails", model(model, call.region(),
+				this.access.inferenceTypes(model, call.region(), this.catalog.geographies())));
 		return Answers.json(reply);
 	}
 
@@ -104,10 +104,8 @@ final class ControlPlaneApi {
 		String type = call.parameters().getOrDefault("type", "SYSTEM_DEFINED");
 		List<ObjectNode> profiles = switch (type) {
 			case "SYSTEM_DEFINED" -> systemProfiles(call.region());
-			case "APPLICATION" -> this.applicationProfiles.inRegion(call.region())
-				.stream()
-				.map(this::applicationProfile)
-				.toList();
+			case "APPLICATION" ->
+				this.applicationProfiles.inRegion(call.region()).stream().map(this::applicationProfile).toList();
 			default -> throw BedrockError.validation("1 validation error detected: Value '" + type
 					+ "' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]");
 		};
@@ -147,7 +145,8 @@ final class ControlPlaneApi {
 			}
 			profile = switch (arn.kind()) {
 				case PROFILE_ARN -> systemProfile(arn.resourceId(), region);
-				case APPLICATION_PROFILE_ARN -> this.applicationProfiles.byArn(identifier).map(this::applicationProfile);
+				case APPLICATION_PROFILE_ARN ->
+					this.applicationProfiles.byArn(identifier).map(this::applicationProfile);
 				default -> throw BedrockError
 					.validation("The provided inference profile identifier is invalid: " + identifier);
 			};
@@ -163,7 +162,8 @@ final class ControlPlaneApi {
 
 	/** Whether ListFoundationModels in {@code region} shows the model. */
 	private boolean listedIn(ModelInfo model, String region) {
-		return model.availableIn(region) || model.regions().isEmpty() || this.access.isOverridden(model.modelId(), region);
+		return model.availableIn(region) || model.regions().isEmpty()
+				|| this.access.isOverridden(model.modelId(), region);
 	}
 
 	private ObjectNode model(ModelInfo model, String region, List<String> inferenceTypes) {
@@ -258,7 +258,8 @@ final class ControlPlaneApi {
 			// reported below
 		}
 		throw BedrockError.validation("1 validation error detected: Value '" + text
-				+ "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + MAX_RESULTS);
+				+ "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and "
+				+ MAX_RESULTS);
 	}
 
 	/** Page tokens are opaque to callers: the offset and the list they belong to. */

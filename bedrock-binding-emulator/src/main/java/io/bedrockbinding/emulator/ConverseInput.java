@@ -22,7 +22,8 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 		JsonNode root = Json.object(body, "The request body is not a JSON object.");
 		List<JsonNode> messages = Json.elements(root, "messages");
 		if (messages.isEmpty()) {
-			throw BedrockError.validation("The model returned the following errors: messages: at least one message is required.");
+			throw BedrockError
+				.validation("The model returned the following errors: messages: at least one message is required.");
 		}
 		if (!"user".equals(Json.text(messages.get(0), "role"))) {
 			throw BedrockError.validation("A conversation must start with a user message. "
@@ -46,7 +47,8 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 		JsonNode config = root.path("inferenceConfig");
 		Integer maxTokens = Json.integer(config, "maxTokens");
 		if (maxTokens != null && maxTokens < 1) {
-			throw constraint(maxTokens, "inferenceConfig.maxTokens", "Member must have value greater than or equal to 1");
+			throw constraint(maxTokens, "inferenceConfig.maxTokens",
+					"Member must have value greater than or equal to 1");
 		}
 		range(Json.number(config, "temperature"), "inferenceConfig.temperature");
 		range(Json.number(config, "topP"), "inferenceConfig.topP");
@@ -55,8 +57,7 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 			throw constraint(stopSequences, "inferenceConfig.stopSequences",
 					"Member must have length less than or equal to " + MAX_STOP_SEQUENCES);
 		}
-		return new ConverseInput(prompt, (characters + 3) / 4, maxTokens,
-				stopSequences);
+		return new ConverseInput(prompt, (characters + 3) / 4, maxTokens, stopSequences);
 	}
 
 	private static String textOf(JsonNode block) {
@@ -75,8 +76,8 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 
 	/** Bedrock's wording for a value that breaks a model constraint. */
 	private static BedrockError constraint(Object value, String field, String constraint) {
-		return BedrockError.validation(
-				"1 validation error detected: Value '" + value + "' at '" + field + "' failed to satisfy constraint: " + constraint);
+		return BedrockError.validation("1 validation error detected: Value '" + value + "' at '" + field
+				+ "' failed to satisfy constraint: " + constraint);
 	}
 
 }

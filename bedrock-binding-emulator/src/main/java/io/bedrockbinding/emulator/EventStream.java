@@ -24,7 +24,9 @@ final class EventStream {
 		this.out = out;
 	}
 
-	/** An event such as {@code messageStart}; the payload holds the event's own fields. */
+	/**
+	 * An event such as {@code messageStart}; the payload holds the event's own fields.
+	 */
 	void event(String eventType, JsonNode payload) throws IOException {
 		Map<String, HeaderValue> headers = new LinkedHashMap<>();
 		headers.put(":event-type", HeaderValue.fromString(eventType));

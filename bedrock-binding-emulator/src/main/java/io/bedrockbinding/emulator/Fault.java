@@ -33,8 +33,7 @@ public enum Fault {
 			"Your request exceeds the service quota for your account.", null),
 
 	/** {@code ModelErrorException}, 424. */
-	MODEL_ERROR("ModelErrorException", 424, "The request failed due to an error while processing the model.",
-			null),
+	MODEL_ERROR("ModelErrorException", 424, "The request failed due to an error while processing the model.", null),
 
 	/** {@code ModelNotReadyException}, 429. */
 	MODEL_NOT_READY("ModelNotReadyException", 429,
@@ -55,7 +54,10 @@ public enum Fault {
 		this.streamExceptionType = streamExceptionType;
 	}
 
-	/** The error type of the {@code x-amzn-ErrorType} header, e.g. {@code ThrottlingException}. */
+	/**
+	 * The error type of the {@code x-amzn-ErrorType} header, e.g.
+	 * {@code ThrottlingException}.
+	 */
 	public String errorType() {
 		return this.errorType;
 	}
@@ -71,8 +73,9 @@ public enum Fault {
 	}
 
 	/**
-	 * The {@code :exception-type} of the event that ends a ConverseStream with this fault,
-	 * or {@code null} when ConverseStream cannot send this error inside the stream.
+	 * The {@code :exception-type} of the event that ends a ConverseStream with this
+	 * fault, or {@code null} when ConverseStream cannot send this error inside the
+	 * stream.
 	 */
 	public @Nullable String streamExceptionType() {
 		return this.streamExceptionType;

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Faults {
 
-	/** The bedrock-runtime operations that {@link #failNext(int, Fault)} and {@link #latency(Duration)} affect. */
+	/**
+	 * The bedrock-runtime operations that {@link #failNext(int, Fault)} and
+	 * {@link #latency(Duration)} affect.
+	 */
 	public static final Set<String> RUNTIME_APIS = Set.of("Converse", "ConverseStream", "InvokeModel");
 
 	private final Deque<Failure> failures = new ArrayDeque<>();
@@ -33,8 +36,8 @@ public final class Faults {
 
 	/**
 	 * Fails the next {@code n} bedrock-runtime requests (Converse, ConverseStream,
-	 * InvokeModel) with {@code fault}. Calls queue up: after these {@code n}, the failures
-	 * asked for by a later call follow.
+	 * InvokeModel) with {@code fault}. Calls queue up: after these {@code n}, the
+	 * failures asked for by a later call follow.
 	 * @return this
 	 */
 	public Faults failNext(int n, Fault fault) {
@@ -43,7 +46,8 @@ public final class Faults {
 
 	/**
 	 * Fails the next {@code n} requests of one operation, any API (for example
-	 * {@code "ListInferenceProfiles"} or {@code "GetCallerIdentity"}), with {@code fault}.
+	 * {@code "ListInferenceProfiles"} or {@code "GetCallerIdentity"}), with
+	 * {@code fault}.
 	 * @return this
 	 */
 	public Faults failNext(String api, int n, Fault fault) {

@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deterministic "model output" of a call: a reply that names the model and target
- * and echoes the prompt, cut by a stop sequence or by the token limit the way a model
- * stops. Token counts use the common four-characters-a-token estimate, so they grow with
- * the text.
+ * The deterministic "model output" of a call: a reply that names the model and target and
+ * echoes the prompt, cut by a stop sequence or by the token limit the way a model stops.
+ * Token counts use the common four-characters-a-token estimate, so they grow with the
+ * text.
  *
  * @param text the reply
  * @param stopReason {@code end_turn}, {@code max_tokens} or {@code stop_sequence}
@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param inputTokens the tokens of the prompt
  * @param outputTokens the tokens of the reply
  */
-record Generation(String text, String stopReason, @Nullable String stopSequence, int inputTokens,
-		int outputTokens) {
+record Generation(String text, String stopReason, @Nullable String stopSequence, int inputTokens, int outputTokens) {
 
 	static final String END_TURN = "end_turn";
 
@@ -69,7 +68,10 @@ record Generation(String text, String stopReason, @Nullable String stopSequence,
 		return this.inputTokens + this.outputTokens;
 	}
 
-	/** Splits the reply into the text deltas of a stream: several for every reply of more than a few characters. */
+	/**
+	 * Splits the reply into the text deltas of a stream: several for every reply of more
+	 * than a few characters.
+	 */
 	List<String> deltas() {
 		int size = Math.max(1, Math.min(16, this.text.length() / 4));
 		java.util.ArrayList<String> deltas = new java.util.ArrayList<>();

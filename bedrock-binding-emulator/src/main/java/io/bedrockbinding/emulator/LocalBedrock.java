@@ -43,16 +43,18 @@ import org.jspecify.annotations.Nullable;
  * ({@link #journal()}), create application inference profiles and override which models
  * need a profile; {@link #reset()} forgets all of that.
  *
- * <p>The server is the JDK's {@code com.sun.net.httpserver} on 127.0.0.1. Loading this
- * class sets {@code sun.net.httpserver.nodelay=true} unless it is set already; without
- * it every small answer arrives ~40 ms late. The JDK reads the property once, when its
- * first server starts: if something else in the JVM starts a JDK HTTP server before
+ * <p>
+ * The server is the JDK's {@code com.sun.net.httpserver} on 127.0.0.1. Loading this class
+ * sets {@code sun.net.httpserver.nodelay=true} unless it is set already; without it every
+ * small answer arrives ~40 ms late. The JDK reads the property once, when its first
+ * server starts: if something else in the JVM starts a JDK HTTP server before
  * LocalBedrock loads, pass {@code -Dsun.net.httpserver.nodelay=true} on the command line.
  */
 public final class LocalBedrock implements AutoCloseable {
 
 	static {
-		// The JDK server otherwise answers each small request ~40 ms late (Nagle + delayed ACK).
+		// The JDK server otherwise answers each small request ~40 ms late (Nagle +
+		// delayed ACK).
 		// ServerConfig reads the property once, when the first server is created.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -109,7 +111,10 @@ public final class LocalBedrock implements AutoCloseable {
 				new StsApi(this.accountId), this.faults, this.journal, this.defaultRegion);
 	}
 
-	/** A builder with the built-in catalog, account {@value #DEFAULT_ACCOUNT_ID} and region {@value #DEFAULT_REGION}. */
+	/**
+	 * A builder with the built-in catalog, account {@value #DEFAULT_ACCOUNT_ID} and
+	 * region {@value #DEFAULT_REGION}.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -129,7 +134,8 @@ public final class LocalBedrock implements AutoCloseable {
 		}
 		HttpServer created;
 		try {
-			created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.requestedPort), 512);
+			created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.requestedPort),
+					512);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("LocalBedrock could not bind 127.0.0.1:" + this.requestedPort, ex);
@@ -144,8 +150,8 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * A thread per concurrent request, created on demand and kept for a minute: streams and
-	 * injected latency hold their thread, and 64 concurrent clients must never queue.
+	 * A thread per concurrent request, created on demand and kept for a minute: streams
+	 * and injected latency hold their thread, and 64 concurrent clients must never queue.
 	 */
 	private static ExecutorService newExecutor() {
 		int instance = INSTANCES.incrementAndGet();
@@ -194,7 +200,10 @@ public final class LocalBedrock implements AutoCloseable {
 		return this.catalog;
 	}
 
-	/** Stops the server; a stopped emulator cannot be started again. Same as {@link #close()}. */
+	/**
+	 * Stops the server; a stopped emulator cannot be started again. Same as
+	 * {@link #close()}.
+	 */
 	public void stop() {
 		close();
 	}
@@ -213,7 +222,10 @@ public final class LocalBedrock implements AutoCloseable {
 		}
 	}
 
-	/** Forgets the journal, injected faults, created application profiles and per-test overrides. */
+	/**
+	 * Forgets the journal, injected faults, created application profiles and per-test
+	 * overrides.
+	 */
 	public void reset() {
 		this.journal.clear();
 		this.faults.clear();
@@ -221,7 +233,10 @@ public final class LocalBedrock implements AutoCloseable {
 		this.access.clear();
 	}
 
-	/** The requests answered so far, oldest first (the last {@link Builder#journalLimit(int)} of them). */
+	/**
+	 * The requests answered so far, oldest first (the last
+	 * {@link Builder#journalLimit(int)} of them).
+	 */
 	public List<JournalEntry> journal() {
 		return this.journal.snapshot();
 	}
@@ -240,24 +255,28 @@ public final class LocalBedrock implements AutoCloseable {
 	 * Creates an application inference profile, as CreateInferenceProfile would.
 	 * @param name its name, unique in the region
 	 * @param modelId a catalog model ID (the profile routes to the region itself) or a
-	 * system profile ID such as {@code us.amazon.nova-pro-v1:0} (the profile routes to the
-	 * geography's regions)
+	 * system profile ID such as {@code us.amazon.nova-pro-v1:0} (the profile routes to
+	 * the geography's regions)
 	 * @param region the region it lives in and must be called from
-	 * @return its ARN, {@code arn:aws:bedrock:REGION:ACCOUNT:application-inference-profile/ID}
+	 * @return its ARN,
+	 * {@code arn:aws:bedrock:REGION:ACCOUNT:application-inference-profile/ID}
 	 * @throws IllegalArgumentException for an unknown model or a name in use
 	 */
 	public String createApplicationProfile(String name, String modelId, String region) {
 		return this.applicationProfiles.create(name, modelId, requireRegion(region)).arn();
 	}
 
-	/** Creates an application inference profile in the {@link #defaultRegion() default region}. */
+	/**
+	 * Creates an application inference profile in the {@link #defaultRegion() default
+	 * region}.
+	 */
 	public String createApplicationProfile(String name, String modelId) {
 		return createApplicationProfile(name, modelId, this.defaultRegion);
 	}
 
 	/**
-	 * Makes calls of the plain {@code modelId} from {@code region} fail with the on-demand
-	 * refusal, whatever the catalog says, until {@link #reset()}.
+	 * Makes calls of the plain {@code modelId} from {@code region} fail with the
+	 * on-demand refusal, whatever the catalog says, until {@link #reset()}.
 	 * @return this
 	 */
 	public LocalBedrock requireProfile(String modelId, String region) {
@@ -272,8 +291,8 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * Lets calls of the plain {@code modelId} from {@code region} through on demand (context
-	 * variants included), whatever the catalog says, until {@link #reset()}.
+	 * Lets calls of the plain {@code modelId} from {@code region} through on demand
+	 * (context variants included), whatever the catalog says, until {@link #reset()}.
 	 * @return this
 	 */
 	public LocalBedrock allowOnDemand(String modelId, String region) {
@@ -287,7 +306,10 @@ public final class LocalBedrock implements AutoCloseable {
 		return this;
 	}
 
-	/** Whether calling the plain model ID from {@code region} is refused now, overrides included. */
+	/**
+	 * Whether calling the plain model ID from {@code region} is refused now, overrides
+	 * included.
+	 */
 	public boolean needsProfile(String modelId, String region) {
 		ModelInfo model = this.catalog.find(modelId)
 			.orElseThrow(() -> new IllegalArgumentException("Model '" + modelId + "' is not in the catalog"));
@@ -316,7 +338,10 @@ public final class LocalBedrock implements AutoCloseable {
 		return region;
 	}
 
-	/** Configures a {@link LocalBedrock}; reusable, each {@link #build()} makes a new emulator. */
+	/**
+	 * Configures a {@link LocalBedrock}; reusable, each {@link #build()} makes a new
+	 * emulator.
+	 */
 	public static final class Builder {
 
 		private ModelCatalog catalog = ModelCatalog.builtIn();
@@ -332,13 +357,18 @@ public final class LocalBedrock implements AutoCloseable {
 		private Builder() {
 		}
 
-		/** The models and geographies to emulate; default {@link ModelCatalog#builtIn()}. */
+		/**
+		 * The models and geographies to emulate; default {@link ModelCatalog#builtIn()}.
+		 */
 		public Builder catalog(ModelCatalog catalog) {
 			this.catalog = Objects.requireNonNull(catalog, "catalog");
 			return this;
 		}
 
-		/** The 12-digit account of every caller; default {@value LocalBedrock#DEFAULT_ACCOUNT_ID}. */
+		/**
+		 * The 12-digit account of every caller; default
+		 * {@value LocalBedrock#DEFAULT_ACCOUNT_ID}.
+		 */
 		public Builder accountId(String accountId) {
 			if (!ACCOUNT_ID.matcher(Objects.requireNonNull(accountId, "accountId")).matches()) {
 				throw new IllegalArgumentException("An account ID has exactly 12 digits, got '" + accountId + "'");
@@ -347,7 +377,9 @@ public final class LocalBedrock implements AutoCloseable {
 			return this;
 		}
 
-		/** The region of bearer-token calls; default {@value LocalBedrock#DEFAULT_REGION}. */
+		/**
+		 * The region of bearer-token calls; default {@value LocalBedrock#DEFAULT_REGION}.
+		 */
 		public Builder defaultRegion(String defaultRegion) {
 			this.defaultRegion = requireRegion(defaultRegion);
 			return this;

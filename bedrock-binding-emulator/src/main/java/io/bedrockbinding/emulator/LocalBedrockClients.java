@@ -21,11 +21,13 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
  * the configured builder for further settings (a retry strategy, say); the others build
  * the client. The caller closes what it builds.
  *
- * <p>The sync runtime client uses the SDK's default HTTP client (whichever is on the
- * classpath); the async one uses Netty with HTTP/1.1, which {@code software.amazon.awssdk:netty-nio-client}
- * must provide. The control plane client needs {@code software.amazon.awssdk:bedrock}, the
- * STS client {@code software.amazon.awssdk:sts}; each method touches only its own SDK
- * module, so the others may be missing.
+ * <p>
+ * The sync runtime client uses the SDK's default HTTP client (whichever is on the
+ * classpath); the async one uses Netty with HTTP/1.1, which
+ * {@code software.amazon.awssdk:netty-nio-client} must provide. The control plane client
+ * needs {@code software.amazon.awssdk:bedrock}, the STS client
+ * {@code software.amazon.awssdk:sts}; each method touches only its own SDK module, so the
+ * others may be missing.
  */
 public final class LocalBedrockClients {
 
@@ -66,19 +68,25 @@ public final class LocalBedrockClients {
 
 	/**
 	 * A configured builder of a sync runtime client that authenticates with a Bedrock API
-	 * key (bearer token) instead of SigV4, as {@code AWS_BEARER_TOKEN_BEDROCK} makes the SDK
-	 * do. The emulator answers such calls in its default region.
+	 * key (bearer token) instead of SigV4, as {@code AWS_BEARER_TOKEN_BEDROCK} makes the
+	 * SDK do. The emulator answers such calls in its default region.
 	 */
 	public BedrockRuntimeClientBuilder runtimeWithApiKeyBuilder(String apiKey) {
 		return RuntimeApiKeyClients.builder(this.bedrock, apiKey);
 	}
 
-	/** The sync runtime client with a Bedrock API key; see {@link #runtimeWithApiKeyBuilder(String)}. */
+	/**
+	 * The sync runtime client with a Bedrock API key; see
+	 * {@link #runtimeWithApiKeyBuilder(String)}.
+	 */
 	public BedrockRuntimeClient runtimeWithApiKey(String apiKey) {
 		return runtimeWithApiKeyBuilder(apiKey).build();
 	}
 
-	/** A configured builder of the async runtime client for {@code region}: Netty, HTTP/1.1. */
+	/**
+	 * A configured builder of the async runtime client for {@code region}: Netty,
+	 * HTTP/1.1.
+	 */
 	public BedrockRuntimeAsyncClientBuilder runtimeAsyncBuilder(String region) {
 		return AsyncRuntimeClients.builder(this.bedrock, region);
 	}

@@ -17,30 +17,32 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension that runs one {@link LocalBedrock} per test class and
  * {@link LocalBedrock#reset() resets} it before each test.
  *
- * <p>Register it on a static field to configure it and reach the emulator from the test:
+ * <p>
+ * Register it on a static field to configure it and reach the emulator from the test:
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * static LocalBedrockExtension bedrock = new LocalBedrockExtension();
  *
- * @Test
+ *
+
+&#64;Test
  * void converse() {
  *     try (BedrockRuntimeClient client = bedrock.clients().runtime("us-east-1")) { ... }
  *     assertThat(bedrock.journal()).hasSize(1);
  * }
- * }</pre>
- * or declare it and let JUnit inject the emulator ({@link LocalBedrock} or
+ * }</pre> or declare it and let JUnit inject the emulator ({@link LocalBedrock} or
  * {@link LocalBedrockClients}) into test methods, lifecycle methods and constructors:
  * <pre>{@code
- * @ExtendWith(LocalBedrockExtension.class)
+ * &#64;ExtendWith(LocalBedrockExtension.class)
  * class MyTest {
- *     @Test
+ *
+&#64;Test
  *     void converse(LocalBedrock bedrock) { ... }
  * }
- * }</pre>
- * Nested test classes share the emulator of their enclosing class. An instance field
- * registration gets an emulator per test, stopped after it. The tests of one class share
- * its emulator and each one resets it, so they must not run concurrently with each other
- * (JUnit's default); different classes may.
+ * }</pre> Nested test classes share the emulator of their enclosing class. An instance
+ * field registration gets an emulator per test, stopped after it. The tests of one class
+ * share its emulator and each one resets it, so they must not run concurrently with each
+ * other (JUnit's default); different classes may.
  */
 public class LocalBedrockExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -49,13 +51,21 @@ public class LocalBedrockExtension
 
 	private @Nullable LocalBedrock bedrock;
 
-	/** How many test classes (an outer one and its nested ones) use the running emulator. */
+	/**
+	 * How many test classes (an outer one and its nested ones) use the running emulator.
+	 */
 	private int users;
 
-	/** Whether the running emulator was started for one test only (instance field registration). */
+	/**
+	 * Whether the running emulator was started for one test only (instance field
+	 * registration).
+	 */
 	private boolean perTest;
 
-	/** An extension whose emulator has the built-in catalog and the default account and region. */
+	/**
+	 * An extension whose emulator has the built-in catalog and the default account and
+	 * region.
+	 */
 	public LocalBedrockExtension() {
 		this(LocalBedrock.builder());
 	}
@@ -85,7 +95,8 @@ public class LocalBedrockExtension
 	@Override
 	public synchronized void beforeEach(ExtensionContext context) {
 		if (this.bedrock == null) {
-			// Registered on an instance field: no beforeAll, so the emulator lives for this test.
+			// Registered on an instance field: no beforeAll, so the emulator lives for
+			// this test.
 			this.bedrock = this.builder.build().start();
 			this.perTest = true;
 		}
@@ -108,7 +119,8 @@ public class LocalBedrockExtension
 	@Override
 	public synchronized Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		if (this.bedrock == null) {
-			// A constructor or @BeforeAll parameter can be resolved before any callback ran.
+			// A constructor or @BeforeAll parameter can be resolved before any callback
+			// ran.
 			this.bedrock = this.builder.build().start();
 			this.perTest = false;
 		}

@@ -35,8 +35,8 @@ final class ModelAccess {
 	}
 
 	boolean isOverridden(String modelId, String region) {
-		return !this.overrides.isEmpty() && (this.overrides.containsKey(key(modelId, region))
-				|| this.overrides.containsKey(key(modelId, null)));
+		return !this.overrides.isEmpty()
+				&& (this.overrides.containsKey(key(modelId, region)) || this.overrides.containsKey(key(modelId, null)));
 	}
 
 	/** Whether calling the plain model ID from {@code region} is refused. */

@@ -36,8 +36,8 @@ final class NativeBodies {
 			if (model.outputModalities().contains("EMBEDDING")) {
 				return request.has("texts") ? cohereEmbedding(request) : titanEmbedding(request);
 			}
-			throw BedrockError.validation("LocalBedrock does not emulate " + model.outputModalities()
-					+ " output; " + model.modelId() + " cannot be invoked here.");
+			throw BedrockError.validation("LocalBedrock does not emulate " + model.outputModalities() + " output; "
+					+ model.modelId() + " cannot be invoked here.");
 		}
 		String modelId = model.modelId();
 		if (model.provider().equals("anthropic") || request.has("anthropic_version")) {

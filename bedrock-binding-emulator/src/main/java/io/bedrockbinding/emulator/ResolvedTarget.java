@@ -1,7 +1,7 @@
 package io.bedrockbinding.emulator;
 
 import io.bedrockbinding.catalog.ModelInfo;
-import io.bedrockbinding.target.TargetKind;
+import io.bedrockbinding.identifier.TargetKind;
 
 /**
  * What a runtime call's model identifier resolved to.
@@ -12,7 +12,10 @@ import io.bedrockbinding.target.TargetKind;
  */
 record ResolvedTarget(ModelInfo model, String identifier, TargetKind kind) {
 
-	/** {@code amazon.nova-pro-v1:0 via us.amazon.nova-pro-v1:0}, or just the model ID for direct calls. */
+	/**
+	 * {@code amazon.nova-pro-v1:0 via us.amazon.nova-pro-v1:0}, or just the model ID for
+	 * direct calls.
+	 */
 	String label() {
 		return (this.kind == TargetKind.DIRECT) ? this.model.modelId()
 				: this.model.modelId() + " via " + this.identifier;

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one handler of the server: finds the operation of each request, applies injected
- * faults and latency, calls the API, turns errors into the API's wire format and
- * journals the answer.
+ * faults and latency, calls the API, turns errors into the API's wire format and journals
+ * the answer.
  */
 final class Router implements HttpHandler {
 
@@ -64,9 +64,10 @@ final class Router implements HttpHandler {
 			Answer answer = answer(call, method, rawPath);
 			String journaled = method.equals("GET") ? queryText(call.parameters())
 					: new String(body, StandardCharsets.UTF_8);
-			// Journal first: a client that has its answer must find its call in the journal.
-			this.journal.add(new JournalEntry(Instant.now(), call.api(), call.resource(), region, journaled,
-					answer.status()));
+			// Journal first: a client that has its answer must find its call in the
+			// journal.
+			this.journal
+				.add(new JournalEntry(Instant.now(), call.api(), call.resource(), region, journaled, answer.status()));
 			answer.write(exchange);
 		}
 	}
@@ -109,7 +110,8 @@ final class Router implements HttpHandler {
 			for (String[] operation : new String[][] { { "/converse-stream", "ConverseStream" },
 					{ "/converse", "Converse" }, { "/invoke-with-response-stream", "InvokeModelWithResponseStream" },
 					{ "/invoke", "InvokeModel" } }) {
-				if (rawPath.endsWith(operation[0]) && rawPath.length() > MODEL_PREFIX.length() + operation[0].length()) {
+				if (rawPath.endsWith(operation[0])
+						&& rawPath.length() > MODEL_PREFIX.length() + operation[0].length()) {
 					String model = rawPath.substring(MODEL_PREFIX.length(), rawPath.length() - operation[0].length());
 					return new Call(operation[1], UrlText.decodePath(model), region, body, Map.of(), start);
 				}

@@ -84,7 +84,9 @@ final class RuntimeApi {
 			.put("totalTokens", generation.totalTokens());
 	}
 
-	/** Converse speaks to text models only: Bedrock refuses embedding and image models. */
+	/**
+	 * Converse speaks to text models only: Bedrock refuses embedding and image models.
+	 */
 	private static void requireTextOutput(ModelInfo model) {
 		if (!model.outputModalities().contains("TEXT")) {
 			throw BedrockError.validation("This action doesn't support the model that you provided. "

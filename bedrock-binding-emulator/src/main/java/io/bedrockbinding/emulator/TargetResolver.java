@@ -5,10 +5,10 @@ import java.util.Optional;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
-import io.bedrockbinding.target.BedrockArn;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.ModelIds;
-import io.bedrockbinding.target.TargetKind;
+import io.bedrockbinding.identifier.BedrockArn;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetKind;
 
 /**
  * Resolves the model identifier of a runtime call the way Bedrock does: a plain model ID
@@ -18,7 +18,10 @@ import io.bedrockbinding.target.TargetKind;
  */
 final class TargetResolver {
 
-	/** Bedrock's refusal of a plain model ID that needs an inference profile (note the U+2019 apostrophe). */
+	/**
+	 * Bedrock's refusal of a plain model ID that needs an inference profile (note the
+	 * U+2019 apostrophe).
+	 */
 	static final String ON_DEMAND_REFUSED = "Invocation of model ID %s with on-demand throughput isn\u2019t supported. "
 			+ "Retry your request with the ID or ARN of an inference profile that contains this model.";
 
@@ -39,7 +42,8 @@ final class TargetResolver {
 
 	/**
 	 * Resolves {@code identifier} for a call from {@code region}.
-	 * @param action the IAM action named when access is denied ({@code bedrock:InvokeModel})
+	 * @param action the IAM action named when access is denied
+	 * ({@code bedrock:InvokeModel})
 	 * @throws BedrockError the error Bedrock answers with
 	 */
 	ResolvedTarget resolve(String identifier, String region, String action) {
@@ -86,7 +90,8 @@ final class TargetResolver {
 			throw BedrockError.invalidIdentifier();
 		}
 		if (arn.hasTemplate()) {
-			// An unresolved {account} or {region} reached the wire: Bedrock sees an invalid ARN.
+			// An unresolved {account} or {region} reached the wire: Bedrock sees an
+			// invalid ARN.
 			throw BedrockError.invalidIdentifier();
 		}
 		if (!arn.region().equals(region)) {

@@ -22,7 +22,10 @@ final class UrlText {
 		return decode(raw, false);
 	}
 
-	/** Decodes a query string or form body into its parameters; the last value of a name wins. */
+	/**
+	 * Decodes a query string or form body into its parameters; the last value of a name
+	 * wins.
+	 */
 	static Map<String, String> parameters(@Nullable String raw) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (raw == null || raw.isEmpty()) {

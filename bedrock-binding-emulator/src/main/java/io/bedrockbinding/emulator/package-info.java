@@ -1,6 +1,6 @@
 /**
- * {@link io.bedrockbinding.emulator.LocalBedrock}: an in-process Bedrock on loopback
- * that the real AWS SDK clients talk to through {@code endpointOverride}. It serves
+ * {@link io.bedrockbinding.emulator.LocalBedrock}: an in-process Bedrock on loopback that
+ * the real AWS SDK clients talk to through {@code endpointOverride}. It serves
  * bedrock-runtime (Converse, ConverseStream, InvokeModel), the bedrock control plane
  * (foundation models and inference profiles) and STS GetCallerIdentity, driven by a
  * {@link io.bedrockbinding.catalog.ModelCatalog}, with a request journal, fault

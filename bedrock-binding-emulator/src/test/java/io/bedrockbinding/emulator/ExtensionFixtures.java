@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Test classes that {@link LocalBedrockExtensionTest} runs with the JUnit engine test kit
- * (nested, so that Surefire does not run them on their own). Each test makes one call and
- * expects to be alone in the journal: that fails unless the extension resets it.
+ * Test classes that {@link LocalBedrockExtensionTests} runs with the JUnit engine test
+ * kit (nested, so that Surefire does not run them on their own). Each test makes one call
+ * and expects to be alone in the journal: that fails unless the extension resets it.
  */
 final class ExtensionFixtures {
 
@@ -32,7 +32,7 @@ final class ExtensionFixtures {
 			.runtimeBuilder("us-east-1")
 			.overrideConfiguration(TestRetries.none())
 			.build()) {
-			client.converse(ConverseTest.request(TestCatalog.HAIKU, "fixture"));
+			client.converse(ConverseTests.request(TestCatalog.HAIKU, "fixture"));
 		}
 		assertThat(bedrock.journal()).hasSize(1);
 	}

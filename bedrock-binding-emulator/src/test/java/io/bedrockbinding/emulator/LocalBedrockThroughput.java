@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
  * Converse reply. Client threads share one sync SDK client (Apache 5, keep-alive) per
  * server, in the same JVM, so both figures include the SDK's own cost on the same cores;
  * the ratio shows what the emulator adds. Rounds alternate between the two servers. Not a
- * unit test; run it from the project root with
- * <pre>
+ * unit test; run it from the project root with <pre>
  * ./mvnw -B -q -pl bedrock-binding-emulator test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * cd bedrock-binding-emulator
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.bedrockbinding.emulator.LocalBedrockThroughput \
@@ -48,7 +47,8 @@ public final class LocalBedrockThroughput {
 		int warmUp = (args.length > 1) ? Integer.parseInt(args[1]) : 40_000;
 		int measured = (args.length > 2) ? Integer.parseInt(args[2]) : 20_000;
 		int rounds = (args.length > 3) ? Integer.parseInt(args[3]) : 3;
-		// LocalBedrock sets sun.net.httpserver.nodelay when it loads; the stub must not start the JDK server first.
+		// LocalBedrock sets sun.net.httpserver.nodelay when it loads; the stub must not
+		// start the JDK server first.
 		LocalBedrock bedrock = LocalBedrock.builder().journalLimit(1000).build().start();
 		HttpServer stub = stub();
 		try (bedrock;
@@ -58,7 +58,7 @@ public final class LocalBedrockThroughput {
 					.endpointOverride(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()))
 					.region(Region.US_EAST_1)
 					.build()) {
-			ConverseRequest request = ConverseTest.request("anthropic.claude-3-haiku-20240307-v1:0",
+			ConverseRequest request = ConverseTests.request("anthropic.claude-3-haiku-20240307-v1:0",
 					"How fast can you answer?");
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
@@ -74,7 +74,8 @@ public final class LocalBedrockThroughput {
 					emulatedTotal += emulatedSeconds;
 					baselineTotal += baselineSeconds;
 				}
-				System.out.printf("LocalBedrock %,.0f calls/s, bare stub %,.0f calls/s: the emulator takes %.2fx the stub's time%n",
+				System.out.printf(
+						"LocalBedrock %,.0f calls/s, bare stub %,.0f calls/s: the emulator takes %.2fx the stub's time%n",
 						rounds * measured / emulatedTotal, rounds * measured / baselineTotal,
 						emulatedTotal / baselineTotal);
 			}
@@ -87,7 +88,9 @@ public final class LocalBedrockThroughput {
 		}
 	}
 
-	/** The baseline: the same JDK server and executor kind, no parsing, one fixed reply. */
+	/**
+	 * The baseline: the same JDK server and executor kind, no parsing, one fixed reply.
+	 */
 	private static HttpServer stub() throws IOException {
 		byte[] reply = FIXED_REPLY.getBytes(StandardCharsets.UTF_8);
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);

@@ -53,8 +53,8 @@ final class TestCatalog {
 				new ModelInfo(HAIKU, "anthropic", "Claude 3 Haiku", List.of("us-east-1", "us-west-2", "eu-west-1"),
 						List.of(), List.of("us", "eu"), false, true, List.of("TEXT", "IMAGE"), text),
 				new ModelInfo(SONNET_37, "anthropic", "Claude 3.7 Sonnet", List.of(),
-						List.of("us-east-1", "us-east-2", "us-west-2", "eu-west-1"), List.of("us", "eu", "global"), true,
-						true, text, text),
+						List.of("us-east-1", "us-east-2", "us-west-2", "eu-west-1"), List.of("us", "eu", "global"),
+						true, true, text, text),
 				new ModelInfo(SONNET_200K, "anthropic", "Claude 3 Sonnet (200k)", List.of(), List.of("us-east-1"),
 						List.of(), false, true, text, text),
 				new ModelInfo(LLAMA, "meta", "Llama 3 8B Instruct", List.of("us-east-1", "us-west-2"), List.of(),
@@ -69,8 +69,8 @@ final class TestCatalog {
 						text),
 				new ModelInfo(MISTRAL, "mistral", "Mistral 7B Instruct", List.of("us-east-1"), List.of(), List.of(),
 						false, false, text, text),
-				new ModelInfo(SD, "stability", "Stable Diffusion 3.5 Large", List.of("us-west-2"), List.of(),
-						List.of(), false, false, text, List.of("IMAGE"))),
+				new ModelInfo(SD, "stability", "Stable Diffusion 3.5 Large", List.of("us-west-2"), List.of(), List.of(),
+						false, false, text, List.of("IMAGE"))),
 				geographies);
 	}
 

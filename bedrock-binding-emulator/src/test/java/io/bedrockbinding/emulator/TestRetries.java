@@ -12,7 +12,10 @@ final class TestRetries {
 	private TestRetries() {
 	}
 
-	/** The SDK's standard retry conditions with {@code attempts} attempts and no delay between them. */
+	/**
+	 * The SDK's standard retry conditions with {@code attempts} attempts and no delay
+	 * between them.
+	 */
 	static ClientOverrideConfiguration attempts(int attempts) {
 		StandardRetryStrategy.Builder builder = (StandardRetryStrategy.Builder) AwsRetryStrategy.standardRetryStrategy()
 			.toBuilder();

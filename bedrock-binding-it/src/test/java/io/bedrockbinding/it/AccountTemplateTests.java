@@ -33,7 +33,9 @@ import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code {account}} and {@code {region}} in targets, and the resolvers that fill them. */
+/**
+ * {@code {account}} and {@code {region}} in targets, and the resolvers that fill them.
+ */
 class AccountTemplateTests {
 
 	@RegisterExtension
@@ -56,7 +58,9 @@ class AccountTemplateTests {
 		return factory;
 	}
 
-	/** Hands out one STS client of the emulator and counts how often it was asked for one. */
+	/**
+	 * Hands out one STS client of the emulator and counts how often it was asked for one.
+	 */
 	private Supplier<StsClient> countingSts(AtomicInteger asked) {
 		StsClient client = bedrock.clients().stsBuilder("us-east-1").overrideConfiguration(Fixture.retries(1)).build();
 		this.closeables.add(client);
@@ -109,7 +113,8 @@ class AccountTemplateTests {
 		registry.bind(NOVA_PRO, "arn:aws:bedrock:us-east-1:{account}:inference-profile/us.amazon.nova-pro-v1:0");
 		BedrockPipeFactory factory = factory(registry, accounts);
 
-		// Constructing the resolver and the factory, and calls whose target has no {account}, ask nothing.
+		// Constructing the resolver and the factory, and calls whose target has no
+		// {account}, ask nothing.
 		factory.pipe(LLAMA).execute("no template");
 		assertThat(asked).hasValue(0);
 		assertThat(bedrock.get().journal("GetCallerIdentity")).isEmpty();
@@ -211,7 +216,8 @@ class AccountTemplateTests {
 		PipeResult second = pipe.execute("second");
 
 		assertThat(second.invokedTarget()).contains(":" + ACCOUNT + ":");
-		assertThat(bedrock.get().journal("GetCallerIdentity")).extracting(JournalEntry::status).containsExactly(403, 200);
+		assertThat(bedrock.get().journal("GetCallerIdentity")).extracting(JournalEntry::status)
+			.containsExactly(403, 200);
 		assertThat(bedrock.get().journal("Converse")).hasSize(1);
 	}
 

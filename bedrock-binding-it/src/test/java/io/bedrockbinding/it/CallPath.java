@@ -66,7 +66,8 @@ enum CallPath {
 			if (ex.getCause() instanceof BedrockPipeException failure) {
 				throw failure;
 			}
-			throw new AssertionError("The future failed with something else than a BedrockPipeException", ex.getCause());
+			throw new AssertionError("The future failed with something else than a BedrockPipeException",
+					ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Fixture {
 
-	/** On demand in us-east-1, profile-only in us-east-2 and eu-west-1; geos us, eu, apac, jp, au. */
+	/**
+	 * On demand in us-east-1, profile-only in us-east-2 and eu-west-1; geos us, eu, apac,
+	 * jp, au.
+	 */
 	static final String NOVA_PRO = "amazon.nova-pro-v1:0";
 
 	/** Profile-only in the US regions; only a {@code us} profile. */
@@ -61,7 +64,10 @@ final class Fixture {
 		return ModelCatalog.builtIn();
 	}
 
-	/** A registry for {@code region} that derives geo profiles, as the starter's default does. */
+	/**
+	 * A registry for {@code region} that derives geo profiles, as the starter's default
+	 * does.
+	 */
 	static BindingRegistry registry(String region) {
 		return BindingRegistry.builder(catalog()).region(region).build();
 	}
@@ -72,9 +78,10 @@ final class Fixture {
 	}
 
 	/**
-	 * Clients of {@code bedrock} whose calls make at most {@code attempts} attempts. Their
-	 * async clients share one event loop group that outlives them: a Netty client that owns
-	 * its group waits a 2 s quiet period when closed, which every test would pay.
+	 * Clients of {@code bedrock} whose calls make at most {@code attempts} attempts.
+	 * Their async clients share one event loop group that outlives them: a Netty client
+	 * that owns its group waits a 2 s quiet period when closed, which every test would
+	 * pay.
 	 */
 	static BedrockRuntimeClients.Builder clients(LocalBedrock bedrock, int attempts) {
 		return defaultClients(bedrock, attempts).asyncCustomizer((builder) -> builder.httpClientBuilder(
@@ -91,14 +98,18 @@ final class Fixture {
 			.asyncCustomizer((builder) -> builder.overrideConfiguration(retries));
 	}
 
-	/** The SDK's standard retry conditions, {@code attempts} attempts, retried at once. */
+	/**
+	 * The SDK's standard retry conditions, {@code attempts} attempts, retried at once.
+	 */
 	static Consumer<ClientOverrideConfiguration.Builder> retries(int attempts) {
 		return (override) -> override.retryStrategy((strategy) -> strategy.maxAttempts(attempts)
 			.backoffStrategy(BackoffStrategy.retryImmediately())
 			.throttlingBackoffStrategy(BackoffStrategy.retryImmediately()));
 	}
 
-	/** A factory of {@code registry} over clients of {@code bedrock} that do not retry. */
+	/**
+	 * A factory of {@code registry} over clients of {@code bedrock} that do not retry.
+	 */
 	static BedrockPipeFactory.Builder factory(LocalBedrock bedrock, BindingRegistry registry) {
 		return BedrockPipeFactory.builder(registry, clients(bedrock, 1).build())
 			.accountResolver(AccountResolver.none());

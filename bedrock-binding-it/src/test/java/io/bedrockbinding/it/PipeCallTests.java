@@ -8,11 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeMessage;
 import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.target.TargetKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,7 +62,8 @@ class PipeCallTests {
 		assertThat(result.usage().outputTokens()).isPositive();
 		assertThat(result.usage().totalTokens())
 			.isEqualTo(result.usage().inputTokens() + result.usage().outputTokens());
-		// Bedrock's own latency (metrics.latencyMs, or the stream's metadata event) includes the injected delay.
+		// Bedrock's own latency (metrics.latencyMs, or the stream's metadata event)
+		// includes the injected delay.
 		assertThat(result.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(40)).isLessThan(Duration.ofSeconds(10));
 		assertThat(result.modelId()).isEqualTo(NOVA_PRO);
 		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
@@ -176,9 +177,8 @@ class PipeCallTests {
 		assertThat(messages.get(2).get("role").asString()).isEqualTo("user");
 		assertThat(messages.get(2).at("/content/0/text").asString()).isEqualTo("What is my name?");
 		// The system prompt and the earlier turns count as input.
-		assertThat(result.usage().inputTokens()).isGreaterThan(path.call(factory("us-east-1").pipe(LLAMA), "What is my name?")
-			.usage()
-			.inputTokens());
+		assertThat(result.usage().inputTokens())
+			.isGreaterThan(path.call(factory("us-east-1").pipe(LLAMA), "What is my name?").usage().inputTokens());
 	}
 
 	@ParameterizedTest

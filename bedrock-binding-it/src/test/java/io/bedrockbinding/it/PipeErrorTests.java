@@ -164,9 +164,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttlingAfterTheSdksRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(BedrockPipeFactory
-			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-			.build());
+		BedrockPipeFactory factory = track(
+				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+					.build());
 		bedrock.faults().failNext(3, Fault.THROTTLING);
 
 		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
@@ -181,9 +181,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttledTwiceThenAnswered(CallPath path) {
-		BedrockPipeFactory factory = track(BedrockPipeFactory
-			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-			.build());
+		BedrockPipeFactory factory = track(
+				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+					.build());
 		bedrock.faults().failNext(2, Fault.THROTTLING);
 
 		PipeResult result = path.call(factory.pipe(LLAMA), "patience");
@@ -197,11 +197,13 @@ class PipeErrorTests {
 	void timeoutIsNamed(CallPath path) {
 		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		BedrockPipe pipe = factory.pipe(LLAMA).withTimeout(Duration.ofMillis(200));
-		// In time without the delay; this also creates the SDK client outside the measured call.
+		// In time without the delay; this also creates the SDK client outside the
+		// measured call.
 		path.call(pipe, "fast");
 		bedrock.faults().latency(Duration.ofMillis(1500));
 
-		// Without the timeout this call would succeed after 1.5 s: failing with TIMEOUT is the proof.
+		// Without the timeout this call would succeed after 1.5 s: failing with TIMEOUT
+		// is the proof.
 		BedrockPipeException failure = failure(path, pipe);
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
@@ -249,9 +251,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void serviceFailureAfterRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(BedrockPipeFactory
-			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
-			.build());
+		BedrockPipeFactory factory = track(
+				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
+					.build());
 		bedrock.faults().failNext(2, Fault.SERVICE_UNAVAILABLE);
 
 		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
@@ -278,8 +280,8 @@ class PipeErrorTests {
 		bedrock.faults().breakNextStream(2);
 		List<String> deltas = new CopyOnWriteArrayList<>();
 
-		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
-				() -> CallPath.await(factory.pipe(LLAMA).stream("a reply long enough for several deltas", deltas::add)));
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> CallPath
+			.await(factory.pipe(LLAMA).stream("a reply long enough for several deltas", deltas::add)));
 
 		assertThat(deltas).hasSize(2);
 		assertThat(failure.reason()).isEqualTo(FailureReason.SERVICE_ERROR);

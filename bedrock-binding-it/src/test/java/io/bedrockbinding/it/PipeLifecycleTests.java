@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
@@ -20,7 +21,6 @@ import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.target.TargetKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,9 +114,9 @@ class PipeLifecycleTests {
 		BedrockPipeFactory factory = track(
 				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
 
-		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "hi"))
-			.isInstanceOfSatisfying(BedrockPipeException.class,
-					(failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL));
+		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "hi")).isInstanceOfSatisfying(
+				BedrockPipeException.class,
+				(failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL));
 		assertThat(bedrock.journal()).hasSize(1);
 	}
 
@@ -154,7 +154,8 @@ class PipeLifecycleTests {
 
 	@Test
 	void closingTheFactoryClosesItsClientsAndLaterCallsFailClearly() throws Exception {
-		// Core's own HTTP client settings: the async client owns its event loop, as in an application.
+		// Core's own HTTP client settings: the async client owns its event loop, as in an
+		// application.
 		BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
 		BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build();
 		BedrockPipe pipe = factory.pipe(LLAMA);

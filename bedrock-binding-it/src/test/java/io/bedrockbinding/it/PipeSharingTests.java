@@ -27,7 +27,9 @@ import static io.bedrockbinding.it.Fixture.LLAMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** A pipe is immutable: {@code with...} makes a new one, and one pipe serves many threads. */
+/**
+ * A pipe is immutable: {@code with...} makes a new one, and one pipe serves many threads.
+ */
 class PipeSharingTests {
 
 	@RegisterExtension
@@ -86,12 +88,15 @@ class PipeSharingTests {
 		shorter.execute("shorter");
 
 		List<JournalEntry> calls = bedrock.get().journal("Converse");
-		assertThat(Fixture.body(calls.get(0)).at("/inferenceConfig/temperature").asDouble()).isCloseTo(0.1, within(1e-6));
+		assertThat(Fixture.body(calls.get(0)).at("/inferenceConfig/temperature").asDouble()).isCloseTo(0.1,
+				within(1e-6));
 		assertThat(Fixture.body(calls.get(0)).at("/inferenceConfig").has("maxTokens")).isFalse();
-		assertThat(Fixture.body(calls.get(1)).at("/inferenceConfig/temperature").asDouble()).isCloseTo(0.9, within(1e-6));
+		assertThat(Fixture.body(calls.get(1)).at("/inferenceConfig/temperature").asDouble()).isCloseTo(0.9,
+				within(1e-6));
 		assertThat(Fixture.body(calls.get(1)).at("/inferenceConfig").has("maxTokens")).isFalse();
 		assertThat(Fixture.body(calls.get(2)).at("/inferenceConfig/maxTokens").asInt()).isEqualTo(10);
-		assertThat(calls).allSatisfy((call) -> assertThat(Fixture.body(call).at("/system/0/text").asString()).isEqualTo("base"));
+		assertThat(calls)
+			.allSatisfy((call) -> assertThat(Fixture.body(call).at("/system/0/text").asString()).isEqualTo("base"));
 	}
 
 	@Test
@@ -107,7 +112,8 @@ class PipeSharingTests {
 				int thread = t;
 				Callable<List<String>> work = () -> {
 					start.await();
-					// Each thread derives its own pipe from the shared one while the others call it.
+					// Each thread derives its own pipe from the shared one while the
+					// others call it.
 					BedrockPipe own = shared.withTemperature(thread / 10.0);
 					List<String> wrong = new ArrayList<>();
 					for (int i = 0; i < callsPerThread; i++) {

@@ -42,7 +42,10 @@ import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static io.bedrockbinding.it.Fixture.SONNET_37;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ProfileDiscovery over the real control-plane client: pages, suggestions, layer, catalog refresh. */
+/**
+ * ProfileDiscovery over the real control-plane client: pages, suggestions, layer, catalog
+ * refresh.
+ */
 class ProfileDiscoveryTests {
 
 	@RegisterExtension
@@ -57,7 +60,10 @@ class ProfileDiscoveryTests {
 		this.clients.values().forEach(BedrockClient::close);
 	}
 
-	/** Control-plane clients whose ListInferenceProfiles pages hold {@value #PAGE_SIZE} profiles. */
+	/**
+	 * Control-plane clients whose ListInferenceProfiles pages hold {@value #PAGE_SIZE}
+	 * profiles.
+	 */
 	private Function<String, BedrockClient> smallPages() {
 		ExecutionInterceptor pageSize = new ExecutionInterceptor() {
 
@@ -70,10 +76,11 @@ class ProfileDiscoveryTests {
 			}
 
 		};
-		return (region) -> this.clients.computeIfAbsent(region, (name) -> bedrock.clients()
-			.controlPlaneBuilder(name)
-			.overrideConfiguration((override) -> override.addExecutionInterceptor(pageSize))
-			.build());
+		return (region) -> this.clients.computeIfAbsent(region,
+				(name) -> bedrock.clients()
+					.controlPlaneBuilder(name)
+					.overrideConfiguration((override) -> override.addExecutionInterceptor(pageSize))
+					.build());
 	}
 
 	private ProfileDiscovery discovery() {
@@ -94,7 +101,8 @@ class ProfileDiscoveryTests {
 	@Test
 	void discoveryWalksEveryPageOfBothProfileTypes() {
 		for (int i = 0; i < 9; i++) {
-			bedrock.createApplicationProfile("team-" + i, (i % 2 == 0) ? HAIKU : "us.amazon.nova-pro-v1:0", "us-east-1");
+			bedrock.createApplicationProfile("team-" + i, (i % 2 == 0) ? HAIKU : "us.amazon.nova-pro-v1:0",
+					"us-east-1");
 		}
 		Set<String> systemIds = profileIdsInOnePage("us-east-1", InferenceProfileType.SYSTEM_DEFINED);
 		Set<String> applicationIds = profileIdsInOnePage("us-east-1", InferenceProfileType.APPLICATION);
@@ -143,11 +151,14 @@ class ProfileDiscoveryTests {
 			assertThat(needProfile).isNotEmpty();
 			assertThat(result.suggestions()).allSatisfy((suggestion) -> {
 				assertThat(needProfile).contains(suggestion.modelId());
-				assertThat(suggestion.target()).isEqualTo(
-						Fixture.catalog().systemProfileFor(suggestion.modelId(), result.region()).orElseThrow());
+				assertThat(suggestion.target())
+					.isEqualTo(Fixture.catalog().systemProfileFor(suggestion.modelId(), result.region()).orElseThrow());
 			});
 		}
-		DiscoveredModel llama = virginia.models().stream().filter((model) -> model.modelId().equals(LLAMA)).findFirst()
+		DiscoveredModel llama = virginia.models()
+			.stream()
+			.filter((model) -> model.modelId().equals(LLAMA))
+			.findFirst()
 			.orElseThrow();
 		assertThat(llama.onDemand()).isTrue();
 		assertThat(llama.provider()).isNotBlank();
@@ -165,8 +176,11 @@ class ProfileDiscoveryTests {
 			// made on purpose, so it wins over the system profile
 			.containsEntry(SONNET_37, sonnet)
 			.containsEntry(DEEPSEEK, "us.deepseek.r1-v1:0");
-		DiscoveredProfile sonnetProfile = result.profiles().stream().filter((profile) -> profile.arn().equals(sonnet))
-			.findFirst().orElseThrow();
+		DiscoveredProfile sonnetProfile = result.profiles()
+			.stream()
+			.filter((profile) -> profile.arn().equals(sonnet))
+			.findFirst()
+			.orElseThrow();
 		assertThat(sonnetProfile.modelIds()).containsExactly(SONNET_37);
 		assertThat(sonnetProfile.modelArns()).hasSizeGreaterThan(1);
 		assertThat(result.suggestions()).filteredOn((suggestion) -> suggestion.modelId().equals(HAIKU))
@@ -198,7 +212,8 @@ class ProfileDiscoveryTests {
 			assertThat(viaProfile.invokedTarget()).isEqualTo("us.deepseek.r1-v1:0");
 			assertThat(viaApplication.invokedTarget()).isEqualTo(haiku);
 			assertThat(runtimeWins.invokedTarget()).isEqualTo(HAIKU);
-			assertThat(bedrock.get().journal("Converse")).allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
+			assertThat(bedrock.get().journal("Converse"))
+				.allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 		}
 	}
 
@@ -229,7 +244,8 @@ class ProfileDiscoveryTests {
 		assertThat(nova.profileOnlyRegions()).contains("eu-west-1");
 		assertThat(nova.geoPrefixes()).contains("us", "eu");
 		assertThat(nova.displayName()).isEqualTo("Nova Pro");
-		// What the asked regions cannot tell is kept: other regions, other geographies, the order.
+		// What the asked regions cannot tell is kept: other regions, other geographies,
+		// the order.
 		assertThat(refreshed.all()).extracting(ModelInfo::modelId)
 			.containsExactlyElementsOf(current.all().stream().map(ModelInfo::modelId).toList());
 		for (ModelInfo known : current.all()) {

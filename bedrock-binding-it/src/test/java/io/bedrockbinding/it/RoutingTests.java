@@ -11,11 +11,11 @@ import java.util.List;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.target.TargetKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -192,7 +192,8 @@ class RoutingTests {
 	void unbindGoesBackToTheLowerLayer() {
 		BindingRegistry registry = Fixture.registry("us-east-2");
 		BedrockPipe pipe = factory(registry).pipe(NOVA_PRO);
-		String application = bedrock.get().createApplicationProfile("nova-ohio", "us.amazon.nova-pro-v1:0", "us-east-2");
+		String application = bedrock.get()
+			.createApplicationProfile("nova-ohio", "us.amazon.nova-pro-v1:0", "us-east-2");
 		registry.bind(NOVA_PRO, application);
 
 		PipeResult bound = pipe.execute("bound");

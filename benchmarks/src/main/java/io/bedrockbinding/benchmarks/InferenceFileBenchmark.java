@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.ModelIds;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,11 +27,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import io.bedrockbinding.file.InferenceFile;
-import io.bedrockbinding.file.InferenceFileContent;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.ModelIds;
 
 /**
  * Reading a 10,000-line {@code inference.txt} with {@link InferenceFile#read()} (decode,
@@ -85,8 +84,8 @@ public class InferenceFileBenchmark {
 
 	/**
 	 * 10,000 lines: a comment every 10th line, a blank line every 25th, the rest bindings
-	 * of distinct model IDs to a mix of targets (system profiles, profile ARNs, application
-	 * profile ARNs, ARNs with {account}, provisioned models, direct).
+	 * of distinct model IDs to a mix of targets (system profiles, profile ARNs,
+	 * application profile ARNs, ARNs with {account}, provisioned models, direct).
 	 */
 	static List<String> lines() {
 		String[] providers = { "amazon", "anthropic", "meta", "mistral", "cohere", "ai21", "deepseek", "writer" };
@@ -105,9 +104,11 @@ public class InferenceFileBenchmark {
 			String target = switch (i % 10) {
 				case 1, 2, 3, 4 -> "us." + modelId;
 				case 5, 6 -> "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us." + modelId;
-				case 7 -> "arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/a1b2c3d4e5f" + (i % 10_000);
+				case 7 ->
+					"arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/a1b2c3d4e5f" + (i % 10_000);
 				case 8 -> (i % 20 < 10) ? "arn:aws:bedrock:us-east-1:{account}:inference-profile/us." + modelId
-						: "arn:aws:bedrock:us-west-2:111122223333:provisioned-model/abcdef" + String.format("%06d", i % 1_000_000);
+						: "arn:aws:bedrock:us-west-2:111122223333:provisioned-model/abcdef"
+								+ String.format("%06d", i % 1_000_000);
 				default -> "";
 			};
 			lines.add((i % 7 == 0) ? modelId + " = " + target : modelId + "=" + target);
@@ -141,7 +142,10 @@ public class InferenceFileBenchmark {
 		return split(new String(this.bytes, StandardCharsets.UTF_8).lines().toList());
 	}
 
-	/** Diagnostic: only the per-line validation of {@link #inMemoryInferenceFileParse()}, on lines already split. */
+	/**
+	 * Diagnostic: only the per-line validation of {@link #inMemoryInferenceFileParse()},
+	 * on lines already split.
+	 */
 	@Benchmark
 	public void inMemoryValidationOnly(Blackhole blackhole) {
 		for (String[] pair : this.pairs) {
@@ -150,7 +154,10 @@ public class InferenceFileBenchmark {
 		}
 	}
 
-	/** What a hand-rolled reader would do: skip blanks and comments, split on the first '=', trim. */
+	/**
+	 * What a hand-rolled reader would do: skip blanks and comments, split on the first
+	 * '=', trim.
+	 */
 	private static Map<String, String> split(List<String> lines) {
 		Map<String, String> bindings = new HashMap<>();
 		for (String line : lines) {

@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
  */
 final class LocalSetup implements AutoCloseable {
 
-	/** Needs a profile in us-east-1, so the pipe resolves the derived us. profile on every call. */
+	/**
+	 * Needs a profile in us-east-1, so the pipe resolves the derived us. profile on every
+	 * call.
+	 */
 	static final String MODEL = "anthropic.claude-sonnet-4-20250514-v1:0";
 
 	static final String REGION = "us-east-1";

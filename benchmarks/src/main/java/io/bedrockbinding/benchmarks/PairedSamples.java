@@ -9,9 +9,9 @@ import org.openjdk.jmh.runner.IterationType;
  * Latencies of two calls measured side by side in one fork, one sample of each per
  * benchmark invocation, kept only during measurement iterations. On a 2-core machine the
  * latency of a loopback call moves by 10-30% from one JVM to the next (thread placement,
- * what else runs), which hides a 3% difference between two separately forked
- * benchmarks; interleaving both calls in the same fork exposes them to the same
- * conditions, so their ratio stays meaningful.
+ * what else runs), which hides a 3% difference between two separately forked benchmarks;
+ * interleaving both calls in the same fork exposes them to the same conditions, so their
+ * ratio stays meaningful.
  */
 final class PairedSamples {
 
@@ -56,10 +56,11 @@ final class PairedSamples {
 		long[] b = Arrays.copyOf(this.secondNanos, this.count);
 		Arrays.sort(a);
 		Arrays.sort(b);
-		return String.format("paired, %d samples each: %s p50 %.1f us, p90 %.1f us; %s p50 %.1f us, p90 %.1f us;"
-				+ " ratio p50 %.3f, p90 %.3f", this.count, this.first, percentile(a, 0.5), percentile(a, 0.9),
-				this.second, percentile(b, 0.5), percentile(b, 0.9), percentile(a, 0.5) / percentile(b, 0.5),
-				percentile(a, 0.9) / percentile(b, 0.9));
+		return String.format(
+				"paired, %d samples each: %s p50 %.1f us, p90 %.1f us; %s p50 %.1f us, p90 %.1f us;"
+						+ " ratio p50 %.3f, p90 %.3f",
+				this.count, this.first, percentile(a, 0.5), percentile(a, 0.9), this.second, percentile(b, 0.5),
+				percentile(b, 0.9), percentile(a, 0.5) / percentile(b, 0.5), percentile(a, 0.9) / percentile(b, 0.9));
 	}
 
 	private static double percentile(long[] sorted, double p) {

@@ -2,6 +2,7 @@ package io.bedrockbinding.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import io.bedrockbinding.pipe.PipeResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,8 +17,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
-
-import io.bedrockbinding.pipe.PipeResult;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -26,9 +25,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 /**
  * {@code pipe.execute(prompt)} against a raw {@link BedrockRuntimeClient#converse} of the
  * same request with the same client, both over loopback to the same LocalBedrock. The
- * pipe resolves the binding, picks the region's client and builds a result on every
- * call; the baseline builds the request and reads the reply text. Goal: pipe p50 at most
- * 1.03x raw p50. {@link #pairedPipeAndRaw(Blackhole)} measures both in one fork.
+ * pipe resolves the binding, picks the region's client and builds a result on every call;
+ * the baseline builds the request and reads the reply text. Goal: pipe p50 at most 1.03x
+ * raw p50. {@link #pairedPipeAndRaw(Blackhole)} measures both in one fork.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
-
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
@@ -155,7 +154,10 @@ public class PipeStreamBenchmark {
 		return elapsed;
 	}
 
-	/** A stream that fails, or ends without text, must not leave the sample waiting forever. */
+	/**
+	 * A stream that fails, or ends without text, must not leave the sample waiting
+	 * forever.
+	 */
 	private static CompletableFuture<?> endsFirst(CompletableFuture<?> stream, CompletableFuture<String> first) {
 		return stream.whenComplete((ignored, failure) -> first.completeExceptionally(
 				(failure != null) ? failure : new IllegalStateException("the stream ended without text")));

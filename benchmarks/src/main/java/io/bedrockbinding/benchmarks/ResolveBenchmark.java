@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,12 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import io.bedrockbinding.registry.Binding;
-import io.bedrockbinding.registry.BindingRegistry;
-
 /**
- * {@link BindingRegistry#resolve(String)} against a plain {@link HashMap#get(Object)} that
- * holds the same bindings under the same keys. Goal: resolve at most 1.5x the map.
+ * {@link BindingRegistry#resolve(String)} against a plain {@link HashMap#get(Object)}
+ * that holds the same bindings under the same keys. Goal: resolve at most 1.5x the map.
  * One operation is one look-up; an invocation walks all {@value SampleRegistry#KEYS} keys
  * so that the harness's own per-call cost does not hide the difference.
  */

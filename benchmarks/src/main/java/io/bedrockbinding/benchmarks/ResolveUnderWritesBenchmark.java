@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,9 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.target.ModelIds;
-
 /**
  * Reader throughput of {@link BindingRegistry#resolve(String)} while a background thread
  * binds models at runtime ({@code writesPerSecond=1000}) and, as the same-run baseline,
@@ -32,8 +31,8 @@ import io.bedrockbinding.target.ModelIds;
  * <p>
  * The writer is an ordinary thread started in {@link #startWriter()}, not a JMH thread:
  * it paces itself against a deadline with {@link LockSupport#parkNanos(long)}, so the
- * measured thread never sleeps, and it binds the same keys the reader looks up (each
- * bind publishes a new snapshot the reader then has to load).
+ * measured thread never sleeps, and it binds the same keys the reader looks up (each bind
+ * publishes a new snapshot the reader then has to load).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -86,7 +85,8 @@ public class ResolveUnderWritesBenchmark {
 		int i = 0;
 		while (this.running) {
 			String key = writeKeys[i % writeKeys.length];
-			// Alternate between the us profile and a direct call, so each bind really changes something.
+			// Alternate between the us profile and a direct call, so each bind really
+			// changes something.
 			this.registry.bind(key, ((i / writeKeys.length) % 2 == 0) ? "us." + key : "");
 			this.writes.incrementAndGet();
 			i++;

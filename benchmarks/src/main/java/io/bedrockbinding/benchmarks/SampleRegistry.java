@@ -9,7 +9,10 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.registry.BindingRegistry;
 
-/** The registry the registry benchmarks read: the built-in catalog in us-east-1, derived profiles on. */
+/**
+ * The registry the registry benchmarks read: the built-in catalog in us-east-1, derived
+ * profiles on.
+ */
 final class SampleRegistry {
 
 	/** How many model IDs a benchmark invocation looks up. */
@@ -31,8 +34,9 @@ final class SampleRegistry {
 	}
 
 	/**
-	 * {@value #KEYS} catalog model IDs in a fixed shuffled order, each a fresh copy of the
-	 * string (as a model ID read from a request would be), not the instance the maps hold.
+	 * {@value #KEYS} catalog model IDs in a fixed shuffled order, each a fresh copy of
+	 * the string (as a model ID read from a request would be), not the instance the maps
+	 * hold.
 	 */
 	static String[] lookupKeys(BindingRegistry registry) {
 		List<String> ids = new ArrayList<>();

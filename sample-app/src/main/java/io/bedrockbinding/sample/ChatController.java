@@ -3,6 +3,14 @@ package io.bedrockbinding.sample;
 import java.io.IOException;
 import java.util.List;
 
+import io.bedrockbinding.catalog.ModelQuery;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.TokenUsage;
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingRegistry;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,14 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import io.bedrockbinding.catalog.ModelQuery;
-import io.bedrockbinding.pipe.BedrockPipeException;
-import io.bedrockbinding.pipe.BedrockPipeFactory;
-import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.pipe.TokenUsage;
-import io.bedrockbinding.registry.Binding;
-import io.bedrockbinding.registry.BindingRegistry;
 
 /** Chat with any model through its binding, and list the models. */
 @RestController
@@ -40,18 +40,23 @@ class ChatController {
 		return ChatResponse.of(this.pipes.pipe(request.model()).execute(request.prompt()));
 	}
 
-	/** Server-sent events: a {@code text} event per piece of the reply, then one {@code result}. */
+	/**
+	 * Server-sent events: a {@code text} event per piece of the reply, then one
+	 * {@code result}.
+	 */
 	@PostMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestBody ChatRequest request) {
 		SseEmitter emitter = new SseEmitter(60_000L);
-		this.pipes.pipe(request.model()).stream(request.prompt(), (text) -> send(emitter, "text", text)).whenComplete((result, failure) -> {
-			if (failure != null) {
-				emitter.completeWithError(failure);
-				return;
-			}
-			send(emitter, "result", ChatResponse.of(result));
-			emitter.complete();
-		});
+		this.pipes.pipe(request.model())
+			.stream(request.prompt(), (text) -> send(emitter, "text", text))
+			.whenComplete((result, failure) -> {
+				if (failure != null) {
+					emitter.completeWithError(failure);
+					return;
+				}
+				send(emitter, "result", ChatResponse.of(result));
+				emitter.complete();
+			});
 		return emitter;
 	}
 

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hides AWS account IDs in text shown to operators: the account field itself, the
- * account part of every ARN and an account named in a problem message.
+ * Hides AWS account IDs in text shown to operators: the account field itself, the account
+ * part of every ARN and an account named in a problem message.
  * <p>
  * An account ID is a run of exactly 12 digits that stands on its own or between ARN
  * separators. A run preceded by a letter, digit, {@code /}, {@code .}, {@code _} or

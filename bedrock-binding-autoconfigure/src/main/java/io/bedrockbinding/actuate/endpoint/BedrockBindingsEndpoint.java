@@ -6,7 +6,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.file.FileProblem;
+import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingProblem;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.LayeredTarget;
+import io.bedrockbinding.registry.Origin;
+import io.bedrockbinding.registry.OriginKind;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -17,19 +30,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
-import io.bedrockbinding.Severity;
-import io.bedrockbinding.file.FileProblem;
-import io.bedrockbinding.file.InferenceFileContent;
-import io.bedrockbinding.registry.Binding;
-import io.bedrockbinding.registry.BindingProblem;
-import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.LayeredTarget;
-import io.bedrockbinding.registry.Origin;
-import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.target.BindingTarget;
-import io.bedrockbinding.target.InvalidTargetException;
-import io.bedrockbinding.target.TargetKind;
-
 /**
  * {@link Endpoint @Endpoint} that shows the Bedrock model bindings in force: the target
  * of each model, where it came from, what it shadows and what is wrong with it. Write
@@ -37,9 +37,9 @@ import io.bedrockbinding.target.TargetKind;
  * {@code management.endpoint.bedrockbindings.access} grants them.
  * <p>
  * Account IDs (the {@code accountId} field and the account inside every ARN and message)
- * are masked unless {@link Show} allows them. This class serves JMX, where, as for
- * Boot's {@code env} endpoint, {@link Show#WHEN_AUTHORIZED} counts as authorized; over
- * HTTP the {@link BedrockBindingsEndpointWebExtension} decides per request.
+ * are masked unless {@link Show} allows them. This class serves JMX, where, as for Boot's
+ * {@code env} endpoint, {@link Show#WHEN_AUTHORIZED} counts as authorized; over HTTP the
+ * {@link BedrockBindingsEndpointWebExtension} decides per request.
  */
 @Endpoint(id = "bedrockbindings", defaultAccess = Access.READ_ONLY)
 public class BedrockBindingsEndpoint {
@@ -54,7 +54,8 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
-	 * Every binding above the catalog default; with {@code all}, the catalog defaults too.
+	 * Every binding above the catalog default; with {@code all}, the catalog defaults
+	 * too.
 	 */
 	@ReadOperation
 	public BedrockBindingsDescriptor bindings(@Nullable Boolean all) {
@@ -68,8 +69,8 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
-	 * Binds {@code model} to {@code target} at runtime; with {@code persist}, writes it to
-	 * the inference file as well.
+	 * Binds {@code model} to {@code target} at runtime; with {@code persist}, writes it
+	 * to the inference file as well.
 	 */
 	@WriteOperation
 	public BindingDescriptor bind(String model, String target, @Nullable Boolean persist) {
@@ -82,8 +83,8 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
-	 * Removes the runtime binding of {@code model}; with {@code persist}, its lines in the
-	 * inference file as well.
+	 * Removes the runtime binding of {@code model}; with {@code persist}, its lines in
+	 * the inference file as well.
 	 * @return the binding in force afterwards, or {@code null} if none is left
 	 */
 	@DeleteOperation
@@ -112,9 +113,11 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
-	 * @throws InvalidTargetException if the model ID or target is invalid; nothing changes
+	 * @throws InvalidTargetException if the model ID or target is invalid; nothing
+	 * changes
 	 * @throws IllegalStateException if persisting is asked for without an inference file
-	 * @throws UncheckedIOException if the inference file cannot be written; nothing changes
+	 * @throws UncheckedIOException if the inference file cannot be written; nothing
+	 * changes
 	 */
 	BindingDescriptor bind(String model, String target, boolean persist, boolean showValues) {
 		Binding bound = this.registry.bind(model, target, persist);
@@ -123,7 +126,8 @@ public class BedrockBindingsEndpoint {
 
 	/**
 	 * @throws IllegalStateException if persisting is asked for without an inference file
-	 * @throws UncheckedIOException if the inference file cannot be written; nothing changes
+	 * @throws UncheckedIOException if the inference file cannot be written; nothing
+	 * changes
 	 */
 	Unbound unbind(String model, boolean persist, boolean showValues) {
 		boolean inFile = this.registry.find(model).map(BedrockBindingsEndpoint::hasFileLayer).orElse(false);
@@ -140,10 +144,9 @@ public class BedrockBindingsEndpoint {
 	private @Nullable InferenceFileDescriptor inferenceFile(AccountMask mask) {
 		return this.registry.inferenceFile().map((file) -> {
 			InferenceFileContent read = this.registry.lastFileRead().orElse(null);
-			List<FileProblemDescriptor> problems = (read != null) ? read.problems()
-				.stream()
-				.map((problem) -> FileProblemDescriptor.of(problem, mask))
-				.toList() : List.of();
+			List<FileProblemDescriptor> problems = (read != null)
+					? read.problems().stream().map((problem) -> FileProblemDescriptor.of(problem, mask)).toList()
+					: List.of();
 			return new InferenceFileDescriptor(file.path().toString(), (read != null) ? read.exists() : file.exists(),
 					this.registry.fileLoadedAt().orElse(null), problems);
 		}).orElse(null);
@@ -173,8 +176,8 @@ public class BedrockBindingsEndpoint {
 	 * @param bindings the bindings, sorted by model ID
 	 */
 	public record BedrockBindingsDescriptor(@Nullable String region, @Nullable String accountId,
-			@Nullable InferenceFileDescriptor inferenceFile, List<BindingDescriptor> bindings)
-			implements OperationResponseBody {
+			@Nullable InferenceFileDescriptor inferenceFile,
+			List<BindingDescriptor> bindings) implements OperationResponseBody {
 	}
 
 	/**
@@ -248,7 +251,8 @@ public class BedrockBindingsEndpoint {
 	public record ShadowedDescriptor(String target, OriginDescriptor origin) {
 
 		static ShadowedDescriptor of(LayeredTarget layered, AccountMask mask) {
-			return new ShadowedDescriptor(mask.text(layered.target().value()), OriginDescriptor.of(layered.origin(), mask));
+			return new ShadowedDescriptor(mask.text(layered.target().value()),
+					OriginDescriptor.of(layered.origin(), mask));
 		}
 
 	}

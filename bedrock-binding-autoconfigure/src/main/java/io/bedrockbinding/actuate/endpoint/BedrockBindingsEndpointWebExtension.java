@@ -3,7 +3,12 @@ package io.bedrockbinding.actuate.endpoint;
 import java.io.UncheckedIOException;
 import java.util.Set;
 
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BedrockBindingsDescriptor;
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BindingDescriptor;
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.Unbound;
+import io.bedrockbinding.identifier.InvalidTargetException;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -14,17 +19,12 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BedrockBindingsDescriptor;
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BindingDescriptor;
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.Unbound;
-import io.bedrockbinding.target.InvalidTargetException;
-
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} of the
- * {@link BedrockBindingsEndpoint}: decides per request whether account IDs are shown
- * (the caller's roles against {@code management.endpoint.bedrockbindings.roles}) and
- * answers with HTTP statuses: 404 for an unknown model, 400 with the validation message
- * for an invalid write.
+ * {@link BedrockBindingsEndpoint}: decides per request whether account IDs are shown (the
+ * caller's roles against {@code management.endpoint.bedrockbindings.roles}) and answers
+ * with HTTP statuses: 404 for an unknown model, 400 with the validation message for an
+ * invalid write.
  */
 @EndpointWebExtension(endpoint = BedrockBindingsEndpoint.class)
 public class BedrockBindingsEndpointWebExtension {
@@ -69,8 +69,8 @@ public class BedrockBindingsEndpointWebExtension {
 	}
 
 	/**
-	 * 200 with the binding in force afterwards; 204 when the model has no binding left; 404
-	 * when there was nothing to remove.
+	 * 200 with the binding in force afterwards; 204 when the model has no binding left;
+	 * 404 when there was nothing to remove.
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> unbind(SecurityContext securityContext, @Selector String model,
@@ -101,7 +101,10 @@ public class BedrockBindingsEndpointWebExtension {
 		return error(status, (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName(), shown);
 	}
 
-	/** The inference file could not be written: nothing changed, and it is no fault of the request. */
+	/**
+	 * The inference file could not be written: nothing changed, and it is no fault of the
+	 * request.
+	 */
 	private static WebEndpointResponse<OperationResponseBody> ioError(UncheckedIOException ex, boolean shown) {
 		return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
 				"Cannot write the inference file, nothing was changed: " + ex.getMessage(), shown);

@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.actuate.endpoint.AccountMask;
 import io.bedrockbinding.file.InferenceFileContent;
@@ -17,6 +13,10 @@ import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import io.bedrockbinding.registry.ProblemCode;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@link HealthIndicator} of the Bedrock model bindings: DOWN when a required model is
@@ -64,10 +64,13 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 		if (!errors.isEmpty()) {
 			builder.withDetail("errors", errors);
 		}
-		this.registry.inferenceFile().ifPresent((file) -> builder.withDetail("inferenceFile", inferenceFile(file.path().toString())));
+		this.registry.inferenceFile()
+			.ifPresent((file) -> builder.withDetail("inferenceFile", inferenceFile(file.path().toString())));
 	}
 
-	/** How many bindings each origin supplies, highest precedence first, zeros left out. */
+	/**
+	 * How many bindings each origin supplies, highest precedence first, zeros left out.
+	 */
 	private Map<OriginKind, Integer> countsByOrigin() {
 		Map<OriginKind, Integer> counts = new EnumMap<>(OriginKind.class);
 		for (Binding binding : this.registry.bindings()) {

@@ -1,9 +1,8 @@
 package io.bedrockbinding.actuate.observation;
 
+import io.bedrockbinding.pipe.BedrockPipeException;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-
-import io.bedrockbinding.pipe.BedrockPipeException;
 
 /**
  * The default {@link PipeObservationConvention}: observation {@value #NAME}, with
@@ -17,7 +16,8 @@ import io.bedrockbinding.pipe.BedrockPipeException;
  * <li>{@code outcome}: {@code SUCCESS}, {@code ERROR}, or {@code UNKNOWN} while the call
  * runs</li>
  * <li>{@code error.code}: AWS's error code ({@code ValidationException}, ...), the
- * failure reason when AWS gave none ({@code CONNECTION_FAILED}, ...), or {@code none}</li>
+ * failure reason when AWS gave none ({@code CONNECTION_FAILED}, ...), or
+ * {@code none}</li>
  * </ul>
  */
 public class DefaultPipeObservationConvention implements PipeObservationConvention {

@@ -3,10 +3,9 @@ package io.bedrockbinding.actuate.observation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.bedrockbinding.pipe.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
-import io.bedrockbinding.pipe.TokenUsage;
 
 /**
  * {@link PipeTokenCounter} that counts into {@value #NAME}, tagged with {@code model} and

@@ -1,14 +1,12 @@
 package io.bedrockbinding.actuate.observation;
 
-import org.jspecify.annotations.Nullable;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.target.TargetKind;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PipeObserver} that makes every pipe call a Micrometer {@link Observation} (named

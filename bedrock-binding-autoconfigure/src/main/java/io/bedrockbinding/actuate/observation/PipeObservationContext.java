@@ -1,12 +1,10 @@
 package io.bedrockbinding.actuate.observation;
 
-import org.jspecify.annotations.Nullable;
-
-import io.micrometer.observation.Observation;
-
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.target.TargetKind;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Observation.Context} of one pipe call: what was called, and how it ended.

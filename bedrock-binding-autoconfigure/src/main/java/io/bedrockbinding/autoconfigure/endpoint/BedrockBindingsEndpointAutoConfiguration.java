@@ -1,5 +1,10 @@
 package io.bedrockbinding.autoconfigure.endpoint;
 
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.registry.BindingRegistry;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -9,11 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension;
-import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
-import io.bedrockbinding.registry.BindingRegistry;
 
 /**
  * Auto-configuration of the {@link BedrockBindingsEndpoint}, when the actuator is on the

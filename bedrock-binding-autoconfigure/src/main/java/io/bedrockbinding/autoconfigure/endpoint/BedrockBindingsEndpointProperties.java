@@ -3,10 +3,10 @@ package io.bedrockbinding.autoconfigure.endpoint;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
+
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
 
 /**
  * Configuration properties of the {@link BedrockBindingsEndpoint}. Its access is Boot's

@@ -1,5 +1,9 @@
 package io.bedrockbinding.autoconfigure.health;
 
+import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.registry.BindingRegistry;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,14 +12,10 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
-import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
-import io.bedrockbinding.registry.BindingRegistry;
-
 /**
  * Auto-configuration of the {@code bedrockBindings} health contributor, when
- * spring-boot-health is on the classpath; {@code management.health.bedrockbindings.enabled=false}
- * switches it off.
+ * spring-boot-health is on the classpath;
+ * {@code management.health.bedrockbindings.enabled=false} switches it off.
  */
 @AutoConfiguration(after = BedrockBindingAutoConfiguration.class)
 @ConditionalOnClass({ BindingRegistry.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

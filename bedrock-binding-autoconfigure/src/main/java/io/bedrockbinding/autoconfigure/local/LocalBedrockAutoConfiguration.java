@@ -2,23 +2,23 @@ package io.bedrockbinding.autoconfigure.local;
 
 import java.net.URI;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockBindingProperties;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.LocalBedrock;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Starts a LocalBedrock with the application context and contributes the

@@ -1,5 +1,14 @@
 package io.bedrockbinding.autoconfigure.observation;
 
+import io.bedrockbinding.actuate.observation.MeterRegistryPipeTokenCounter;
+import io.bedrockbinding.actuate.observation.ObservationPipeObserver;
+import io.bedrockbinding.actuate.observation.PipeObservationConvention;
+import io.bedrockbinding.actuate.observation.PipeTokenCounter;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.pipe.PipeObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,20 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-
-import io.bedrockbinding.actuate.observation.MeterRegistryPipeTokenCounter;
-import io.bedrockbinding.actuate.observation.ObservationPipeObserver;
-import io.bedrockbinding.actuate.observation.PipeObservationConvention;
-import io.bedrockbinding.actuate.observation.PipeTokenCounter;
-import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
-import io.bedrockbinding.pipe.PipeObserver;
-
 /**
  * Auto-configuration of a {@link PipeObserver} that observes every pipe call with
- * Micrometer, when an {@link ObservationRegistry} bean exists; tokens are counted too when
- * a {@link MeterRegistry} bean exists. It runs before
+ * Micrometer, when an {@link ObservationRegistry} bean exists; tokens are counted too
+ * when a {@link MeterRegistry} bean exists. It runs before
  * {@link BedrockBindingAutoConfiguration}, whose pipe factory takes the observer.
  */
 @AutoConfiguration(before = BedrockBindingAutoConfiguration.class,

@@ -8,9 +8,11 @@ class AccountMaskTests {
 
 	@Test
 	void masksAccountOfEveryArnKind() {
-		assertThat(AccountMask.ACCOUNTS.text("arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0"))
+		assertThat(AccountMask.ACCOUNTS
+			.text("arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0"))
 			.isEqualTo("arn:aws:bedrock:us-east-1:******:inference-profile/us.amazon.nova-pro-v1:0");
-		assertThat(AccountMask.ACCOUNTS.text("arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:application-inference-profile/abc"))
+		assertThat(AccountMask.ACCOUNTS
+			.text("arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:application-inference-profile/abc"))
 			.isEqualTo("arn:aws-us-gov:bedrock:us-gov-west-1:******:application-inference-profile/abc");
 		assertThat(AccountMask.ACCOUNTS
 			.text("arn:aws:bedrock:us-east-1:111122223333:custom-model/amazon.titan-text-express-v1/abcdefghijkl"))
@@ -30,7 +32,8 @@ class AccountMaskTests {
 
 	@Test
 	void masksAccountsInMessages() {
-		assertThat(AccountMask.ACCOUNTS.text("bound to an ARN of account 444455556666 (application.yml) while the account is 111122223333"))
+		assertThat(AccountMask.ACCOUNTS
+			.text("bound to an ARN of account 444455556666 (application.yml) while the account is 111122223333"))
 			.isEqualTo("bound to an ARN of account ****** (application.yml) while the account is ******");
 		assertThat(AccountMask.ACCOUNTS.text("account must be 12 digits, got '111122223333'"))
 			.isEqualTo("account must be 12 digits, got '******'");
@@ -38,7 +41,8 @@ class AccountMaskTests {
 
 	@Test
 	void leavesTemplatesAlone() {
-		assertThat(AccountMask.ACCOUNTS.text("arn:aws:bedrock:{region}:{account}:inference-profile/us.deepseek.r1-v1:0"))
+		assertThat(
+				AccountMask.ACCOUNTS.text("arn:aws:bedrock:{region}:{account}:inference-profile/us.deepseek.r1-v1:0"))
 			.isEqualTo("arn:aws:bedrock:{region}:{account}:inference-profile/us.deepseek.r1-v1:0");
 	}
 

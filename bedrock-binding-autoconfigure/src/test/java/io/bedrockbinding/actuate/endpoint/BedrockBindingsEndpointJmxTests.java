@@ -9,17 +9,17 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,12 +71,15 @@ class BedrockBindingsEndpointJmxTests {
 	void bindingReturnsOneBinding() throws Exception {
 		Map<String, Object> binding = (Map<String, Object>) this.mbeanServer.invoke(endpoint(), "binding",
 				new Object[] { "amazon.nova-pro-v1:0" }, new String[] { String.class.getName() });
-		assertThat(binding).containsEntry("target",
-				"arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0")
+		assertThat(binding)
+			.containsEntry("target", "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0")
 			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"));
 	}
 
-	/** The endpoint's MBean in {@code domain}: each test class has its own, as contexts stay cached. */
+	/**
+	 * The endpoint's MBean in {@code domain}: each test class has its own, as contexts
+	 * stay cached.
+	 */
 	static ObjectName endpoint(MBeanServer mbeanServer, String domain) throws Exception {
 		Set<ObjectName> names = mbeanServer.queryNames(new ObjectName(domain + ":type=Endpoint,name=Bedrockbindings,*"),
 				null);

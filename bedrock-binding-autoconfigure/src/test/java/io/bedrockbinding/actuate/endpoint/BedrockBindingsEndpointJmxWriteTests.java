@@ -9,14 +9,14 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.ReflectionException;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-
 import io.bedrockbinding.actuate.ActuatorTestApplication;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -38,7 +38,8 @@ class BedrockBindingsEndpointJmxWriteTests {
 
 	@Test
 	void writeOperationsBindAndUnbind() throws Exception {
-		ObjectName endpoint = BedrockBindingsEndpointJmxTests.endpoint(this.mbeanServer, "io.bedrockbinding.test.write");
+		ObjectName endpoint = BedrockBindingsEndpointJmxTests.endpoint(this.mbeanServer,
+				"io.bedrockbinding.test.write");
 		Set<String> operations = new TreeSet<>();
 		for (MBeanOperationInfo operation : this.mbeanServer.getMBeanInfo(endpoint).getOperations()) {
 			operations.add(operation.getName());
@@ -56,12 +57,15 @@ class BedrockBindingsEndpointJmxWriteTests {
 
 	@Test
 	void invalidTargetIsRefusedWithTheValidationMessage() throws Exception {
-		ObjectName endpoint = BedrockBindingsEndpointJmxTests.endpoint(this.mbeanServer, "io.bedrockbinding.test.write");
+		ObjectName endpoint = BedrockBindingsEndpointJmxTests.endpoint(this.mbeanServer,
+				"io.bedrockbinding.test.write");
 		Throwable failure = catchThrowable(() -> this.mbeanServer.invoke(endpoint, "bind",
 				new Object[] { "amazon.nova-lite-v1:0", "not a target", null },
 				new String[] { String.class.getName(), String.class.getName(), Boolean.class.getName() }));
-		// Boot reports an InvalidEndpointRequestException to JMX clients as a ReflectionException
-		assertThat(failure).isInstanceOf(ReflectionException.class).hasMessageContaining("target must be empty (direct)");
+		// Boot reports an InvalidEndpointRequestException to JMX clients as a
+		// ReflectionException
+		assertThat(failure).isInstanceOf(ReflectionException.class)
+			.hasMessageContaining("target must be empty (direct)");
 		assertThat(this.registry.resolve("amazon.nova-lite-v1:0").origin().kind()).isEqualTo(OriginKind.CATALOG);
 	}
 

@@ -2,20 +2,19 @@ package io.bedrockbinding.actuate.endpoint;
 
 import java.nio.file.Path;
 
+import com.jayway.jsonpath.DocumentContext;
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.jayway.jsonpath.DocumentContext;
-
-import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

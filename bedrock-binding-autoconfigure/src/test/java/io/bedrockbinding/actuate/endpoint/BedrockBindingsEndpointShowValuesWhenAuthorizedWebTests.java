@@ -2,21 +2,20 @@ package io.bedrockbinding.actuate.endpoint;
 
 import java.nio.file.Path;
 
+import com.jayway.jsonpath.DocumentContext;
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.jayway.jsonpath.DocumentContext;
-
-import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user with the role sees account IDs.
  */
 @SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.show-values=when-authorized",
+		properties = { ActuatorTestApplication.CONFIG,
+				"management.endpoint.bedrockbindings.show-values=when-authorized",
 				"management.endpoint.bedrockbindings.roles=BEDROCK_ADMIN" })
 @ActiveProfiles("prod")
 class BedrockBindingsEndpointShowValuesWhenAuthorizedWebTests {
@@ -85,7 +85,8 @@ class BedrockBindingsEndpointShowValuesWhenAuthorizedWebTests {
 
 	@Test
 	void wrongPasswordIsRefused() {
-		assertThat(this.client.as(ActuatorTestApplication.OPERATOR, "wrong").get("/actuator/bedrockbindings").statusCode())
+		assertThat(
+				this.client.as(ActuatorTestApplication.OPERATOR, "wrong").get("/actuator/bedrockbindings").statusCode())
 			.isEqualTo(401);
 	}
 

@@ -5,26 +5,29 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-import org.springframework.boot.actuate.endpoint.SecurityContext;
-import org.springframework.boot.actuate.endpoint.Show;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint.BindingDescriptor;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension.WriteErrorDescriptor;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The endpoint and its web extension without HTTP: the answers the HTTP tests cannot easily provoke. */
+/**
+ * The endpoint and its web extension without HTTP: the answers the HTTP tests cannot
+ * easily provoke.
+ */
 class BedrockBindingsEndpointWebExtensionTests {
 
 	private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
@@ -44,7 +47,8 @@ class BedrockBindingsEndpointWebExtensionTests {
 		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of())
 			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", true);
 		assertThat(response.getStatus()).isEqualTo(400);
-		assertThat(response.getBody()).isEqualTo(new WriteErrorDescriptor("Cannot persist: no inference file is configured"));
+		assertThat(response.getBody())
+			.isEqualTo(new WriteErrorDescriptor("Cannot persist: no inference file is configured"));
 		assertThat(this.registry.resolve("amazon.nova-pro-v1:0").origin().kind()).isEqualTo(OriginKind.CATALOG);
 	}
 
@@ -71,8 +75,9 @@ class BedrockBindingsEndpointWebExtensionTests {
 
 	@Test
 	void validationMessageIsMaskedLikeEverythingElse() {
-		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of())
-			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "arn:aws:bedrock:us-east-1:111122223333:inference-profile/nope", false);
+		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of()).bind(
+				SecurityContext.NONE, "amazon.nova-pro-v1:0",
+				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/nope", false);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(((WriteErrorDescriptor) response.getBody()).message()).contains("arn:aws:bedrock:us-east-1:******:")
 			.doesNotContain("111122223333");
@@ -108,7 +113,8 @@ class BedrockBindingsEndpointWebExtensionTests {
 		assertThat(endpoint.binding("acme.unknown-v1:0")).isNull();
 	}
 
-	private static BedrockBindingsEndpointWebExtension extension(BindingRegistry registry, Show show, Set<String> roles) {
+	private static BedrockBindingsEndpointWebExtension extension(BindingRegistry registry, Show show,
+			Set<String> roles) {
 		return new BedrockBindingsEndpointWebExtension(new BedrockBindingsEndpoint(registry, show), show, roles);
 	}
 

@@ -6,22 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-
-import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,15 +82,16 @@ class BedrockBindingsEndpointWebTests {
 		Map<String, Object> nova = binding(this.client.json("/actuator/bedrockbindings"), "amazon.nova-pro-v1:0");
 		assertThat(nova).containsOnlyKeys("model", "target", "kind", "region", "origin", "shadowed", "needsProfile",
 				"status", "problems");
-		assertThat(nova).containsEntry("target", "arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0")
+		assertThat(nova)
+			.containsEntry("target", "arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0")
 			.containsEntry("kind", "PROFILE_ARN")
 			.containsEntry("region", "us-east-2")
 			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"))
 			.containsEntry("needsProfile", false)
 			.containsEntry("status", "WARNING");
 		assertThat((List<Object>) nova.get("shadowed")).containsExactly(
-				Map.of("target", "us.amazon.nova-pro-v1:0",
-						"origin", Map.of("kind", "FILE", "source", inferenceFile + ":2")),
+				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
+						Map.of("kind", "FILE", "source", inferenceFile + ":2")),
 				Map.of("target", "amazon.nova-pro-v1:0", "origin", Map.of("kind", "CATALOG", "source", "catalog")));
 		List<Map<String, Object>> problems = (List<Map<String, Object>>) nova.get("problems");
 		assertThat(problems).singleElement().satisfies((problem) -> {
@@ -135,8 +135,8 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("needsProfile", true)
 			.containsEntry("status", "ERROR");
 		assertThat((List<Object>) deepseek.get("shadowed")).containsExactly(
-				Map.of("target", "us.deepseek.r1-v1:0",
-						"origin", Map.of("kind", "DERIVED", "source", "geo profile for us-east-1")),
+				Map.of("target", "us.deepseek.r1-v1:0", "origin",
+						Map.of("kind", "DERIVED", "source", "geo profile for us-east-1")),
 				Map.of("target", "deepseek.r1-v1:0", "origin", Map.of("kind", "CATALOG", "source", "catalog")));
 		List<Map<String, Object>> problems = (List<Map<String, Object>>) deepseek.get("problems");
 		assertThat(problems).singleElement().satisfies((problem) -> {
@@ -153,8 +153,9 @@ class BedrockBindingsEndpointWebTests {
 		assertThat(llama).containsEntry("target",
 				"arn:aws:bedrock:us-east-1:******:inference-profile/us.meta.llama3-8b-instruct-v1:0");
 		assertThat((List<Map<String, Object>>) llama.get("shadowed")).first()
-			.isEqualTo(Map.of("target", "arn:aws:bedrock:us-east-1:******:inference-profile/us.meta.llama3-8b-instruct-v1:0",
-					"origin", Map.of("kind", "FILE", "source", inferenceFile + ":5")));
+			.isEqualTo(Map.of("target",
+					"arn:aws:bedrock:us-east-1:******:inference-profile/us.meta.llama3-8b-instruct-v1:0", "origin",
+					Map.of("kind", "FILE", "source", inferenceFile + ":5")));
 		assertThat((List<Map<String, Object>>) llama.get("problems")).singleElement().satisfies((problem) -> {
 			assertThat(problem).containsEntry("code", "ACCOUNT_MISMATCH");
 			assertThat((String) problem.get("message")).contains("account ******");
@@ -166,8 +167,8 @@ class BedrockBindingsEndpointWebTests {
 		DocumentContext document = this.client.json("/actuator/bedrockbindings");
 		List<String> origins = document.read("$.bindings[*].origin.kind");
 		assertThat(origins).isNotEmpty().doesNotContain("CATALOG").contains("DERIVED", "FILE", "PROPERTIES");
-		assertThat(origins).allSatisfy((kind) -> assertThat(kind)
-			.isIn("DERIVED", "DISCOVERED", "FILE", "PROPERTIES", "RUNTIME"));
+		assertThat(origins)
+			.allSatisfy((kind) -> assertThat(kind).isIn("DERIVED", "DISCOVERED", "FILE", "PROPERTIES", "RUNTIME"));
 		List<String> models = document.read("$.bindings[*].model");
 		assertThat(models).doesNotContain("amazon.titan-text-express-v1").isSorted().doesNotHaveDuplicates();
 	}
@@ -177,15 +178,17 @@ class BedrockBindingsEndpointWebTests {
 		List<String> models = this.client.json("/actuator/bedrockbindings").read("$.bindings[*].model");
 		DocumentContext all = this.client.json("/actuator/bedrockbindings?all=true");
 		List<String> allModels = all.read("$.bindings[*].model");
-		assertThat(allModels).containsAll(models).contains("amazon.titan-text-express-v1").hasSizeGreaterThan(models.size());
+		assertThat(allModels).containsAll(models)
+			.contains("amazon.titan-text-express-v1")
+			.hasSizeGreaterThan(models.size());
 		assertThat(binding(all, "amazon.titan-text-express-v1")).containsEntry("kind", "DIRECT")
 			.containsEntry("origin", Map.of("kind", "CATALOG", "source", "catalog"))
 			.containsEntry("status", "OK")
 			.containsEntry("shadowed", List.of());
 		List<String> kinds = all.read("$.bindings[*].kind");
-		assertThat(kinds).allSatisfy((kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN",
-				"APPLICATION_PROFILE_ARN", "PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN",
-				"FOUNDATION_MODEL_ARN"));
+		assertThat(kinds).allSatisfy(
+				(kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN", "APPLICATION_PROFILE_ARN",
+						"PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN", "FOUNDATION_MODEL_ARN"));
 		List<String> statuses = all.read("$.bindings[*].status");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status).isIn("OK", "WARNING", "ERROR"));
 	}

@@ -5,23 +5,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.jayway.jsonpath.JsonPath;
-
-import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
-import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.OriginKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,8 +76,8 @@ class BedrockBindingsEndpointWriteWebTests {
 			.containsEntry("kind", "SYSTEM_PROFILE")
 			.containsEntry("origin", Map.of("kind", "RUNTIME", "source", "runtime"));
 		assertThat((List<Object>) bound.get("shadowed")).first()
-			.isEqualTo(Map.of("target", "amazon.nova-micro-v1:0",
-					"origin", Map.of("kind", "PROPERTIES", "source", "application.yml")));
+			.isEqualTo(Map.of("target", "amazon.nova-micro-v1:0", "origin",
+					Map.of("kind", "PROPERTIES", "source", "application.yml")));
 		assertThat((String) JsonPath.read(this.client.get(ENDPOINT + "/amazon.nova-micro-v1:0").body(), "$.target"))
 			.isEqualTo("us.amazon.nova-micro-v1:0");
 		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
@@ -102,8 +101,8 @@ class BedrockBindingsEndpointWriteWebTests {
 		assertThat(TestInferenceFile.read(inferenceFile)).startsWith(TestInferenceFile.CLEAN)
 			.contains("amazon.nova-lite-v1:0=us.amazon.nova-lite-v1:0");
 		assertThat((List<Map<String, Object>>) JsonPath.read(response.body(), "$.shadowed")).first()
-			.isEqualTo(Map.of("target", "us.amazon.nova-lite-v1:0",
-					"origin", Map.of("kind", "FILE", "source", inferenceFile + ":4")));
+			.isEqualTo(Map.of("target", "us.amazon.nova-lite-v1:0", "origin",
+					Map.of("kind", "FILE", "source", inferenceFile + ":4")));
 	}
 
 	@Test
@@ -112,7 +111,8 @@ class BedrockBindingsEndpointWriteWebTests {
 		HttpResponse<String> response = this.client.post(ENDPOINT,
 				"{\"model\": \"amazon.nova-pro-v1:0\", \"target\": \"arn:aws:bedrock:us-east-1:12345:inference-profile/us.amazon.nova-pro-v1:0\", \"persist\": true}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat((String) JsonPath.read(response.body(), "$.message")).startsWith("account must be 12 digits, got '12345'");
+		assertThat((String) JsonPath.read(response.body(), "$.message"))
+			.startsWith("account must be 12 digits, got '12345'");
 		assertThat(this.client.get(ENDPOINT + "/amazon.nova-pro-v1:0").body()).isEqualTo(before);
 		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
 	}
@@ -161,7 +161,8 @@ class BedrockBindingsEndpointWriteWebTests {
 
 	@Test
 	void deleteWithPersistRemovesTheFileLine() {
-		HttpResponse<String> response = this.client.delete(ENDPOINT + "/anthropic.claude-3-haiku-20240307-v1:0?persist=true");
+		HttpResponse<String> response = this.client
+			.delete(ENDPOINT + "/anthropic.claude-3-haiku-20240307-v1:0?persist=true");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.origin.kind")).isEqualTo("CATALOG");
 		assertThat(TestInferenceFile.read(inferenceFile)).doesNotContain("anthropic.claude-3-haiku-20240307-v1:0")

@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
-
 import io.bedrockbinding.actuate.TestInferenceFile;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.LayerEntry;
 import io.bedrockbinding.registry.OriginKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,15 +62,19 @@ class BedrockBindingsHealthIndicatorTests {
 	@Test
 	void downWhenPropertyTargetIsInvalid() {
 		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").build();
-		registry.setLayer(OriginKind.PROPERTIES,
-				List.of(new LayerEntry("amazon.nova-pro-v1:0", "arn:aws:bedrock:us-east-1:123:inference-profile/x", "application.yml")));
+		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry("amazon.nova-pro-v1:0",
+				"arn:aws:bedrock:us-east-1:123:inference-profile/x", "application.yml")));
 		assertThat(health(registry).getStatus()).isEqualTo(Status.DOWN);
 	}
 
 	@Test
 	void upWithWarningsOnly() {
-		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").accountId("111122223333").build();
-		registry.bind("amazon.nova-pro-v1:0", "arn:aws:bedrock:us-east-2:444455556666:inference-profile/us.amazon.nova-pro-v1:0");
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.accountId("111122223333")
+			.build();
+		registry.bind("amazon.nova-pro-v1:0",
+				"arn:aws:bedrock:us-east-2:444455556666:inference-profile/us.amazon.nova-pro-v1:0");
 		assertThat(registry.validate()).isNotEmpty();
 		Health health = health(registry);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -90,7 +94,9 @@ class BedrockBindingsHealthIndicatorTests {
 		Health health = health(registry);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		Map<String, Object> details = (Map<String, Object>) health.getDetails().get("inferenceFile");
-		assertThat(details).containsEntry("location", file.toString()).containsEntry("exists", true).containsKey("loadedAt");
+		assertThat(details).containsEntry("location", file.toString())
+			.containsEntry("exists", true)
+			.containsKey("loadedAt");
 		assertThat((List<String>) details.get("problems")).singleElement().asString().startsWith(file + ":2: error: ");
 	}
 
@@ -105,7 +111,10 @@ class BedrockBindingsHealthIndicatorTests {
 
 	@Test
 	void accountsInMessagesAreMasked() {
-		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").accountId("111122223333").build();
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.accountId("111122223333")
+			.build();
 		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry("amazon.nova-pro-v1:0",
 				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/not-a-profile", "application.yml")));
 		Health health = health(registry);

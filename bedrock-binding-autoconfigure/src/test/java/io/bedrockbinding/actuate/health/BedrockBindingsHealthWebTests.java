@@ -6,20 +6,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
+import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.jayway.jsonpath.JsonPath;
-
-import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +52,12 @@ class BedrockBindingsHealthWebTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
 			Map<String, Object> details = JsonPath.read(response.body(), "$.details");
-			assertThat(details).containsOnlyKeys("region", "bindings", "inferenceFile").containsEntry("region", "us-east-1");
+			assertThat(details).containsOnlyKeys("region", "bindings", "inferenceFile")
+				.containsEntry("region", "us-east-1");
 			Map<String, Integer> bindings = (Map<String, Integer>) details.get("bindings");
-			assertThat(bindings).containsEntry("PROPERTIES", 3).containsEntry("FILE", 1).containsKeys("DERIVED", "CATALOG");
+			assertThat(bindings).containsEntry("PROPERTIES", 3)
+				.containsEntry("FILE", 1)
+				.containsKeys("DERIVED", "CATALOG");
 			assertThat(bindings.keySet()).containsExactly("PROPERTIES", "FILE", "DERIVED", "CATALOG");
 			Map<String, Object> file = (Map<String, Object>) details.get("inferenceFile");
 			assertThat(file).containsEntry("location", inferenceFile.toString())

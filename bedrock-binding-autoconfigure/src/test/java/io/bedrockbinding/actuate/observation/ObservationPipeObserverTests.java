@@ -2,17 +2,15 @@ package io.bedrockbinding.actuate.observation;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.tck.TestObservationRegistry;
-
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
-import io.bedrockbinding.target.TargetKind;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +51,12 @@ class ObservationPipeObserverTests {
 
 	@Test
 	void tokensAreCountedPerModelAndDirection() {
-		this.observer.start("amazon.nova-pro-v1:0", TargetKind.DIRECT, "us-east-1").succeeded(result("amazon.nova-pro-v1:0", 3, 5));
-		this.observer.start("amazon.nova-pro-v1:0", TargetKind.DIRECT, "us-east-1").succeeded(result("amazon.nova-pro-v1:0", 4, 6));
-		this.observer.start("amazon.nova-micro-v1:0", TargetKind.DIRECT, "us-east-1").succeeded(result("amazon.nova-micro-v1:0", 1, 2));
+		this.observer.start("amazon.nova-pro-v1:0", TargetKind.DIRECT, "us-east-1")
+			.succeeded(result("amazon.nova-pro-v1:0", 3, 5));
+		this.observer.start("amazon.nova-pro-v1:0", TargetKind.DIRECT, "us-east-1")
+			.succeeded(result("amazon.nova-pro-v1:0", 4, 6));
+		this.observer.start("amazon.nova-micro-v1:0", TargetKind.DIRECT, "us-east-1")
+			.succeeded(result("amazon.nova-micro-v1:0", 1, 2));
 		assertThat(count("amazon.nova-pro-v1:0", "input")).isEqualTo(7);
 		assertThat(count("amazon.nova-pro-v1:0", "output")).isEqualTo(11);
 		assertThat(count("amazon.nova-micro-v1:0", "input")).isEqualTo(1);
@@ -78,8 +79,8 @@ class ObservationPipeObserverTests {
 	}
 
 	private static PipeResult result(String model, int input, int output) {
-		return new PipeResult("hi", "end_turn", new TokenUsage(input, output, input + output), Duration.ofMillis(5), model,
-				model, TargetKind.DIRECT, "us-east-1", "request-1", false);
+		return new PipeResult("hi", "end_turn", new TokenUsage(input, output, input + output), Duration.ofMillis(5),
+				model, model, TargetKind.DIRECT, "us-east-1", "request-1", false);
 	}
 
 }

@@ -1,21 +1,5 @@
 package io.bedrockbinding.actuate.observation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import io.micrometer.common.KeyValue;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.tck.TestObservationRegistry;
-
 import io.bedrockbinding.actuate.ActuatorTestApplication;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.LocalBedrock;
@@ -23,6 +7,21 @@ import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,7 +158,10 @@ class PipeObservationTests {
 	}
 
 	private double tokens(String model, String direction) {
-		Counter counter = this.meters.find("bedrock.pipe.tokens").tag("model", model).tag("direction", direction).counter();
+		Counter counter = this.meters.find("bedrock.pipe.tokens")
+			.tag("model", model)
+			.tag("direction", direction)
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

@@ -1,17 +1,17 @@
 package io.bedrockbinding.autoconfigure.endpoint;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.Show;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.registry.BindingRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,17 +48,18 @@ class BedrockBindingsEndpointAutoConfigurationTests {
 
 	@Test
 	void notAvailableWhenAccessIsNone() {
-		this.runner
-			.withPropertyValues("management.endpoints.web.exposure.include=bedrockbindings",
-					// upper case: the runner's environment lacks Boot's lenient enum conversion
-					"management.endpoint.bedrockbindings.access=NONE")
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=bedrockbindings",
+				// upper case: the runner's environment lacks Boot's lenient enum
+				// conversion
+				"management.endpoint.bedrockbindings.access=NONE")
 			.run((context) -> assertThat(context).doesNotHaveBean(BedrockBindingsEndpoint.class));
 	}
 
 	@Test
 	void backsOffWithoutRegistry() {
 		this.runner
-			.withPropertyValues("management.endpoints.web.exposure.include=bedrockbindings", "bedrock.binding.enabled=false")
+			.withPropertyValues("management.endpoints.web.exposure.include=bedrockbindings",
+					"bedrock.binding.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(BindingRegistry.class)
 				.doesNotHaveBean(BedrockBindingsEndpoint.class)
 				.doesNotHaveBean(BedrockBindingsEndpointWebExtension.class));
@@ -76,7 +77,8 @@ class BedrockBindingsEndpointAutoConfigurationTests {
 	void userEndpointWins() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=bedrockbindings")
 			.withBean("customEndpoint", BedrockBindingsEndpoint.class,
-					() -> new BedrockBindingsEndpoint(BindingRegistry.builder(ModelCatalog.builtIn()).build(), Show.ALWAYS))
+					() -> new BedrockBindingsEndpoint(BindingRegistry.builder(ModelCatalog.builtIn()).build(),
+							Show.ALWAYS))
 			.run((context) -> assertThat(context).hasSingleBean(BedrockBindingsEndpoint.class)
 				.hasBean("customEndpoint")
 				.hasSingleBean(BedrockBindingsEndpointWebExtension.class));

@@ -2,23 +2,23 @@ package io.bedrockbinding.autoconfigure.endpoint;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The actuator, spring-boot-health and Micrometer are optional: without them on the
  * classpath, bedrock-binding starts as usual and the actuator parts back off. Goes
- * through {@code @EnableAutoConfiguration}, as an application does: the imports file
- * and the generated condition metadata filter the auto-configurations out before any of
- * their classes or conditions is loaded.
+ * through {@code @EnableAutoConfiguration}, as an application does: the imports file and
+ * the generated condition metadata filter the auto-configurations out before any of their
+ * classes or conditions is loaded.
  */
 class OptionalActuatorDependenciesTests {
 

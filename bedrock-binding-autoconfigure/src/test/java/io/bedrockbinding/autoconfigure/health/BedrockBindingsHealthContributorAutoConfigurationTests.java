@@ -1,14 +1,14 @@
 package io.bedrockbinding.autoconfigure.health;
 
+import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
+import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
-import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +39,7 @@ class BedrockBindingsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void userIndicatorOfSameNameWins() {
-		this.runner
-			.withBean("bedrockBindingsHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+		this.runner.withBean("bedrockBindingsHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
 			.run((context) -> assertThat(context).doesNotHaveBean(BedrockBindingsHealthIndicator.class)
 				.hasBean("bedrockBindingsHealthIndicator"));
 	}

@@ -2,18 +2,6 @@ package io.bedrockbinding.autoconfigure.observation;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.tck.TestObservationRegistry;
-
 import io.bedrockbinding.actuate.observation.DefaultPipeObservationConvention;
 import io.bedrockbinding.actuate.observation.MeterRegistryPipeTokenCounter;
 import io.bedrockbinding.actuate.observation.ObservationPipeObserver;
@@ -21,14 +9,25 @@ import io.bedrockbinding.actuate.observation.PipeObservationConvention;
 import io.bedrockbinding.actuate.observation.PipeTokenCounter;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.emulator.LocalBedrock;
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
-import io.bedrockbinding.target.TargetKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +55,8 @@ class BedrockPipeObservationAutoConfigurationTests {
 	@Test
 	void observerWithObservationRegistryBean() {
 		this.runner.withBean(ObservationRegistry.class, ObservationRegistry::create)
-			.run((context) -> assertThat(context).getBean(PipeObserver.class).isInstanceOf(ObservationPipeObserver.class));
+			.run((context) -> assertThat(context).getBean(PipeObserver.class)
+				.isInstanceOf(ObservationPipeObserver.class));
 	}
 
 	@Test
@@ -121,7 +121,10 @@ class BedrockPipeObservationAutoConfigurationTests {
 			});
 	}
 
-	/** The observation auto-configuration runs first, so the pipe factory gets its observer. */
+	/**
+	 * The observation auto-configuration runs first, so the pipe factory gets its
+	 * observer.
+	 */
 	@Test
 	void pipeFactoryCallsAreObserved() {
 		TestObservationRegistry registry = TestObservationRegistry.create();

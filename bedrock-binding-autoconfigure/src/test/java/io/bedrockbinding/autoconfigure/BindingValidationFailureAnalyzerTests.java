@@ -1,0 +1,130 @@
+package io.bedrockbinding.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.ProblemCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Start-up validation, run as a Spring Boot application with config files (resources in
+ * {@code bedrock-binding-validation/}, region eu-west-1, derived profiles off), and what
+ * {@link BindingValidationFailureAnalyzer} tells the user.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BindingValidationFailureAnalyzerTests {
+
+	private static final String FILE_LINE = "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0";
+
+	private static final String YAML_LINE = "\"[amazon.nova-pro-v1:0]\": eu.amazon.nova-pro-v1:0";
+
+	@TempDir
+	Path folder;
+
+	private Throwable startUpFailure(String profile, String... arguments) {
+		List<String> args = new java.util.ArrayList<>(List.of(arguments));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--bedrock.binding.inference-file.location="))) {
+			args.add("--bedrock.binding.inference-file.location=" + this.folder.resolve("missing.txt"));
+		}
+		Throwable failure = catchThrowable(() -> BindingTestApplication
+			.run("bedrock-binding-validation", List.of(profile), args.toArray(String[]::new))
+			.close());
+		assertThat(failure).as("start-up with profile " + profile).isNotNull();
+		return failure;
+	}
+
+	@Test
+	void requiredModelWithoutBinding() {
+		Throwable failure = startUpFailure("required");
+		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
+			.containsExactly(ProblemCode.REQUIRED_UNBOUND);
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription()).contains("Bedrock model bindings are invalid")
+			.contains("amazon.nova-pro-v1:0 is listed in bedrock.binding.required-models (application-required.yml) "
+					+ "but has no binding");
+		assertThat(analysis.getAction()).contains("For amazon.nova-pro-v1:0")
+			.contains(FILE_LINE)
+			.contains(YAML_LINE)
+			.contains("bedrock.binding.validation.fail-fast=false");
+	}
+
+	@Test
+	void invalidTargetInYaml() {
+		Throwable failure = startUpFailure("invalid");
+		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
+			.containsExactly(ProblemCode.INVALID_TARGET);
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription()).containsPattern("- amazon\\.nova-pro-v1:0: .*'us\\.amazon\\.nova pro'")
+			.contains("(application-invalid.yml)");
+		assertThat(analysis.getAction()).contains("application-invalid.yml").contains(FILE_LINE).contains(YAML_LINE);
+	}
+
+	@Test
+	void modelThatNeedsAProfileBoundDirectInYaml() {
+		Throwable failure = startUpFailure("direct");
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
+			.containsExactly(ProblemCode.NEEDS_PROFILE);
+		assertThat(analysis.getDescription()).contains(
+				"amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1");
+		assertThat(analysis.getAction()).contains("add to inference.txt:\n    " + FILE_LINE)
+			.contains("bedrock:\n      binding:\n        models:\n          " + YAML_LINE);
+	}
+
+	@Test
+	void modelThatNeedsAProfileBoundDirectInTheFile() {
+		Path file = BindingTestApplication.copy("bedrock-binding-validation/inference-direct.txt", this.folder);
+		Throwable failure = startUpFailure("default", "--bedrock.binding.inference-file.location=" + file);
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription()).contains("amazon.nova-pro-v1:0 is bound direct (" + file + ":2)");
+		assertThat(analysis.getAction()).contains(FILE_LINE);
+	}
+
+	@Test
+	void validationRunsWithLazyInitialization() {
+		Throwable failure = startUpFailure("direct", "--spring.main.lazy-initialization=true");
+		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
+			.containsExactly(ProblemCode.NEEDS_PROFILE);
+	}
+
+	@Test
+	void analysisIsPrintedWhenAnApplicationFailsToStart(CapturedOutput output) {
+		startUpFailure("direct");
+		// The analyzer is registered in spring.factories: SpringApplication found and ran
+		// it.
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("amazon.nova-pro-v1:0 is bound direct (application-direct.yml)")
+			.contains(FILE_LINE);
+	}
+
+	@Test
+	void failFastFalseTurnsErrorsIntoWarnings(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = BindingTestApplication.run("bedrock-binding-validation",
+				List.of("direct", "required"), "--bedrock.binding.validation.fail-fast=false",
+				"--bedrock.binding.inference-file.location=" + this.folder.resolve("missing.txt"))) {
+			assertThat(context.getBean(BindingRegistry.class).resolve("amazon.nova-pro-v1:0").target().value())
+				.isEqualTo("amazon.nova-pro-v1:0");
+		}
+		assertThat(output).contains("Bedrock binding error (bedrock.binding.validation.fail-fast=false): "
+				+ "amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1")
+			.contains(FILE_LINE)
+			.doesNotContain("APPLICATION FAILED TO START");
+	}
+
+	@Test
+	void otherFailuresAreNotAnalyzed() {
+		assertThat(new BindingValidationFailureAnalyzer().analyze(new IllegalStateException("unrelated"))).isNull();
+	}
+
+}

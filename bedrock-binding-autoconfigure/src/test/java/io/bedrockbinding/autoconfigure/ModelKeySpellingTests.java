@@ -1,0 +1,66 @@
+package io.bedrockbinding.autoconfigure;
+
+import java.util.List;
+
+import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.Origin;
+import io.bedrockbinding.registry.OriginKind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Model IDs as property keys: every ':' must survive, whatever the spelling. YAML is
+ * covered by {@link ProfileMergingTests}; here the {@code .properties} format, whose keys
+ * end at the first unescaped ':' (resources in {@code bedrock-binding-properties/}).
+ */
+class ModelKeySpellingTests {
+
+	@Test
+	void propertiesFileKeysBindTheModelsMeant() {
+		try (ConfigurableApplicationContext context = BindingTestApplication.run("bedrock-binding-properties",
+				List.of())) {
+			BindingRegistry registry = context.getBean(BindingRegistry.class);
+			Origin origin = new Origin(OriginKind.PROPERTIES, "application.properties");
+			assertThat(registry.resolve("amazon.nova-pro-v1:0"))
+				.extracting((binding) -> binding.target().value(), Binding::origin)
+				.containsExactly("eu.amazon.nova-pro-v1:0", origin);
+			assertThat(registry.resolve("amazon.nova-lite-v1:0"))
+				.extracting((binding) -> binding.target().value(), Binding::origin)
+				.containsExactly("eu.amazon.nova-lite-v1:0", origin);
+			assertThat(registry.resolve("anthropic.claude-3-haiku-20240307-v1:0"))
+				.extracting((binding) -> binding.target().value(), Binding::origin)
+				.containsExactly("eu.anthropic.claude-3-haiku-20240307-v1:0", origin);
+			assertThat(registry.validate()).isEmpty();
+		}
+	}
+
+	@Test
+	void modelIdOfEverySpelling() {
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models[amazon.nova-pro-v1:0]"))
+			.isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models.[amazon.nova-pro-v1:0]"))
+			.isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models.amazon.nova-pro-v1:0"))
+			.isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models")).isNull();
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models-other.x")).isNull();
+		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.required-models[0]")).isNull();
+	}
+
+	@Test
+	void propertiesLineSplitAtAColonIsPutTogetherAgain() {
+		assertThat(ModelPropertyReader.rejoinedAtColon("bedrock.binding.models[anthropic.claude-3-sonnet-20240229-v1",
+				"0:28k]=arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abc"))
+			.containsExactly("bedrock.binding.models[anthropic.claude-3-sonnet-20240229-v1:0:28k]",
+					"arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abc");
+		assertThat(ModelPropertyReader.rejoinedAtColon("bedrock.binding.models[amazon.nova-pro-v1:0]",
+				"us.amazon.nova-pro-v1:0"))
+			.as("a key that kept its ':' is left alone")
+			.containsExactly("bedrock.binding.models[amazon.nova-pro-v1:0]", "us.amazon.nova-pro-v1:0");
+	}
+
+}

@@ -1,0 +1,273 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.bedrockbinding.emulator.LocalBedrockClients;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * discover against LocalBedrock, with the real SDK client the CLI builds. The SDK's
+ * default credential chain reads the emulator's keys from system properties.
+ */
+class DiscoverCommandTests {
+
+	private static final String SONNET_4 = "anthropic.claude-sonnet-4-20250514-v1:0";
+
+	private static final String[] CREDENTIAL_PROPERTIES = { "aws.accessKeyId", "aws.secretAccessKey",
+			"aws.sharedCredentialsFile", "aws.configFile" };
+
+	private static final Map<String, String> saved = new HashMap<>();
+
+	@RegisterExtension
+	static LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	@TempDir
+	Path folder;
+
+	private Path file;
+
+	@BeforeAll
+	static void credentials() {
+		for (String property : CREDENTIAL_PROPERTIES) {
+			saved.put(property, System.getProperty(property));
+		}
+		System.setProperty("aws.accessKeyId", LocalBedrockClients.ACCESS_KEY_ID);
+		System.setProperty("aws.secretAccessKey", LocalBedrockClients.SECRET_ACCESS_KEY);
+	}
+
+	@AfterAll
+	static void restoreCredentials() {
+		saved.forEach((property, value) -> {
+			if (value != null) {
+				System.setProperty(property, value);
+			}
+			else {
+				System.clearProperty(property);
+			}
+		});
+	}
+
+	@BeforeEach
+	void writeFile() throws IOException {
+		this.file = this.folder.resolve("inference.txt");
+		Files.writeString(this.file, "# discovered\n");
+	}
+
+	@Test
+	void discoverListsTheProfilesAndTheBindingsTheySuggest() {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+
+		Cli.Result result = discover("--region", "us-east-1");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines().get(0)).matches("Inference profiles in us-east-1: \\d+ \\(\\d+ foundation models\\)");
+		assertThat(result.lines())
+			.contains("  us." + SONNET_4 + " [SYSTEM_DEFINED, ACTIVE] -> " + SONNET_4,
+					"  " + arn + " 'chat-prod' [APPLICATION, ACTIVE] -> amazon.nova-pro-v1:0")
+			.anyMatch((line) -> line.matches("\\d+\\. " + SONNET_4.replace(".", "\\.") + " -> us\\."
+					+ SONNET_4.replace(".", "\\.") + "   # needs an inference profile in us-east-1.*"))
+			.anyMatch((line) -> line.matches("\\d+\\. amazon\\.nova-pro-v1:0 -> " + arn.replace(".", "\\.")
+					+ "   # application inference profile 'chat-prod' contains it"))
+			.contains("Run again with --write to bind them in " + this.file.toAbsolutePath() + ".");
+		assertThat(result.out()).doesNotContain("Written:");
+	}
+
+	@Test
+	void discoverAsJson() {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+
+		Cli.Result result = discover("--region", "us-east-1", "--json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		JsonNode json = result.json();
+		assertThat(json.get("region").asString()).isEqualTo("us-east-1");
+		assertThat(json.get("foundationModels").asInt()).isPositive();
+		assertThat(json.get("file").isNull()).isTrue();
+		assertThat(json.get("written")).isEmpty();
+		JsonNode application = null;
+		for (JsonNode profile : json.get("profiles")) {
+			if (profile.get("type").asString().equals("APPLICATION")) {
+				application = profile;
+			}
+		}
+		assertThat(application).isNotNull();
+		assertThat(application.get("arn").asString()).isEqualTo(arn);
+		assertThat(application.get("name").asString()).isEqualTo("chat-prod");
+		assertThat(application.get("modelArns").get(0).asString()).endsWith(":foundation-model/amazon.nova-pro-v1:0");
+		assertThat(json.get("suggestions")).anySatisfy((suggestion) -> {
+			assertThat(suggestion.get("modelId").asString()).isEqualTo("amazon.nova-pro-v1:0");
+			assertThat(suggestion.get("target").asString()).isEqualTo(arn);
+			assertThat(suggestion.get("reason").asString()).contains("chat-prod");
+		});
+	}
+
+	@Test
+	void writeBindsTheSuggestionsAndKeepsTheFile() throws IOException {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+
+		Cli.Result result = discover("--region", "us-east-1", "--write");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		String path = this.file.toAbsolutePath().toString();
+		assertThat(result.lines()).contains("amazon.nova-pro-v1:0: direct -> " + arn + " (" + path + ")",
+				SONNET_4 + ": direct -> us." + SONNET_4 + " (" + path + ")");
+		String written = Files.readString(this.file);
+		assertThat(written).startsWith("# discovered\n")
+			.contains("\namazon.nova-pro-v1:0=" + arn + "\n", "\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
+		int suggestions = (int) written.lines().filter((line) -> line.contains("=")).count();
+		assertThat(result.lines()).last()
+			.isEqualTo("Written: " + suggestions + " of " + suggestions + " suggestions to " + path
+					+ " (0 unchanged, 0 kept)");
+		Cli.Result again = discover("--region", "us-east-1", "--write");
+		assertThat(again.lines()).last()
+			.isEqualTo("Written: 0 of " + suggestions + " suggestions to " + path + " (" + suggestions
+					+ " unchanged, 0 kept)");
+		assertThat(again.out()).doesNotContain(": unchanged, already");
+		assertThat(Files.readString(this.file)).isEqualTo(written);
+		Cli.Result validate = Cli.run("validate", "--region", "us-east-1", "--file", this.file.toString());
+		assertThat(validate.exitCode()).as(validate.toString()).isZero();
+		assertThat(validate.lines()).containsExactly(path + ": " + suggestions + " bindings, 0 errors, 0 warnings");
+	}
+
+	@Test
+	void writeKeepsWhatTheFileBindsUnlessOverwrite() throws IOException {
+		Files.writeString(this.file, "# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+
+		Cli.Result kept = discover("--region", "us-east-1", "--write");
+
+		assertThat(kept.exitCode()).as(kept.toString()).isZero();
+		assertThat(kept.lines())
+			.contains(SONNET_4 + ": kept global." + SONNET_4 + " (bound in the file already; --overwrite replaces it)");
+		assertThat(Files.readString(this.file)).startsWith("# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+		assertThat(kept.lines()).last().asString().endsWith(" unchanged, 1 kept)");
+
+		Cli.Result overwritten = discover("--region", "us-east-1", "--write", "--overwrite");
+
+		assertThat(overwritten.lines()).contains(
+				SONNET_4 + ": global." + SONNET_4 + " -> us." + SONNET_4 + " (" + this.file.toAbsolutePath() + ")");
+		assertThat(Files.readString(this.file)).startsWith("# mine\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
+	}
+
+	@Test
+	void theRegionDecidesTheProfiles() {
+		Cli.Result result = discover("--region", "eu-west-1");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines().get(0)).startsWith("Inference profiles in eu-west-1: ");
+		assertThat(result.lines())
+			.anyMatch((line) -> line.matches("\\d+\\. " + SONNET_4.replace(".", "\\.") + " -> eu\\..*"));
+	}
+
+	@Test
+	void credentialsOfANamedProfile() throws IOException {
+		Path credentials = this.folder.resolve("credentials");
+		Files.writeString(credentials, "[local]\naws_access_key_id = " + LocalBedrockClients.ACCESS_KEY_ID
+				+ "\naws_secret_access_key = " + LocalBedrockClients.SECRET_ACCESS_KEY + "\n");
+		Path config = this.folder.resolve("config");
+		Files.writeString(config, "[profile local]\nregion = eu-central-1\n");
+		System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+		System.setProperty("aws.configFile", config.toString());
+		try {
+			Cli.Result result = discover("--profile", "local");
+
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.lines().get(0))
+				.startsWith("Inference profiles in " + regionOfProfile("eu-central-1") + ": ");
+
+			Cli.Result missing = discover("--profile", "nobody", "--region", "us-east-1");
+
+			assertThat(missing.exitCode()).isEqualTo(1);
+			assertThat(missing.out()).isEmpty();
+			assertThat(missing.err()).startsWith("error: discovery in us-east-1 failed: ").contains("nobody");
+		}
+		finally {
+			System.clearProperty("aws.sharedCredentialsFile");
+			System.clearProperty("aws.configFile");
+		}
+	}
+
+	@Test
+	void anUnreachableEndpointFailsWithExit1() throws IOException {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		byte[] before = Files.readAllBytes(this.file);
+
+		Cli.Result result = Cli.run("discover", "--write", "--region", "us-east-1", "--endpoint-url",
+				"http://127.0.0.1:" + port, "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith("error: discovery in us-east-1 failed: ");
+		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
+	}
+
+	/**
+	 * The region the SDK's chain finds: the environment and system properties come before
+	 * the profile.
+	 */
+	private static String regionOfProfile(String profileRegion) {
+		String environment = System.getenv("AWS_REGION");
+		String property = System.getProperty("aws.region");
+		return (environment != null) ? environment : (property != null) ? property : profileRegion;
+	}
+
+	@Test
+	void refreshCatalogWritesTheAccountsCatalog() throws IOException {
+		Path out = this.folder.resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1,eu-west-1", "--out", out.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		io.bedrockbinding.catalog.ModelCatalog catalog;
+		try (java.io.InputStream json = Files.newInputStream(out)) {
+			catalog = io.bedrockbinding.catalog.ModelCatalog.read(json);
+		}
+		assertThat(result.lines()).containsExactly(
+				"Wrote " + catalog.size() + " models (asked us-east-1, eu-west-1) to " + out.toAbsolutePath());
+		io.bedrockbinding.catalog.ModelInfo novaPro = catalog.find("amazon.nova-pro-v1:0").orElseThrow();
+		assertThat(novaPro.onDemandRegions()).contains("us-east-1").doesNotContain("eu-west-1");
+		assertThat(novaPro.profileOnlyRegions()).contains("eu-west-1");
+		assertThat(novaPro.geoPrefixes()).contains("us", "eu");
+	}
+
+	@Test
+	void refreshCatalogThatCannotReachTheAccountWritesNothing() {
+		Path out = this.folder.resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", "http://127.0.0.1:1", "--regions", "us-east-1",
+				"--out", out.toString());
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("refreshing the catalog from [us-east-1] failed");
+		assertThat(out).doesNotExist();
+	}
+
+	private Cli.Result discover(String... args) {
+		String[] all = new String[args.length + 5];
+		all[0] = "discover";
+		all[1] = "--endpoint-url";
+		all[2] = bedrock.endpoint().toString();
+		all[3] = "--file";
+		all[4] = this.file.toString();
+		System.arraycopy(args, 0, all, 5, args.length);
+		return Cli.run(all);
+	}
+
+}

@@ -1,0 +1,235 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** list, search, provider and region: numbered lines, the closing count and --json. */
+class ListingCommandsTests {
+
+	private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
+
+	private static final String SONNET_4 = "anthropic.claude-sonnet-4-20250514-v1:0";
+
+	@TempDir
+	Path folder;
+
+	private Path file;
+
+	@BeforeEach
+	void writeFile() throws IOException {
+		this.file = this.folder.resolve("inference.txt");
+		Files.writeString(this.file, """
+				# bindings of the test
+				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
+				anthropic.claude-3-haiku-20240307-v1:0=
+				""");
+	}
+
+	@Test
+	void listShowsEveryModelNumberedWithItsTargetAndTheTotal() {
+		Cli.Result result = Cli.run("list", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		List<String> lines = result.lines();
+		assertThat(lines).hasSize(CATALOG.size() + 1);
+		assertThat(lines.get(0)).isEqualTo("1. " + CATALOG.all().get(0).modelId() + " -> direct");
+		assertThat(lines).contains(lineOf("amazon.nova-pro-v1:0") + " -> us.amazon.nova-pro-v1:0",
+				lineOf("anthropic.claude-3-haiku-20240307-v1:0") + " -> direct", lineOf(SONNET_4) + " -> direct");
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("Total: " + CATALOG.size() + " models");
+		assertThat(lines.subList(0, lines.size() - 1)).allMatch((line) -> line.matches("\\d+\\. \\S+ -> \\S+"));
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void listWithAFilterShowsTheModelsThatMatchEveryWord() {
+		Cli.Result result = Cli.run("--file", this.file.toString(), "list", "nova", "pro");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0")
+			.allMatch((line) -> line.contains("nova-pro") || line.startsWith("Total: "));
+		int count = result.lines().size() - 1;
+		assertThat(result.lines()).last().isEqualTo("Total: " + count + " models");
+	}
+
+	@Test
+	void listWithRegionShowsTheProfilesAnApplicationThereDerives() {
+		Cli.Result withoutRegion = Cli.run("--file", this.file.toString(), "list", SONNET_4);
+		Cli.Result withRegion = Cli.run("--file", this.file.toString(), "--region", "us-east-1", "list", SONNET_4);
+
+		assertThat(withoutRegion.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Total: 1 models");
+		assertThat(withRegion.lines()).containsExactly("1. " + SONNET_4 + " -> us." + SONNET_4, "Total: 1 models");
+	}
+
+	@Test
+	void theFileWinsOverTheDerivedProfile() {
+		Cli.Result result = Cli.run("list", "nova-pro-v1:0", "--region", "eu-west-1", "--file", this.file.toString());
+
+		assertThat(result.lines()).contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void searchEndsWithFound() {
+		Cli.Result result = Cli.run("search", "Claude", "Haiku", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		List<String> lines = result.lines();
+		assertThat(lines).contains("1. anthropic.claude-3-haiku-20240307-v1:0 -> direct");
+		assertThat(lines).last().isEqualTo("Found: " + (lines.size() - 1) + " models");
+		assertThat(lines.size() - 1).isEqualTo((int) CATALOG.search("haiku")
+			.stream()
+			.filter((model) -> model.displayName().toLowerCase().contains("claude")
+					|| model.modelId().contains("claude"))
+			.count());
+	}
+
+	@Test
+	void searchAcceptsAGeoProfileId() {
+		Cli.Result result = Cli.run("search", "us.amazon.nova-pro-v1:0", "--file", this.file.toString());
+
+		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void searchWithoutMatchFindsNothing() {
+		Cli.Result result = Cli.run("search", "no-such-model-anywhere", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).containsExactly("Found: 0 models");
+	}
+
+	@Test
+	void providerListsTheModelsOfOneProviderInAnySpelling() {
+		long anthropic = CATALOG.all().stream().filter((model) -> model.provider().equals("anthropic")).count();
+		for (String spelling : List.of("anthropic", "Anthropic", "us.anthropic")) {
+			Cli.Result result = Cli.run("provider", spelling, "--file", this.file.toString());
+
+			assertThat(result.exitCode()).isZero();
+			assertThat(result.lines()).hasSize((int) anthropic + 1)
+				.contains("1. " + firstOf("anthropic") + " -> direct")
+				.last()
+				.isEqualTo("Total: " + anthropic + " models");
+		}
+	}
+
+	@Test
+	void anUnknownProviderNamesTheKnownOnes() {
+		Cli.Result result = Cli.run("provider", "acme", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).containsExactly("Total: 0 models");
+		assertThat(result.err()).contains("No models of provider 'acme'", "amazon", "anthropic");
+	}
+
+	@Test
+	void regionListsTheModelsUsableThere() {
+		List<ModelInfo> expected = CATALOG.byRegion("eu-west-1");
+		Cli.Result result = Cli.run("region", "eu-west-1", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).hasSize(expected.size() + 1)
+			.startsWith("1. " + expected.get(0).modelId() + " -> direct")
+			.contains("Total: " + expected.size() + " models");
+	}
+
+	@Test
+	void listAsJson() {
+		Cli.Result result = Cli.run("--json", "list", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		JsonNode json = result.json();
+		assertThat(json.get("file").asString()).isEqualTo(this.file.toAbsolutePath().toString());
+		assertThat(json.get("total").asInt()).isEqualTo(CATALOG.size());
+		assertThat(json.get("models").size()).isEqualTo(CATALOG.size());
+		JsonNode novaPro = model(json, "amazon.nova-pro-v1:0");
+		assertThat(novaPro.get("target").asString()).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(novaPro.get("kind").asString()).isEqualTo("SYSTEM_PROFILE");
+		assertThat(novaPro.get("origin").asString()).isEqualTo("FILE");
+		assertThat(novaPro.get("source").asString()).isEqualTo(this.file.toAbsolutePath() + ":2");
+		assertThat(novaPro.get("displayName").asString()).isEqualTo("Nova Pro");
+		JsonNode sonnet = model(json, SONNET_4);
+		assertThat(sonnet.get("target").asString()).isEqualTo(SONNET_4);
+		assertThat(sonnet.get("kind").asString()).isEqualTo("DIRECT");
+		assertThat(sonnet.get("origin").asString()).isEqualTo("CATALOG");
+	}
+
+	@Test
+	void searchProviderAndRegionAsJson() {
+		JsonNode search = Cli.run("search", "nova", "--json", "--file", this.file.toString()).json();
+		assertThat(search.get("filter").get("command").asString()).isEqualTo("search");
+		assertThat(search.get("filter").get("text").asString()).isEqualTo("nova");
+		assertThat(search.get("total").asInt()).isEqualTo(search.get("models").size()).isPositive();
+
+		JsonNode provider = Cli.run("provider", "meta", "--json", "--file", this.file.toString()).json();
+		assertThat(provider.get("filter").get("provider").asString()).isEqualTo("meta");
+		assertThat(provider.get("models")).allMatch((model) -> model.get("modelId").asString().startsWith("meta."));
+
+		JsonNode region = Cli
+			.run("region", "us-east-1", "--json", "--region", "us-east-1", "--file", this.file.toString())
+			.json();
+		assertThat(region.get("region").asString()).isEqualTo("us-east-1");
+		assertThat(region.get("total").asInt()).isEqualTo(CATALOG.byRegion("us-east-1").size());
+		JsonNode sonnet = model(region, SONNET_4);
+		assertThat(sonnet.get("origin").asString()).isEqualTo("DERIVED");
+		assertThat(sonnet.get("target").asString()).isEqualTo("us." + SONNET_4);
+	}
+
+	@Test
+	void brokenLinesAreReportedOnStderrAndTheRestIsListed() throws IOException {
+		Files.writeString(this.file, "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
+
+		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
+		assertThat(result.err()).contains("1 broken line", "inference-config validate");
+	}
+
+	@Test
+	void aMissingFileMeansEveryModelIsDirect() {
+		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file", this.folder.resolve("absent.txt").toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> direct");
+		assertThat(this.folder.resolve("absent.txt")).doesNotExist();
+	}
+
+	private static String lineOf(String modelId) {
+		List<ModelInfo> models = CATALOG.all();
+		for (int i = 0; i < models.size(); i++) {
+			if (models.get(i).modelId().equals(modelId)) {
+				return (i + 1) + ". " + modelId;
+			}
+		}
+		throw new IllegalArgumentException(modelId);
+	}
+
+	private static String firstOf(String provider) {
+		return CATALOG.all()
+			.stream()
+			.filter((model) -> model.provider().equals(provider))
+			.findFirst()
+			.orElseThrow()
+			.modelId();
+	}
+
+	private static JsonNode model(JsonNode listing, String modelId) {
+		for (JsonNode model : listing.get("models")) {
+			if (model.get("modelId").asString().equals(modelId)) {
+				return model;
+			}
+		}
+		throw new AssertionError(modelId + " not in " + listing);
+	}
+
+}

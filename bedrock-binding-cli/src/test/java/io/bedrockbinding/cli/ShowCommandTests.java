@@ -1,0 +1,105 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** show: the bindings that are not direct, with their origin, and the count. */
+class ShowCommandTests {
+
+	private static final int CATALOG_SIZE = ModelCatalog.builtIn().size();
+
+	@TempDir
+	Path folder;
+
+	private Path file;
+
+	@BeforeEach
+	void writeFile() throws IOException {
+		this.file = this.folder.resolve("inference.txt");
+		Files.writeString(this.file, """
+				# two bindings, one direct line
+				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
+				anthropic.claude-3-haiku-20240307-v1:0=
+
+				deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0
+				""");
+	}
+
+	@Test
+	void showListsTheBindingsThatAreNotDirectWithTheirFileLine() {
+		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		String path = this.file.toAbsolutePath().toString();
+		assertThat(result.lines()).containsExactly(
+				"1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + path + ":2)",
+				"2. deepseek.r1-v1:0 -> arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0 ("
+						+ path + ":5)",
+				"Total bound: 2/" + CATALOG_SIZE + " models");
+	}
+
+	@Test
+	void aModelOutsideTheCatalogCountsToo() throws IOException {
+		Files.writeString(this.file, "acme.rocket-v9:0=us.acme.rocket-v9:0\n");
+
+		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+
+		assertThat(result.lines()).containsExactly(
+				"1. acme.rocket-v9:0 -> us.acme.rocket-v9:0 (" + this.file.toAbsolutePath() + ":1)",
+				"Total bound: 1/" + (CATALOG_SIZE + 1) + " models");
+	}
+
+	@Test
+	void withRegionTheDerivedProfilesAreShownWithTheirOrigin() {
+		Cli.Result result = Cli.run("--region", "us-east-1", "show", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.lines())
+			.contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + this.file.toAbsolutePath() + ":2)")
+			.anyMatch((line) -> line.matches("\\d+\\. anthropic\\.claude-sonnet-4-20250514-v1:0 -> "
+					+ "us\\.anthropic\\.claude-sonnet-4-20250514-v1:0 \\(derived: geo profile for us-east-1\\)"));
+		assertThat(result.lines()).last()
+			.asString()
+			.startsWith("Total bound: ")
+			.endsWith("/" + CATALOG_SIZE + " models");
+	}
+
+	@Test
+	void anEmptyFileBindsNothing() throws IOException {
+		Files.writeString(this.file, "# nothing yet\n");
+
+		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+
+		assertThat(result.lines()).containsExactly(
+				"No model is bound in " + this.file.toAbsolutePath() + ": every model is called directly.",
+				"Total bound: 0/" + CATALOG_SIZE + " models");
+	}
+
+	@Test
+	void showAsJson() {
+		Cli.Result result = Cli.run("show", "--json", "--file", this.file.toString());
+
+		assertThat(result.exitCode()).isZero();
+		JsonNode json = result.json();
+		assertThat(json.get("bound").asInt()).isEqualTo(2);
+		assertThat(json.get("total").asInt()).isEqualTo(CATALOG_SIZE);
+		assertThat(json.get("region").isNull()).isTrue();
+		JsonNode first = json.get("bindings").get(0);
+		assertThat(first.get("index").asInt()).isEqualTo(1);
+		assertThat(first.get("modelId").asString()).isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(first.get("target").asString()).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(first.get("origin").asString()).isEqualTo("FILE");
+		assertThat(first.get("source").asString()).isEqualTo(this.file.toAbsolutePath() + ":2");
+		assertThat(json.get("bindings").get(1).get("kind").asString()).isEqualTo("PROFILE_ARN");
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.bedrockbinding.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Help, version and usage errors (exit code 2). */
+class UsageTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void helpNamesEveryCommandAndGlobalOption() {
+		Cli.Result result = Cli.run("--help");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).contains("Usage: inference-config", "--file=PATH", "--region=REGION",
+				"--account-id=ACCOUNT", "--profile=NAME", "--endpoint-url=URL", "--json", "Exit codes:");
+		for (String command : new String[] { "list", "search", "provider", "region", "bind", "unbind", "show",
+				"validate", "discover", "help" }) {
+			assertThat(result.out()).containsPattern("(?m)^  " + command + " ");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "list", "search", "provider", "region", "bind", "unbind", "show", "validate", "discover" })
+	void everyCommandHasHelp(String command) {
+		Cli.Result result = Cli.run(command, "--help");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("Usage: inference-config " + command).contains("--file=PATH", "--json");
+		assertThat(Cli.run("help", command).out()).isEqualTo(result.out());
+	}
+
+	@Test
+	void listingHelpExplainsWhatRegionDoesToTheTargets() {
+		assertThat(Cli.run("list", "--help").out().replaceAll("\\s+", " "))
+			.contains("With --region R, a model that needs an inference profile in R and is not bound in the file "
+					+ "shows the geo profile an application in R derives");
+	}
+
+	@Test
+	void versionComesFromTheManifestOrSaysDevelopmentBuild() {
+		Cli.Result result = Cli.run("--version");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("inference-config ");
+	}
+
+	@Test
+	void anUnknownCommandIsAUsageError() {
+		Cli.Result result = Cli.run("lisst");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("Unmatched argument at index 0: 'lisst'",
+				"Did you mean: inference-config list", "Try 'inference-config --help' for more information.");
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageError() {
+		Cli.Result result = Cli.run("show", "--bogus", "--file", this.folder.resolve("f.txt").toString());
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Unknown option: '--bogus'", "Try 'inference-config show --help'");
+	}
+
+	@Test
+	void aMissingArgumentIsAUsageError() {
+		Cli.Result result = Cli.run("bind");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Missing required parameter: 'MODEL'");
+	}
+
+	@Test
+	void tooManyArgumentsAreAUsageError() {
+		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "extra");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Unmatched argument", "'extra'");
+	}
+
+	@Test
+	void aMalformedRegionIsAUsageError() {
+		Cli.Result result = Cli.run("--region", "US East", "show", "--file", this.folder.resolve("f.txt").toString());
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Invalid value for option '--region': 'US East' is not a region");
+	}
+
+	@Test
+	void aMalformedAccountIdIsAUsageError() {
+		Cli.Result result = Cli.run("validate", "--account-id", "1234", "--file",
+				this.folder.resolve("f.txt").toString());
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("'1234' is not 12 digits");
+	}
+
+	@Test
+	void aMalformedEndpointIsAUsageError() {
+		Cli.Result result = Cli.run("discover", "--endpoint-url", "localhost:4566", "--region", "us-east-1");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Invalid value for option '--endpoint-url'");
+	}
+
+	@Test
+	void jsonWithoutACommandIsAUsageError() {
+		Cli.Result result = Cli.runWithInput("7\n", "--json");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("--json needs a command");
+	}
+
+}

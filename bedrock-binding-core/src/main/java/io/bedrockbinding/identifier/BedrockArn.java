@@ -1,0 +1,189 @@
+package io.bedrockbinding.identifier;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
+ * account may be the templates {@code {region}} and {@code {account}}.
+ *
+ * @param partition {@code aws}, {@code aws-cn}, ...
+ * @param region the region, or {@code {region}}
+ * @param account the 12-digit account, {@code {account}}, or empty (foundation models)
+ * @param resourceType {@code inference-profile}, {@code provisioned-model}, ...
+ * @param resourceId what follows the resource type and its slash
+ */
+public record BedrockArn(String partition, String region, String account, String resourceType, String resourceId) {
+
+	public static final String ACCOUNT_TEMPLATE = "{account}";
+
+	public static final String REGION_TEMPLATE = "{region}";
+
+	private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
+
+	private static final Map<String, TargetKind> KINDS = Map.of("inference-profile", TargetKind.PROFILE_ARN,
+			"application-inference-profile", TargetKind.APPLICATION_PROFILE_ARN, "provisioned-model",
+			TargetKind.PROVISIONED_MODEL_ARN, "custom-model", TargetKind.CUSTOM_MODEL_ARN, "imported-model",
+			TargetKind.IMPORTED_MODEL_ARN, "foundation-model", TargetKind.FOUNDATION_MODEL_ARN);
+
+	/**
+	 * Parses and validates an ARN.
+	 * @throws InvalidTargetException naming the part that is wrong
+	 */
+	public static BedrockArn parse(String text) {
+		if (text.length() > ModelIds.MAX_LENGTH) {
+			throw new InvalidTargetException(ModelIds.abbreviate(text),
+					"ARN is " + text.length() + " characters long, at most " + ModelIds.MAX_LENGTH + " are allowed");
+		}
+		// The five colons that separate the six parts (the resource ID may hold more).
+		int[] colons = new int[5];
+		int found = 0;
+		for (int at = text.indexOf(':'); at >= 0 && found < 5; at = text.indexOf(':', at + 1)) {
+			colons[found++] = at;
+		}
+		if (found < 5 || colons[0] != 3 || !text.startsWith("arn")) {
+			throw new InvalidTargetException(text,
+					"an ARN needs six ':'-separated parts, arn:partition:bedrock:region:account:type/id");
+		}
+		String partition = text.substring(colons[0] + 1, colons[1]);
+		if (!PARTITIONS.contains(partition)) {
+			throw new InvalidTargetException(text,
+					"partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, got '" + partition + "'");
+		}
+		if (colons[2] - colons[1] != 8 || !text.startsWith("bedrock", colons[1] + 1)) {
+			throw new InvalidTargetException(text,
+					"service must be 'bedrock', got '" + text.substring(colons[1] + 1, colons[2]) + "'");
+		}
+		String region = text.substring(colons[2] + 1, colons[3]);
+		if (!region.equals(REGION_TEMPLATE) && !consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
+			throw new InvalidTargetException(text,
+					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
+		}
+		String resource = text.substring(colons[4] + 1);
+		int slash = resource.indexOf('/');
+		if (slash <= 0) {
+			throw new InvalidTargetException(text,
+					"resource must be type/id (e.g. inference-profile/us.amazon.nova-pro-v1:0), got '" + resource
+							+ "'");
+		}
+		String type = resource.substring(0, slash);
+		String id = resource.substring(slash + 1);
+		TargetKind kind = KINDS.get(type);
+		if (kind == null) {
+			throw new InvalidTargetException(text, "resource type must be one of "
+					+ String.join(", ", new java.util.TreeSet<>(KINDS.keySet())) + ", got '" + type + "'");
+		}
+		String account = text.substring(colons[3] + 1, colons[4]);
+		if (kind == TargetKind.FOUNDATION_MODEL_ARN) {
+			if (!account.isEmpty()) {
+				throw new InvalidTargetException(text,
+						"a foundation-model ARN has an empty account (arn:aws:bedrock:REGION::foundation-model/ID), got '"
+								+ account + "'");
+			}
+		}
+		else if (!account.equals(ACCOUNT_TEMPLATE) && !consistsOf(account, 12, 12, BedrockArn::isDigit)) {
+			throw new InvalidTargetException(text, "account must be 12 digits, got '" + account + "'");
+		}
+		validateResourceId(text, kind, id);
+		return new BedrockArn(partition, region, account, type, id);
+	}
+
+	private static void validateResourceId(String text, TargetKind kind, String id) {
+		switch (kind) {
+			case PROFILE_ARN -> {
+				if (!ModelIds.isSystemProfileId(id)) {
+					throw new InvalidTargetException(text,
+							"inference-profile ID must be a system profile ID such as us.amazon.nova-pro-v1:0, got '"
+									+ id + "'");
+				}
+			}
+			case APPLICATION_PROFILE_ARN -> {
+				if (!consistsOf(id, 1, 64, BedrockArn::isApplicationProfileChar)) {
+					throw new InvalidTargetException(text,
+							"application-inference-profile ID must be 1 to 64 of a-z, A-Z, 0-9, '-', ':' and '.', got '"
+									+ id + "'");
+				}
+			}
+			case PROVISIONED_MODEL_ARN, IMPORTED_MODEL_ARN -> requireTwelve(text, kind, id);
+			case CUSTOM_MODEL_ARN -> {
+				int slash = id.lastIndexOf('/');
+				if (slash <= 0 || !ModelIds.isModelId(id.substring(0, slash))) {
+					throw new InvalidTargetException(text,
+							"custom-model ID must be <base model ID>/<12 characters a-z0-9>, got '" + id + "'");
+				}
+				requireTwelve(text, kind, id.substring(slash + 1));
+			}
+			case FOUNDATION_MODEL_ARN -> {
+				if (!ModelIds.isModelId(id)) {
+					throw new InvalidTargetException(text,
+							"foundation-model ID must be a model ID such as amazon.nova-pro-v1:0, got '" + id + "'");
+				}
+			}
+			default -> throw new IllegalStateException(kind.name());
+		}
+	}
+
+	private static void requireTwelve(String text, TargetKind kind, String id) {
+		if (!consistsOf(id, 12, 12, BedrockArn::isLowerOrDigit)) {
+			String type = kind.name().toLowerCase(java.util.Locale.ROOT).replace("_arn", "").replace('_', '-');
+			throw new InvalidTargetException(text, type + " ID must be 12 characters of a-z and 0-9, got '" + id + "'");
+		}
+	}
+
+	/**
+	 * Whether {@code text} has {@code min} to {@code max} characters, all accepted (no
+	 * regex: every file line comes here).
+	 */
+	private static boolean consistsOf(String text, int min, int max, IntPredicate accepted) {
+		int length = text.length();
+		if (length < min || length > max) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (!accepted.test(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigit(int c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean isLowerOrDigit(int c) {
+		return (c >= 'a' && c <= 'z') || isDigit(c);
+	}
+
+	private static boolean isRegionChar(int c) {
+		return isLowerOrDigit(c) || c == '-';
+	}
+
+	private static boolean isApplicationProfileChar(int c) {
+		return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == ':' || c == '.';
+	}
+
+	public TargetKind kind() {
+		return KINDS.get(this.resourceType);
+	}
+
+	public boolean hasTemplate() {
+		return this.region.equals(REGION_TEMPLATE) || this.account.equals(ACCOUNT_TEMPLATE);
+	}
+
+	public BedrockArn withRegion(String region) {
+		return new BedrockArn(this.partition, region, this.account, this.resourceType, this.resourceId);
+	}
+
+	public BedrockArn withAccount(String account) {
+		return new BedrockArn(this.partition, this.region, account, this.resourceType, this.resourceId);
+	}
+
+	@Override
+	public String toString() {
+		return "arn:" + this.partition + ":bedrock:" + this.region + ":" + this.account + ":" + this.resourceType + "/"
+				+ this.resourceId;
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.bedrockbinding.identifier;
+
+/**
+ * The syntax of Bedrock model IDs and system profile IDs (REFERENCE.md, "Identifiers").
+ * Checked with hand-written scanners rather than regular expressions: every line of an
+ * inference file goes through them, and they allocate nothing.
+ */
+public final class ModelIds {
+
+	/** Longest model ID the Bedrock API accepts in a path. */
+	static final int MAX_LENGTH = 2048;
+
+	private ModelIds() {
+	}
+
+	/**
+	 * Whether {@code text} is {@code provider.name[-version]} with zero, one or two
+	 * {@code :} suffixes: provider {@code [a-z0-9][a-z0-9-]*}, name
+	 * {@code [A-Za-z0-9][A-Za-z0-9._-]*}, suffixes {@code :[A-Za-z0-9._-]+}.
+	 */
+	public static boolean isModelId(String text) {
+		return text.length() <= MAX_LENGTH && isModelId(text, 0, text.length());
+	}
+
+	private static boolean isModelId(String text, int from, int to) {
+		int i = from;
+		if (i >= to || !isLowerOrDigit(text.charAt(i))) {
+			return false;
+		}
+		for (i++; i < to && text.charAt(i) != '.'; i++) {
+			char c = text.charAt(i);
+			if (!isLowerOrDigit(c) && c != '-') {
+				return false;
+			}
+		}
+		if (i >= to || ++i >= to || !isLetterOrDigit(text.charAt(i))) {
+			return false;
+		}
+		int suffixes = 0;
+		boolean segmentEmpty = false;
+		for (i++; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == ':') {
+				if (segmentEmpty || ++suffixes > 2) {
+					return false;
+				}
+				segmentEmpty = true;
+			}
+			else if (isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') {
+				segmentEmpty = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return !segmentEmpty;
+	}
+
+	/** {@code [a-z]{2,6}(-[a-z]+)?}: us, eu, apac, us-gov, global, ... */
+	private static boolean isGeoPrefix(String text, int to) {
+		int i = 0;
+		while (i < to && isLower(text.charAt(i))) {
+			i++;
+		}
+		if (i < 2 || i > 6) {
+			return false;
+		}
+		if (i == to) {
+			return true;
+		}
+		if (text.charAt(i) != '-' || i + 1 == to) {
+			return false;
+		}
+		for (i++; i < to; i++) {
+			if (!isLower(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLower(char c) {
+		return c >= 'a' && c <= 'z';
+	}
+
+	private static boolean isLowerOrDigit(char c) {
+		return isLower(c) || (c >= '0' && c <= '9');
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z');
+	}
+
+	/**
+	 * Checks a model ID (a binding's key).
+	 * @throws InvalidTargetException naming what is wrong
+	 */
+	public static String requireModelId(String text) {
+		if (text.isEmpty()) {
+			throw new InvalidTargetException(text, "model ID is empty");
+		}
+		if (text.length() > MAX_LENGTH) {
+			throw new InvalidTargetException(abbreviate(text),
+					"model ID is " + text.length() + " characters long, at most " + MAX_LENGTH + " are allowed");
+		}
+		if (!isModelId(text, 0, text.length())) {
+			throw new InvalidTargetException(abbreviate(text),
+					"model ID must look like provider.name[-version][:N] (e.g. amazon.nova-pro-v1:0)");
+		}
+		if (isSystemProfileId(text)) {
+			throw new InvalidTargetException(text,
+					"'" + text.substring(0, text.indexOf('.'))
+							+ "' is a geo profile prefix: the key must be the model ID ("
+							+ text.substring(text.indexOf('.') + 1) + "), the profile belongs on the right of '='");
+		}
+		return text;
+	}
+
+	/**
+	 * Whether {@code text} has the shape of a system profile ID: a geo prefix followed by
+	 * a model ID. {@code amazon.nova-pro-v1:0} is not one, since {@code nova-pro-v1:0} is
+	 * no model ID; {@code us.amazon.nova-pro-v1:0} is. Neither is {@code zai.glm-4.7}: a
+	 * provider name has no '-', so {@code glm-4.7} is a model name with a version, not a
+	 * model ID.
+	 */
+	public static boolean isSystemProfileId(String text) {
+		int dot = text.indexOf('.');
+		if (dot <= 0 || !isGeoPrefix(text, dot) || text.length() > MAX_LENGTH) {
+			return false;
+		}
+		// Cheap checks first: a model ID after the prefix needs a dot, and a provider
+		// without '-'.
+		int providerEnd = text.indexOf('.', dot + 1);
+		return providerEnd > 0 && text.lastIndexOf('-', providerEnd) < dot && isModelId(text, dot + 1, text.length());
+	}
+
+	/**
+	 * Cuts very long inputs (a 1 MB line) down to something an error message can show.
+	 */
+	static String abbreviate(String text) {
+		return (text.length() <= 200) ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
+	}
+
+}

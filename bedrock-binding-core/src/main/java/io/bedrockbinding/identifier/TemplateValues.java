@@ -1,0 +1,21 @@
+package io.bedrockbinding.identifier;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The values of the {@code {account}} and {@code {region}} templates. The account is a
+ * supplier so that it can be looked up (STS) only when a target really needs it.
+ */
+public record TemplateValues(Supplier<@Nullable String> account, @Nullable String region) {
+
+	public static TemplateValues of(@Nullable String account, @Nullable String region) {
+		return new TemplateValues(() -> account, region);
+	}
+
+	public static TemplateValues none() {
+		return of(null, null);
+	}
+
+}

@@ -1,0 +1,360 @@
+package io.bedrockbinding.file;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import io.bedrockbinding.identifier.BindingTarget;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property tests: no input makes reading throw, and writing keeps every binding, comment
+ * and line order.
+ */
+class InferenceFilePropertiesTests {
+
+	private static final List<String> MODELS = List.of("amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0",
+			"anthropic.claude-3-haiku-20240307-v1:0", "deepseek.r1-v1:0", "meta.llama3-1-8b-instruct-v1:0");
+
+	private static final String SOURCE = "/some/where/inference.txt";
+
+	private static final Clock CLOCK = Clock.systemUTC();
+
+	private static Path dir;
+
+	private static final AtomicInteger counter = new AtomicInteger();
+
+	/**
+	 * On tmpfs when there is one: hundreds of fsync'd writes on a disk only cost time
+	 * here.
+	 */
+	@BeforeContainer
+	static void createFolder() throws IOException {
+		Path shm = Path.of("/dev/shm");
+		dir = (Files.isDirectory(shm) && Files.isWritable(shm)) ? Files.createTempDirectory(shm, "inference-properties")
+				: Files.createTempDirectory("inference-properties");
+	}
+
+	@AfterContainer
+	static void deleteFolder() throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	// ---- reading never throws --------------------------------------------------------
+
+	@Property(tries = 1000)
+	void anyStringParsesToEntriesAndProblemsOnly(@ForAll String text) {
+		checkParse(text.getBytes(StandardCharsets.UTF_8));
+		checkDocument(text);
+	}
+
+	@Property(tries = 1000)
+	void anyLineLikeTextParsesToEntriesAndProblemsOnly(@ForAll("lineLikeText") String text) {
+		checkParse(text.getBytes(StandardCharsets.UTF_8));
+		checkDocument(text);
+	}
+
+	@Property(tries = 1000)
+	void anyBytesParseToEntriesAndProblemsOnly(@ForAll byte[] bytes) {
+		checkParse(bytes);
+	}
+
+	@Property(tries = 500)
+	void anyMixOfTextAndBytesReadsFromDiskWithoutThrowing(@ForAll("textAndBytes") byte[] bytes) throws IOException {
+		Path path = dir.resolve("read-" + counter.incrementAndGet() + ".txt");
+		Files.write(path, bytes);
+		InferenceFileContent content = new InferenceFile(path).read();
+		assertThat(content.exists()).isTrue();
+		checkContent(content, bytes, path.toString());
+		Files.delete(path);
+	}
+
+	/**
+	 * Lines of text and control characters with every separator and the characters the
+	 * parser cares about.
+	 */
+	@Provide
+	Arbitrary<String> lineLikeText() {
+		Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of("=", "#", " ", "\t", "\n", "\r\n", "\r", "\uFEFF",
+				"\0", "amazon.nova-pro-v1:0", "us.", "arn:aws:bedrock:us-east-1:111122223333:", "inference-profile/",
+				"{account}", ":", ".", "\uFFFD", "\u001F", "\u00A0"), Arbitraries.strings().ofMaxLength(6));
+		return fragment.list().ofMaxSize(40).map((parts) -> String.join("", parts));
+	}
+
+	@Provide
+	Arbitrary<byte[]> textAndBytes() {
+		Arbitrary<byte[]> text = lineLikeText().map((string) -> string.getBytes(StandardCharsets.UTF_8));
+		Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(8);
+		return Arbitraries.oneOf(text, raw).list().ofMaxSize(8).map((parts) -> {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			parts.forEach(out::writeBytes);
+			return out.toByteArray();
+		});
+	}
+
+	private static void checkParse(byte[] bytes) {
+		InferenceFileContent content = InferenceFile.parse(bytes, SOURCE, CLOCK);
+		checkContent(content, bytes, SOURCE);
+	}
+
+	private static void checkDocument(String text) {
+		InferenceFileContent content = InferenceDocument.parse(text).content(SOURCE, true, Instant.EPOCH);
+		checkContent(content, text.getBytes(StandardCharsets.UTF_8), SOURCE);
+	}
+
+	/**
+	 * What every read must give: sane problems, and entries only from well-formed lines.
+	 */
+	private static void checkContent(InferenceFileContent content, byte[] bytes, String source) {
+		String decoded = new String(bytes, StandardCharsets.UTF_8);
+		List<String> lines = InferenceDocument.parse(decoded).lines();
+		assertThat(content.source()).isEqualTo(source);
+		assertThat(content.problems()).allSatisfy((problem) -> {
+			assertThat(problem.source()).isEqualTo(source);
+			assertThat(problem.line()).isBetween(0, lines.size());
+			assertThat(problem.severity()).isNotNull();
+			assertThat(problem.message()).isNotBlank();
+			assertThat(problem.toString())
+				.startsWith(source + ((problem.line() > 0) ? ":" + problem.line() + ": " : ": "));
+		});
+		Set<String> keys = new HashSet<>();
+		assertThat(content.entries()).allSatisfy((entry) -> {
+			assertThat(keys.add(entry.modelId())).as("one entry per model ID").isTrue();
+			assertThat(entry.line()).isBetween(1, lines.size());
+			String line = lines.get(entry.line() - 1);
+			assertThat(line).doesNotContain("\uFFFD").doesNotContain("\0");
+			assertThat(line.strip()).doesNotStartWith("#");
+			int equals = line.indexOf('=');
+			assertThat(line.substring(0, equals).strip()).isEqualTo(entry.modelId());
+			assertThat(BindingTarget.parse(entry.modelId(), line.substring(equals + 1))).isEqualTo(entry.target());
+			assertThat(content.problems()).noneSatisfy((problem) -> {
+				assertThat(problem.line()).isEqualTo(entry.line());
+				assertThat(problem.severity()).isEqualTo(io.bedrockbinding.Severity.ERROR);
+			});
+		});
+		assertThat(content.entries()).extracting(FileEntry::line).isSorted();
+	}
+
+	// ---- the document round trip
+	// --------------------------------------------------------
+
+	@Property(tries = 1000)
+	void renderGivesBackTheTextWhenLineEndingsAreConsistent(@ForAll("lineLikeText") String text, @ForAll boolean crlf) {
+		String consistent = text.replace("\r", "").replace("\n", crlf ? "\r\n" : "\n");
+
+		assertThat(InferenceDocument.parse(consistent).render()).isEqualTo(consistent);
+	}
+
+	// ---- write then read
+	// ----------------------------------------------------------------
+
+	sealed interface Item permits Comment, Blank, Bound {
+
+		String text();
+
+	}
+
+	record Comment(String text) implements Item {
+	}
+
+	record Blank(String text) implements Item {
+	}
+
+	record Bound(String model, String target, String text) implements Item {
+	}
+
+	sealed interface Op permits Bind, Unbind {
+
+	}
+
+	record Bind(String model, String target, String padding) implements Op {
+	}
+
+	record Unbind(String model) implements Op {
+	}
+
+	record Scenario(List<Item> items, boolean bom, boolean crlf, boolean finalNewline, List<Op> ops) {
+	}
+
+	@Provide
+	Arbitrary<Scenario> scenarios() {
+		Arbitrary<String> padding = Arbitraries.of("", " ", "  ", "\t", " \t ");
+		Arbitrary<Item> comment = Combinators
+			.combine(Arbitraries.of("#", "# ", "  #", "\t# "),
+					Arbitraries.strings().withChars("abc xyz=#.:-{}").withCharRange('\u00e0', '\u00ff').ofMaxLength(30))
+			.as((start, text) -> new Comment((start.equals("#") ? "# " : start) + text));
+		Arbitrary<Item> blank = padding.map(Blank::new);
+		Arbitrary<Item> bound = Combinators
+			.combine(Arbitraries.of(MODELS), Arbitraries.integers().between(0, 6), padding, padding, padding)
+			.as((model, target, a, b, c) -> new Bound(model, target(model, target),
+					a + model + b + "=" + c + target(model, target) + b));
+		Arbitrary<List<Item>> items = Arbitraries
+			.frequencyOf(net.jqwik.api.Tuple.of(3, comment), net.jqwik.api.Tuple.of(1, blank),
+					net.jqwik.api.Tuple.of(3, bound))
+			.list()
+			.ofMaxSize(15)
+			.map(InferenceFilePropertiesTests::distinctKeys);
+		Arbitrary<Op> bind = Combinators.combine(Arbitraries.of(MODELS), Arbitraries.integers().between(0, 6), padding)
+			.as((model, target, pad) -> new Bind(model, target(model, target), pad));
+		Arbitrary<Op> unbind = Arbitraries.of(MODELS).map(Unbind::new);
+		Arbitrary<List<Op>> ops = Arbitraries
+			.frequencyOf(net.jqwik.api.Tuple.of(3, bind), net.jqwik.api.Tuple.of(1, unbind))
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(8);
+		return Combinators
+			.combine(items, Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false), ops)
+			.as(Scenario::new);
+	}
+
+	private static String target(String model, int choice) {
+		return switch (choice) {
+			case 0 -> "";
+			case 1 -> model;
+			case 2 -> "us." + model;
+			case 3 -> "eu." + model;
+			case 4 -> "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us." + model;
+			case 5 -> "arn:aws:bedrock:{region}:{account}:inference-profile/global." + model;
+			default -> "arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/abc123def456";
+		};
+	}
+
+	/**
+	 * The generated file binds each model at most once (the simple model has no
+	 * duplicates).
+	 */
+	private static List<Item> distinctKeys(List<Item> items) {
+		Set<String> seen = new HashSet<>();
+		return items.stream().filter((item) -> !(item instanceof Bound bound) || seen.add(bound.model())).toList();
+	}
+
+	@Property(tries = 300)
+	void writeThenReadKeepsEveryBindingCommentAndOrder(@ForAll("scenarios") Scenario scenario) throws IOException {
+		String newline = scenario.crlf() ? "\r\n" : "\n";
+		List<String> lines = new ArrayList<>(scenario.items().stream().map(Item::text).toList());
+		// An empty last line exists only when a newline ends it.
+		boolean finalNewline = scenario.finalNewline() || (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty());
+		StringBuilder original = new StringBuilder(scenario.bom() ? "\uFEFF" : "");
+		for (int i = 0; i < lines.size(); i++) {
+			original.append(lines.get(i));
+			if (i < lines.size() - 1 || finalNewline) {
+				original.append(newline);
+			}
+		}
+		Path path = dir.resolve("write-" + counter.incrementAndGet() + ".txt");
+		Files.writeString(path, original, StandardCharsets.UTF_8);
+		InferenceFile file = new InferenceFile(path);
+
+		// The simple model: the bindings in order, and every line of the file.
+		Map<String, String> expected = new LinkedHashMap<>();
+		scenario.items().forEach((item) -> {
+			if (item instanceof Bound bound) {
+				expected.put(bound.model(), bound.target());
+			}
+		});
+		List<String> comments = scenario.items()
+			.stream()
+			.filter((item) -> !(item instanceof Bound))
+			.map(Item::text)
+			.toList();
+		boolean endsWithNewline = finalNewline || lines.isEmpty();
+		String effectiveNewline = original.indexOf("\n") >= 0 ? newline : System.lineSeparator();
+
+		for (Op op : scenario.ops()) {
+			if (op instanceof Bind bind) {
+				FileChange change = file.bind(bind.model(), bind.padding() + bind.target() + bind.padding());
+				assertThat(change).isEqualTo(new FileChange(bind.model(), expected.get(bind.model()), bind.target()));
+				int index = lineOf(lines, bind.model());
+				if (index >= 0) {
+					lines.set(index, bind.model() + "=" + bind.target());
+				}
+				else {
+					lines.add(bind.model() + "=" + bind.target());
+				}
+				expected.put(bind.model(), bind.target());
+				endsWithNewline = true;
+			}
+			else if (op instanceof Unbind unbind) {
+				FileChange change = file.unbind(unbind.model());
+				assertThat(change).isEqualTo(new FileChange(unbind.model(), expected.get(unbind.model()), null));
+				int index = lineOf(lines, unbind.model());
+				if (index >= 0) {
+					// The line before a removed last line keeps its line ending.
+					endsWithNewline |= index == lines.size() - 1;
+					lines.remove(index);
+				}
+				expected.remove(unbind.model());
+			}
+			// Each edit starts from the file on disk: a text without a line ending no
+			// longer
+			// says which one the file used, and a file without lines ends where it
+			// starts.
+			if (lines.isEmpty()) {
+				endsWithNewline = true;
+			}
+			if (lines.isEmpty() || (lines.size() == 1 && !endsWithNewline)) {
+				effectiveNewline = System.lineSeparator();
+			}
+		}
+
+		InferenceFileContent content = file.read();
+		assertThat(content.problems()).isEmpty();
+		Map<String, String> actual = new LinkedHashMap<>();
+		content.entries().forEach((entry) -> actual.put(entry.modelId(), entry.target().value()));
+		Map<String, String> expectedValues = new LinkedHashMap<>();
+		expected.forEach((model, target) -> expectedValues.put(model, target.isEmpty() ? model : target));
+		assertThat(actual).containsExactlyEntriesOf(expectedValues);
+
+		String written = Files.readString(path, StandardCharsets.UTF_8);
+		List<String> writtenLines = InferenceDocument.parse(written).lines();
+		assertThat(writtenLines.stream().filter((line) -> line.isBlank() || line.strip().startsWith("#")).toList())
+			.as("comments and blank lines, in their original order")
+			.containsExactlyElementsOf(comments);
+		StringBuilder whole = new StringBuilder(scenario.bom() ? "\uFEFF" : "");
+		for (int i = 0; i < lines.size(); i++) {
+			whole.append(lines.get(i));
+			if (i < lines.size() - 1 || endsWithNewline) {
+				whole.append(effectiveNewline);
+			}
+		}
+		assertThat(written).isEqualTo(whole.toString());
+		Files.delete(path);
+	}
+
+	private static int lineOf(List<String> lines, String model) {
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (!line.startsWith("#") && line.contains("=")
+					&& line.substring(0, line.indexOf('=')).strip().equals(model)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

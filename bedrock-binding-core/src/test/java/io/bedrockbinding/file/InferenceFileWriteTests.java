@@ -1,0 +1,383 @@
+package io.bedrockbinding.file;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Writing {@code inference.txt}: one line changes, everything else stays byte for byte.
+ */
+class InferenceFileWriteTests {
+
+	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
+
+	private static final String NOVA_LITE = "amazon.nova-lite-v1:0";
+
+	private static final String NOVA_MICRO = "amazon.nova-micro-v1:0";
+
+	private static final String ARN = "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0";
+
+	@TempDir
+	Path dir;
+
+	private Path path() {
+		return this.dir.resolve("inference.txt");
+	}
+
+	private InferenceFile write(String text) throws IOException {
+		Files.write(path(), text.getBytes(StandardCharsets.UTF_8));
+		return new InferenceFile(path());
+	}
+
+	private String text() throws IOException {
+		return Files.readString(path(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void bindChangesTheOneLineInPlaceAndKeepsEverythingElse() throws IOException {
+		String original = """
+				# my bindings
+				%s=us.amazon.nova-pro-v1:0
+
+				  # indented comment a.b=c
+				not a binding line
+				%s=
+				%s=arn:aws:bedrock:us-east-1:52136900491:inference-profile/us.amazon.nova-micro-v1:0
+				# trailer
+				""".formatted(NOVA_PRO, NOVA_LITE, NOVA_MICRO);
+		InferenceFile file = write(original);
+
+		FileChange change = file.bind(NOVA_PRO, ARN);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", ARN));
+		assertThat(change.changed()).isTrue();
+		assertThat(text()).isEqualTo(original.replace(NOVA_PRO + "=us.amazon.nova-pro-v1:0", NOVA_PRO + "=" + ARN));
+		assertThat(file.read().bindings().get(NOVA_PRO).target().value()).isEqualTo(ARN);
+		assertThat(file.read().bindings().get(NOVA_PRO).line()).isEqualTo(2);
+	}
+
+	@Test
+	void bindKeepsByteOrderMarkAndCrlf() throws IOException {
+		String original = "\uFEFF# header\r\n" + NOVA_PRO + " = us.amazon.nova-pro-v1:0\r\n\r\n# end\r\n";
+		InferenceFile file = write(original);
+
+		file.bind(NOVA_PRO, "");
+		file.bind(NOVA_LITE, "  us.amazon.nova-lite-v1:0  ");
+
+		assertThat(text()).isEqualTo(
+				"\uFEFF# header\r\n" + NOVA_PRO + "=\r\n\r\n# end\r\n" + NOVA_LITE + "=us.amazon.nova-lite-v1:0\r\n");
+	}
+
+	@Test
+	void bindOfANewKeyAppendsEvenWithoutAFinalNewline() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "=");
+
+		FileChange change = file.bind(NOVA_LITE, "us.amazon.nova-lite-v1:0");
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_LITE, null, "us.amazon.nova-lite-v1:0"));
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=\n" + NOVA_LITE + "=us.amazon.nova-lite-v1:0\n");
+	}
+
+	@Test
+	void bindOfTheSameTargetIsNoChange() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change.changed()).isFalse();
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void bindFillsThePlaceholderOfTheDefaultFileInPlace() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
+		List<String> before = Files.readAllLines(path());
+		int placeholder = before.indexOf("#" + NOVA_PRO + "=");
+		assertThat(placeholder).isPositive();
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		List<String> after = Files.readAllLines(path());
+		assertThat(change.before()).isNull();
+		assertThat(after).hasSameSizeAs(before);
+		assertThat(after.get(placeholder)).isEqualTo(NOVA_PRO + "=us.amazon.nova-pro-v1:0");
+		for (int i = 0; i < before.size(); i++) {
+			if (i != placeholder) {
+				assertThat(after.get(i)).isEqualTo(before.get(i));
+			}
+		}
+		InferenceFileContent content = file.read();
+		assertThat(content.problems()).isEmpty();
+		assertThat(content.entries()).singleElement()
+			.satisfies((entry) -> assertThat(entry.line()).isEqualTo(placeholder + 1));
+	}
+
+	@Test
+	void everyCatalogModelCanBeBoundThroughItsPlaceholder() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		file.createIfMissing(ModelCatalog.builtIn());
+		int lines = Files.readAllLines(path()).size();
+
+		file.update((document) -> {
+			InferenceDocument edited = document;
+			for (var model : ModelCatalog.builtIn().all()) {
+				edited = edited.with(model.modelId(), "");
+			}
+			return edited;
+		});
+
+		InferenceFileContent content = file.read();
+		assertThat(content.problems()).isEmpty();
+		assertThat(content.entries()).hasSize(ModelCatalog.builtIn().size());
+		assertThat(Files.readAllLines(path())).hasSize(lines);
+	}
+
+	@Test
+	void unbindRemovesOnlyThatKeysLines() throws IOException {
+		InferenceFile file = write("# " + NOVA_PRO + "=x\n" + NOVA_PRO + "=\n" + NOVA_LITE + "=\n" + "  " + NOVA_PRO
+				+ " = us.amazon.nova-pro-v1:0\n" + "#" + NOVA_PRO + "=\n" + NOVA_PRO + "x.y=\n");
+
+		FileChange change = file.unbind(NOVA_PRO);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null));
+		assertThat(change.changed()).isTrue();
+		assertThat(text())
+			.isEqualTo("# " + NOVA_PRO + "=x\n" + NOVA_LITE + "=\n" + "#" + NOVA_PRO + "=\n" + NOVA_PRO + "x.y=\n");
+	}
+
+	@Test
+	void unbindOfAnUnterminatedLastLineKeepsTheLineBeforeAsItWas() throws IOException {
+		InferenceFile file = write("# header\r\n\r\n" + NOVA_PRO + "=");
+
+		file.unbind(NOVA_PRO);
+
+		assertThat(text()).isEqualTo("# header\r\n\r\n");
+		assertThat(Files.readAllLines(path())).containsExactly("# header", "");
+	}
+
+	@Test
+	void unbindOfEveryLineLeavesOnlyTheByteOrderMark() throws IOException {
+		InferenceFile file = write("\uFEFF" + NOVA_PRO + "=\r\n");
+
+		file.unbind(NOVA_PRO);
+
+		assertThat(text()).isEqualTo("\uFEFF");
+		assertThat(file.read().problems()).isEmpty();
+	}
+
+	@Test
+	void unbindOfAnUnboundKeyChangesNothing() throws IOException {
+		String original = "# header\n" + NOVA_LITE + "=\n";
+		InferenceFile file = write(original);
+
+		FileChange change = file.unbind(NOVA_PRO);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, null, null));
+		assertThat(change.changed()).isFalse();
+		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
+	void unbindOnAMissingFileDoesNotCreateIt() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+
+		FileChange change = file.unbind(NOVA_PRO);
+
+		assertThat(change.changed()).isFalse();
+		assertThat(path()).doesNotExist();
+	}
+
+	@Test
+	void invalidModelOrTargetThrowsAndLeavesTheFileByteForByteUnchanged() throws IOException {
+		byte[] original = ("\uFEFF# header\r\n" + NOVA_PRO + "=\r\nbad line\r\n").getBytes(StandardCharsets.UTF_8);
+		Files.write(path(), original);
+		InferenceFile file = new InferenceFile(path());
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind("Nova Pro", ""));
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind("", ""));
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> file.bind("us.amazon.nova-pro-v1:0", ""));
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind(NOVA_PRO, "a=b"))
+			.withMessageContaining("a=b");
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind(NOVA_PRO, "x\ny"));
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind(NOVA_PRO + "\n#", ""));
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> file.bind(NOVA_PRO,
+					"arn:aws:bedrock:us-east-1:52136900491:inference-profile/us.amazon.nova-pro-v1:0"))
+			.withMessageContaining("account must be 12 digits, got '52136900491'");
+
+		assertThat(Files.readAllBytes(path())).isEqualTo(original);
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void invalidBindOnAMissingFileCreatesNoFile() {
+		InferenceFile file = new InferenceFile(path());
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> file.bind(NOVA_PRO, "nonsense!"));
+
+		assertThat(path()).doesNotExist();
+	}
+
+	@Test
+	void nonUtf8FileIsRefusedForWritingAndLeftUnchanged() throws IOException {
+		byte[] original = { '#', ' ', (byte) 0xE9, 't', (byte) 0xE9, '\n', 'a', '.', 'b', '=', '\n' };
+		Files.write(path(), original);
+		InferenceFile file = new InferenceFile(path());
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, ""))
+			.withMessageContaining(path().toString())
+			.withMessageContaining("UTF-8");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind("a.b"));
+
+		assertThat(Files.readAllBytes(path())).isEqualTo(original);
+	}
+
+	@Test
+	void aNewFileIsOwnerOnly() throws IOException {
+		InferenceFile file = new InferenceFile(this.dir.resolve("new/folder/inference.txt"));
+
+		file.bind(NOVA_PRO, "");
+
+		assertThat(Files.getPosixFilePermissions(file.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.readString(file.path())).isEqualTo(NOVA_PRO + "=\n");
+	}
+
+	@Test
+	void theDefaultFileIsOwnerOnly() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+
+		file.createIfMissing(ModelCatalog.builtIn());
+
+		assertThat(Files.getPosixFilePermissions(file.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+	}
+
+	@Test
+	void aRewrittenFileKeepsItsPermissions() throws IOException {
+		InferenceFile file = write("# header\n");
+		Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-r-----");
+		Files.setPosixFilePermissions(path(), shared);
+
+		file.bind(NOVA_PRO, "");
+		assertThat(Files.getPosixFilePermissions(path())).isEqualTo(shared);
+
+		Set<PosixFilePermission> open = PosixFilePermissions.fromString("rw-rw-r--");
+		Files.setPosixFilePermissions(path(), open);
+		file.unbind(NOVA_PRO);
+		assertThat(Files.getPosixFilePermissions(path())).isEqualTo(open);
+		assertThat(text()).isEqualTo("# header\n");
+	}
+
+	@Test
+	void writingThroughASymlinkKeepsTheLinkAndChangesItsTarget() throws IOException {
+		Path real = Files.createDirectory(this.dir.resolve("real")).resolve("inference.txt");
+		Files.writeString(real, "# real\n");
+		Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+		Path link = Files.createSymbolicLink(path(), Path.of("real", "inference.txt"));
+		InferenceFile file = new InferenceFile(link);
+
+		file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("real", "inference.txt"));
+		assertThat(Files.readString(real)).isEqualTo("# real\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+		assertThat(file.read().bindings()).containsKey(NOVA_PRO);
+		try (Stream<Path> files = Files.list(this.dir.resolve("real"))) {
+			assertThat(files.map((each) -> each.getFileName().toString())).noneMatch((name) -> name.endsWith(".tmp"));
+		}
+	}
+
+	@Test
+	void writingThroughAChainOfSymlinksKeepsEveryLink() throws IOException {
+		Path real = Files.createDirectory(this.dir.resolve("real")).resolve("inference.txt");
+		Files.writeString(real, "# real\n");
+		Path middle = Files.createSymbolicLink(this.dir.resolve("middle.txt"), real);
+		Path link = Files.createSymbolicLink(path(), middle);
+
+		new InferenceFile(link).bind(NOVA_PRO, "");
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.isSymbolicLink(middle)).isTrue();
+		assertThat(Files.readString(real)).isEqualTo("# real\n" + NOVA_PRO + "=\n");
+	}
+
+	@Test
+	void readOnlyFolderThrowsNamingThePathAndChangesNothing() throws IOException {
+		String original = "# header\n" + NOVA_PRO + "=\n";
+		InferenceFile file = write(original);
+		Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("r-x------"));
+		try {
+			assumeFalse(Files.isWritable(this.dir), "running as root: a read-only folder is still writable");
+
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, ""))
+				.withMessageContaining(file.path().toString());
+			assertThat(text()).isEqualTo(original);
+			assertThat(leftovers()).isEmpty();
+		}
+		finally {
+			Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	@Test
+	void folderThatCannotBeCreatedThrowsNamingThePath() throws IOException {
+		Path notAFolder = Files.writeString(this.dir.resolve("home"), "a file, not a folder");
+		InferenceFile file = new InferenceFile(notAFolder.resolve(".aws/inference.txt"));
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, ""))
+			.withMessageContaining(file.path().toString());
+		assertThat(Files.readString(notAFolder)).isEqualTo("a file, not a folder");
+	}
+
+	@Test
+	void aWriteLeavesNoTempFiles() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		for (int i = 0; i < 20; i++) {
+			file.bind(NOVA_PRO, (i % 2 == 0) ? "" : "us.amazon.nova-pro-v1:0");
+		}
+		file.unbind(NOVA_PRO);
+
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aLeftoverTempFileOfAKilledWriterIsNeverTakenForTheFile() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "=\n");
+		Path leftover = Files.writeString(this.dir.resolve(".inference.txt.4711.tmp"),
+				"# header\n" + NOVA_LITE + "=us.amaz");
+
+		assertThat(file.read().bindings()).containsOnlyKeys(NOVA_PRO);
+		file.bind(NOVA_MICRO, "");
+
+		assertThat(file.read().problems()).isEmpty();
+		assertThat(file.read().bindings()).containsOnlyKeys(NOVA_PRO, NOVA_MICRO);
+		assertThat(Files.readString(leftover)).isEqualTo("# header\n" + NOVA_LITE + "=us.amaz");
+	}
+
+	/** Files in the folder other than the file itself and its lock file. */
+	private List<String> leftovers() throws IOException {
+		try (Stream<Path> files = Files.list(this.dir)) {
+			return files.map((each) -> each.getFileName().toString())
+				.filter((name) -> !name.equals("inference.txt") && !name.equals(".inference.txt.lock"))
+				.toList();
+		}
+	}
+
+}

@@ -1,0 +1,200 @@
+package io.bedrockbinding.registry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.bedrockbinding.catalog.Geographies;
+import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.file.FileEntry;
+import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.file.InferenceFileContent;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many writers lose nothing; readers see every change whole or not at all. */
+class BindingRegistryConcurrencyTests {
+
+	private static final int THREADS = 8;
+
+	private static final int BINDS_PER_THREAD = 1000;
+
+	/** No models, so that the registry holds only what the test binds. */
+	private static final ModelCatalog CATALOG = new ModelCatalog(List.of(),
+			new Geographies(List.of(new Geography("us", List.of("us-east-1")))));
+
+	@TempDir
+	Path folder;
+
+	/**
+	 * Slow: every persisted bind rewrites (and re-reads) the whole file, so the cost
+	 * grows with the square of the number of binds; tagged so that a quick build can
+	 * leave it out.
+	 */
+	@Tag("slow")
+	@Test
+	void eightThreadsBindingAThousandModelsEachWithPersistenceLoseNothing() throws Exception {
+		Path path = this.folder.resolve("inference.txt");
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.inferenceFile(new InferenceFile(path))
+			.build();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		long began;
+		try {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < THREADS; t++) {
+				int thread = t;
+				writers.add(executor.submit(() -> {
+					start.await();
+					for (int i = 0; i < BINDS_PER_THREAD; i++) {
+						registry.bind(modelId(thread, i), "us." + modelId(thread, i), true);
+					}
+					return null;
+				}));
+			}
+			began = System.nanoTime();
+			start.countDown();
+			for (Future<?> writer : writers) {
+				// A guard against a deadlock only: the binds take minutes on a loaded
+				// machine.
+				writer.get(20, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - began);
+		System.out.println("[BindingRegistryConcurrencyTests] " + THREADS + " x " + BINDS_PER_THREAD
+				+ " persisted binds took " + took.toMillis() + " ms");
+
+		InferenceFileContent onDisk = new InferenceFile(path).read();
+		Map<String, FileEntry> fileBindings = onDisk.bindings();
+		assertThat(onDisk.problems()).isEmpty();
+		assertThat(fileBindings).hasSize(THREADS * BINDS_PER_THREAD);
+		assertThat(registry.bindings()).hasSize(THREADS * BINDS_PER_THREAD);
+		for (int t = 0; t < THREADS; t++) {
+			for (int i = 0; i < BINDS_PER_THREAD; i++) {
+				String modelId = modelId(t, i);
+				Binding binding = registry.resolve(modelId);
+				assertThat(binding.target().value()).as(modelId).isEqualTo("us." + modelId);
+				assertThat(binding.origin()).as(modelId).isEqualTo(Origin.runtime());
+				assertThat(binding.shadowed()).as(modelId)
+					.singleElement()
+					.satisfies((shadowed) -> assertThat(shadowed.origin().kind()).isEqualTo(OriginKind.FILE));
+				assertThat(fileBindings.get(modelId)).as(modelId).isNotNull();
+				assertThat(fileBindings.get(modelId).target().value()).as(modelId).isEqualTo("us." + modelId);
+			}
+		}
+		assertThat(registry.reloadFile()).isTrue();
+		assertThat(registry.bindings()).hasSize(THREADS * BINDS_PER_THREAD);
+	}
+
+	@Test
+	void readersNeverSeeHalfOfABindAll() throws Exception {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").build();
+		String a = "acme.model-a-v1:0";
+		String b = "acme.model-b-v1:0";
+		int generations = 20_000;
+		int readers = 4;
+		registry.bindAll(Map.of(a, target(0), b, target(0)), false);
+		AtomicBoolean done = new AtomicBoolean();
+		CountDownLatch readersRunning = new CountDownLatch(readers);
+		ExecutorService executor = Executors.newFixedThreadPool(readers + 1);
+		try {
+			List<Future<long[]>> readerResults = new ArrayList<>();
+			for (int r = 0; r < readers; r++) {
+				readerResults.add(executor.submit(reader(registry, a, b, done, readersRunning)));
+			}
+			Future<?> writer = executor.submit(() -> {
+				readersRunning.await();
+				for (int i = 1; i <= generations; i++) {
+					registry.bindAll(Map.of(a, target(i), b, target(i)), false);
+				}
+				done.set(true);
+				return null;
+			});
+			writer.get(2, TimeUnit.MINUTES);
+			long checks = 0;
+			for (Future<long[]> result : readerResults) {
+				long[] counts = result.get(2, TimeUnit.MINUTES);
+				checks += counts[0];
+				assertThat(counts[1]).as("torn snapshots").isZero();
+			}
+			assertThat(checks).isPositive();
+		}
+		finally {
+			done.set(true);
+			executor.shutdownNow();
+		}
+		assertThat(registry.resolve(a).target().value()).isEqualTo(target(generations));
+		assertThat(registry.resolve(b).target().value()).isEqualTo(target(generations));
+	}
+
+	/**
+	 * Reads one {@code bindings()} snapshot at a time and checks that {@code a} and
+	 * {@code b} are of the same generation, and that generations never go back.
+	 * @return the number of snapshots checked and the number of torn ones
+	 */
+	private static Callable<long[]> reader(BindingRegistry registry, String a, String b, AtomicBoolean done,
+			CountDownLatch running) {
+		return () -> {
+			running.countDown();
+			long checks = 0;
+			long torn = 0;
+			int lastGeneration = -1;
+			boolean last = false;
+			while (!last) {
+				last = done.get();
+				String targetA = null;
+				String targetB = null;
+				for (Binding binding : registry.bindings()) {
+					if (binding.modelId().equals(a)) {
+						targetA = binding.target().value();
+					}
+					else if (binding.modelId().equals(b)) {
+						targetB = binding.target().value();
+					}
+				}
+				checks++;
+				if (targetA == null || !targetA.equals(targetB)) {
+					torn++;
+					continue;
+				}
+				int generation = generationOf(targetA);
+				if (generation < lastGeneration) {
+					torn++;
+				}
+				lastGeneration = generation;
+			}
+			return new long[] { checks, torn };
+		};
+	}
+
+	private static String target(int generation) {
+		return "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/gen-" + generation;
+	}
+
+	private static int generationOf(String target) {
+		return Integer.parseInt(target.substring(target.lastIndexOf('-') + 1));
+	}
+
+	private static String modelId(int thread, int index) {
+		return "test.model-" + thread + "-" + index + "-v1:0";
+	}
+
+}

@@ -1,0 +1,322 @@
+package io.bedrockbinding.registry;
+
+import java.util.List;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.catalog.ModelCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule of {@link BindingRegistry#validate()}, with its severity and code. */
+class BindingRegistryValidationTests {
+
+	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
+
+	private static final String CLAUDE_3_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
+
+	private static final String DEEPSEEK_R1 = "deepseek.r1-v1:0";
+
+	private static final String LLAMA_3_8B = "meta.llama3-8b-instruct-v1:0";
+
+	private static final String ACCOUNT = "111122223333";
+
+	private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
+
+	@Test
+	void invalidTargetIsAnErrorNamingItsSource() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry(NOVA_PRO,
+				"arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/", "application-prod.yml")));
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.code()).isEqualTo(ProblemCode.INVALID_TARGET);
+			assertThat(problem.modelId()).isEqualTo(NOVA_PRO);
+			assertThat(problem.message()).contains("application-prod.yml");
+		});
+	}
+
+	@Test
+	void geoProfileThatDoesNotServeTheRegionIsAnErrorSuggestingTheRegionsProfile() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.code()).isEqualTo(ProblemCode.GEO_DOES_NOT_SERVE_REGION);
+			assertThat(problem.modelId()).isEqualTo(NOVA_PRO);
+			assertThat(problem.origin()).isEqualTo(Origin.runtime());
+			assertThat(problem.suggestedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
+			assertThat(problem.message()).contains("eu.amazon.nova-pro-v1:0").contains("us-east-1");
+			assertThat(problem.fix()).contains(NOVA_PRO + "=us.amazon.nova-pro-v1:0");
+		});
+	}
+
+	@Test
+	void geoProfileThatServesTheRegionIsFine() {
+		BindingRegistry registry = registry("eu-west-1");
+
+		registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0");
+		registry.bind(CLAUDE_3_HAIKU, "eu.anthropic.claude-3-haiku-20240307-v1:0");
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xx.amazon.nova-pro-v1:0", "mars.amazon.nova-pro-v1:0" })
+	void unknownGeographyIsAWarning(String target) {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(NOVA_PRO, target);
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_GEO);
+			assertThat(problem.message()).contains(target);
+		});
+	}
+
+	@Test
+	void geographyTheModelHasNoProfileInIsAWarning() {
+		BindingRegistry registry = registry("eu-west-1");
+
+		registry.bind(DEEPSEEK_R1, "eu.deepseek.r1-v1:0");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_GEO);
+		});
+	}
+
+	@Test
+	void geographyIsCheckedAgainstTheProfilesModelNotTheBindingsKey() {
+		BindingRegistry registry = registry("eu-west-1");
+
+		registry.bind(DEEPSEEK_R1, "eu.amazon.nova-pro-v1:0");
+		registry.bind("acme.my-alias-v1:0", "eu.deepseek.r1-v1:0");
+
+		List<BindingProblem> problems = registry.validate();
+		assertThat(problems).filteredOn((problem) -> problem.code() == ProblemCode.UNKNOWN_GEO)
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.modelId()).isEqualTo("acme.my-alias-v1:0");
+				assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+				assertThat(problem.message()).contains("'eu' profile for deepseek.r1-v1:0");
+			});
+		assertThat(problems).filteredOn((problem) -> problem.modelId().equals(DEEPSEEK_R1)).isEmpty();
+	}
+
+	@Test
+	void arnOfAnotherRegionIsARegionMismatchWarning() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(DEEPSEEK_R1, "arn:aws:bedrock:us-west-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.REGION_MISMATCH);
+			assertThat(problem.message()).contains("us-west-2").contains("us-east-1");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.deepseek.r1-v1:0",
+			"arn:aws:bedrock:{region}:111122223333:inference-profile/us.deepseek.r1-v1:0",
+			"arn:aws:bedrock:us-east-1:{account}:application-inference-profile/abcdef123456",
+			"arn:aws:bedrock:{region}:{account}:provisioned-model/abcdef123456" })
+	void arnOfTheConfiguredRegionAndAccountOrWithTemplatesIsFine(String arn) {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(DEEPSEEK_R1, arn);
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
+	void arnWithoutAConfiguredRegionHasNoRegionMismatch() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG).accountId(ACCOUNT).build();
+
+		registry.bind(DEEPSEEK_R1, "arn:aws:bedrock:us-west-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.deepseek.r1-v1:0",
+			"arn:aws:bedrock:{region}:444455556666:application-inference-profile/abcdef123456" })
+	void arnOfAnotherAccountIsAnAccountMismatchWarning(String arn) {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(DEEPSEEK_R1, arn);
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.ACCOUNT_MISMATCH);
+			assertThat(problem.message()).contains("444455556666").contains(ACCOUNT);
+		});
+	}
+
+	@Test
+	void arnOfAnotherAccountIsFineWhenNoAccountIsKnown() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").build();
+
+		registry.bind(DEEPSEEK_R1, "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.deepseek.r1-v1:0");
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
+	void modelThatNeedsAProfileBoundDirectIsAnErrorWithTheExactFix() {
+		BindingRegistry registry = registry("us-east-2");
+
+		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry(NOVA_PRO, "", "application.yml")));
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.code()).isEqualTo(ProblemCode.NEEDS_PROFILE);
+			assertThat(problem.modelId()).isEqualTo(NOVA_PRO);
+			assertThat(problem.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
+			assertThat(problem.suggestedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
+			assertThat(problem.message()).contains("us-east-2").contains("application.yml");
+			assertThat(problem.fix()).contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0")
+				.contains("\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0");
+		});
+	}
+
+	@Test
+	void aliasBoundDirectToAModelThatNeedsAProfileIsAnError() {
+		BindingRegistry registry = registry("eu-west-1");
+
+		registry.bind("acme.my-alias-v1:0", NOVA_PRO);
+
+		assertThat(registry.validate()).filteredOn((problem) -> problem.code() == ProblemCode.NEEDS_PROFILE)
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.suggestedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
+				assertThat(problem.fix()).contains("acme.my-alias-v1:0=eu.amazon.nova-pro-v1:0");
+			});
+	}
+
+	@Test
+	void modelOnDemandInTheRegionBoundDirectIsFine() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(NOVA_PRO, "");
+		registry.bind(LLAMA_3_8B, LLAMA_3_8B);
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
+	void requiredModelWithoutABindingIsAnErrorAndADerivedBindingCounts() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of(LLAMA_3_8B, DEEPSEEK_R1, CLAUDE_3_HAIKU))
+			.build();
+
+		List<BindingProblem> problems = registry.validate();
+
+		assertThat(problems).allSatisfy((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.code()).isEqualTo(ProblemCode.REQUIRED_UNBOUND);
+		});
+		assertThat(problems).extracting(BindingProblem::modelId).containsExactlyInAnyOrder(LLAMA_3_8B, CLAUDE_3_HAIKU);
+		assertThat(registry.resolve(DEEPSEEK_R1).origin().kind()).isEqualTo(OriginKind.DERIVED);
+		BindingProblem haiku = problems.stream()
+			.filter((problem) -> problem.modelId().equals(CLAUDE_3_HAIKU))
+			.findFirst()
+			.orElseThrow();
+		assertThat(haiku.fix()).contains("\"[" + CLAUDE_3_HAIKU + "]\"");
+
+		registry.bind(LLAMA_3_8B, "");
+		registry.bind(CLAUDE_3_HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
+	void requiredModelIsUnboundWhenDerivationIsOff() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.deriveProfiles(false)
+			.requiredModels(List.of(DEEPSEEK_R1))
+			.build();
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.REQUIRED_UNBOUND);
+			assertThat(problem.suggestedTarget()).isEqualTo("us.deepseek.r1-v1:0");
+			assertThat(problem.fix()).contains("deepseek.r1-v1:0=us.deepseek.r1-v1:0");
+		});
+	}
+
+	@Test
+	void requiredModelUnknownToTheCatalogIsUnboundUntilBound() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.requiredModels(List.of("acme.private-v1:0"))
+			.build();
+
+		assertThat(registry.validate()).extracting(BindingProblem::code).containsExactly(ProblemCode.REQUIRED_UNBOUND);
+
+		registry.bind("acme.private-v1:0", "arn:aws:bedrock:us-east-1:" + ACCOUNT + ":imported-model/abcdef123456");
+
+		assertThat(registry.validate()).extracting(BindingProblem::code).containsExactly(ProblemCode.UNKNOWN_MODEL);
+	}
+
+	@Test
+	void modelUnknownToTheCatalogIsAWarning() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind("amazon.nova-pro-v10", "us.amazon.nova-pro-v1:0");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_MODEL);
+			assertThat(problem.modelId()).isEqualTo("amazon.nova-pro-v10");
+			assertThat(problem.origin()).isEqualTo(Origin.runtime());
+		});
+	}
+
+	static List<String> regions() {
+		return CATALOG.geographies().regions();
+	}
+
+	@ParameterizedTest
+	@MethodSource("regions")
+	void catalogDefaultsAndDerivedProfilesProduceNoProblemsInAnyRegion(String region) {
+		BindingRegistry derived = BindingRegistry.builder(CATALOG).region(region).accountId(ACCOUNT).build();
+		BindingRegistry plain = BindingRegistry.builder(CATALOG).region(region).deriveProfiles(false).build();
+
+		assertThat(derived.validate()).isEmpty();
+		assertThat(plain.validate()).isEmpty();
+	}
+
+	@Test
+	void catalogDefaultsProduceNoProblemsWithoutARegion() {
+		assertThat(BindingRegistry.builder(CATALOG).build().validate()).isEmpty();
+	}
+
+	@Test
+	void problemsOfOneBindingAreThoseValidateReportsForIt() {
+		BindingRegistry registry = registry("us-east-1");
+		registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0");
+		registry.bind("acme.unknown-v1:0",
+				"arn:aws:bedrock:us-west-2:444455556666:inference-profile/us.acme.unknown-v1:0");
+
+		assertThat(registry.problemsOf(registry.resolve("acme.unknown-v1:0"))).extracting(BindingProblem::code)
+			.containsExactlyInAnyOrder(ProblemCode.UNKNOWN_MODEL, ProblemCode.REGION_MISMATCH,
+					ProblemCode.ACCOUNT_MISMATCH);
+		assertThat(registry.problemsOf(registry.resolve(LLAMA_3_8B))).isEmpty();
+		assertThat(registry.validate()).hasSize(4);
+	}
+
+	private static BindingRegistry registry(String region) {
+		return BindingRegistry.builder(CATALOG).region(region).accountId(ACCOUNT).build();
+	}
+
+}

@@ -1,0 +1,294 @@
+package io.bedrockbinding.emulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.AccessDeniedException;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelDetails;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycleStatus;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
+import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileStatus;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
+import software.amazon.awssdk.services.bedrock.model.InferenceType;
+import software.amazon.awssdk.services.bedrock.model.ListInferenceProfilesResponse;
+import software.amazon.awssdk.services.bedrock.model.ModelModality;
+import software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.bedrock.model.ValidationException;
+
+import static io.bedrockbinding.emulator.TestCatalog.COHERE_EMBED;
+import static io.bedrockbinding.emulator.TestCatalog.DEEPSEEK;
+import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
+import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
+import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
+import static io.bedrockbinding.emulator.TestCatalog.SD;
+import static io.bedrockbinding.emulator.TestCatalog.SONNET_200K;
+import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
+import static io.bedrockbinding.emulator.TestCatalog.TITAN_EMBED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The bedrock control plane through the real BedrockClient. */
+class ControlPlaneTests {
+
+	private static final String ACCOUNT = "111122223333";
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()).accountId(ACCOUNT));
+
+	private static BedrockClient east;
+
+	private static BedrockClient eu;
+
+	@BeforeAll
+	static void clients() {
+		east = bedrock.clients().controlPlaneBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
+		eu = bedrock.clients().controlPlaneBuilder("eu-west-1").overrideConfiguration(TestRetries.none()).build();
+	}
+
+	@AfterAll
+	static void closeClients() {
+		east.close();
+		eu.close();
+	}
+
+	@Test
+	void listFoundationModelsShowsTheModelsOfTheRegion() {
+		Map<String, FoundationModelSummary> models = foundationModels(east, (request) -> {
+		});
+
+		assertThat(models).doesNotContainKey(SD).containsKeys(NOVA_PRO, HAIKU, SONNET_37, SONNET_200K, LLAMA, DEEPSEEK);
+		FoundationModelSummary nova = models.get(NOVA_PRO);
+		assertThat(nova.modelArn()).isEqualTo("arn:aws:bedrock:us-east-1::foundation-model/" + NOVA_PRO);
+		assertThat(nova.modelName()).isEqualTo("Nova Pro");
+		assertThat(nova.providerName()).isEqualTo("Amazon");
+		assertThat(nova.inputModalities()).containsExactly(ModelModality.TEXT, ModelModality.IMAGE);
+		assertThat(nova.outputModalities()).containsExactly(ModelModality.TEXT);
+		assertThat(nova.responseStreamingSupported()).isTrue();
+		assertThat(nova.modelLifecycle().status()).isEqualTo(FoundationModelLifecycleStatus.ACTIVE);
+		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
+			assertThat(entry.api()).isEqualTo("ListFoundationModels");
+			assertThat(entry.modelId()).isNull();
+		});
+	}
+
+	@Test
+	void inferenceTypesTellWhereAProfileIsNeeded() {
+		Map<String, FoundationModelSummary> east1 = foundationModels(east, (request) -> {
+		});
+		Map<String, FoundationModelSummary> euWest1 = foundationModels(eu, (request) -> {
+		});
+
+		assertThat(east1.get(NOVA_PRO).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND",
+				"INFERENCE_PROFILE");
+		assertThat(euWest1.get(NOVA_PRO).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
+		assertThat(east1.get(SONNET_37).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
+		assertThat(east1.get(SONNET_200K).inferenceTypesSupportedAsStrings()).containsExactly("PROVISIONED");
+		assertThat(east1.get(LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND");
+		// The 2.57.8 enum does not know INFERENCE_PROFILE: REFERENCE.md says to read the
+		// strings.
+		assertThat(euWest1.get(NOVA_PRO).inferenceTypesSupported())
+			.containsExactly(InferenceType.UNKNOWN_TO_SDK_VERSION);
+	}
+
+	@Test
+	void overridesShowInTheInferenceTypes() {
+		bedrock.requireProfile(LLAMA, "us-east-1");
+
+		assertThat(foundationModels(east, (request) -> {
+		}).get(LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
+	}
+
+	@Test
+	void filtersByProviderInferenceTypeAndOutputModality() {
+		assertThat(foundationModels(east, (request) -> request.byProvider("Anthropic"))).containsOnlyKeys(HAIKU,
+				SONNET_37, SONNET_200K);
+		assertThat(foundationModels(east, (request) -> request.byProvider("anthropic"))).hasSize(3);
+		assertThat(foundationModels(east, (request) -> request.byInferenceType(InferenceType.ON_DEMAND)))
+			.doesNotContainKeys(SONNET_37, SONNET_200K, DEEPSEEK)
+			.containsKeys(NOVA_PRO, HAIKU, LLAMA);
+		assertThat(foundationModels(east, (request) -> request.byInferenceType(InferenceType.PROVISIONED)))
+			.containsOnlyKeys(SONNET_200K);
+		assertThat(foundationModels(east, (request) -> request.byOutputModality(ModelModality.EMBEDDING)))
+			.containsOnlyKeys(TITAN_EMBED, COHERE_EMBED);
+	}
+
+	@Test
+	void getFoundationModelByIdAndArn() {
+		FoundationModelDetails byId = east.getFoundationModel((request) -> request.modelIdentifier(HAIKU))
+			.modelDetails();
+		FoundationModelDetails byArn = east
+			.getFoundationModel(
+					(request) -> request.modelIdentifier("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU))
+			.modelDetails();
+
+		assertThat(byId.modelId()).isEqualTo(HAIKU);
+		assertThat(byId.providerName()).isEqualTo("Anthropic");
+		assertThat(byId.inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND", "INFERENCE_PROFILE");
+		assertThat(byArn.equalsBySdkFields(byId)).as("same profile by ID and ARN").isTrue();
+		assertThat(bedrock.journal()).first().satisfies((entry) -> {
+			assertThat(entry.api()).isEqualTo("GetFoundationModel");
+			assertThat(entry.modelId()).isEqualTo(HAIKU);
+		});
+	}
+
+	@Test
+	void getFoundationModelOfAnUnknownModelIsNotFound() {
+		assertThatExceptionOfType(ResourceNotFoundException.class)
+			.isThrownBy(() -> east.getFoundationModel((request) -> request.modelIdentifier("acme.nothing-v1:0")))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(404);
+				assertThat(ex.awsErrorDetails().errorMessage())
+					.isEqualTo("Could not resolve the foundation model from the provided model identifier.");
+			});
+	}
+
+	@Test
+	void listInferenceProfilesReturnsTheSystemProfilesServingTheRegion() {
+		ListInferenceProfilesResponse response = east.listInferenceProfiles((request) -> {
+		});
+
+		assertThat(response.nextToken()).isNull();
+		assertThat(response.inferenceProfileSummaries()).extracting(InferenceProfileSummary::inferenceProfileId)
+			.containsExactly("us." + NOVA_PRO, "us." + HAIKU, "us." + SONNET_37, "global." + SONNET_37,
+					"us." + DEEPSEEK);
+		InferenceProfileSummary nova = response.inferenceProfileSummaries().get(0);
+		assertThat(nova.inferenceProfileArn())
+			.isEqualTo("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + NOVA_PRO);
+		assertThat(nova.inferenceProfileName()).isEqualTo("US Nova Pro");
+		assertThat(nova.description()).contains("Nova Pro");
+		assertThat(nova.type()).isEqualTo(InferenceProfileType.SYSTEM_DEFINED);
+		assertThat(nova.status()).isEqualTo(InferenceProfileStatus.ACTIVE);
+		assertThat(nova.createdAt()).isNotNull();
+		assertThat(nova.updatedAt()).isNotNull();
+		assertThat(nova.models()).extracting((model) -> model.modelArn())
+			.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + NOVA_PRO,
+					"arn:aws:bedrock:us-east-2::foundation-model/" + NOVA_PRO,
+					"arn:aws:bedrock:us-west-2::foundation-model/" + NOVA_PRO);
+	}
+
+	@Test
+	void otherRegionsSeeTheirOwnGeographies() {
+		assertThat(eu.listInferenceProfiles((request) -> {
+		}).inferenceProfileSummaries()).extracting(InferenceProfileSummary::inferenceProfileId)
+			.containsExactly("eu." + NOVA_PRO, "eu." + HAIKU, "eu." + SONNET_37, "global." + SONNET_37);
+	}
+
+	@Test
+	void applicationProfilesAreListedOnlyByTypeAndRegion() {
+		String arn = bedrock.createApplicationProfile("team-a", HAIKU, "us-east-1");
+		bedrock.createApplicationProfile("team-b", HAIKU, "eu-west-1");
+
+		List<InferenceProfileSummary> application = east
+			.listInferenceProfiles((request) -> request.typeEquals(InferenceProfileType.APPLICATION))
+			.inferenceProfileSummaries();
+
+		assertThat(application).singleElement().satisfies((profile) -> {
+			assertThat(profile.inferenceProfileArn()).isEqualTo(arn);
+			assertThat(profile.inferenceProfileName()).isEqualTo("team-a");
+			assertThat(profile.type()).isEqualTo(InferenceProfileType.APPLICATION);
+			assertThat(profile.models()).extracting((model) -> model.modelArn())
+				.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU);
+		});
+		assertThat(east.listInferenceProfiles((request) -> {
+		}).inferenceProfileSummaries()).extracting(InferenceProfileSummary::type)
+			.containsOnly(InferenceProfileType.SYSTEM_DEFINED);
+		assertThat(east.listInferenceProfiles((request) -> request.typeEquals(InferenceProfileType.SYSTEM_DEFINED))
+			.inferenceProfileSummaries()).hasSize(5);
+	}
+
+	@Test
+	void paginationWalksEveryPage() {
+		List<String> all = east.listInferenceProfiles((request) -> {
+		}).inferenceProfileSummaries().stream().map(InferenceProfileSummary::inferenceProfileId).toList();
+		bedrock.get().reset();
+
+		List<String> paged = east.listInferenceProfilesPaginator((request) -> request.maxResults(2))
+			.inferenceProfileSummaries()
+			.stream()
+			.map(InferenceProfileSummary::inferenceProfileId)
+			.toList();
+
+		assertThat(paged).isEqualTo(all).hasSize(5);
+		List<JournalEntry> pages = bedrock.journal();
+		assertThat(pages).hasSize(3).allSatisfy((entry) -> assertThat(entry.api()).isEqualTo("ListInferenceProfiles"));
+		assertThat(pages.get(0).body()).isEqualTo("maxResults=2");
+		assertThat(pages.get(1).body()).startsWith("maxResults=2&nextToken=");
+	}
+
+	@Test
+	void invalidPaginationInputIsAValidationError() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> east.listInferenceProfiles((request) -> request.nextToken("not-a-token")))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> east.listInferenceProfiles((request) -> request.maxResults(0)))
+			.withMessageContaining("maxResults");
+	}
+
+	@Test
+	void getInferenceProfileByIdAndByArn() {
+		GetInferenceProfileResponse byId = east
+			.getInferenceProfile((request) -> request.inferenceProfileIdentifier("us." + SONNET_37));
+		GetInferenceProfileResponse byArn = east.getInferenceProfile((request) -> request
+			.inferenceProfileIdentifier("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + SONNET_37));
+
+		assertThat(byId.inferenceProfileId()).isEqualTo("us." + SONNET_37);
+		assertThat(byId.type()).isEqualTo(InferenceProfileType.SYSTEM_DEFINED);
+		assertThat(byId.models()).hasSize(3);
+		assertThat(byArn.equalsBySdkFields(byId)).as("same profile by ID and ARN").isTrue();
+		assertThat(bedrock.journal()).extracting(JournalEntry::modelId)
+			.containsExactly("us." + SONNET_37,
+					"arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + SONNET_37);
+	}
+
+	@Test
+	void getInferenceProfileReportsTheModelOfAnApplicationProfile() {
+		String arn = bedrock.createApplicationProfile("copied", "us." + NOVA_PRO, "us-east-1");
+		String id = arn.substring(arn.lastIndexOf('/') + 1);
+
+		GetInferenceProfileResponse byArn = east
+			.getInferenceProfile((request) -> request.inferenceProfileIdentifier(arn));
+		GetInferenceProfileResponse byId = east
+			.getInferenceProfile((request) -> request.inferenceProfileIdentifier(id));
+
+		assertThat(byArn.type()).isEqualTo(InferenceProfileType.APPLICATION);
+		assertThat(byArn.inferenceProfileName()).isEqualTo("copied");
+		assertThat(byArn.inferenceProfileId()).isEqualTo(id);
+		assertThat(byArn.models()).extracting((model) -> model.modelArn())
+			.allSatisfy((modelArn) -> assertThat(modelArn).endsWith("::foundation-model/" + NOVA_PRO))
+			.hasSize(3);
+		assertThat(byId.equalsBySdkFields(byArn)).as("same profile by ID and ARN").isTrue();
+	}
+
+	@Test
+	void getInferenceProfileErrors() {
+		assertThatExceptionOfType(ResourceNotFoundException.class)
+			.isThrownBy(() -> east.getInferenceProfile((request) -> request.inferenceProfileIdentifier("eu." + HAIKU)))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(404));
+		assertThatExceptionOfType(ResourceNotFoundException.class).isThrownBy(
+				() -> east.getInferenceProfile((request) -> request.inferenceProfileIdentifier("abcdefabcdef")));
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> east.getInferenceProfile((request) -> request
+				.inferenceProfileIdentifier("arn:aws:bedrock:us-east-1:999988887777:inference-profile/us." + HAIKU)))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(403));
+	}
+
+	private static Map<String, FoundationModelSummary> foundationModels(BedrockClient client,
+			java.util.function.Consumer<software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest.Builder> request) {
+		return client.listFoundationModels(request)
+			.modelSummaries()
+			.stream()
+			.collect(Collectors.toMap(FoundationModelSummary::modelId, Function.identity()));
+	}
+
+}

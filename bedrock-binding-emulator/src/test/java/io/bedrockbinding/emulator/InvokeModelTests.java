@@ -1,0 +1,199 @@
+package io.bedrockbinding.emulator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.bedrockbinding.emulator.TestCatalog.COHERE_EMBED;
+import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
+import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
+import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
+import static io.bedrockbinding.emulator.TestCatalog.SD;
+import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
+import static io.bedrockbinding.emulator.TestCatalog.TITAN_EMBED;
+import static io.bedrockbinding.emulator.TestCatalog.TITAN_TEXT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** InvokeModel's native bodies per model family, through the real sync client. */
+class InvokeModelTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
+
+	private static BedrockRuntimeClient client;
+
+	@BeforeAll
+	static void createClient() {
+		client = bedrock.clients().runtimeBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
+	}
+
+	@AfterAll
+	static void closeClient() {
+		client.close();
+	}
+
+	@Test
+	void anthropicMessages() {
+		InvokeModelResponse response = invoke(HAIKU, """
+				{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"system":"Be brief.",
+				 "messages":[{"role":"user","content":[{"type":"text","text":"Hello Claude"}]}]}""");
+
+		JsonNode body = json(response);
+		assertThat(response.contentType()).isEqualTo("application/json");
+		assertThat(body.get("type").stringValue()).isEqualTo("message");
+		assertThat(body.get("role").stringValue()).isEqualTo("assistant");
+		assertThat(body.get("id").stringValue()).startsWith("msg_bdrk_");
+		assertThat(body.at("/content/0/type").stringValue()).isEqualTo("text");
+		assertThat(body.at("/content/0/text").stringValue()).isEqualTo("[" + HAIKU + "] You said: Hello Claude");
+		assertThat(body.get("stop_reason").stringValue()).isEqualTo("end_turn");
+		assertThat(body.at("/usage/input_tokens").intValue()).isPositive();
+		assertThat(body.at("/usage/output_tokens").intValue())
+			.isEqualTo(Generation.tokens(body.at("/content/0/text").stringValue()));
+		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
+			assertThat(entry.api()).isEqualTo("InvokeModel");
+			assertThat(entry.modelId()).isEqualTo(HAIKU);
+			assertThat(entry.body()).contains("Hello Claude");
+		});
+	}
+
+	@Test
+	void anthropicStringContentStopSequenceAndProfile() {
+		InvokeModelResponse response = invoke("us." + SONNET_37, """
+				{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"stop_sequences":["STOP"],
+				 "messages":[{"role":"user","content":"go STOP now"}]}""");
+
+		JsonNode body = json(response);
+		assertThat(body.at("/content/0/text").stringValue())
+			.isEqualTo("[" + SONNET_37 + " via us." + SONNET_37 + "] You said: go ");
+		assertThat(body.get("stop_reason").stringValue()).isEqualTo("stop_sequence");
+		assertThat(body.get("stop_sequence").stringValue()).isEqualTo("STOP");
+	}
+
+	@Test
+	void anthropicWithoutMaxTokensIsMalformed() {
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(HAIKU, """
+				{"anthropic_version":"bedrock-2023-05-31","messages":[{"role":"user","content":"hi"}]}"""))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.awsErrorDetails().errorMessage()).isEqualTo(
+						"Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.");
+			});
+	}
+
+	@Test
+	void amazonNova() {
+		InvokeModelResponse response = invoke(NOVA_PRO, """
+				{"messages":[{"role":"user","content":[{"text":"Hello Nova"}]}],
+				 "inferenceConfig":{"max_new_tokens":4}}""");
+
+		JsonNode body = json(response);
+		assertThat(body.at("/output/message/role").stringValue()).isEqualTo("assistant");
+		assertThat(body.at("/output/message/content/0/text").stringValue()).hasSize(16);
+		assertThat(body.get("stopReason").stringValue()).isEqualTo("max_tokens");
+		assertThat(body.at("/usage/inputTokens").intValue()).isPositive();
+		assertThat(body.at("/usage/outputTokens").intValue()).isEqualTo(4);
+		assertThat(body.at("/usage/totalTokens").intValue()).isEqualTo(body.at("/usage/inputTokens").intValue() + 4);
+	}
+
+	@Test
+	void amazonTitanText() {
+		InvokeModelResponse response = invoke(TITAN_TEXT, """
+				{"inputText":"Hello Titan","textGenerationConfig":{"maxTokenCount":100}}""");
+
+		JsonNode body = json(response);
+		assertThat(body.get("inputTextTokenCount").intValue()).isEqualTo(Generation.tokens("Hello Titan"));
+		assertThat(body.at("/results/0/outputText").stringValue())
+			.isEqualTo("[" + TITAN_TEXT + "] You said: Hello Titan");
+		assertThat(body.at("/results/0/tokenCount").intValue()).isPositive();
+		assertThat(body.at("/results/0/completionReason").stringValue()).isEqualTo("FINISH");
+	}
+
+	@Test
+	void metaLlama() {
+		InvokeModelResponse response = invoke(LLAMA, """
+				{"prompt":"Hello Llama","max_gen_len":2,"temperature":0.5}""");
+
+		JsonNode body = json(response);
+		assertThat(body.get("generation").stringValue()).isEqualTo("[meta.ll");
+		assertThat(body.get("prompt_token_count").intValue()).isEqualTo(Generation.tokens("Hello Llama"));
+		assertThat(body.get("generation_token_count").intValue()).isEqualTo(2);
+		assertThat(body.get("stop_reason").stringValue()).isEqualTo("length");
+	}
+
+	@Test
+	void titanEmbeddingsAreDeterministicUnitVectors() {
+		JsonNode first = json(invoke(TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
+		JsonNode second = json(invoke(TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
+
+		assertThat(first.get("embedding")).hasSize(256).isEqualTo(second.get("embedding"));
+		double norm = 0;
+		for (JsonNode value : first.get("embedding")) {
+			norm += value.doubleValue() * value.doubleValue();
+		}
+		assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+		assertThat(first.get("inputTextTokenCount").intValue()).isEqualTo(Generation.tokens("embed me"));
+	}
+
+	@Test
+	void cohereEmbeddings() {
+		JsonNode body = json(invoke(COHERE_EMBED, "{\"texts\":[\"one\",\"two\"],\"input_type\":\"search_document\"}"));
+
+		assertThat(body.get("embeddings")).hasSize(2);
+		assertThat(body.get("response_type").stringValue()).isEqualTo("embeddings_floats");
+		assertThat(body.get("texts")).hasSize(2);
+	}
+
+	@Test
+	void imageModelsAreNotEmulated() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(SD, "{\"prompt\":\"a cat\"}", "us-west-2"))
+			.withMessageContaining("IMAGE");
+	}
+
+	@Test
+	void bodyThatIsNoJsonObjectIsMalformed() {
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(LLAMA, "[1, 2]"))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage()).isEqualTo(NativeBodies.MALFORMED));
+	}
+
+	@Test
+	void invokeModelResolvesTargetsLikeConverse() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(SONNET_37, "{\"anthropic_version\":\"x\",\"max_tokens\":5,\"messages\":[]}"))
+			.withMessageContaining("on-demand throughput");
+	}
+
+	private static InvokeModelResponse invoke(String modelId, String body) {
+		return client.invokeModel((request) -> request.modelId(modelId)
+			.contentType("application/json")
+			.accept("application/json")
+			.body(SdkBytes.fromUtf8String(body)));
+	}
+
+	private static InvokeModelResponse invoke(String modelId, String body, String region) {
+		try (BedrockRuntimeClient regional = bedrock.clients()
+			.runtimeBuilder(region)
+			.overrideConfiguration(TestRetries.none())
+			.build()) {
+			return regional.invokeModel((request) -> request.modelId(modelId)
+				.contentType("application/json")
+				.body(SdkBytes.fromUtf8String(body)));
+		}
+	}
+
+	private static JsonNode json(InvokeModelResponse response) {
+		return JSON.readTree(response.body().asUtf8String());
+	}
+
+}
