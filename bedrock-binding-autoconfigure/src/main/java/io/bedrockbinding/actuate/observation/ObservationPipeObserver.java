@@ -32,6 +32,7 @@ public class ObservationPipeObserver implements PipeObserver {
 	}
 
 	/**
+	 * Create an observer with the given convention and token counter.
 	 * @param registry where observations go
 	 * @param convention a custom convention, or {@code null} for the default
 	 * @param tokens what counts tokens

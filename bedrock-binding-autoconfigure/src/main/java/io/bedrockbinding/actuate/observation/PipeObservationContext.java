@@ -27,22 +27,34 @@ public class PipeObservationContext extends Observation.Context {
 		this.region = region;
 	}
 
-	/** The model ID the caller asked for. */
+	/**
+	 * Return the model ID the caller asked for.
+	 * @return the requested model ID
+	 */
 	public String getModelId() {
 		return this.modelId;
 	}
 
-	/** The kind of target the call was sent to. */
+	/**
+	 * Return the kind of target the call was sent to.
+	 * @return the target kind
+	 */
 	public TargetKind getTargetKind() {
 		return this.targetKind;
 	}
 
-	/** The region the call was sent to. */
+	/**
+	 * Return the region the call was sent to.
+	 * @return the call's region
+	 */
 	public String getRegion() {
 		return this.region;
 	}
 
-	/** The result of a call that succeeded, else {@code null}. */
+	/**
+	 * Return the result of a call that succeeded.
+	 * @return the result, or {@code null} when the call failed or is still running
+	 */
 	public @Nullable PipeResult getResult() {
 		return this.result;
 	}
@@ -51,7 +63,10 @@ public class PipeObservationContext extends Observation.Context {
 		this.result = result;
 	}
 
-	/** The failure of a call that failed, else {@code null}. */
+	/**
+	 * Return the failure of a call that failed.
+	 * @return the failure, or {@code null} when the call succeeded or is still running
+	 */
 	public @Nullable BedrockPipeException getFailure() {
 		return this.failure;
 	}
