@@ -42,7 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"Without a command, an interactive menu reads its choices from stdin." },
 		subcommands = { ListCommand.class, SearchCommand.class, ProviderCommand.class, RegionCommand.class,
 				BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class, DiscoverCommand.class,
-				RefreshCatalogCommand.class, HelpCommand.class },
+				RefreshCatalogCommand.class, CompletionCommand.class, HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:ok",
 				"1:problems found (validate) or operation refused (invalid model ID or target, "

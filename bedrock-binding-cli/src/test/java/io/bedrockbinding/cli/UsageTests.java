@@ -23,7 +23,7 @@ class UsageTests {
 		assertThat(result.out()).contains("Usage: inference-config", "--file=PATH", "--region=REGION",
 				"--account-id=ACCOUNT", "--profile=NAME", "--endpoint-url=URL", "--json", "Exit codes:");
 		for (String command : new String[] { "list", "search", "provider", "region", "bind", "unbind", "show",
-				"validate", "discover", "help" }) {
+				"validate", "discover", "completion", "help" }) {
 			assertThat(result.out()).containsPattern("(?m)^  " + command + " ");
 		}
 	}
