@@ -6,11 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The models bedrock-binding knows about, with the look-ups the CLI, the registry and the
@@ -89,16 +86,23 @@ public final class ModelCatalog {
 		return query(new ModelQuery(region, null, null));
 	}
 
+	/**
+	 * The models that match every part of {@code query} that is set, in catalog order.
+	 * @param query the query
+	 * @return the matching models
+	 */
 	public List<ModelInfo> query(ModelQuery query) {
-		String region = blankToNull(query.region());
-		String provider = normalizeProvider(query.provider());
-		String text = lower(query.text());
-		return this.models.values()
-			.stream()
-			.filter((model) -> region == null || model.availableIn(region))
-			.filter((model) -> provider == null || model.provider().equals(provider))
-			.filter((model) -> text == null || matchesText(model, text))
-			.toList();
+		ModelMatcher matcher = matcher(query);
+		return this.models.values().stream().filter(matcher::matches).toList();
+	}
+
+	/**
+	 * The matching rule of {@code query}, for the catalog's models and for bindings.
+	 * @param query the query
+	 * @return its matcher
+	 */
+	public ModelMatcher matcher(ModelQuery query) {
+		return new ModelMatcher(this, query);
 	}
 
 	/**
@@ -123,32 +127,6 @@ public final class ModelCatalog {
 			return Optional.empty();
 		}
 		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
-	}
-
-	private boolean matchesText(ModelInfo model, String text) {
-		String stripped = stripGeoPrefix(text);
-		return model.modelId().toLowerCase(Locale.ROOT).contains(text)
-				|| model.modelId().toLowerCase(Locale.ROOT).contains(stripped)
-				|| model.displayName().toLowerCase(Locale.ROOT).contains(text) || model.provider().contains(text);
-	}
-
-	private @Nullable String normalizeProvider(@Nullable String provider) {
-		String lower = lower(provider);
-		if (lower == null) {
-			return null;
-		}
-		String stripped = stripGeoPrefix(lower);
-		int dot = stripped.indexOf('.');
-		return (dot >= 0) ? stripped.substring(0, dot) : stripped;
-	}
-
-	private static @Nullable String lower(@Nullable String text) {
-		String value = blankToNull(text);
-		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	private static final class BuiltIn {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +19,7 @@ import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.catalog.ModelMatcher;
 import io.bedrockbinding.catalog.ModelQuery;
 import io.bedrockbinding.file.FileEntry;
 import io.bedrockbinding.file.FileProblem;
@@ -183,22 +183,13 @@ public final class BindingRegistry {
 
 	/** Region, provider and text at once (TPipe: {@code searchModelsAdvanced}). */
 	public List<Binding> query(ModelQuery query) {
-		String queryRegion = blankToNull(query.region());
-		String provider = (blankToNull(query.provider()) != null) ? providerOf(query.provider()) : null;
-		String text = (blankToNull(query.text()) != null) ? query.text().strip().toLowerCase(Locale.ROOT) : null;
+		ModelMatcher matcher = this.catalog.matcher(query);
 		List<Binding> result = new ArrayList<>();
 		for (Binding binding : this.state.effective.values()) {
-			ModelInfo model = this.catalog.find(binding.modelId()).orElse(null);
-			if (queryRegion != null && !usableFrom(binding, model, queryRegion)) {
-				continue;
+			if (matcher.matches(binding.modelId(), this.catalog.find(binding.modelId()).orElse(null),
+					binding.target().value(), binding.target().region().orElse(null))) {
+				result.add(binding);
 			}
-			if (provider != null && !provider.equals(providerOf(binding.modelId()))) {
-				continue;
-			}
-			if (text != null && !matchesText(binding, model, text)) {
-				continue;
-			}
-			result.add(binding);
 		}
 		return result;
 	}
@@ -607,31 +598,6 @@ public final class BindingRegistry {
 				}
 			}
 		}
-	}
-
-	private boolean usableFrom(Binding binding, @Nullable ModelInfo model, String region) {
-		if (model != null) {
-			return model.availableIn(region);
-		}
-		return binding.target().region().map(region::equals).orElse(true);
-	}
-
-	private boolean matchesText(Binding binding, @Nullable ModelInfo model, String text) {
-		String stripped = this.catalog.stripGeoPrefix(text);
-		String modelId = binding.modelId().toLowerCase(Locale.ROOT);
-		return modelId.contains(text) || modelId.contains(stripped)
-				|| binding.target().value().toLowerCase(Locale.ROOT).contains(text)
-				|| (model != null && model.displayName().toLowerCase(Locale.ROOT).contains(text));
-	}
-
-	private String providerOf(String idOrProvider) {
-		String stripped = this.catalog.stripGeoPrefix(idOrProvider.strip().toLowerCase(Locale.ROOT));
-		int dot = stripped.indexOf('.');
-		return (dot >= 0) ? stripped.substring(0, dot) : stripped;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	private static Set<String> union(Set<String> a, Set<String> b) {
