@@ -347,11 +347,9 @@ public final class BedrockBindingAutoConfiguration {
 			}
 			List<io.bedrockbinding.registry.BindingProblem> problems = this.registry.validate();
 			boolean strictFile = this.properties.getInferenceFile().isStrict();
-			List<io.bedrockbinding.registry.BindingProblem> errors = problems.stream()
-				.filter((problem) -> problem.severity() == io.bedrockbinding.Severity.ERROR)
-				.filter((problem) -> strictFile
-						|| problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
-				.toList();
+			List<io.bedrockbinding.registry.BindingProblem> errors = io.bedrockbinding.registry.ProblemPolicy
+				.startup(strictFile)
+				.errors(problems);
 			problems.stream()
 				.filter((problem) -> !errors.contains(problem))
 				.forEach((problem) -> logger.warn("Bedrock binding: {}", problem.message()));
