@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.TargetKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for derived profiles: which system profile a model gets in a region, and
@@ -71,13 +73,49 @@ final class ProfileDerivation {
 	}
 
 	/**
-	 * The derived layer of {@code region}: the geo profile of every catalog model that
-	 * needs one there, in catalog order.
-	 * @param region the region
-	 * @return the derived targets by model ID; empty when derivation is off
+	 * What a call of {@code binding}'s model from {@code region} uses (see
+	 * {@link BindingRegistry#resolve(String, String)}).
+	 * @param binding the binding in force
+	 * @param region the region the call would be sent to
+	 * @param registryRegion the region the registry's derived layer is for, if any
+	 * @return the resolution
 	 */
-	Map<String, BindingTarget> derivedLayer(String region) {
-		return this.enabled ? profiles(region).derived() : Map.of();
+	Resolution resolve(Binding binding, String region, @Nullable String registryRegion) {
+		BindingTarget target = binding.target();
+		OriginKind origin = binding.origin().kind();
+		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED) && !region.equals(registryRegion)) {
+			target = derive(binding.modelId(), region);
+		}
+		String callRegion = target.region().orElse(region);
+		return new Resolution(binding, target, callRegion, onDemandFallback(target, callRegion));
+	}
+
+	/** The geo profile that serves {@code region} for a target invoked on demand. */
+	private Optional<BindingTarget> onDemandFallback(BindingTarget target, String region) {
+		if (target instanceof BindingTarget.Direct direct) {
+			return geoProfile(direct.modelId(), region);
+		}
+		if (target.kind() == TargetKind.FOUNDATION_MODEL_ARN && target instanceof BindingTarget.Arn arn) {
+			return geoProfile(arn.arn().resourceId(), region);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The derived layer of the registry's region: the geo profile of every catalog model
+	 * that needs one there, in catalog order.
+	 * @param region the registry's region, or {@code null} for none
+	 * @return the derived targets by model ID; empty without a region or when derivation
+	 * is off
+	 */
+	Map<String, LayeredTarget> derivedLayer(@Nullable String region) {
+		if (region == null || !this.enabled) {
+			return Map.of();
+		}
+		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
+		Origin origin = new Origin(OriginKind.DERIVED, "geo profile for " + region);
+		profiles(region).derived().forEach((modelId, target) -> layer.put(modelId, new LayeredTarget(target, origin)));
+		return layer;
 	}
 
 	private RegionProfiles profiles(String region) {
