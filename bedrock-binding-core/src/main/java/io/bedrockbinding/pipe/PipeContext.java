@@ -53,8 +53,8 @@ final class PipeContext {
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
 		if (region == null) {
-			throw new IllegalStateException("No region for " + modelId
-					+ ": set bedrock.binding.region (or AWS_REGION), or give the pipe a region");
+			throw new IllegalStateException("No region for " + modelId + ": set " + this.registry.hints().region()
+					+ ", or give the pipe a region");
 		}
 		Resolution resolution = this.registry.resolve(modelId, region);
 		BindingTarget target = resolution.target();
@@ -75,10 +75,9 @@ final class PipeContext {
 			return null;
 		}
 		if (this.fallbackLogged.add(refused.modelId())) {
-			logger.warn(
-					"{} cannot be called on demand in {}; retrying with {} (bedrock.binding.on-demand-fallback). "
-							+ "Bind it to stop this: {}={}",
-					refused.modelId(), refused.region(), profile.value(), refused.modelId(), profile.value());
+			logger.warn("{} cannot be called on demand in {}; retrying with {} ({}). Bind it to stop this: {}={}",
+					refused.modelId(), refused.region(), profile.value(), this.registry.hints().onDemandFallback(),
+					refused.modelId(), profile.value());
 		}
 		return new Route(refused.modelId(), refused.binding(), profile, refused.region(), Optional.empty());
 	}
