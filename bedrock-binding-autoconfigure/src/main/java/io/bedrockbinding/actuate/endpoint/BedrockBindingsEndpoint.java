@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TemplateValues;
+import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -48,9 +51,28 @@ public class BedrockBindingsEndpoint {
 
 	private final Show showValues;
 
+	private final AccountResolver accounts;
+
+	/**
+	 * Creates the endpoint; templates are filled with the registry's account only.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 */
 	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues) {
+		this(registry, showValues, AccountResolver.none());
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 * @param accounts the account the application calls with, used to fill
+	 * {@code {account}} in targets when it is known without calling AWS
+	 */
+	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts) {
 		this.registry = registry;
 		this.showValues = showValues;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -153,13 +175,32 @@ public class BedrockBindingsEndpoint {
 	}
 
 	private BindingDescriptor describe(Binding binding, AccountMask mask) {
-		BindingTarget target = binding.target();
+		BindingTarget template = binding.target();
+		BindingTarget target = asCalled(template);
 		List<BindingProblem> problems = this.registry.problemsOf(binding);
-		return new BindingDescriptor(binding.modelId(), mask.text(target.value()), target.kind(),
+		return new BindingDescriptor(binding.modelId(), mask.text(target.value()),
+				template.hasTemplate() ? template.value() : null, target.kind(),
 				target.region().or(this.registry::region).orElse(null), OriginDescriptor.of(binding.origin(), mask),
 				binding.shadowed().stream().map((layered) -> ShadowedDescriptor.of(layered, mask)).toList(),
 				this.registry.needsProfile(binding.modelId()), BindingStatus.of(problems),
 				problems.stream().map((problem) -> ProblemDescriptor.of(problem, mask)).toList());
+	}
+
+	/**
+	 * The target as it will be called: its templates filled with the configured region
+	 * and the account, when both are known without calling AWS; else the template.
+	 */
+	private BindingTarget asCalled(BindingTarget target) {
+		if (!target.hasTemplate()) {
+			return target;
+		}
+		String account = this.accounts.knownAccountId().or(this.registry::accountId).orElse(null);
+		try {
+			return target.resolve(TemplateValues.of(account, this.registry.region().orElse(null)));
+		}
+		catch (UnresolvedTemplateException | InvalidTargetException ex) {
+			return target;
+		}
 	}
 
 	/** What a delete did: whether anything was removed, and the binding in force now. */
@@ -212,7 +253,10 @@ public class BedrockBindingsEndpoint {
 	 * One binding.
 	 *
 	 * @param model the model ID callers ask for
-	 * @param target what Bedrock is called with
+	 * @param target what Bedrock is called with: templates filled when the account and
+	 * region are known without calling AWS (account IDs masked unless values are shown)
+	 * @param template the target as bound, with its {@code {account}} and
+	 * {@code {region}} templates; absent when it has none
 	 * @param kind the kind of target
 	 * @param region where calls go: the ARN's region, else the configured one
 	 * @param origin where the binding came from
@@ -223,9 +267,9 @@ public class BedrockBindingsEndpoint {
 	 * warning, else {@code OK}
 	 * @param problems what is wrong with the binding
 	 */
-	public record BindingDescriptor(String model, String target, TargetKind kind, @Nullable String region,
-			OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile, BindingStatus status,
-			List<ProblemDescriptor> problems) implements OperationResponseBody {
+	public record BindingDescriptor(String model, String target, @Nullable String template, TargetKind kind,
+			@Nullable String region, OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile,
+			BindingStatus status, List<ProblemDescriptor> problems) implements OperationResponseBody {
 	}
 
 	/**
