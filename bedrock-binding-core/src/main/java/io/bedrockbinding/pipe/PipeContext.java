@@ -49,6 +49,9 @@ final class PipeContext {
 	 * Resolves the binding now in force for a call from the pipe's region, or else the
 	 * factory's (the registry re-derives a catalog or derived binding for that region),
 	 * and fills in the target's templates.
+	 * @param modelId the model ID
+	 * @param pipeRegion the pipe's own region, or {@code null} to use the factory's
+	 * @return where the call goes
 	 */
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
@@ -66,6 +69,8 @@ final class PipeContext {
 
 	/**
 	 * The route to retry an on-demand refusal with: the geo profile of the call's region.
+	 * @param refused the route Bedrock refused
+	 * @return the retry's route, or {@code null} when there is none (or fallback is off)
 	 */
 	@Nullable Route fallbackRoute(Route refused) {
 		// The profile of the model that was called (a binding may have made it another

@@ -73,7 +73,11 @@ final class PersistedBinds {
 		}
 	}
 
-	/** Writes every queued bind in one file update, then publishes them. */
+	/**
+	 * Writes every queued bind in one file update, then publishes them.
+	 * @param current the registry's state now
+	 * @param writer checks and publishes the binds
+	 */
 	private void commit(RegistryState current, RuntimeWriter writer) {
 		List<Pending> batch = new ArrayList<>();
 		for (Pending next = this.pending.poll(); next != null; next = this.pending.poll()) {
@@ -97,6 +101,9 @@ final class PersistedBinds {
 	 * Writes the binds to the file and updates the FILE layer for just those keys: a bind
 	 * changes its own line or appends one, so no other line moves and the file need not
 	 * be validated again.
+	 * @param current the registry's state now
+	 * @param binds the runtime targets by model ID
+	 * @return {@code current} with the file layer as written
 	 */
 	private RegistryState written(RegistryState current, Map<String, LayeredTarget> binds) {
 		InferenceDocument written;

@@ -94,7 +94,7 @@ final class PersistentMap<V> extends AbstractMap<String, V> {
 		}
 		boolean[] added = new boolean[1];
 		Node root = this.root.put(key, value, hash, 0, added);
-		return (root == this.root) ? this : new PersistentMap<>(root, this.size + (added[0] ? 1 : 0));
+		return (root == this.root) ? this : new PersistentMap<>(root, (added[0]) ? this.size + 1 : this.size);
 	}
 
 	/**
@@ -137,7 +137,11 @@ final class PersistentMap<V> extends AbstractMap<String, V> {
 		};
 	}
 
-	/** Mixes the high bits in: string hashes of similar keys differ mostly low. */
+	/**
+	 * Mixes the high bits in: string hashes of similar keys differ mostly low.
+	 * @param hash the key's hash code
+	 * @return the spread hash
+	 */
 	private static int spread(int hash) {
 		return hash ^ (hash >>> 16);
 	}
@@ -149,7 +153,13 @@ final class PersistentMap<V> extends AbstractMap<String, V> {
 
 		Node put(String key, Object value, int hash, int shift, boolean[] added);
 
-		/** Only called for a key that is present. */
+		/**
+		 * Only called for a key that is present.
+		 * @param key the key
+		 * @param hash the spread hash of the key
+		 * @param shift how many bits of the hash the levels above used
+		 * @return the node without the key, or {@code null} when it is left empty
+		 */
 		@Nullable Node remove(String key, int hash, int shift);
 
 		void forEach(BiConsumer<String, Object> action);

@@ -90,7 +90,12 @@ final class ProfileDerivation {
 		return new Resolution(binding, target, callRegion, onDemandFallback(target, callRegion));
 	}
 
-	/** The geo profile that serves {@code region} for a target invoked on demand. */
+	/**
+	 * The geo profile that serves {@code region} for a target invoked on demand.
+	 * @param target the target the call uses
+	 * @param region the region
+	 * @return the profile, or empty for a target that is not invoked on demand
+	 */
 	private Optional<BindingTarget> onDemandFallback(BindingTarget target, String region) {
 		if (target instanceof BindingTarget.Direct direct) {
 			return geoProfile(direct.modelId(), region);

@@ -78,13 +78,19 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * Every binding above the catalog default; with {@code all}, the catalog defaults
 	 * too.
+	 * @param all whether to list the catalog defaults too
+	 * @return the document
 	 */
 	@ReadOperation
 	public BedrockBindingsDescriptor bindings(@Nullable Boolean all) {
 		return bindings(Boolean.TRUE.equals(all), this.showValues.isShown(true));
 	}
 
-	/** The binding of one model, or {@code null} (404) for a model no layer knows. */
+	/**
+	 * The binding of one model, or {@code null} (404) for a model no layer knows.
+	 * @param model the model ID
+	 * @return the binding, or {@code null}
+	 */
 	@ReadOperation
 	public @Nullable BindingDescriptor binding(@Selector String model) {
 		return binding(model, this.showValues.isShown(true));
@@ -93,6 +99,10 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * Binds {@code model} to {@code target} at runtime; with {@code persist}, writes it
 	 * to the inference file as well.
+	 * @param model the model ID
+	 * @param target the target to bind it to
+	 * @param persist whether to change the inference file too
+	 * @return the binding now in force
 	 */
 	@WriteOperation
 	public BindingDescriptor bind(String model, String target, @Nullable Boolean persist) {
@@ -107,6 +117,8 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * Removes the runtime binding of {@code model}; with {@code persist}, its lines in
 	 * the inference file as well.
+	 * @param model the model ID
+	 * @param persist whether to change the inference file too
 	 * @return the binding in force afterwards, or {@code null} if none is left
 	 */
 	@DeleteOperation
@@ -135,6 +147,12 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
+	 * Binds at runtime, for the JMX operation and the web extension.
+	 * @param model the model ID
+	 * @param target the target to bind it to
+	 * @param persist whether to change the inference file too
+	 * @param showValues whether account IDs are shown unmasked
+	 * @return the binding now in force
 	 * @throws InvalidTargetException if the model ID or target is invalid; nothing
 	 * changes
 	 * @throws IllegalStateException if persisting is asked for without an inference file
@@ -147,6 +165,11 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
+	 * Unbinds at runtime, for the JMX operation and the web extension.
+	 * @param model the model ID
+	 * @param persist whether to change the inference file too
+	 * @param showValues whether account IDs are shown unmasked
+	 * @return whether anything was removed, and the binding in force now
 	 * @throws IllegalStateException if persisting is asked for without an inference file
 	 * @throws UncheckedIOException if the inference file cannot be written; nothing
 	 * changes
@@ -189,6 +212,8 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * The target as it will be called: its templates filled with the configured region
 	 * and the account, when both are known without calling AWS; else the template.
+	 * @param target the target to bind it to
+	 * @return the target with its templates filled in, or as it is
 	 */
 	private BindingTarget asCalled(BindingTarget target) {
 		if (!target.hasTemplate()) {
@@ -203,7 +228,12 @@ public class BedrockBindingsEndpoint {
 		}
 	}
 
-	/** What a delete did: whether anything was removed, and the binding in force now. */
+	/**
+	 * What a delete did.
+	 *
+	 * @param removed whether anything was removed
+	 * @param binding the binding in force now, or {@code null} when none is left
+	 */
 	record Unbound(boolean removed, @Nullable BindingDescriptor binding) {
 	}
 

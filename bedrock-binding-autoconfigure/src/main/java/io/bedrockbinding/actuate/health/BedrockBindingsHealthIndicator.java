@@ -12,8 +12,8 @@ import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.registry.ProblemPolicy;
 import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.registry.ProblemPolicy;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -91,6 +91,8 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * How many bindings each origin supplies, highest precedence first, zeros left out.
+	 * @return how many bindings each origin supplies, highest precedence first, zeros
+	 * left out
 	 */
 	private Map<OriginKind, Integer> countsByOrigin() {
 		Map<OriginKind, Integer> counts = new EnumMap<>(OriginKind.class);
