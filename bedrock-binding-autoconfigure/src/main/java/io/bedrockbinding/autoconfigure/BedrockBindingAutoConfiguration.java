@@ -16,6 +16,7 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.registry.SettingHints;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties(BedrockBindingProperties.class)
 public final class BedrockBindingAutoConfiguration {
 
+	/** The registry's and the pipe's messages name these properties. */
+	static final SettingHints SPRING_HINTS = new SettingHints("bedrock.binding.region (or AWS_REGION)",
+			"bedrock.binding.required-models", "bedrock.binding.runtime.max-bindings",
+			"bedrock.binding.on-demand-fallback");
+
 	private static final Logger logger = LoggerFactory.getLogger(BedrockBindingAutoConfiguration.class);
 
 	@Bean
@@ -84,6 +90,8 @@ public final class BedrockBindingAutoConfiguration {
 			.accountId((accountId != null && AccountResolver.isAccountId(accountId)) ? accountId : null)
 			.deriveProfiles(properties.isDeriveProfiles())
 			.requiredModels(properties.getRequiredModels())
+			.maxRuntimeBindings(properties.getRuntime().getMaxBindings())
+			.hints(SPRING_HINTS)
 			.inferenceFile(file)
 			.build();
 		registry.setLayer(OriginKind.PROPERTIES, ModelPropertyReader.read(environment));
@@ -347,11 +355,9 @@ public final class BedrockBindingAutoConfiguration {
 			}
 			List<io.bedrockbinding.registry.BindingProblem> problems = this.registry.validate();
 			boolean strictFile = this.properties.getInferenceFile().isStrict();
-			List<io.bedrockbinding.registry.BindingProblem> errors = problems.stream()
-				.filter((problem) -> problem.severity() == io.bedrockbinding.Severity.ERROR)
-				.filter((problem) -> strictFile
-						|| problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
-				.toList();
+			List<io.bedrockbinding.registry.BindingProblem> errors = io.bedrockbinding.registry.ProblemPolicy
+				.startup(strictFile)
+				.errors(problems);
 			problems.stream()
 				.filter((problem) -> !errors.contains(problem))
 				.forEach((problem) -> logger.warn("Bedrock binding: {}", problem.message()));

@@ -77,6 +77,8 @@ public class BedrockBindingProperties {
 
 	private final Validation validation = new Validation();
 
+	private final Runtime runtime = new Runtime();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -162,6 +164,10 @@ public class BedrockBindingProperties {
 
 	public Discovery getDiscovery() {
 		return this.discovery;
+	}
+
+	public Runtime getRuntime() {
+		return this.runtime;
 	}
 
 	public Validation getValidation() {
@@ -307,6 +313,26 @@ public class BedrockBindingProperties {
 
 		public void setFailFast(boolean failFast) {
 			this.failFast = failFast;
+		}
+
+	}
+
+	/**
+	 * Runtime binds (API, actuator, CLI).
+	 */
+	public static class Runtime {
+
+		/**
+		 * Most models that may be bound at runtime; a bind beyond it is refused.
+		 */
+		private int maxBindings = io.bedrockbinding.registry.BindingRegistry.DEFAULT_MAX_RUNTIME_BINDINGS;
+
+		public int getMaxBindings() {
+			return this.maxBindings;
+		}
+
+		public void setMaxBindings(int maxBindings) {
+			this.maxBindings = maxBindings;
 		}
 
 	}

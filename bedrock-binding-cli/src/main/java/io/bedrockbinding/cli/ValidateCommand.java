@@ -11,6 +11,7 @@ import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.registry.ProblemPolicy;
 import io.bedrockbinding.registry.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -34,15 +35,17 @@ final class ValidateCommand extends ContextCommand {
 		if (!content.exists()) {
 			throw new CommandException(path + " does not exist: nothing to validate (bind a model to create it)");
 		}
+		List<BindingProblem> found = registry.validate();
 		List<Problem> problems = new ArrayList<>();
 		content.problems().forEach((problem) -> problems.add(Problem.of(problem)));
-		for (BindingProblem problem : registry.validate()) {
+		for (BindingProblem problem : found) {
 			if (problem.code() != ProblemCode.FILE_PROBLEM) {
 				problems.add(Problem.of(problem, path));
 			}
 		}
 		problems.sort(Comparator.comparingInt(Problem::line));
-		long errors = problems.stream().filter((problem) -> problem.severity().equals("error")).count();
+		// validate is strict: a line that is not a valid binding is an error here.
+		long errors = ProblemPolicy.everyError().errors(found).size();
 		long warnings = problems.size() - errors;
 		if (context.json()) {
 			context.printJson(new Document(path, content.entries().size(), problems, errors, warnings));

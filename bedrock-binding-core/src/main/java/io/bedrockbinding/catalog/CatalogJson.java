@@ -97,7 +97,13 @@ final class CatalogJson {
 				model.inputModalities(), model.outputModalities());
 	}
 
-	/** The list, empty when absent; a null element would fail later in List.copyOf. */
+	/**
+	 * The list, empty when absent; a null element would fail later in List.copyOf.
+	 * @param list the JSON list
+	 * @param field the name of the field
+	 * @param owner what the list belongs to, for the message
+	 * @return the list, or an empty one when absent
+	 */
 	private static List<String> strings(@Nullable List<String> list, String field, String owner) {
 		if (list == null) {
 			return List.of();

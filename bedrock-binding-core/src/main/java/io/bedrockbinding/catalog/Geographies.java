@@ -34,7 +34,11 @@ public final class Geographies {
 		return this.byPrefix.containsKey(prefix);
 	}
 
-	/** The geographies that serve {@code region}, most specific first. */
+	/**
+	 * The geographies that serve {@code region}, most specific first.
+	 * @param region the source region
+	 * @return the geographies that serve {@code region}, most specific first
+	 */
 	public List<Geography> serving(String region) {
 		List<Geography> result = new ArrayList<>();
 		for (Geography geography : this.byPrefix.values()) {
@@ -48,6 +52,9 @@ public final class Geographies {
 	/**
 	 * The most specific geography that serves {@code region} and that {@code available}
 	 * accepts (usually: the model has a profile there).
+	 * @param region the source region
+	 * @param available whether a geography is acceptable, by its prefix
+	 * @return the geography, or empty when none serves the region
 	 */
 	public Optional<Geography> preferredFor(String region, Predicate<String> available) {
 		for (Geography geography : this.byPrefix.values()) {
@@ -58,7 +65,10 @@ public final class Geographies {
 		return Optional.empty();
 	}
 
-	/** Every region that some geography serves, in first-seen order. */
+	/**
+	 * Every region that some geography serves, in first-seen order.
+	 * @return every region that some geography serves, in first-seen order
+	 */
 	public List<String> regions() {
 		return this.byPrefix.values().stream().flatMap((geography) -> geography.regions().stream()).distinct().toList();
 	}

@@ -6,11 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The models bedrock-binding knows about, with the look-ups the CLI, the registry and the
@@ -32,12 +29,19 @@ public final class ModelCatalog {
 		this.geographies = geographies;
 	}
 
-	/** The catalog shipped in this jar, loaded on first use. */
+	/**
+	 * The catalog shipped in this jar, loaded on first use.
+	 * @return the catalog shipped in this jar, loaded on first use
+	 */
 	public static ModelCatalog builtIn() {
 		return BuiltIn.INSTANCE;
 	}
 
-	/** Reads a catalog in the {@code catalog.json} format. */
+	/**
+	 * Reads a catalog in the {@code catalog.json} format.
+	 * @param json the JSON
+	 * @return the catalog
+	 */
 	public static ModelCatalog read(InputStream json) throws IOException {
 		return CatalogJson.read(json);
 	}
@@ -45,6 +49,7 @@ public final class ModelCatalog {
 	/**
 	 * Writes this catalog in the {@code catalog.json} format (used to refresh it from a
 	 * live account).
+	 * @param out where to write the JSON
 	 */
 	public void write(java.io.OutputStream out) throws IOException {
 		CatalogJson.write(this, out);
@@ -62,7 +67,11 @@ public final class ModelCatalog {
 		return this.geographies;
 	}
 
-	/** The model with exactly this ID. */
+	/**
+	 * The model with exactly this ID.
+	 * @param modelId the model ID
+	 * @return the model, or empty
+	 */
 	public Optional<ModelInfo> find(String modelId) {
 		return Optional.ofNullable(this.models.get(modelId));
 	}
@@ -71,7 +80,11 @@ public final class ModelCatalog {
 		return this.models.containsKey(modelId);
 	}
 
-	/** Models whose ID, display name or provider contains {@code text}, ignoring case. */
+	/**
+	 * Models that match every word of {@code text} (see {@link ModelMatcher}).
+	 * @param text the words to find
+	 * @return the matching models, in catalog order
+	 */
 	public List<ModelInfo> search(String text) {
 		return query(new ModelQuery(null, null, text));
 	}
@@ -79,31 +92,47 @@ public final class ModelCatalog {
 	/**
 	 * Models of one provider. Accepts {@code anthropic}, {@code Anthropic} and
 	 * geo-profile style names such as {@code us.anthropic}.
+	 * @param provider the provider, any case, or a geo-profile style name such as
+	 * {@code us.anthropic}
+	 * @return the provider's models, in catalog order
 	 */
 	public List<ModelInfo> byProvider(String provider) {
 		return query(new ModelQuery(null, provider, null));
 	}
 
-	/** Models usable from {@code region}, on demand or through a profile. */
+	/**
+	 * Models usable from {@code region}, on demand or through a profile.
+	 * @param region the region calls are sent from
+	 * @return the models usable there, in catalog order
+	 */
 	public List<ModelInfo> byRegion(String region) {
 		return query(new ModelQuery(region, null, null));
 	}
 
+	/**
+	 * The models that match every part of {@code query} that is set, in catalog order.
+	 * @param query the query
+	 * @return the matching models
+	 */
 	public List<ModelInfo> query(ModelQuery query) {
-		String region = blankToNull(query.region());
-		String provider = normalizeProvider(query.provider());
-		String text = lower(query.text());
-		return this.models.values()
-			.stream()
-			.filter((model) -> region == null || model.availableIn(region))
-			.filter((model) -> provider == null || model.provider().equals(provider))
-			.filter((model) -> text == null || matchesText(model, text))
-			.toList();
+		ModelMatcher matcher = matcher(query);
+		return this.models.values().stream().filter(matcher::matches).toList();
+	}
+
+	/**
+	 * The matching rule of {@code query}, for the catalog's models and for bindings.
+	 * @param query the query
+	 * @return its matcher
+	 */
+	public ModelMatcher matcher(ModelQuery query) {
+		return new ModelMatcher(this, query);
 	}
 
 	/**
 	 * The model ID inside a system profile ID ({@code us.amazon.nova-pro-v1:0} ->
 	 * {@code amazon.nova-pro-v1:0}).
+	 * @param id a model ID or a system profile ID
+	 * @return the ID without its geo prefix, or as it is when it has none
 	 */
 	public String stripGeoPrefix(String id) {
 		int dot = id.indexOf('.');
@@ -116,6 +145,9 @@ public final class ModelCatalog {
 	/**
 	 * The system profile a call from {@code region} should use for {@code modelId}: the
 	 * most specific geography that serves the region and has a profile for the model.
+	 * @param modelId the model ID
+	 * @param region the region calls are sent from
+	 * @return the profile ID, or empty when no geography serving the region has one
 	 */
 	public Optional<String> systemProfileFor(String modelId, String region) {
 		ModelInfo model = this.models.get(modelId);
@@ -123,32 +155,6 @@ public final class ModelCatalog {
 			return Optional.empty();
 		}
 		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
-	}
-
-	private boolean matchesText(ModelInfo model, String text) {
-		String stripped = stripGeoPrefix(text);
-		return model.modelId().toLowerCase(Locale.ROOT).contains(text)
-				|| model.modelId().toLowerCase(Locale.ROOT).contains(stripped)
-				|| model.displayName().toLowerCase(Locale.ROOT).contains(text) || model.provider().contains(text);
-	}
-
-	private @Nullable String normalizeProvider(@Nullable String provider) {
-		String lower = lower(provider);
-		if (lower == null) {
-			return null;
-		}
-		String stripped = stripGeoPrefix(lower);
-		int dot = stripped.indexOf('.');
-		return (dot >= 0) ? stripped.substring(0, dot) : stripped;
-	}
-
-	private static @Nullable String lower(@Nullable String text) {
-		String value = blankToNull(text);
-		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	private static final class BuiltIn {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param region a region the model must be usable from
  * @param provider a provider name, or a geo-profile style prefix such as
  * {@code us.anthropic}
- * @param text a case-insensitive substring of the model ID or display name
+ * @param text words that must each be contained, ignoring case, in the model ID, the
+ * display name, the provider or the bound target (see {@link ModelMatcher})
  */
 public record ModelQuery(@Nullable String region, @Nullable String provider, @Nullable String text) {
 

@@ -16,8 +16,10 @@ import java.util.function.IntPredicate;
  */
 public record BedrockArn(String partition, String region, String account, String resourceType, String resourceId) {
 
+	/** The template an ARN's account is written as until the account is known. */
 	public static final String ACCOUNT_TEMPLATE = "{account}";
 
+	/** The template an ARN's region is written as until the call's region is known. */
 	public static final String REGION_TEMPLATE = "{region}";
 
 	private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");

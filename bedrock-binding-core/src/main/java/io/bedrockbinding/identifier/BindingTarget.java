@@ -8,36 +8,54 @@ import java.util.Optional;
  */
 public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarget.SystemProfile, BindingTarget.Arn {
 
-	/** The string Bedrock is called with. */
+	/**
+	 * The string Bedrock is called with.
+	 * @return the string Bedrock is called with
+	 */
 	String value();
 
 	TargetKind kind();
 
-	/** The region a call must be sent to, when the target names one (ARNs). */
+	/**
+	 * The region a call must be sent to, when the target names one (ARNs).
+	 * @return the ARN's region, or empty
+	 */
 	default Optional<String> region() {
 		return Optional.empty();
 	}
 
-	/** Whether {@code {account}} or {@code {region}} still has to be filled in. */
+	/**
+	 * Whether {@code {account}} or {@code {region}} still has to be filled in.
+	 * @return whether {@code {account}} or {@code {region}} still has to be filled in
+	 */
 	default boolean hasTemplate() {
 		return false;
 	}
 
 	/**
 	 * Fills in {@code {account}} and {@code {region}}.
+	 * @param values the values to fill in
+	 * @return the target with the templates filled in
 	 * @throws UnresolvedTemplateException when a value the target needs is not known
 	 */
 	default BindingTarget resolve(TemplateValues values) {
 		return this;
 	}
 
-	/** The direct binding of {@code modelId}. */
+	/**
+	 * The direct binding of {@code modelId}.
+	 * @param modelId the model ID
+	 * @return the direct binding of {@code modelId}
+	 */
 	static BindingTarget direct(String modelId) {
 		return new Direct(ModelIds.requireModelId(modelId));
 	}
 
 	/**
 	 * Parses the target of {@code modelId}: empty or the model ID itself is direct.
+	 * @param modelId the model ID
+	 * @param text the target text
+	 * @return the target
 	 * @throws InvalidTargetException naming what is wrong
 	 */
 	static BindingTarget parse(String modelId, String text) {
@@ -50,6 +68,8 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 
 	/**
 	 * Parses a non-empty target: a model ID, a system profile ID or a Bedrock ARN.
+	 * @param text the target text
+	 * @return the target
 	 * @throws InvalidTargetException naming what is wrong
 	 */
 	static BindingTarget parse(String text) {
@@ -77,7 +97,11 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 				"target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN");
 	}
 
-	/** The plain model ID, invoked on demand. */
+	/**
+	 * The plain model ID, invoked on demand.
+	 *
+	 * @param modelId the model ID
+	 */
 	record Direct(String modelId) implements BindingTarget {
 
 		@Override
@@ -97,7 +121,12 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 
 	}
 
-	/** A system-defined cross-region profile: {@code geo.modelId}. */
+	/**
+	 * A system-defined cross-region profile: {@code geo.modelId}.
+	 *
+	 * @param geo the geography's prefix, e.g. {@code us}
+	 * @param modelId the model ID the profile routes to
+	 */
 	record SystemProfile(String geo, String modelId) implements BindingTarget {
 
 		@Override
@@ -117,7 +146,11 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 
 	}
 
-	/** Any Bedrock ARN; its kind follows the resource type. */
+	/**
+	 * Any Bedrock ARN; its kind follows the resource type.
+	 *
+	 * @param arn the parsed ARN
+	 */
 	record Arn(BedrockArn arn) implements BindingTarget {
 
 		@Override

@@ -22,6 +22,8 @@ public class InvalidTargetException extends IllegalArgumentException {
 	 * Writes control characters as a backslash, 'u' and four hex digits: inputs come from
 	 * files, properties and the actuator, and a raw line break or terminal escape in a
 	 * message would forge log lines.
+	 * @param text the text
+	 * @return the text with control characters escaped
 	 */
 	private static String escapeControls(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
@@ -31,12 +33,18 @@ public class InvalidTargetException extends IllegalArgumentException {
 		return escaped.toString();
 	}
 
-	/** The text that was parsed. */
+	/**
+	 * The text that was parsed.
+	 * @return the text that was parsed
+	 */
 	public String input() {
 		return this.input;
 	}
 
-	/** What is wrong, without the input. */
+	/**
+	 * What is wrong, without the input.
+	 * @return what is wrong, without the input
+	 */
 	public String reason() {
 		return this.reason;
 	}

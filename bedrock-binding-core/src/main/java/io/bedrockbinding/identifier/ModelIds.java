@@ -17,6 +17,8 @@ public final class ModelIds {
 	 * Whether {@code text} is {@code provider.name[-version]} with zero, one or two
 	 * {@code :} suffixes: provider {@code [a-z0-9][a-z0-9-]*}, name
 	 * {@code [A-Za-z0-9][A-Za-z0-9._-]*}, suffixes {@code :[A-Za-z0-9._-]+}.
+	 * @param text the text to check
+	 * @return whether it is a model ID
 	 */
 	public static boolean isModelId(String text) {
 		return text.length() <= MAX_LENGTH && isModelId(text, 0, text.length());
@@ -56,7 +58,12 @@ public final class ModelIds {
 		return !segmentEmpty;
 	}
 
-	/** {@code [a-z]{2,6}(-[a-z]+)?}: us, eu, apac, us-gov, global, ... */
+	/**
+	 * {@code [a-z]{2,6}(-[a-z]+)?}: us, eu, apac, us-gov, global, ...
+	 * @param text the text to check
+	 * @param to the most characters to keep
+	 * @return whether it is a geo prefix
+	 */
 	private static boolean isGeoPrefix(String text, int to) {
 		int i = 0;
 		while (i < to && isLower(text.charAt(i))) {
@@ -93,6 +100,8 @@ public final class ModelIds {
 
 	/**
 	 * Checks a model ID (a binding's key).
+	 * @param text the text to check
+	 * @return the model ID, when valid
 	 * @throws InvalidTargetException naming what is wrong
 	 */
 	public static String requireModelId(String text) {
@@ -122,6 +131,8 @@ public final class ModelIds {
 	 * no model ID; {@code us.amazon.nova-pro-v1:0} is. Neither is {@code zai.glm-4.7}: a
 	 * provider name has no '-', so {@code glm-4.7} is a model name with a version, not a
 	 * model ID.
+	 * @param text the text to check
+	 * @return whether it is a system profile ID
 	 */
 	public static boolean isSystemProfileId(String text) {
 		int dot = text.indexOf('.');
@@ -136,6 +147,8 @@ public final class ModelIds {
 
 	/**
 	 * Cuts very long inputs (a 1 MB line) down to something an error message can show.
+	 * @param text the text to check
+	 * @return the text, cut when longer than {@code to}
 	 */
 	static String abbreviate(String text) {
 		return (text.length() <= 200) ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";

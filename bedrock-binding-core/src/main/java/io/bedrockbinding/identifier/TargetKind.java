@@ -29,7 +29,10 @@ public enum TargetKind {
 	/** {@code arn:...::foundation-model/...}. */
 	FOUNDATION_MODEL_ARN;
 
-	/** Whether targets of this kind are ARNs. */
+	/**
+	 * Whether targets of this kind are ARNs.
+	 * @return whether targets of this kind are ARNs
+	 */
 	public boolean isArn() {
 		return this != DIRECT && this != SYSTEM_PROFILE;
 	}

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The values of the {@code {account}} and {@code {region}} templates. The account is a
  * supplier so that it can be looked up (STS) only when a target really needs it.
+ *
+ * @param account supplies the account ID, or {@code null} when it is not known
+ * @param region the region, or {@code null} when it is not known
  */
 public record TemplateValues(Supplier<@Nullable String> account, @Nullable String region) {
 

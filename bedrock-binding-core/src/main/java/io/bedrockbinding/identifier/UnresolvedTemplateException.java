@@ -15,7 +15,10 @@ public class UnresolvedTemplateException extends IllegalStateException {
 		this.placeholder = placeholder;
 	}
 
-	/** {@code {account}} or {@code {region}}. */
+	/**
+	 * {@code {account}} or {@code {region}}.
+	 * @return the template that has no value
+	 */
 	public String placeholder() {
 		return this.placeholder;
 	}

@@ -9,6 +9,7 @@ import java.util.Set;
 public interface BindingListener {
 
 	/**
+	 * Called once per change, after the new bindings are in force.
 	 * @param layer the layer that changed
 	 * @param modelIds the models whose effective binding may have changed
 	 */

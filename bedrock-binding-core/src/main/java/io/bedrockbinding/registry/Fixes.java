@@ -6,7 +6,12 @@ public final class Fixes {
 	private Fixes() {
 	}
 
-	/** {@code amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0}. */
+	/**
+	 * {@code amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0}.
+	 * @param modelId the model ID
+	 * @param target the target to bind it to
+	 * @return the line
+	 */
 	public static String fileLine(String modelId, String target) {
 		return modelId + "=" + target;
 	}
@@ -14,12 +19,20 @@ public final class Fixes {
 	/**
 	 * The YAML, with the bracketed key that keeps the {@code :} of the model ID
 	 * (unbracketed, Spring's relaxed binding would drop it).
+	 * @param modelId the model ID
+	 * @param target the target to bind it to
+	 * @return the YAML
 	 */
 	public static String yaml(String modelId, String target) {
 		return "bedrock:\n  binding:\n    models:\n      \"[" + modelId + "]\": " + target;
 	}
 
-	/** Both fixes, as one text for messages. */
+	/**
+	 * Both fixes, as one text for messages.
+	 * @param modelId the model ID
+	 * @param target the target to bind it to
+	 * @return the text
+	 */
 	public static String bindingLines(String modelId, String target) {
 		return "add to inference.txt:\n    " + fileLine(modelId, target) + "\nor to application.yml:\n"
 				+ yaml(modelId, target).indent(4).stripTrailing();

@@ -24,7 +24,11 @@ public enum OriginKind {
 	/** Bound at runtime (API, actuator, CLI). */
 	RUNTIME;
 
-	/** Whether a binding of this origin outranks one of {@code other}. */
+	/**
+	 * Whether a binding of this origin outranks one of {@code other}.
+	 * @param other the other origin
+	 * @return whether this origin wins
+	 */
 	public boolean outranks(OriginKind other) {
 		return compareTo(other) > 0;
 	}

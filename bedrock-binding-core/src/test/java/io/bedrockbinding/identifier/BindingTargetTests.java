@@ -26,6 +26,61 @@ class BindingTargetTests {
 
 	private static final String GENERIC = "target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN";
 
+	// Properties (jqwik)
+
+	@Property(tries = 500)
+	void anyStringParsesToARoundTrippingTargetOrFailsWithInvalidTarget(@ForAll String text) {
+		checkParseContract(text);
+	}
+
+	@Property(tries = 500)
+	void targetLikeStringsParseToARoundTrippingTargetOrFailWithInvalidTarget(@ForAll("targetLike") String text) {
+		boolean parsed = checkParseContract(text);
+		Statistics.label("parsed").collect(parsed);
+		Statistics.label("parsed").coverage((coverage) -> coverage.check(true).percentage((p) -> p > 5));
+	}
+
+	@Property(tries = 500)
+	void parseWithModelIdNeverThrowsAnythingElse(@ForAll String text) {
+		try {
+			BindingTarget target = BindingTarget.parse(NOVA, text);
+			assertThat(BindingTarget.parse(NOVA, target.value())).isEqualTo(target);
+		}
+		catch (InvalidTargetException ex) {
+			assertThat(ex.getMessage()).doesNotContainPattern("\\p{Cntrl}");
+		}
+	}
+
+	/** Returns whether {@code text} parsed. */
+	private static boolean checkParseContract(String text) {
+		BindingTarget target;
+		try {
+			target = BindingTarget.parse(text);
+		}
+		catch (InvalidTargetException ex) {
+			assertThat(ex.getMessage()).isNotBlank().hasSizeLessThan(3 * ModelIds.MAX_LENGTH + 500);
+			return false;
+		}
+		assertThat(target.value()).isEqualTo(text);
+		assertThat(BindingTarget.parse(target.value())).isEqualTo(target);
+		assertThat(target.kind().isArn()).isEqualTo(target instanceof BindingTarget.Arn);
+		return true;
+	}
+
+	@Provide
+	Arbitrary<String> targetLike() {
+		Arbitrary<String> prefix = Arbitraries.of("", "arn:", "arn:aws:bedrock:", "arn:aws:bedrock:us-east-1:",
+				"arn:aws:bedrock:us-east-1:111122223333:", "arn:aws:bedrock:us-east-1::foundation-model/",
+				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/", "us.", "amazon.", "us.amazon.");
+		Arbitrary<String> body = Arbitraries.strings()
+			.withChars("abcdefghijklmnopqrstuvwxyz0123456789.:-/{}_A \u0000")
+			.ofMaxLength(30);
+		Arbitrary<String> model = Arbitraries.of("amazon.nova-pro-v1:0", "cohere.embed-v4:0", "amazon.titan-tg1-large",
+				"anthropic.claude-3-sonnet-20240229-v1:0:200k", "zai.glm-4.7");
+		return Arbitraries.oneOf(prefix.flatMap((p) -> body.map((b) -> p + b)),
+				prefix.flatMap((p) -> model.map((m) -> p + m)));
+	}
+
 	@Nested
 	class Direct {
 
@@ -612,61 +667,6 @@ class BindingTargetTests {
 			};
 		}
 
-	}
-
-	// Properties (jqwik)
-
-	@Property(tries = 500)
-	void anyStringParsesToARoundTrippingTargetOrFailsWithInvalidTarget(@ForAll String text) {
-		checkParseContract(text);
-	}
-
-	@Property(tries = 500)
-	void targetLikeStringsParseToARoundTrippingTargetOrFailWithInvalidTarget(@ForAll("targetLike") String text) {
-		boolean parsed = checkParseContract(text);
-		Statistics.label("parsed").collect(parsed);
-		Statistics.label("parsed").coverage((coverage) -> coverage.check(true).percentage((p) -> p > 5));
-	}
-
-	@Property(tries = 500)
-	void parseWithModelIdNeverThrowsAnythingElse(@ForAll String text) {
-		try {
-			BindingTarget target = BindingTarget.parse(NOVA, text);
-			assertThat(BindingTarget.parse(NOVA, target.value())).isEqualTo(target);
-		}
-		catch (InvalidTargetException ex) {
-			assertThat(ex.getMessage()).doesNotContainPattern("\\p{Cntrl}");
-		}
-	}
-
-	/** Returns whether {@code text} parsed. */
-	private static boolean checkParseContract(String text) {
-		BindingTarget target;
-		try {
-			target = BindingTarget.parse(text);
-		}
-		catch (InvalidTargetException ex) {
-			assertThat(ex.getMessage()).isNotBlank().hasSizeLessThan(3 * ModelIds.MAX_LENGTH + 500);
-			return false;
-		}
-		assertThat(target.value()).isEqualTo(text);
-		assertThat(BindingTarget.parse(target.value())).isEqualTo(target);
-		assertThat(target.kind().isArn()).isEqualTo(target instanceof BindingTarget.Arn);
-		return true;
-	}
-
-	@Provide
-	Arbitrary<String> targetLike() {
-		Arbitrary<String> prefix = Arbitraries.of("", "arn:", "arn:aws:bedrock:", "arn:aws:bedrock:us-east-1:",
-				"arn:aws:bedrock:us-east-1:111122223333:", "arn:aws:bedrock:us-east-1::foundation-model/",
-				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/", "us.", "amazon.", "us.amazon.");
-		Arbitrary<String> body = Arbitraries.strings()
-			.withChars("abcdefghijklmnopqrstuvwxyz0123456789.:-/{}_A \u0000")
-			.ofMaxLength(30);
-		Arbitrary<String> model = Arbitraries.of("amazon.nova-pro-v1:0", "cohere.embed-v4:0", "amazon.titan-tg1-large",
-				"anthropic.claude-3-sonnet-20240229-v1:0:200k", "zai.glm-4.7");
-		return Arbitraries.oneOf(prefix.flatMap((p) -> body.map((b) -> p + b)),
-				prefix.flatMap((p) -> model.map((m) -> p + m)));
 	}
 
 }

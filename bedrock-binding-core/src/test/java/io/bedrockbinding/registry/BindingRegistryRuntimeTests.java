@@ -249,6 +249,58 @@ class BindingRegistryRuntimeTests {
 		assertThat(new InferenceFile(path).read().bindings()).containsKeys(NOVA_PRO, DEEPSEEK_R1, LLAMA_3_8B);
 	}
 
+	@Test
+	void runtimeBindingsAreCappedWithAnErrorThatSaysHowToRaiseTheCap() {
+		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn())
+			.maxRuntimeBindings(2)
+			.hints(new SettingHints("region", "required", "the.max-bindings property", "fallback"))
+			.build();
+		registry.bind("acme.one-v1:0", "us.acme.one-v1:0");
+		registry.bind("acme.two-v1:0", "us.acme.two-v1:0");
+
+		assertThatExceptionOfType(RuntimeBindingLimitException.class)
+			.isThrownBy(() -> registry.bind("acme.three-v1:0", "us.acme.three-v1:0"))
+			.withMessageContaining("acme.three-v1:0")
+			.withMessageContaining("at most 2")
+			.withMessageContaining("the.max-bindings property")
+			.satisfies((ex) -> assertThat(ex.limit()).isEqualTo(2));
+		assertThat(registry.find("acme.three-v1:0")).isEmpty();
+		// Rebinding a bound model adds none; unbinding frees a place.
+		assertThat(registry.bind("acme.two-v1:0", "eu.acme.two-v1:0").target().value()).isEqualTo("eu.acme.two-v1:0");
+		registry.unbind("acme.one-v1:0", false);
+		assertThat(registry.bind("acme.three-v1:0", "us.acme.three-v1:0").origin()).isEqualTo(Origin.runtime());
+	}
+
+	@Test
+	void persistedBindBeyondTheCapLeavesTheFileAlone() throws IOException {
+		Path path = write(ORIGINAL);
+		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn())
+			.inferenceFile(new InferenceFile(path))
+			.maxRuntimeBindings(0)
+			.build();
+
+		assertThatExceptionOfType(RuntimeBindingLimitException.class)
+			.isThrownBy(() -> registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0", true))
+			.withMessageContaining("BindingRegistry.Builder.maxRuntimeBindings");
+		assertThat(Files.readString(path)).isEqualTo(ORIGINAL);
+	}
+
+	@Test
+	void modelsBoundOnlyAtRuntimeListAfterTheCatalogInTheOrderTheyWereBound() {
+		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn()).build();
+		for (String name : List.of("zeta", "alpha", "mid")) {
+			registry.bind("acme." + name + "-v1:0", "");
+		}
+		registry.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		List<String> ids = registry.bindings().stream().map(Binding::modelId).toList();
+
+		assertThat(ids.subList(ids.size() - 3, ids.size())).containsExactly("acme.zeta-v1:0", "acme.alpha-v1:0",
+				"acme.mid-v1:0");
+		assertThat(ids.subList(0, ModelCatalog.builtIn().size()))
+			.containsExactlyElementsOf(ModelCatalog.builtIn().all().stream().map((model) -> model.modelId()).toList());
+	}
+
 	private BindingRegistry registry(Path path) {
 		return BindingRegistry.builder(ModelCatalog.builtIn())
 			.region("us-east-1")

@@ -32,17 +32,29 @@ public final class AccountMask {
 		this.masking = masking;
 	}
 
-	/** {@link #ACCOUNTS} unless values may be shown. */
+	/**
+	 * {@link #ACCOUNTS} unless values may be shown.
+	 * @param showValues whether account IDs are shown unmasked
+	 * @return {@link #ACCOUNTS} unless values may be shown
+	 */
 	public static AccountMask of(boolean showValues) {
 		return showValues ? NONE : ACCOUNTS;
 	}
 
-	/** An account ID field: the whole value is replaced. */
+	/**
+	 * An account ID field: the whole value is replaced.
+	 * @param accountId the account ID, or {@code null}
+	 * @return {@link #MASK} for an account ID when masking, else the ID
+	 */
 	public @Nullable String account(@Nullable String accountId) {
 		return (accountId != null && this.masking) ? MASK : accountId;
 	}
 
-	/** Free text (a target, an ARN, a message): every account ID in it is replaced. */
+	/**
+	 * Free text (a target, an ARN, a message): every account ID in it is replaced.
+	 * @param text the text to mask
+	 * @return the text with every account ID masked, or as it is when values are shown
+	 */
 	public String text(String text) {
 		return this.masking ? ACCOUNT_ID.matcher(text).replaceAll(MASK) : text;
 	}

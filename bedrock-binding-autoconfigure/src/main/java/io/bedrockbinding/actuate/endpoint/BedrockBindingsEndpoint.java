@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TemplateValues;
+import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -48,21 +51,46 @@ public class BedrockBindingsEndpoint {
 
 	private final Show showValues;
 
+	private final AccountResolver accounts;
+
+	/**
+	 * Creates the endpoint; templates are filled with the registry's account only.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 */
 	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues) {
+		this(registry, showValues, AccountResolver.none());
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 * @param accounts the account the application calls with, used to fill
+	 * {@code {account}} in targets when it is known without calling AWS
+	 */
+	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts) {
 		this.registry = registry;
 		this.showValues = showValues;
+		this.accounts = accounts;
 	}
 
 	/**
 	 * Every binding above the catalog default; with {@code all}, the catalog defaults
 	 * too.
+	 * @param all whether to list the catalog defaults too
+	 * @return the document
 	 */
 	@ReadOperation
 	public BedrockBindingsDescriptor bindings(@Nullable Boolean all) {
 		return bindings(Boolean.TRUE.equals(all), this.showValues.isShown(true));
 	}
 
-	/** The binding of one model, or {@code null} (404) for a model no layer knows. */
+	/**
+	 * The binding of one model, or {@code null} (404) for a model no layer knows.
+	 * @param model the model ID
+	 * @return the binding, or {@code null}
+	 */
 	@ReadOperation
 	public @Nullable BindingDescriptor binding(@Selector String model) {
 		return binding(model, this.showValues.isShown(true));
@@ -71,6 +99,10 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * Binds {@code model} to {@code target} at runtime; with {@code persist}, writes it
 	 * to the inference file as well.
+	 * @param model the model ID
+	 * @param target the target to bind it to
+	 * @param persist whether to change the inference file too
+	 * @return the binding now in force
 	 */
 	@WriteOperation
 	public BindingDescriptor bind(String model, String target, @Nullable Boolean persist) {
@@ -85,6 +117,8 @@ public class BedrockBindingsEndpoint {
 	/**
 	 * Removes the runtime binding of {@code model}; with {@code persist}, its lines in
 	 * the inference file as well.
+	 * @param model the model ID
+	 * @param persist whether to change the inference file too
 	 * @return the binding in force afterwards, or {@code null} if none is left
 	 */
 	@DeleteOperation
@@ -113,6 +147,12 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
+	 * Binds at runtime, for the JMX operation and the web extension.
+	 * @param model the model ID
+	 * @param target the target to bind it to
+	 * @param persist whether to change the inference file too
+	 * @param showValues whether account IDs are shown unmasked
+	 * @return the binding now in force
 	 * @throws InvalidTargetException if the model ID or target is invalid; nothing
 	 * changes
 	 * @throws IllegalStateException if persisting is asked for without an inference file
@@ -125,6 +165,11 @@ public class BedrockBindingsEndpoint {
 	}
 
 	/**
+	 * Unbinds at runtime, for the JMX operation and the web extension.
+	 * @param model the model ID
+	 * @param persist whether to change the inference file too
+	 * @param showValues whether account IDs are shown unmasked
+	 * @return whether anything was removed, and the binding in force now
 	 * @throws IllegalStateException if persisting is asked for without an inference file
 	 * @throws UncheckedIOException if the inference file cannot be written; nothing
 	 * changes
@@ -153,16 +198,42 @@ public class BedrockBindingsEndpoint {
 	}
 
 	private BindingDescriptor describe(Binding binding, AccountMask mask) {
-		BindingTarget target = binding.target();
+		BindingTarget template = binding.target();
+		BindingTarget target = asCalled(template);
 		List<BindingProblem> problems = this.registry.problemsOf(binding);
-		return new BindingDescriptor(binding.modelId(), mask.text(target.value()), target.kind(),
+		return new BindingDescriptor(binding.modelId(), mask.text(target.value()),
+				template.hasTemplate() ? template.value() : null, target.kind(),
 				target.region().or(this.registry::region).orElse(null), OriginDescriptor.of(binding.origin(), mask),
 				binding.shadowed().stream().map((layered) -> ShadowedDescriptor.of(layered, mask)).toList(),
 				this.registry.needsProfile(binding.modelId()), BindingStatus.of(problems),
 				problems.stream().map((problem) -> ProblemDescriptor.of(problem, mask)).toList());
 	}
 
-	/** What a delete did: whether anything was removed, and the binding in force now. */
+	/**
+	 * The target as it will be called: its templates filled with the configured region
+	 * and the account, when both are known without calling AWS; else the template.
+	 * @param target the target to bind it to
+	 * @return the target with its templates filled in, or as it is
+	 */
+	private BindingTarget asCalled(BindingTarget target) {
+		if (!target.hasTemplate()) {
+			return target;
+		}
+		String account = this.accounts.knownAccountId().or(this.registry::accountId).orElse(null);
+		try {
+			return target.resolve(TemplateValues.of(account, this.registry.region().orElse(null)));
+		}
+		catch (UnresolvedTemplateException | InvalidTargetException ex) {
+			return target;
+		}
+	}
+
+	/**
+	 * What a delete did.
+	 *
+	 * @param removed whether anything was removed
+	 * @param binding the binding in force now, or {@code null} when none is left
+	 */
 	record Unbound(boolean removed, @Nullable BindingDescriptor binding) {
 	}
 
@@ -212,7 +283,10 @@ public class BedrockBindingsEndpoint {
 	 * One binding.
 	 *
 	 * @param model the model ID callers ask for
-	 * @param target what Bedrock is called with
+	 * @param target what Bedrock is called with: templates filled when the account and
+	 * region are known without calling AWS (account IDs masked unless values are shown)
+	 * @param template the target as bound, with its {@code {account}} and
+	 * {@code {region}} templates; absent when it has none
 	 * @param kind the kind of target
 	 * @param region where calls go: the ARN's region, else the configured one
 	 * @param origin where the binding came from
@@ -223,9 +297,9 @@ public class BedrockBindingsEndpoint {
 	 * warning, else {@code OK}
 	 * @param problems what is wrong with the binding
 	 */
-	public record BindingDescriptor(String model, String target, TargetKind kind, @Nullable String region,
-			OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile, BindingStatus status,
-			List<ProblemDescriptor> problems) implements OperationResponseBody {
+	public record BindingDescriptor(String model, String target, @Nullable String template, TargetKind kind,
+			@Nullable String region, OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile,
+			BindingStatus status, List<ProblemDescriptor> problems) implements OperationResponseBody {
 	}
 
 	/**

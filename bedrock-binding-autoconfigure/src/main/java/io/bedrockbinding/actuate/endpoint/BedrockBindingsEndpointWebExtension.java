@@ -71,6 +71,10 @@ public class BedrockBindingsEndpointWebExtension {
 	/**
 	 * 200 with the binding in force afterwards; 204 when the model has no binding left;
 	 * 404 when there was nothing to remove.
+	 * @param securityContext the caller, whose roles decide whether values are shown
+	 * @param model the model ID
+	 * @param persist whether to remove its lines from the inference file too
+	 * @return the response
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> unbind(SecurityContext securityContext, @Selector String model,
@@ -104,6 +108,9 @@ public class BedrockBindingsEndpointWebExtension {
 	/**
 	 * The inference file could not be written: nothing changed, and it is no fault of the
 	 * request.
+	 * @param ex what the registry threw
+	 * @param shown whether account IDs are shown unmasked
+	 * @return a 500 response that says why
 	 */
 	private static WebEndpointResponse<OperationResponseBody> ioError(UncheckedIOException ex, boolean shown) {
 		return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,

@@ -13,14 +13,19 @@ import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.registry.ProblemPolicy;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@link HealthIndicator} of the Bedrock model bindings: DOWN when a required model is
- * unbound or a binding has an error (its calls would fail), UP otherwise.
+ * {@link HealthIndicator} of the Bedrock model bindings. By default it is DOWN only when
+ * a required model ({@code bedrock.binding.required-models}) is unbound or its binding
+ * has an error: one unused model bound wrong must not take every instance out of service.
+ * Every other error shows in the details with status UP; a {@link ProblemPolicy} that
+ * counts every error (see {@link ProblemPolicy#health(java.util.Collection, boolean)})
+ * makes any error DOWN.
  * <p>
  * Problems of the inference file alone do not make it DOWN: broken lines never become
  * bindings, and a broken reload keeps the last good bindings in force; they show in the
@@ -31,9 +36,25 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 
 	private final BindingRegistry registry;
 
+	private final ProblemPolicy policy;
+
+	/**
+	 * Creates an indicator that is DOWN only for the registry's required models.
+	 * @param registry the registry whose bindings are checked
+	 */
 	public BedrockBindingsHealthIndicator(BindingRegistry registry) {
+		this(registry, ProblemPolicy.health(registry.requiredModels(), false));
+	}
+
+	/**
+	 * Creates an indicator that is DOWN when {@code policy} counts a problem as an error.
+	 * @param registry the registry whose bindings are checked
+	 * @param policy which problems make it DOWN
+	 */
+	public BedrockBindingsHealthIndicator(BindingRegistry registry, ProblemPolicy policy) {
 		super("Bedrock bindings health check failed");
 		this.registry = registry;
+		this.policy = policy;
 	}
 
 	@Override
@@ -50,7 +71,7 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 					&& problem.code() != ProblemCode.FILE_PROBLEM)
 			.map((problem) -> AccountMask.ACCOUNTS.text(problem.message()))
 			.toList();
-		if (unbound.isEmpty() && errors.isEmpty()) {
+		if (this.policy.errors(problems).isEmpty()) {
 			builder.up();
 		}
 		else {
@@ -70,6 +91,8 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * How many bindings each origin supplies, highest precedence first, zeros left out.
+	 * @return how many bindings each origin supplies, highest precedence first, zeros
+	 * left out
 	 */
 	private Map<OriginKind, Integer> countsByOrigin() {
 		Map<OriginKind, Integer> counts = new EnumMap<>(OriginKind.class);

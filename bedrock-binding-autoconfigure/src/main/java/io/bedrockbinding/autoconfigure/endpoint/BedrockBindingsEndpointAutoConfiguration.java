@@ -1,10 +1,12 @@
 package io.bedrockbinding.autoconfigure.endpoint;
 
+import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.registry.BindingRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -29,8 +31,9 @@ public final class BedrockBindingsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(BindingRegistry.class)
 	BedrockBindingsEndpoint bedrockBindingsEndpoint(BindingRegistry registry,
-			BedrockBindingsEndpointProperties properties) {
-		return new BedrockBindingsEndpoint(registry, properties.getShowValues());
+			BedrockBindingsEndpointProperties properties, ObjectProvider<AccountResolver> accounts) {
+		return new BedrockBindingsEndpoint(registry, properties.getShowValues(),
+				accounts.getIfAvailable(AccountResolver::none));
 	}
 
 	@Bean

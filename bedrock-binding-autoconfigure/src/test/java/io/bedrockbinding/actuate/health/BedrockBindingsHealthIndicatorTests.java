@@ -10,6 +10,7 @@ import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.LayerEntry;
 import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.registry.ProblemPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +49,26 @@ class BedrockBindingsHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenBindingHasError() {
+	void unusedModelBoundToTheWrongGeographyIsReportedButKeepsItUp() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of("amazon.nova-pro-v1:0"))
+			.build();
+		registry.bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		registry.bind("amazon.nova-lite-v1:0", "eu.amazon.nova-lite-v1:0");
+		Health health = health(registry);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat((List<String>) health.getDetails().get("errors")).singleElement()
+			.asString()
+			.startsWith("eu.amazon.nova-lite-v1:0 (runtime) cannot be called from us-east-1");
+	}
+
+	@Test
+	void upWhenBindingOfAModelThatIsNotRequiredHasError() {
 		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").build();
 		registry.bind("deepseek.r1-v1:0", "");
 		Health health = health(registry);
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat((List<String>) health.getDetails().get("errors")).singleElement()
 			.asString()
 			.startsWith("deepseek.r1-v1:0 is bound direct");
@@ -60,8 +76,35 @@ class BedrockBindingsHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenPropertyTargetIsInvalid() {
+	void downWhenRequiredModelIsInError() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of("deepseek.r1-v1:0"))
+			.build();
+		registry.bind("deepseek.r1-v1:0", "");
+		Health health = health(registry);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((List<String>) health.getDetails().get("errors")).singleElement()
+			.asString()
+			.startsWith("deepseek.r1-v1:0 is bound direct");
+	}
+
+	@Test
+	void anyErrorIsDownWhenAsked() {
 		BindingRegistry registry = BindingRegistry.builder(CATALOG).region("us-east-1").build();
+		registry.bind("deepseek.r1-v1:0", "");
+		Health health = new BedrockBindingsHealthIndicator(registry,
+				ProblemPolicy.health(registry.requiredModels(), true))
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void downWhenPropertyTargetOfARequiredModelIsInvalid() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of("amazon.nova-pro-v1:0"))
+			.build();
 		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry("amazon.nova-pro-v1:0",
 				"arn:aws:bedrock:us-east-1:123:inference-profile/x", "application.yml")));
 		assertThat(health(registry).getStatus()).isEqualTo(Status.DOWN);
@@ -118,7 +161,7 @@ class BedrockBindingsHealthIndicatorTests {
 		registry.setLayer(OriginKind.PROPERTIES, List.of(new LayerEntry("amazon.nova-pro-v1:0",
 				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/not-a-profile", "application.yml")));
 		Health health = health(registry);
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat((List<String>) health.getDetails().get("errors")).singleElement()
 			.asString()
 			.contains("arn:aws:bedrock:us-east-1:******:inference-profile/not-a-profile")

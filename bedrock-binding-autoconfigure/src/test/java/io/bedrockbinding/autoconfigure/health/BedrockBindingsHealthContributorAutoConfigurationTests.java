@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,6 +24,21 @@ class BedrockBindingsHealthContributorAutoConfigurationTests {
 	void contributesBedrockBindingsIndicator() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(BedrockBindingsHealthIndicator.class)
 			.hasBean("bedrockBindingsHealthIndicator"));
+	}
+
+	@Test
+	void errorOfAModelThatIsNotRequiredKeepsItUpUnlessAnyErrorIsDown() {
+		String wrongGeography = "bedrock.binding.models[amazon.titan-text-express-v1]=eu.amazon.titan-text-express-v1";
+		ApplicationContextRunner runner = this.runner.withPropertyValues("bedrock.binding.validation.fail-fast=false");
+		runner.withPropertyValues(wrongGeography)
+			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP));
+		runner.withPropertyValues(wrongGeography, "management.health.bedrockbindings.any-error-is-down=true")
+			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.DOWN));
+		runner.withPropertyValues(wrongGeography, "bedrock.binding.required-models=amazon.titan-text-express-v1")
+			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.DOWN));
 	}
 
 	@Test

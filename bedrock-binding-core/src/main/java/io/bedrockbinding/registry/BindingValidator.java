@@ -1,0 +1,152 @@
+package io.bedrockbinding.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.file.FileProblem;
+import io.bedrockbinding.identifier.BedrockArn;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.TargetKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules a binding is checked against: the region's geography, profiles a model needs
+ * there, ARNs of other regions and accounts, models the catalog does not know, and
+ * required models without a binding.
+ */
+final class BindingValidator {
+
+	private final ModelCatalog catalog;
+
+	private final @Nullable String region;
+
+	private final @Nullable String accountId;
+
+	private final Set<String> requiredModels;
+
+	private final SettingHints hints;
+
+	BindingValidator(ModelCatalog catalog, @Nullable String region, @Nullable String accountId,
+			Set<String> requiredModels, SettingHints hints) {
+		this.catalog = catalog;
+		this.region = region;
+		this.accountId = accountId;
+		this.requiredModels = requiredModels;
+		this.hints = hints;
+	}
+
+	/**
+	 * Every problem of one version of the registry: invalid entries, file problems, the
+	 * rules of each binding, and required models without a binding.
+	 * @param current the version to check
+	 * @return the problems, in that order
+	 */
+	List<BindingProblem> validate(RegistryState current) {
+		List<BindingProblem> problems = new ArrayList<>();
+		current.layerProblems.values().forEach(problems::addAll);
+		if (current.lastFileRead != null) {
+			for (FileProblem problem : current.lastFileRead.problems()) {
+				problems.add(new BindingProblem("", problem.severity(), ProblemCode.FILE_PROBLEM, problem.toString(),
+						new Origin(OriginKind.FILE, problem.source() + ":" + problem.line()), null));
+			}
+		}
+		for (Binding binding : current.bindings()) {
+			problems.addAll(problemsOf(binding));
+		}
+		for (String required : this.requiredModels) {
+			Binding binding = current.binding(required);
+			if (binding == null || !binding.isExplicit()) {
+				String suggestion = (this.region != null)
+						? this.catalog.systemProfileFor(required, this.region).orElse(null) : null;
+				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
+						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
+						suggestion));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * The problems of one binding (the rules of {@link #validate} that concern it).
+	 * @param binding the binding
+	 * @return its problems; none for a catalog default
+	 */
+	List<BindingProblem> problemsOf(Binding binding) {
+		if (!binding.isExplicit()) {
+			return List.of();
+		}
+		List<BindingProblem> problems = new ArrayList<>();
+		String modelId = binding.modelId();
+		Origin origin = binding.origin();
+		BindingTarget target = binding.target();
+		ModelInfo model = this.catalog.find(modelId).orElse(null);
+		if (model == null) {
+			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
+					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null));
+		}
+		if (target instanceof BindingTarget.Direct direct && this.region != null) {
+			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
+			if (called != null && called.needsProfile(this.region)) {
+				String suggestion = this.catalog.systemProfileFor(direct.modelId(), this.region).orElse(null);
+				problems.add(new BindingProblem(
+						modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE, modelId + " is bound direct ("
+								+ origin.source() + ") but needs an inference profile in " + this.region,
+						origin, suggestion));
+			}
+		}
+		if (target instanceof BindingTarget.SystemProfile profile) {
+			// The profile's model, not the key's: an alias may be bound to another
+			// model's profile.
+			ModelInfo profiled = this.catalog.find(profile.modelId()).orElse(null);
+			Optional<Geography> geography = this.catalog.geographies().find(profile.geo());
+			if (geography.isEmpty()) {
+				problems.add(new BindingProblem(
+						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo() + "' of "
+								+ profile.value() + " (" + origin.source() + ") is not a known geography",
+						origin, null));
+			}
+			else if (this.region != null && !geography.get().serves(this.region)) {
+				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
+						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": the '"
+								+ profile.geo() + "' geography serves " + String.join(", ", geography.get().regions()),
+						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null)));
+			}
+			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
+				problems
+					.add(new BindingProblem(
+							modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
+									+ "' profile for " + profile.modelId() + " (" + origin.source() + ")",
+							origin, null));
+			}
+		}
+		if (target instanceof BindingTarget.Arn arn) {
+			BedrockArn parsed = arn.arn();
+			if (this.region != null && target.region().isPresent() && !target.region().get().equals(this.region)
+					&& target.kind() != TargetKind.FOUNDATION_MODEL_ARN) {
+				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.REGION_MISMATCH,
+						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
+								+ ") while the configured region is " + this.region + "; calls go to "
+								+ target.region().get(),
+						origin, null));
+			}
+			// Only an {account} template exempts the ARN: a {region} template says
+			// nothing about the account.
+			if (this.accountId != null && !parsed.account().isEmpty()
+					&& !parsed.account().equals(BedrockArn.ACCOUNT_TEMPLATE)
+					&& !parsed.account().equals(this.accountId)) {
+				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.ACCOUNT_MISMATCH,
+						modelId + " is bound to an ARN of account " + parsed.account() + " (" + origin.source()
+								+ ") while the account is " + this.accountId,
+						origin, null));
+			}
+		}
+		return problems;
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.bedrockbinding.registry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.bedrockbinding.Severity;
+import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes of whole layers: one set from outside (properties, discovery) and reads of the
+ * inference file.
+ */
+final class LayerUpdates {
+
+	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
+
+	private final CurrentState current;
+
+	LayerUpdates(CurrentState current) {
+		this.current = current;
+	}
+
+	/**
+	 * Replaces a whole layer, e.g. the Spring properties or the discovered bindings.
+	 * Invalid entries are reported by {@link #validate()} and never become bindings.
+	 * @param kind the layer: properties, discovered or runtime
+	 * @param entries its new content
+	 */
+	void setLayer(OriginKind kind, Collection<LayerEntry> entries) {
+		if (kind == OriginKind.CATALOG || kind == OriginKind.DERIVED || kind == OriginKind.FILE) {
+			throw new IllegalArgumentException(kind + " is computed by the registry and cannot be set");
+		}
+		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
+		List<BindingProblem> problems = new ArrayList<>();
+		for (LayerEntry entry : entries) {
+			Origin origin = new Origin(kind, entry.source());
+			try {
+				ModelIds.requireModelId(entry.modelId());
+				layer.put(entry.modelId(),
+						new LayeredTarget(BindingTarget.parse(entry.modelId(), entry.target()), origin));
+			}
+			catch (InvalidTargetException ex) {
+				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,
+						ex.getMessage() + " (" + entry.source() + ")", origin, null));
+			}
+		}
+		synchronized (this.current.writeLock) {
+			RegistryState current = this.current.get();
+			Map<OriginKind, List<BindingProblem>> layerProblems = new EnumMap<>(OriginKind.class);
+			layerProblems.putAll(current.layerProblems);
+			layerProblems.put(kind, List.copyOf(problems));
+			this.current.publish(current.withLayer(kind, layer).withLayerProblems(layerProblems), kind,
+					union(current.layer(kind).keySet(), layer.keySet()));
+		}
+	}
+
+	/**
+	 * Applies a read of the inference file. The first read is applied with its valid
+	 * lines; later reads with errors (or of a missing file) are reported but not applied,
+	 * so that a half-edited file keeps the last good bindings in force.
+	 * @param content a read of the inference file
+	 * @return whether the content was applied
+	 */
+	boolean applyFile(InferenceFileContent content) {
+		synchronized (this.current.writeLock) {
+			RegistryState current = this.current.get();
+			boolean broken = content.hasErrors() || !content.exists();
+			// A file that did not exist had no bindings worth keeping: its first real
+			// read is applied like a first read.
+			boolean keepApplied = current.fileApplied != null && current.fileApplied.exists();
+			if (keepApplied && broken) {
+				logger.warn("{} has problems; keeping the {} bindings read at {}: {}", content.source(),
+						current.layer(OriginKind.FILE).size(), current.fileApplied.loadedAt(), content.problems());
+				this.current.publish(current.withFile(current.layer(OriginKind.FILE), current.fileApplied, content),
+						OriginKind.FILE, Set.of());
+				return false;
+			}
+			Map<String, LayeredTarget> layer = RegistryState.fileLayer(content);
+			this.current.publish(current.withFile(layer, content, content), OriginKind.FILE,
+					union(current.layer(OriginKind.FILE).keySet(), layer.keySet()));
+			return true;
+		}
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> union = new LinkedHashSet<>(a);
+		union.addAll(b);
+		return union;
+	}
+
+}
