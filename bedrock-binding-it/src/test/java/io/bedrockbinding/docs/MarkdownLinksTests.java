@@ -64,9 +64,8 @@ class MarkdownLinksTests {
 			.map((link) -> link.split("#", 2)[0])
 			.collect(Collectors.toSet());
 		try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-			assertThat(docs.map((page) -> "docs/" + page.getFileName())).isNotEmpty().allSatisfy((page) -> {
-				assertThat(linked).as("links of README.md").contains(page);
-			});
+			assertThat(docs.map((page) -> "docs/" + page.getFileName())).isNotEmpty()
+				.allSatisfy((page) -> assertThat(linked).as("links of README.md").contains(page));
 		}
 	}
 

@@ -47,7 +47,7 @@ class SampleApplicationDocumentationTests {
 	 * @return the block's lines
 	 * @throws IOException if the page cannot be read
 	 */
-	static List<String> blockAfter(String page, String line) throws IOException {
+	List<String> blockAfter(String page, String line) throws IOException {
 		List<String> lines = Files.readAllLines(ROOT.resolve(page));
 		int at = lines.indexOf(line);
 		assertThat(at).as("'%s' in %s", line, page).isNotNegative();
@@ -62,7 +62,7 @@ class SampleApplicationDocumentationTests {
 	 * @param command the command line, with its {@code $ } prompt
 	 * @return the lines it printed, joined
 	 */
-	static String outputOf(List<String> block, String command) {
+	String outputOf(List<String> block, String command) {
 		int at = block.indexOf(command);
 		assertThat(at).as("'%s' in %s", command, block).isNotNegative();
 		List<String> output = new ArrayList<>();
@@ -72,7 +72,7 @@ class SampleApplicationDocumentationTests {
 		return String.join("\n", output).strip();
 	}
 
-	private static String asDocumented(String text) {
+	private String asDocumented(String text) {
 		return text.replace(ROOT + "/", "…/");
 	}
 
