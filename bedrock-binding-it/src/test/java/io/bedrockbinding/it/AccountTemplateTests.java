@@ -20,7 +20,6 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -36,20 +35,14 @@ class AccountTemplateTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
+
 	private static final String DEEPSEEK_TEMPLATE = "arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0";
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
-		}
-	}
 
 	private BedrockPipeFactory factory(BindingRegistry registry, AccountResolver accounts) {
 		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), registry).accountResolver(accounts).build();
-		this.closeables.add(factory);
+		this.factories.track(factory);
 		return factory;
 	}
 
@@ -58,7 +51,7 @@ class AccountTemplateTests {
 	 */
 	private Supplier<StsClient> countingSts(AtomicInteger asked) {
 		StsClient client = bedrock.clients().stsBuilder("us-east-1").overrideConfiguration(Fixture.retries(1)).build();
-		this.closeables.add(client);
+		this.factories.track(client);
 		return () -> {
 			asked.incrementAndGet();
 			return client;

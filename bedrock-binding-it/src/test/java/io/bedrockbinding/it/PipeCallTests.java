@@ -10,10 +10,8 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
-import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeMessage;
 import io.bedrockbinding.pipe.PipeResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,24 +27,15 @@ class PipeCallTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory factory(String region) {
-		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), Fixture.registry(region)).build();
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void resultHoldsEveryField(CallPath path) {
 		bedrock.faults().latency(Duration.ofMillis(40));
-		PipeResult result = path.call(factory("us-east-2").pipe(Fixture.NOVA_PRO), "What is an inference profile?");
+		PipeResult result = path.call(this.factories.of("us-east-2").pipe(Fixture.NOVA_PRO),
+				"What is an inference profile?");
 
 		JournalEntry call = Fixture.only(bedrock.get(), path.api());
 		assertThat(call.status()).isEqualTo(200);
@@ -74,7 +63,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void directCallNamesOnlyTheModel(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(Fixture.NOVA_PRO), "hi");
+		PipeResult result = path.call(this.factories.of("us-east-1").pipe(Fixture.NOVA_PRO), "hi");
 
 		assertThat(result.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(result.targetKind()).isEqualTo(TargetKind.DIRECT);
@@ -85,7 +74,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void requestIdsDifferPerCall(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(Fixture.LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 
 		String first = path.call(pipe, "one").requestId();
 		String second = path.call(pipe, "two").requestId();
@@ -96,7 +85,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void usageGrowsWithThePrompt(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(Fixture.LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 
 		PipeResult small = path.call(pipe, "Hi.");
 		PipeResult large = path.call(pipe, "Hi. ".repeat(200));
@@ -108,7 +97,7 @@ class PipeCallTests {
 
 	@Test
 	void streamHandsOverSeveralDeltasAndTheMetadata() throws Exception {
-		BedrockPipe pipe = factory("us-east-1").pipe(Fixture.LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 		String prompt = "Tell me, in many words, why a pipe resolves its binding on every call.";
 		PipeResult converse = pipe.execute(prompt);
 		bedrock.faults().latency(Duration.ofMillis(30));
@@ -128,7 +117,7 @@ class PipeCallTests {
 
 	@Test
 	void streamDeliversDeltasInOrderBeforeTheFutureCompletes() throws Exception {
-		BedrockPipe pipe = factory("us-east-1").pipe(Fixture.LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 		List<String> seen = new CopyOnWriteArrayList<>();
 
 		PipeResult result = pipe.stream("count: one two three four five six seven eight nine ten", seen::add)
@@ -145,7 +134,8 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void everySettingReachesTheWire(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(Fixture.LLAMA)
+		BedrockPipe pipe = this.factories.of("us-east-1")
+			.pipe(Fixture.LLAMA)
 			.withSystemPrompt("Answer in one sentence.")
 			.withTemperature(0.25)
 			.withTopP(0.5)
@@ -175,14 +165,16 @@ class PipeCallTests {
 		assertThat(messages.get(2).get("role").asString()).isEqualTo("user");
 		assertThat(messages.get(2).at("/content/0/text").asString()).isEqualTo("What is my name?");
 		// The system prompt and the earlier turns count as input.
-		assertThat(result.usage().inputTokens()).isGreaterThan(
-				path.call(factory("us-east-1").pipe(Fixture.LLAMA), "What is my name?").usage().inputTokens());
+		assertThat(result.usage().inputTokens())
+			.isGreaterThan(path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA), "What is my name?")
+				.usage()
+				.inputTokens());
 	}
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void maxTokensStopsTheReply(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(Fixture.LLAMA).withMaxTokens(3),
+		PipeResult result = path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA).withMaxTokens(3),
 				"Please repeat this rather long sentence back to me.");
 
 		assertThat(result.stopReason()).isEqualTo("max_tokens");
@@ -193,7 +185,8 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void stopSequenceStopsTheReply(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(Fixture.LLAMA).withStopSequences(List.of("HALT")),
+		PipeResult result = path.call(
+				this.factories.of("us-east-1").pipe(Fixture.LLAMA).withStopSequences(List.of("HALT")),
 				"first part HALT second part");
 
 		assertThat(result.stopReason()).isEqualTo("stop_sequence");
@@ -203,7 +196,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void plainPipeSendsNoSettings(CallPath path) {
-		path.call(factory("us-east-1").pipe(Fixture.LLAMA), "plain");
+		path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA), "plain");
 
 		JsonNode body = Fixture.body(Fixture.only(bedrock.get(), path.api()));
 		assertThat(body.has("system")).isFalse();

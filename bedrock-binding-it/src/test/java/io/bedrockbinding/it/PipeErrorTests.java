@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,7 +20,6 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,17 +35,8 @@ class PipeErrorTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private static BedrockPipeException failure(CallPath path, BedrockPipe pipe) {
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
@@ -58,7 +47,8 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void onDemandRefusalShowsTheLinesThatBindTheRegionsProfile(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).build());
 
 		BedrockPipeException ohio = failure(path, factory.pipe(Fixture.NOVA_PRO));
 		BedrockPipeException ireland = failure(path, factory.pipe(Fixture.NOVA_PRO).withRegion("eu-west-1"));
@@ -89,7 +79,7 @@ class PipeErrorTests {
 	void refusalOfAnAliasBindsTheAliasToTheCalledModelsProfile() {
 		BindingRegistry registry = Fixture.directRegistry("us-east-2");
 		registry.bind("myapp.chat-v1", Fixture.NOVA_PRO);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
 		BedrockPipeException failure = failure(CallPath.EXECUTE, factory.pipe("myapp.chat-v1"));
 
@@ -102,7 +92,7 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void accessDeniedOnASystemProfileListsTheArnsToAllow(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2"))
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2"))
 			.accountResolver(new StaticAccountResolver(Fixture.ACCOUNT))
 			.build());
 		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
@@ -125,7 +115,7 @@ class PipeErrorTests {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String foreign = "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.amazon.nova-pro-v1:0";
 		registry.bind(Fixture.NOVA_PRO, foreign);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.NOVA_PRO));
 
@@ -144,7 +134,7 @@ class PipeErrorTests {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		// Llama 3 8B has no cross-region profile: Bedrock knows no such ID.
 		registry.bind(Fixture.LLAMA, "us.meta.llama3-8b-instruct-v1:0");
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
 		BedrockPipeException model = failure(path, factory.pipe("amazon.no-such-model-v1:0"));
 		BedrockPipeException profile = failure(path, factory.pipe(Fixture.LLAMA));
@@ -161,9 +151,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttlingAfterTheSdksRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+				.build());
 		bedrock.faults().failNext(3, Fault.THROTTLING);
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
@@ -178,9 +168,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttledTwiceThenAnswered(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+				.build());
 		bedrock.faults().failNext(2, Fault.THROTTLING);
 
 		PipeResult result = path.call(factory.pipe(Fixture.LLAMA), "patience");
@@ -192,7 +182,8 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void timeoutIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		BedrockPipe pipe = factory.pipe(Fixture.LLAMA).withTimeout(Duration.ofMillis(200));
 		// In time without the delay; this also creates the SDK client outside the
 		// measured call.
@@ -213,7 +204,8 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void modelTimeoutIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().failNext(1, Fault.MODEL_TIMEOUT);
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
@@ -235,7 +227,8 @@ class PipeErrorTests {
 			.syncCustomizer((builder) -> builder.overrideConfiguration(Fixture.retries(1)))
 			.asyncCustomizer((builder) -> builder.overrideConfiguration(Fixture.retries(1)))
 			.build();
-		BedrockPipeFactory factory = track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build());
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
@@ -248,9 +241,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void serviceFailureAfterRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
+				.build());
 		bedrock.faults().failNext(2, Fault.SERVICE_UNAVAILABLE);
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
@@ -262,7 +255,8 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void modelErrorIsAServiceError(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().failNext(1, Fault.MODEL_ERROR);
 
 		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
@@ -273,7 +267,8 @@ class PipeErrorTests {
 
 	@Test
 	void streamBrokenMidwayKeepsWhatArrivedAndNamesTheFailure() {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().breakNextStream(2);
 		List<String> deltas = new CopyOnWriteArrayList<>();
 
@@ -289,7 +284,8 @@ class PipeErrorTests {
 
 	@Test
 	void streamThrottledMidwayIsNamedThrottled() {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		// An error event names its type the event-stream way: throttlingException.
 		bedrock.faults().breakNextStream(1, Fault.THROTTLING);
 

@@ -3,7 +3,6 @@ package io.bedrockbinding.it;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +20,6 @@ import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,23 +40,14 @@ class PipeLifecycleTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void fallbackRetriesARefusalWithTheRegionsGeoProfile(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 
 		PipeResult result = path.call(factory.pipe(Fixture.NOVA_PRO), "fall back");
 
@@ -78,7 +67,8 @@ class PipeLifecycleTests {
 	void fallbackOfAnAliasUsesTheCalledModelsProfile() {
 		BindingRegistry registry = Fixture.directRegistry("us-east-2");
 		registry.bind("myapp.chat-v1", Fixture.NOVA_PRO);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
 
 		PipeResult result = factory.pipe("myapp.chat-v1").execute("alias");
 
@@ -90,8 +80,8 @@ class PipeLifecycleTests {
 
 	@Test
 	void fallbackIsLoggedOncePerModel() {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 		String log = capturedStandardError(() -> {
 			for (CallPath path : CallPath.values()) {
 				assertThat(path.call(factory.pipe(Fixture.NOVA_PRO), "nova " + path).fallback()).isTrue();
@@ -109,8 +99,8 @@ class PipeLifecycleTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void fallbackDoesNotHideOtherFailures(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
 
 		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "hi")).isInstanceOfSatisfying(
 				BedrockPipeException.class,
@@ -138,8 +128,8 @@ class PipeLifecycleTests {
 
 			};
 		};
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
 
 		path.call(factory.pipe(Fixture.NOVA_PRO), "works");
 		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "fails"))

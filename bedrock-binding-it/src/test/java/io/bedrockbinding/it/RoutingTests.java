@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.bedrockbinding.emulator.JournalEntry;
@@ -16,7 +15,6 @@ import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +29,8 @@ class RoutingTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory factory(BindingRegistry registry) {
-		return track(Fixture.factory(bedrock.get(), registry).build());
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private JournalEntry lastCall() {
 		List<JournalEntry> journal = bedrock.journal();
@@ -59,7 +44,7 @@ class RoutingTests {
 		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
 		registry.bind(Fixture.DEEPSEEK, arn);
 
-		PipeResult result = path.call(factory(registry).pipe(Fixture.DEEPSEEK), "where am I?");
+		PipeResult result = path.call(this.factories.of(registry).pipe(Fixture.DEEPSEEK), "where am I?");
 
 		JournalEntry call = Fixture.only(bedrock.get(), path.api());
 		assertThat(call.region()).isEqualTo("us-east-2");
@@ -76,7 +61,7 @@ class RoutingTests {
 	void systemProfileAndDirectModelGoToThePipesRegion(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		registry.bind(Fixture.NOVA_PRO, "us.amazon.nova-pro-v1:0");
-		BedrockPipeFactory factory = factory(registry);
+		BedrockPipeFactory factory = this.factories.of(registry);
 
 		PipeResult profile = path.call(factory.pipe(Fixture.NOVA_PRO).withRegion("us-west-2"), "profile");
 		JournalEntry profileCall = lastCall();
@@ -102,7 +87,7 @@ class RoutingTests {
 	@EnumSource(CallPath.class)
 	void regionOverrideDerivesTheGeoProfileOfThatRegion(CallPath path) {
 		// Nova Pro is on demand in us-east-1, so the registry's own binding is direct.
-		BedrockPipe pipe = factory(Fixture.registry("us-east-1")).pipe(Fixture.NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(Fixture.registry("us-east-1")).pipe(Fixture.NOVA_PRO);
 
 		PipeResult home = path.call(pipe, "home");
 		PipeResult europe = path.call(pipe.withRegion("eu-west-1"), "europe");
@@ -124,8 +109,8 @@ class RoutingTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void factoryRegionOtherThanTheRegistrysDerivesItsOwnGeoProfile(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).region("eu-west-1").build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).region("eu-west-1").build());
 
 		PipeResult result = path.call(factory.pipe(Fixture.NOVA_PRO), "from the factory's region");
 
@@ -139,7 +124,10 @@ class RoutingTests {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		registry.bind(Fixture.HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
 
-		PipeResult result = factory(registry).pipe(Fixture.HAIKU).withRegion("us-west-2").execute("keep my binding");
+		PipeResult result = this.factories.of(registry)
+			.pipe(Fixture.HAIKU)
+			.withRegion("us-west-2")
+			.execute("keep my binding");
 
 		assertThat(result.invokedTarget()).isEqualTo("us.anthropic.claude-3-haiku-20240307-v1:0");
 		assertThat(result.region()).isEqualTo("us-west-2");
@@ -153,7 +141,7 @@ class RoutingTests {
 			.region("us-east-1")
 			.inferenceFile(new InferenceFile(file))
 			.build();
-		BedrockPipe pipe = factory(registry).pipe(Fixture.NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(registry).pipe(Fixture.NOVA_PRO);
 
 		PipeResult fromFile = pipe.execute("one");
 		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
@@ -186,7 +174,7 @@ class RoutingTests {
 	@Test
 	void unbindGoesBackToTheLowerLayer() {
 		BindingRegistry registry = Fixture.registry("us-east-2");
-		BedrockPipe pipe = factory(registry).pipe(Fixture.NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(registry).pipe(Fixture.NOVA_PRO);
 		String application = bedrock.get()
 			.createApplicationProfile("nova-ohio", "us.amazon.nova-pro-v1:0", "us-east-2");
 		registry.bind(Fixture.NOVA_PRO, application);
