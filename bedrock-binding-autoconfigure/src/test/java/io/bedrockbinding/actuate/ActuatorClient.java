@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.IntSupplier;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -21,23 +22,41 @@ public final class ActuatorClient {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final String base;
+	private final IntSupplier port;
 
 	private final @Nullable String authorization;
 
+	/**
+	 * A client of the server on {@code port}.
+	 * @param port the server's port
+	 */
 	public ActuatorClient(int port) {
-		this("http://localhost:" + port, null);
+		this(() -> port, null);
 	}
 
-	private ActuatorClient(String base, @Nullable String authorization) {
-		this.base = base;
+	/**
+	 * A client of the server on the port {@code port} supplies when a request is sent: a
+	 * bean made before the server starts knows its port only then.
+	 * @param port supplies the server's port
+	 */
+	public ActuatorClient(IntSupplier port) {
+		this(port, null);
+	}
+
+	private ActuatorClient(IntSupplier port, @Nullable String authorization) {
+		this.port = port;
 		this.authorization = authorization;
 	}
 
-	/** The same client, signing in with HTTP basic. */
+	/**
+	 * The same client, signing in with HTTP basic.
+	 * @param user the user name
+	 * @param password the user's password
+	 * @return a client that sends the credentials with every request
+	 */
 	public ActuatorClient as(String user, String password) {
 		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return new ActuatorClient(this.base, "Basic " + token);
+		return new ActuatorClient(this.port, "Basic " + token);
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -63,7 +82,8 @@ public final class ActuatorClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port.getAsInt() + path));
 		if (this.authorization != null) {
 			builder.header("Authorization", this.authorization);
 		}

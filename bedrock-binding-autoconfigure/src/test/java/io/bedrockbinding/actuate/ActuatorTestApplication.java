@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -54,6 +55,17 @@ public class ActuatorTestApplication {
 				.httpBasic(Customizer.withDefaults())
 				.csrf((csrf) -> csrf.disable())
 				.build();
+		}
+
+		/**
+		 * A client of the running server; {@code local.server.port} is set once it has
+		 * started.
+		 * @param environment the application's environment
+		 * @return the client
+		 */
+		@Bean
+		ActuatorClient actuatorClient(Environment environment) {
+			return new ActuatorClient(() -> environment.getRequiredProperty("local.server.port", Integer.class));
 		}
 
 		@Bean

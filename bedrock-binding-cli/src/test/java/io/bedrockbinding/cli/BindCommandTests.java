@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -29,63 +28,54 @@ class BindCommandTests {
 			anthropic.claude-3-haiku-20240307-v1:0=us.anthropic.claude-3-haiku-20240307-v1:0
 			""";
 
-	@TempDir
-	Path folder;
-
-	private Path file;
-
-	@BeforeEach
-	void writeFile() throws IOException {
-		this.file = this.folder.resolve("inference.txt");
-		Files.writeString(this.file, ORIGINAL);
-	}
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture(ORIGINAL);
 
 	@Test
 	void bindRewritesTheLineInPlaceAndKeepsEveryComment() throws IOException {
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out())
-			.isEqualTo("amazon.nova-pro-v1:0: eu.amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + path() + ")\n");
+		assertThat(result.out()).isEqualTo("amazon.nova-pro-v1:0: eu.amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 ("
+				+ this.inference.shown() + ")\n");
 		assertThat(result.err()).isEmpty();
-		assertThat(Files.readString(this.file))
+		assertThat(Files.readString(this.inference.path()))
 			.isEqualTo(ORIGINAL.replace("=eu.amazon.nova-pro-v1:0", "=us.amazon.nova-pro-v1:0"));
 	}
 
 	@Test
 	void bindAppendsANewModelAndSaysItWasDirect() throws IOException {
-		Cli.Result result = Cli.run("--file", this.file.toString(), "bind", "amazon.titan-embed-text-v2:0",
+		Cli.Result result = this.inference.run("bind", "amazon.titan-embed-text-v2:0",
 				"arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).isEqualTo("amazon.titan-embed-text-v2:0: direct -> "
-				+ "arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6 (" + path() + ")\n");
-		assertThat(Files.readString(this.file)).isEqualTo(ORIGINAL
+				+ "arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6 ("
+				+ this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(ORIGINAL
 				+ "amazon.titan-embed-text-v2:0=arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6\n");
 	}
 
 	@Test
 	void bindWithoutTargetBindsDirect() throws IOException {
-		Cli.Result result = Cli.run("bind", "anthropic.claude-3-haiku-20240307-v1:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("bind", "anthropic.claude-3-haiku-20240307-v1:0");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.out())
 			.isEqualTo("anthropic.claude-3-haiku-20240307-v1:0: us.anthropic.claude-3-haiku-20240307-v1:0"
-					+ " -> direct (" + path() + ")\n");
-		assertThat(Files.readString(this.file))
+					+ " -> direct (" + this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path()))
 			.isEqualTo(ORIGINAL.replace("=us.anthropic.claude-3-haiku-20240307-v1:0", "="));
 	}
 
 	@Test
 	void bindingTheSameTargetAgainChangesNothing() throws IOException {
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.out())
-			.isEqualTo("amazon.nova-pro-v1:0: unchanged, already eu.amazon.nova-pro-v1:0 (" + path() + ")\n");
-		assertThat(Files.readString(this.file)).isEqualTo(ORIGINAL);
+		assertThat(result.out()).isEqualTo(
+				"amazon.nova-pro-v1:0: unchanged, already eu.amazon.nova-pro-v1:0 (" + this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(ORIGINAL);
 	}
 
 	@ParameterizedTest
@@ -100,22 +90,22 @@ class BindCommandTests {
 					""")
 	void invalidModelOrTargetIsRefusedAndTheFileIsNotTouched(String model, String target, String message)
 			throws IOException {
-		byte[] before = Files.readAllBytes(this.file);
-		long modified = Files.getLastModifiedTime(this.file).toMillis();
+		byte[] before = Files.readAllBytes(this.inference.path());
+		long modified = Files.getLastModifiedTime(this.inference.path()).toMillis();
 
-		Cli.Result result = Cli.run("bind", model, target, "--file", this.file.toString());
+		Cli.Result result = this.inference.run("bind", model, target);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).startsWith("error: ").contains(message).contains("nothing was written");
-		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
-		assertThat(Files.getLastModifiedTime(this.file).toMillis()).isEqualTo(modified);
-		assertThat(Files.list(this.folder)).containsExactly(this.file);
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
+		assertThat(Files.getLastModifiedTime(this.inference.path()).toMillis()).isEqualTo(modified);
+		assertThat(Files.list(this.inference.folder())).containsExactly(this.inference.path());
 	}
 
 	@Test
 	void invalidModelIsRefusedBeforeAMissingFileIsCreated() {
-		Path absent = this.folder.resolve("new").resolve("inference.txt");
+		Path absent = this.inference.folder().resolve("new").resolve("inference.txt");
 
 		Cli.Result result = Cli.run("bind", "nova", "us.amazon.nova-pro-v1:0", "--file", absent.toString());
 
@@ -125,18 +115,18 @@ class BindCommandTests {
 
 	@Test
 	void aModelTheCatalogDoesNotKnowIsBoundWithAWarning() throws IOException {
-		Cli.Result result = Cli.run("bind", "acme.rocket-v9:0", "us.acme.rocket-v9:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("bind", "acme.rocket-v9:0", "us.acme.rocket-v9:0");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err()).startsWith("warning: acme.rocket-v9:0 is not in the model catalog");
-		assertThat(result.out()).isEqualTo("acme.rocket-v9:0: direct -> us.acme.rocket-v9:0 (" + path() + ")\n");
-		assertThat(Files.readString(this.file)).endsWith("\nacme.rocket-v9:0=us.acme.rocket-v9:0\n");
+		assertThat(result.out())
+			.isEqualTo("acme.rocket-v9:0: direct -> us.acme.rocket-v9:0 (" + this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path())).endsWith("\nacme.rocket-v9:0=us.acme.rocket-v9:0\n");
 	}
 
 	@Test
 	void aTargetOfAnotherModelIsBoundWithAWarning() {
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-lite-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-lite-v1:0");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.err())
@@ -145,8 +135,8 @@ class BindCommandTests {
 
 	@Test
 	void aProfileThatCannotServeTheRegionIsBoundWithAWarningAndTheFix() {
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0", "--region", "us-west-2",
-				"--file", this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0", "--region",
+				"us-west-2");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.err()).contains("warning: calls will fail: eu.amazon.nova-pro-v1:0",
@@ -156,7 +146,7 @@ class BindCommandTests {
 
 	@Test
 	void bindCreatesAMissingFileWithTheExplainingHeader() throws IOException {
-		Path absent = this.folder.resolve("home").resolve(".aws").resolve("inference.txt");
+		Path absent = this.inference.folder().resolve("home").resolve(".aws").resolve("inference.txt");
 
 		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "--file",
 				absent.toString());
@@ -175,23 +165,22 @@ class BindCommandTests {
 	@Test
 	void bindKeepsCrlfLineEndsAndTheByteOrderMark() throws IOException {
 		String crlf = "\uFEFF# windows file\r\namazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\r\n";
-		Files.write(this.file, crlf.getBytes(StandardCharsets.UTF_8));
+		Files.write(this.inference.path(), crlf.getBytes(StandardCharsets.UTF_8));
 
-		Cli.Result result = Cli.run("bind", "amazon.nova-lite-v1:0", "eu.amazon.nova-lite-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-lite-v1:0", "eu.amazon.nova-lite-v1:0");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(Files.readString(this.file)).isEqualTo(crlf + "amazon.nova-lite-v1:0=eu.amazon.nova-lite-v1:0\r\n");
+		assertThat(Files.readString(this.inference.path()))
+			.isEqualTo(crlf + "amazon.nova-lite-v1:0=eu.amazon.nova-lite-v1:0\r\n");
 	}
 
 	@Test
 	void bindAsJson() {
-		Cli.Result result = Cli.run("--json", "bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("--json", "bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).isZero();
 		JsonNode json = result.json();
-		assertThat(json.get("file").asString()).isEqualTo(path());
+		assertThat(json.get("file").asString()).isEqualTo(this.inference.shown());
 		assertThat(json.get("created").asBoolean()).isFalse();
 		assertThat(json.get("change").get("modelId").asString()).isEqualTo("amazon.nova-pro-v1:0");
 		assertThat(json.get("change").get("before").asString()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -202,30 +191,30 @@ class BindCommandTests {
 
 	@Test
 	void unbindRemovesTheLineAndKeepsTheComments() throws IOException {
-		Cli.Result result = Cli.run("unbind", "amazon.nova-pro-v1:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out())
-			.isEqualTo("amazon.nova-pro-v1:0: eu.amazon.nova-pro-v1:0 -> unbound (" + path() + ")\n");
-		assertThat(Files.readString(this.file))
+			.isEqualTo("amazon.nova-pro-v1:0: eu.amazon.nova-pro-v1:0 -> unbound (" + this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path()))
 			.isEqualTo(ORIGINAL.replace("amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n", ""));
 	}
 
 	@Test
 	void unbindingAModelTheFileDoesNotBindChangesNothing() throws IOException {
-		byte[] before = Files.readAllBytes(this.file);
+		byte[] before = Files.readAllBytes(this.inference.path());
 
-		Cli.Result result = Cli.run("unbind", "amazon.nova-lite-v1:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-lite-v1:0");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.out())
-			.isEqualTo("amazon.nova-lite-v1:0: not bound in the file, nothing to remove (" + path() + ")\n");
-		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
+		assertThat(result.out()).isEqualTo(
+				"amazon.nova-lite-v1:0: not bound in the file, nothing to remove (" + this.inference.shown() + ")\n");
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
 	}
 
 	@Test
 	void unbindDoesNotCreateAMissingFile() {
-		Path absent = this.folder.resolve("absent.txt");
+		Path absent = this.inference.folder().resolve("absent.txt");
 
 		Cli.Result result = Cli.run("unbind", "amazon.nova-lite-v1:0", "--file", absent.toString());
 
@@ -235,18 +224,18 @@ class BindCommandTests {
 
 	@Test
 	void unbindRefusesAnInvalidModelId() throws IOException {
-		byte[] before = Files.readAllBytes(this.file);
+		byte[] before = Files.readAllBytes(this.inference.path());
 
-		Cli.Result result = Cli.run("unbind", "nova pro", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("unbind", "nova pro");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).startsWith("error: model ID must look like");
-		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
 	}
 
 	@Test
 	void unbindAsJson() {
-		JsonNode json = Cli.run("unbind", "amazon.nova-pro-v1:0", "--json", "--file", this.file.toString()).json();
+		JsonNode json = this.inference.run("unbind", "amazon.nova-pro-v1:0", "--json").json();
 
 		assertThat(json.get("change").get("before").asString()).isEqualTo("eu.amazon.nova-pro-v1:0");
 		assertThat(json.get("change").get("after").isNull()).isTrue();
@@ -257,18 +246,13 @@ class BindCommandTests {
 	void aFileThatIsNotUtf8IsNotRewritten() throws IOException {
 		byte[] latin1 = "# caf\u00e9\namazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n"
 			.getBytes(StandardCharsets.ISO_8859_1);
-		Files.write(this.file, latin1);
+		Files.write(this.inference.path(), latin1);
 
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).startsWith("error: ").contains("not valid UTF-8");
-		assertThat(Files.readAllBytes(this.file)).isEqualTo(latin1);
-	}
-
-	private String path() {
-		return this.file.toAbsolutePath().normalize().toString();
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(latin1);
 	}
 
 }

@@ -10,10 +10,8 @@ import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +32,8 @@ class DiscoverCommandTests {
 	@RegisterExtension
 	static LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	@TempDir
-	Path folder;
-
-	private Path file;
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture("# discovered\n");
 
 	@BeforeAll
 	static void credentials() {
@@ -60,12 +56,6 @@ class DiscoverCommandTests {
 		});
 	}
 
-	@BeforeEach
-	void writeFile() throws IOException {
-		this.file = this.folder.resolve("inference.txt");
-		Files.writeString(this.file, "# discovered\n");
-	}
-
 	@Test
 	void discoverListsTheProfilesAndTheBindingsTheySuggest() {
 		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
@@ -81,7 +71,7 @@ class DiscoverCommandTests {
 					+ SONNET_4.replace(".", "\\.") + "   # needs an inference profile in us-east-1.*"))
 			.anyMatch((line) -> line.matches("\\d+\\. amazon\\.nova-pro-v1:0 -> " + arn.replace(".", "\\.")
 					+ "   # application inference profile 'chat-prod' contains it"))
-			.contains("Run again with --write to bind them in " + this.file.toAbsolutePath() + ".");
+			.contains("Run again with --write to bind them in " + this.inference.shown() + ".");
 		assertThat(result.out()).doesNotContain("Written:");
 	}
 
@@ -121,10 +111,10 @@ class DiscoverCommandTests {
 		Cli.Result result = discover("--region", "us-east-1", "--write");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		String path = this.file.toAbsolutePath().toString();
+		String path = this.inference.shown();
 		assertThat(result.lines()).contains("amazon.nova-pro-v1:0: direct -> " + arn + " (" + path + ")",
 				SONNET_4 + ": direct -> us." + SONNET_4 + " (" + path + ")");
-		String written = Files.readString(this.file);
+		String written = Files.readString(this.inference.path());
 		assertThat(written).startsWith("# discovered\n")
 			.contains("\namazon.nova-pro-v1:0=" + arn + "\n", "\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
 		int suggestions = (int) written.lines().filter((line) -> line.contains("=")).count();
@@ -136,29 +126,31 @@ class DiscoverCommandTests {
 			.isEqualTo("Written: 0 of " + suggestions + " suggestions to " + path + " (" + suggestions
 					+ " unchanged, 0 kept)");
 		assertThat(again.out()).doesNotContain(": unchanged, already");
-		assertThat(Files.readString(this.file)).isEqualTo(written);
-		Cli.Result validate = Cli.run("validate", "--region", "us-east-1", "--file", this.file.toString());
+		assertThat(Files.readString(this.inference.path())).isEqualTo(written);
+		Cli.Result validate = this.inference.run("validate", "--region", "us-east-1");
 		assertThat(validate.exitCode()).as(validate.toString()).isZero();
 		assertThat(validate.lines()).containsExactly(path + ": " + suggestions + " bindings, 0 errors, 0 warnings");
 	}
 
 	@Test
 	void writeKeepsWhatTheFileBindsUnlessOverwrite() throws IOException {
-		Files.writeString(this.file, "# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+		Files.writeString(this.inference.path(), "# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
 
 		Cli.Result kept = discover("--region", "us-east-1", "--write");
 
 		assertThat(kept.exitCode()).as(kept.toString()).isZero();
 		assertThat(kept.lines())
 			.contains(SONNET_4 + ": kept global." + SONNET_4 + " (bound in the file already; --overwrite replaces it)");
-		assertThat(Files.readString(this.file)).startsWith("# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+		assertThat(Files.readString(this.inference.path()))
+			.startsWith("# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
 		assertThat(kept.lines()).last().asString().endsWith(" unchanged, 1 kept)");
 
 		Cli.Result overwritten = discover("--region", "us-east-1", "--write", "--overwrite");
 
-		assertThat(overwritten.lines()).contains(
-				SONNET_4 + ": global." + SONNET_4 + " -> us." + SONNET_4 + " (" + this.file.toAbsolutePath() + ")");
-		assertThat(Files.readString(this.file)).startsWith("# mine\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
+		assertThat(overwritten.lines())
+			.contains(SONNET_4 + ": global." + SONNET_4 + " -> us." + SONNET_4 + " (" + this.inference.shown() + ")");
+		assertThat(Files.readString(this.inference.path()))
+			.startsWith("# mine\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
 	}
 
 	@Test
@@ -173,10 +165,10 @@ class DiscoverCommandTests {
 
 	@Test
 	void credentialsOfANamedProfile() throws IOException {
-		Path credentials = this.folder.resolve("credentials");
+		Path credentials = this.inference.folder().resolve("credentials");
 		Files.writeString(credentials, "[local]\naws_access_key_id = " + LocalBedrockClients.ACCESS_KEY_ID
 				+ "\naws_secret_access_key = " + LocalBedrockClients.SECRET_ACCESS_KEY + "\n");
-		Path config = this.folder.resolve("config");
+		Path config = this.inference.folder().resolve("config");
 		Files.writeString(config, "[profile local]\nregion = eu-central-1\n");
 		System.setProperty("aws.sharedCredentialsFile", credentials.toString());
 		System.setProperty("aws.configFile", config.toString());
@@ -206,15 +198,15 @@ class DiscoverCommandTests {
 				java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		byte[] before = Files.readAllBytes(this.file);
+		byte[] before = Files.readAllBytes(this.inference.path());
 
-		Cli.Result result = Cli.run("discover", "--write", "--region", "us-east-1", "--endpoint-url",
-				"http://127.0.0.1:" + port, "--file", this.file.toString());
+		Cli.Result result = this.inference.run("discover", "--write", "--region", "us-east-1", "--endpoint-url",
+				"http://127.0.0.1:" + port);
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).startsWith("error: discovery in us-east-1 failed: ");
-		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
 	}
 
 	/**
@@ -229,7 +221,7 @@ class DiscoverCommandTests {
 
 	@Test
 	void refreshCatalogWritesTheAccountsCatalog() throws IOException {
-		Path out = this.folder.resolve("catalog.json");
+		Path out = this.inference.folder().resolve("catalog.json");
 
 		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
 				"us-east-1,eu-west-1", "--out", out.toString());
@@ -249,7 +241,7 @@ class DiscoverCommandTests {
 
 	@Test
 	void refreshCatalogThatCannotReachTheAccountWritesNothing() {
-		Path out = this.folder.resolve("catalog.json");
+		Path out = this.inference.folder().resolve("catalog.json");
 
 		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", "http://127.0.0.1:1", "--regions", "us-east-1",
 				"--out", out.toString());
@@ -260,14 +252,12 @@ class DiscoverCommandTests {
 	}
 
 	private Cli.Result discover(String... args) {
-		String[] all = new String[args.length + 5];
+		String[] all = new String[args.length + 3];
 		all[0] = "discover";
 		all[1] = "--endpoint-url";
 		all[2] = bedrock.endpoint().toString();
-		all[3] = "--file";
-		all[4] = this.file.toString();
-		System.arraycopy(args, 0, all, 5, args.length);
-		return Cli.run(all);
+		System.arraycopy(args, 0, all, 3, args.length);
+		return this.inference.run(all);
 	}
 
 }

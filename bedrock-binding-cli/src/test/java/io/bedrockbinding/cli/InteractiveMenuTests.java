@@ -2,12 +2,10 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.bedrockbinding.catalog.ModelCatalog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +24,17 @@ class InteractiveMenuTests {
 
 	private static final String ORIGINAL = "# menu test\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n";
 
-	@TempDir
-	Path folder;
-
-	private Path file;
-
-	@BeforeEach
-	void writeFile() throws IOException {
-		this.file = this.folder.resolve("inference.txt");
-		Files.writeString(this.file, ORIGINAL);
-	}
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture(ORIGINAL);
 
 	@Test
 	void showThenExit() {
 		Cli.Result result = menu("6\n7\n");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).isEqualTo("inference-config: Bedrock model bindings in " + path() + "\n\n" + MENU
-				+ "1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + path() + ":2)\n" + "Total bound: 1/"
-				+ ModelCatalog.builtIn().size() + " models\n\n" + MENU + "Bye.\n");
+		assertThat(result.out()).isEqualTo("inference-config: Bedrock model bindings in " + this.inference.shown()
+				+ "\n\n" + MENU + "1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + this.inference.shown()
+				+ ":2)\n" + "Total bound: 1/" + ModelCatalog.builtIn().size() + " models\n\n" + MENU + "Bye.\n");
 		assertThat(result.err()).isEmpty();
 	}
 
@@ -72,13 +62,13 @@ class InteractiveMenuTests {
 		Cli.Result result = menu("5\namazon.nova-lite-v1:0\nus.amazon.nova-lite-v1:0\n6\n7\n");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).contains(
-				"Model ID: Target (profile ID or ARN; empty = direct): "
-						+ "amazon.nova-lite-v1:0: direct -> us.amazon.nova-lite-v1:0 (" + path() + ")\n",
+		assertThat(result.out()).contains("Model ID: Target (profile ID or ARN; empty = direct): "
+				+ "amazon.nova-lite-v1:0: direct -> us.amazon.nova-lite-v1:0 (" + this.inference.shown() + ")\n",
 				// catalog order, as list shows them
-				"1. amazon.nova-lite-v1:0 -> us.amazon.nova-lite-v1:0 (" + path() + ":3)\n"
-						+ "2. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + path() + ":2)\nTotal bound: 2/");
-		assertThat(Files.readString(this.file))
+				"1. amazon.nova-lite-v1:0 -> us.amazon.nova-lite-v1:0 (" + this.inference.shown() + ":3)\n"
+						+ "2. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + this.inference.shown()
+						+ ":2)\nTotal bound: 2/");
+		assertThat(Files.readString(this.inference.path()))
 			.isEqualTo(ORIGINAL + "amazon.nova-lite-v1:0=us.amazon.nova-lite-v1:0\n");
 	}
 
@@ -89,7 +79,7 @@ class InteractiveMenuTests {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.err()).startsWith("error: model ID must look like");
 		assertThat(result.out()).contains("Total bound: 1/").endsWith("Bye.\n");
-		assertThat(Files.readString(this.file)).isEqualTo(ORIGINAL);
+		assertThat(Files.readString(this.inference.path())).isEqualTo(ORIGINAL);
 	}
 
 	@Test
@@ -124,7 +114,7 @@ class InteractiveMenuTests {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.out()).endsWith("Model ID: Target (profile ID or ARN; empty = direct): \n");
 		assertThat(result.err()).isEmpty();
-		assertThat(Files.readString(this.file)).isEqualTo(ORIGINAL);
+		assertThat(Files.readString(this.inference.path())).isEqualTo(ORIGINAL);
 	}
 
 	@Test
@@ -144,11 +134,7 @@ class InteractiveMenuTests {
 	}
 
 	private Cli.Result menu(String input) {
-		return Cli.runWithInput(input, "--file", this.file.toString());
-	}
-
-	private String path() {
-		return this.file.toAbsolutePath().toString();
+		return this.inference.runWithInput(input);
 	}
 
 }

@@ -2,14 +2,12 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,28 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** list, search, provider and region: numbered lines, the closing count and --json. */
 class ListingCommandsTests {
 
+	private static final String BINDINGS = """
+			# bindings of the test
+			amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
+			anthropic.claude-3-haiku-20240307-v1:0=
+			""";
+
 	private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
 
 	private static final String SONNET_4 = "anthropic.claude-sonnet-4-20250514-v1:0";
 
-	@TempDir
-	Path folder;
-
-	private Path file;
-
-	@BeforeEach
-	void writeFile() throws IOException {
-		this.file = this.folder.resolve("inference.txt");
-		Files.writeString(this.file, """
-				# bindings of the test
-				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
-				anthropic.claude-3-haiku-20240307-v1:0=
-				""");
-	}
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture(BINDINGS);
 
 	@Test
 	void listShowsEveryModelNumberedWithItsTargetAndTheTotal() {
-		Cli.Result result = Cli.run("list", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("list");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		List<String> lines = result.lines();
@@ -53,7 +45,7 @@ class ListingCommandsTests {
 
 	@Test
 	void listWithAFilterShowsTheModelsThatMatchEveryWord() {
-		Cli.Result result = Cli.run("--file", this.file.toString(), "list", "nova", "pro");
+		Cli.Result result = this.inference.run("list", "nova", "pro");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0")
@@ -64,8 +56,8 @@ class ListingCommandsTests {
 
 	@Test
 	void listWithRegionShowsTheProfilesAnApplicationThereDerives() {
-		Cli.Result withoutRegion = Cli.run("--file", this.file.toString(), "list", SONNET_4);
-		Cli.Result withRegion = Cli.run("--file", this.file.toString(), "--region", "us-east-1", "list", SONNET_4);
+		Cli.Result withoutRegion = this.inference.run("list", SONNET_4);
+		Cli.Result withRegion = this.inference.run("--region", "us-east-1", "list", SONNET_4);
 
 		assertThat(withoutRegion.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Total: 1 models");
 		assertThat(withRegion.lines()).containsExactly("1. " + SONNET_4 + " -> us." + SONNET_4, "Total: 1 models");
@@ -73,14 +65,14 @@ class ListingCommandsTests {
 
 	@Test
 	void theFileWinsOverTheDerivedProfile() {
-		Cli.Result result = Cli.run("list", "nova-pro-v1:0", "--region", "eu-west-1", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("list", "nova-pro-v1:0", "--region", "eu-west-1");
 
 		assertThat(result.lines()).contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
 	}
 
 	@Test
 	void searchEndsWithFound() {
-		Cli.Result result = Cli.run("search", "Claude", "Haiku", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("search", "Claude", "Haiku");
 
 		assertThat(result.exitCode()).isZero();
 		List<String> lines = result.lines();
@@ -95,14 +87,14 @@ class ListingCommandsTests {
 
 	@Test
 	void searchAcceptsAGeoProfileId() {
-		Cli.Result result = Cli.run("search", "us.amazon.nova-pro-v1:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("search", "us.amazon.nova-pro-v1:0");
 
 		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
 	}
 
 	@Test
 	void searchWithoutMatchFindsNothing() {
-		Cli.Result result = Cli.run("search", "no-such-model-anywhere", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("search", "no-such-model-anywhere");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).containsExactly("Found: 0 models");
@@ -112,7 +104,7 @@ class ListingCommandsTests {
 	void providerListsTheModelsOfOneProviderInAnySpelling() {
 		long anthropic = CATALOG.all().stream().filter((model) -> model.provider().equals("anthropic")).count();
 		for (String spelling : List.of("anthropic", "Anthropic", "us.anthropic")) {
-			Cli.Result result = Cli.run("provider", spelling, "--file", this.file.toString());
+			Cli.Result result = this.inference.run("provider", spelling);
 
 			assertThat(result.exitCode()).isZero();
 			assertThat(result.lines()).hasSize((int) anthropic + 1)
@@ -124,7 +116,7 @@ class ListingCommandsTests {
 
 	@Test
 	void anUnknownProviderNamesTheKnownOnes() {
-		Cli.Result result = Cli.run("provider", "acme", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("provider", "acme");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).containsExactly("Total: 0 models");
@@ -134,7 +126,7 @@ class ListingCommandsTests {
 	@Test
 	void regionListsTheModelsUsableThere() {
 		List<ModelInfo> expected = CATALOG.byRegion("eu-west-1");
-		Cli.Result result = Cli.run("region", "eu-west-1", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("region", "eu-west-1");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).hasSize(expected.size() + 1)
@@ -144,18 +136,18 @@ class ListingCommandsTests {
 
 	@Test
 	void listAsJson() {
-		Cli.Result result = Cli.run("--json", "list", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("--json", "list");
 
 		assertThat(result.exitCode()).isZero();
 		JsonNode json = result.json();
-		assertThat(json.get("file").asString()).isEqualTo(this.file.toAbsolutePath().toString());
+		assertThat(json.get("file").asString()).isEqualTo(this.inference.shown());
 		assertThat(json.get("total").asInt()).isEqualTo(CATALOG.size());
 		assertThat(json.get("models").size()).isEqualTo(CATALOG.size());
 		JsonNode novaPro = model(json, "amazon.nova-pro-v1:0");
 		assertThat(novaPro.get("target").asString()).isEqualTo("us.amazon.nova-pro-v1:0");
 		assertThat(novaPro.get("kind").asString()).isEqualTo("SYSTEM_PROFILE");
 		assertThat(novaPro.get("origin").asString()).isEqualTo("FILE");
-		assertThat(novaPro.get("source").asString()).isEqualTo(this.file.toAbsolutePath() + ":2");
+		assertThat(novaPro.get("source").asString()).isEqualTo(this.inference.shown() + ":2");
 		assertThat(novaPro.get("displayName").asString()).isEqualTo("Nova Pro");
 		JsonNode sonnet = model(json, SONNET_4);
 		assertThat(sonnet.get("target").asString()).isEqualTo(SONNET_4);
@@ -165,18 +157,16 @@ class ListingCommandsTests {
 
 	@Test
 	void searchProviderAndRegionAsJson() {
-		JsonNode search = Cli.run("search", "nova", "--json", "--file", this.file.toString()).json();
+		JsonNode search = this.inference.run("search", "nova", "--json").json();
 		assertThat(search.get("filter").get("command").asString()).isEqualTo("search");
 		assertThat(search.get("filter").get("text").asString()).isEqualTo("nova");
 		assertThat(search.get("total").asInt()).isEqualTo(search.get("models").size()).isPositive();
 
-		JsonNode provider = Cli.run("provider", "meta", "--json", "--file", this.file.toString()).json();
+		JsonNode provider = this.inference.run("provider", "meta", "--json").json();
 		assertThat(provider.get("filter").get("provider").asString()).isEqualTo("meta");
 		assertThat(provider.get("models")).allMatch((model) -> model.get("modelId").asString().startsWith("meta."));
 
-		JsonNode region = Cli
-			.run("region", "us-east-1", "--json", "--region", "us-east-1", "--file", this.file.toString())
-			.json();
+		JsonNode region = this.inference.run("region", "us-east-1", "--json", "--region", "us-east-1").json();
 		assertThat(region.get("region").asString()).isEqualTo("us-east-1");
 		assertThat(region.get("total").asInt()).isEqualTo(CATALOG.byRegion("us-east-1").size());
 		JsonNode sonnet = model(region, SONNET_4);
@@ -186,9 +176,9 @@ class ListingCommandsTests {
 
 	@Test
 	void brokenLinesAreReportedOnStderrAndTheRestIsListed() throws IOException {
-		Files.writeString(this.file, "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
+		Files.writeString(this.inference.path(), "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
 
-		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("search", "nova-pro-v1:0");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
@@ -197,11 +187,12 @@ class ListingCommandsTests {
 
 	@Test
 	void aMissingFileMeansEveryModelIsDirect() {
-		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file", this.folder.resolve("absent.txt").toString());
+		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file",
+				this.inference.folder().resolve("absent.txt").toString());
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> direct");
-		assertThat(this.folder.resolve("absent.txt")).doesNotExist();
+		assertThat(this.inference.folder().resolve("absent.txt")).doesNotExist();
 	}
 
 	private static String lineOf(String modelId) {

@@ -2,12 +2,10 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.bedrockbinding.catalog.ModelCatalog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,31 +13,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** show: the bindings that are not direct, with their origin, and the count. */
 class ShowCommandTests {
 
+	private static final String BINDINGS = """
+			# two bindings, one direct line
+			amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
+			anthropic.claude-3-haiku-20240307-v1:0=
+
+			deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0
+			""";
+
 	private static final int CATALOG_SIZE = ModelCatalog.builtIn().size();
 
-	@TempDir
-	Path folder;
-
-	private Path file;
-
-	@BeforeEach
-	void writeFile() throws IOException {
-		this.file = this.folder.resolve("inference.txt");
-		Files.writeString(this.file, """
-				# two bindings, one direct line
-				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
-				anthropic.claude-3-haiku-20240307-v1:0=
-
-				deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0
-				""");
-	}
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture(BINDINGS);
 
 	@Test
 	void showListsTheBindingsThatAreNotDirectWithTheirFileLine() {
-		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("show");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		String path = this.file.toAbsolutePath().toString();
+		String path = this.inference.shown();
 		assertThat(result.lines()).containsExactly(
 				"1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + path + ":2)",
 				"2. deepseek.r1-v1:0 -> arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0 ("
@@ -49,22 +41,22 @@ class ShowCommandTests {
 
 	@Test
 	void aModelOutsideTheCatalogCountsToo() throws IOException {
-		Files.writeString(this.file, "acme.rocket-v9:0=us.acme.rocket-v9:0\n");
+		Files.writeString(this.inference.path(), "acme.rocket-v9:0=us.acme.rocket-v9:0\n");
 
-		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("show");
 
 		assertThat(result.lines()).containsExactly(
-				"1. acme.rocket-v9:0 -> us.acme.rocket-v9:0 (" + this.file.toAbsolutePath() + ":1)",
+				"1. acme.rocket-v9:0 -> us.acme.rocket-v9:0 (" + this.inference.shown() + ":1)",
 				"Total bound: 1/" + (CATALOG_SIZE + 1) + " models");
 	}
 
 	@Test
 	void withRegionTheDerivedProfilesAreShownWithTheirOrigin() {
-		Cli.Result result = Cli.run("--region", "us-east-1", "show", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("--region", "us-east-1", "show");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines())
-			.contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + this.file.toAbsolutePath() + ":2)")
+			.contains("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + this.inference.shown() + ":2)")
 			.anyMatch((line) -> line.matches("\\d+\\. anthropic\\.claude-sonnet-4-20250514-v1:0 -> "
 					+ "us\\.anthropic\\.claude-sonnet-4-20250514-v1:0 \\(derived: geo profile for us-east-1\\)"));
 		assertThat(result.lines()).last()
@@ -75,18 +67,18 @@ class ShowCommandTests {
 
 	@Test
 	void anEmptyFileBindsNothing() throws IOException {
-		Files.writeString(this.file, "# nothing yet\n");
+		Files.writeString(this.inference.path(), "# nothing yet\n");
 
-		Cli.Result result = Cli.run("show", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("show");
 
 		assertThat(result.lines()).containsExactly(
-				"No model is bound in " + this.file.toAbsolutePath() + ": every model is called directly.",
+				"No model is bound in " + this.inference.shown() + ": every model is called directly.",
 				"Total bound: 0/" + CATALOG_SIZE + " models");
 	}
 
 	@Test
 	void showAsJson() {
-		Cli.Result result = Cli.run("show", "--json", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("show", "--json");
 
 		assertThat(result.exitCode()).isZero();
 		JsonNode json = result.json();
@@ -98,7 +90,7 @@ class ShowCommandTests {
 		assertThat(first.get("modelId").asString()).isEqualTo("amazon.nova-pro-v1:0");
 		assertThat(first.get("target").asString()).isEqualTo("us.amazon.nova-pro-v1:0");
 		assertThat(first.get("origin").asString()).isEqualTo("FILE");
-		assertThat(first.get("source").asString()).isEqualTo(this.file.toAbsolutePath() + ":2");
+		assertThat(first.get("source").asString()).isEqualTo(this.inference.shown() + ":2");
 		assertThat(json.get("bindings").get(1).get("kind").asString()).isEqualTo("PROFILE_ARN");
 	}
 

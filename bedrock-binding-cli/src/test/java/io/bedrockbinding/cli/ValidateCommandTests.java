@@ -2,11 +2,9 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,119 +12,112 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** validate: compiler-style problems and the exit code. */
 class ValidateCommandTests {
 
-	@TempDir
-	Path folder;
-
-	private Path file;
-
-	private String path;
-
-	@BeforeEach
-	void paths() {
-		this.file = this.folder.resolve("inference.txt");
-		this.path = this.file.toAbsolutePath().toString();
-	}
+	@RegisterExtension
+	final InferenceFileFixture inference = new InferenceFileFixture();
 
 	@Test
 	void errorsArePrintedWithPathAndLineAndExitWith1() throws IOException {
-		Files.writeString(this.file, """
+		Files.writeString(this.inference.path(), """
 				# broken
 				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
 				this line has no equals sign
 				amazon.nova-lite-v1:0=arn:aws:bedrock:us-east-1:12345:inference-profile/us.amazon.nova-lite-v1:0
 				""");
 
-		Cli.Result result = Cli.run("validate", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("validate");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.lines()).containsExactly(
-				this.path
+				this.inference.shown()
 						+ ":3: error: no '=' in 'this line has no equals sign': write model=target, or start the line "
 						+ "with '#' to make it a comment",
-				this.path + ":4: error: account must be 12 digits, got '12345' in "
+				this.inference.shown() + ":4: error: account must be 12 digits, got '12345' in "
 						+ "'arn:aws:bedrock:us-east-1:12345:inference-profile/us.amazon.nova-lite-v1:0'",
-				this.path + ": 1 bindings, 2 errors, 0 warnings");
+				this.inference.shown() + ": 1 bindings, 2 errors, 0 warnings");
 	}
 
 	@Test
 	void warningsAloneExitWith0() throws IOException {
-		Files.writeString(this.file, """
+		Files.writeString(this.inference.path(), """
 				amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
 				acme.rocket-v9:0=
 				amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0
 				""");
 
-		Cli.Result result = Cli.run("validate", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("validate");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.lines())
-			.containsExactly(this.path + ":2: warning: acme.rocket-v9:0 is not in the model catalog",
-					this.path
-							+ ":3: warning: amazon.nova-pro-v1:0 is bound on line 1 and again on line 3; line 3 wins: "
-							+ "delete one of them",
-					this.path + ": 2 bindings, 0 errors, 2 warnings");
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown() + ":2: warning: acme.rocket-v9:0 is not in the model catalog",
+				this.inference.shown()
+						+ ":3: warning: amazon.nova-pro-v1:0 is bound on line 1 and again on line 3; line 3 wins: "
+						+ "delete one of them",
+				this.inference.shown() + ": 2 bindings, 0 errors, 2 warnings");
 	}
 
 	@Test
 	void aCleanFileHasNoProblems() throws IOException {
-		Files.writeString(this.file, "# fine\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+		Files.writeString(this.inference.path(), "# fine\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 
-		Cli.Result result = Cli.run("validate", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("validate");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.lines()).containsExactly(this.path + ": 1 bindings, 0 errors, 0 warnings");
+		assertThat(result.lines()).containsExactly(this.inference.shown() + ": 1 bindings, 0 errors, 0 warnings");
 	}
 
 	@Test
 	void withRegionProfilesOfOtherGeographiesAreErrorsWithTheFix() throws IOException {
-		Files.writeString(this.file, """
+		Files.writeString(this.inference.path(), """
 				amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0
 				anthropic.claude-sonnet-4-20250514-v1:0=
 				amazon.titan-embed-text-v2:0=arn:aws:bedrock:us-east-1:444455556666:application-inference-profile/abc123
 				""");
 
-		Cli.Result result = Cli.run("validate", "--region", "us-west-2", "--account-id", "111122223333", "--file",
-				this.file.toString());
+		Cli.Result result = this.inference.run("validate", "--region", "us-west-2", "--account-id", "111122223333");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-		assertThat(result.lines()).containsExactly(this.path
+		assertThat(result.lines()).containsExactly(this.inference.shown()
 				+ ":1: error: eu.amazon.nova-pro-v1:0 cannot be called from us-west-2: the 'eu' geography "
 				+ "serves eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3",
 				"  fix: inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
-				this.path + ":2: error: anthropic.claude-sonnet-4-20250514-v1:0 is bound direct but needs an inference "
+				this.inference.shown()
+						+ ":2: error: anthropic.claude-sonnet-4-20250514-v1:0 is bound direct but needs an inference "
 						+ "profile in us-west-2",
 				"  fix: inference-config bind anthropic.claude-sonnet-4-20250514-v1:0 us.anthropic.claude-sonnet-4-20250514-v1:0",
-				this.path + ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN in us-east-1 while the "
+				this.inference.shown()
+						+ ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN in us-east-1 while the "
 						+ "configured region is us-west-2; calls go to us-east-1",
-				this.path + ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN of account 444455556666 "
+				this.inference.shown()
+						+ ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN of account 444455556666 "
 						+ "while the account is 111122223333",
-				this.path + ": 3 bindings, 2 errors, 2 warnings");
+				this.inference.shown() + ": 3 bindings, 2 errors, 2 warnings");
 	}
 
 	@Test
 	void aMissingFileIsAnError() {
-		Cli.Result result = Cli.run("validate", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("validate");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).isEqualTo(
-				"error: " + this.path + " does not exist: nothing to validate (bind a model " + "to create it)\n");
+		assertThat(result.err()).isEqualTo("error: " + this.inference.shown()
+				+ " does not exist: nothing to validate (bind a model " + "to create it)\n");
 	}
 
 	@Test
 	void validateAsJson() throws IOException {
-		Files.writeString(this.file, "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\nbroken\nacme.rocket-v9:0=\n");
+		Files.writeString(this.inference.path(),
+				"amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\nbroken\nacme.rocket-v9:0=\n");
 
-		Cli.Result result = Cli.run("--json", "validate", "--file", this.file.toString());
+		Cli.Result result = this.inference.run("--json", "validate");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		JsonNode json = result.json();
-		assertThat(json.get("file").asString()).isEqualTo(this.path);
+		assertThat(json.get("file").asString()).isEqualTo(this.inference.shown());
 		assertThat(json.get("bindings").asInt()).isEqualTo(2);
 		assertThat(json.get("errors").asInt()).isEqualTo(1);
 		assertThat(json.get("warnings").asInt()).isEqualTo(1);
 		JsonNode first = json.get("problems").get(0);
-		assertThat(first.get("file").asString()).isEqualTo(this.path);
+		assertThat(first.get("file").asString()).isEqualTo(this.inference.shown());
 		assertThat(first.get("line").asInt()).isEqualTo(2);
 		assertThat(first.get("severity").asString()).isEqualTo("error");
 		assertThat(first.get("code").asString()).isEqualTo("FILE_PROBLEM");

@@ -50,6 +50,8 @@ final class Answers {
 	/**
 	 * A Bedrock (runtime or control plane) error: {@code {"message":...}} and
 	 * {@code x-amzn-ErrorType}.
+	 * @param error the error to answer with
+	 * @return the answer: the error's status, type header and JSON body
 	 */
 	static Answer jsonError(BedrockError error) {
 		ObjectNode body = Json.newObject().put("message", error.getMessage());
@@ -57,7 +59,11 @@ final class Answers {
 				Map.of("x-amzn-ErrorType", error.type() + ERROR_TYPE_SUFFIX));
 	}
 
-	/** An STS (query protocol) error: {@code ErrorResponse/Error/{Type,Code,Message}}. */
+	/**
+	 * An STS (query protocol) error: {@code ErrorResponse/Error/{Type,Code,Message}}.
+	 * @param error the error to answer with
+	 * @return the answer: the error's status and XML body
+	 */
 	static Answer xmlError(BedrockError error) {
 		String code = error.type().endsWith("Exception")
 				? error.type().substring(0, error.type().length() - "Exception".length()) : error.type();

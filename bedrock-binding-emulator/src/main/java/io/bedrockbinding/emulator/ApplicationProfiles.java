@@ -41,6 +41,10 @@ final class ApplicationProfiles {
 	 * Creates a profile for a catalog model ID (one destination: the region itself) or a
 	 * system profile ID (the destinations of its geography), as Bedrock's
 	 * CreateInferenceProfile copies a foundation model or a system profile.
+	 * @param name the profile's name, shown by GetInferenceProfile
+	 * @param modelOrProfileId the catalog model ID or system profile ID to copy
+	 * @param region the region the profile is created in
+	 * @return the new profile
 	 */
 	synchronized ApplicationProfile create(String name, String modelOrProfileId, String region) {
 		if (name.isBlank() || name.length() > 64) {

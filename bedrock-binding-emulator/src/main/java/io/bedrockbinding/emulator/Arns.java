@@ -6,7 +6,11 @@ final class Arns {
 	private Arns() {
 	}
 
-	/** {@code aws}, or the partition of a China, GovCloud or ISO region. */
+	/**
+	 * {@code aws}, or the partition of a China, GovCloud or ISO region.
+	 * @param region a region such as {@code cn-north-1}
+	 * @return the partition of its ARNs
+	 */
 	static String partition(String region) {
 		if (region.startsWith("cn-")) {
 			return "aws-cn";
@@ -23,7 +27,12 @@ final class Arns {
 		return "aws";
 	}
 
-	/** Foundation model ARNs have an empty account. */
+	/**
+	 * Foundation model ARNs have an empty account.
+	 * @param region the region of the model
+	 * @param modelId the foundation model ID
+	 * @return the foundation model's ARN
+	 */
 	static String foundationModel(String region, String modelId) {
 		return "arn:" + partition(region) + ":bedrock:" + region + "::foundation-model/" + modelId;
 	}
@@ -37,7 +46,12 @@ final class Arns {
 				+ id;
 	}
 
-	/** The identity every caller of the emulator has. */
+	/**
+	 * The identity every caller of the emulator has.
+	 * @param region the region of the STS call
+	 * @param account the emulated account
+	 * @return the caller's ARN, as GetCallerIdentity returns it
+	 */
 	static String caller(String region, String account) {
 		return "arn:" + partition(region) + ":iam::" + account + ":user/local-bedrock";
 	}

@@ -12,7 +12,13 @@ final class AsyncRuntimeClients {
 	private AsyncRuntimeClients() {
 	}
 
-	/** The JDK server speaks HTTP/1.1 only, and the async client would try HTTP/2. */
+	/**
+	 * The JDK server speaks HTTP/1.1 only, and the async client would try HTTP/2.
+	 * @param bedrock the running emulator the client calls
+	 * @param region the region the client signs for
+	 * @return a builder with a Netty client on HTTP/1.1, the endpoint and fake
+	 * credentials set
+	 */
 	static BedrockRuntimeAsyncClientBuilder builder(LocalBedrock bedrock, String region) {
 		return BedrockRuntimeAsyncClient.builder()
 			.endpointOverride(bedrock.endpoint())

@@ -45,7 +45,10 @@ final class BedrockError extends RuntimeException {
 		return new BedrockError(fault.errorType(), fault.status(), fault.message());
 	}
 
-	/** {@code ValidationException}, {@code ThrottlingException}, ... */
+	/**
+	 * {@code ValidationException}, {@code ThrottlingException}, ...
+	 * @return the error type, as the {@code x-amzn-ErrorType} header carries it
+	 */
 	String type() {
 		return this.type;
 	}

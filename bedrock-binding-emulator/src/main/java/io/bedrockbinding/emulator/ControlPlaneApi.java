@@ -160,7 +160,12 @@ final class ControlPlaneApi {
 		return Answers.json(profile.orElseThrow(() -> notFound(identifier, region)));
 	}
 
-	/** Whether ListFoundationModels in {@code region} shows the model. */
+	/**
+	 * Whether ListFoundationModels in {@code region} shows the model.
+	 * @param model the catalog model
+	 * @param region the region of the call
+	 * @return whether the model is listed there
+	 */
 	private boolean listedIn(ModelInfo model, String region) {
 		return model.availableIn(region) || model.regions().isEmpty()
 				|| this.access.isOverridden(model.modelId(), region);
@@ -262,7 +267,13 @@ final class ControlPlaneApi {
 				+ MAX_RESULTS);
 	}
 
-	/** Page tokens are opaque to callers: the offset and the list they belong to. */
+	/**
+	 * Page tokens are opaque to callers: the offset and the list they belong to.
+	 * @param offset the index of the first item of the next page
+	 * @param type the profile type the list is of, {@code SYSTEM_DEFINED} or
+	 * {@code APPLICATION}
+	 * @return the page token
+	 */
 	private static String token(int offset, String type) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()

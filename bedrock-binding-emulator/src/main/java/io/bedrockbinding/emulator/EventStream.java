@@ -26,6 +26,8 @@ final class EventStream {
 
 	/**
 	 * An event such as {@code messageStart}; the payload holds the event's own fields.
+	 * @param eventType the {@code :event-type} header
+	 * @param payload the event's JSON fields
 	 */
 	void event(String eventType, JsonNode payload) throws IOException {
 		Map<String, HeaderValue> headers = new LinkedHashMap<>();
@@ -35,7 +37,11 @@ final class EventStream {
 		write(headers, Json.bytes(payload));
 	}
 
-	/** An exception inside the stream, such as {@code throttlingException}. */
+	/**
+	 * An exception inside the stream, such as {@code throttlingException}.
+	 * @param exceptionType the {@code :exception-type} header
+	 * @param message the message of the exception's body
+	 */
 	void exception(String exceptionType, String message) throws IOException {
 		Map<String, HeaderValue> headers = new LinkedHashMap<>();
 		headers.put(":exception-type", HeaderValue.fromString(exceptionType));

@@ -57,17 +57,24 @@ public enum Fault {
 	/**
 	 * The error type of the {@code x-amzn-ErrorType} header, e.g.
 	 * {@code ThrottlingException}.
+	 * @return the error type
 	 */
 	public String errorType() {
 		return this.errorType;
 	}
 
-	/** The HTTP status Bedrock answers with. */
+	/**
+	 * The HTTP status Bedrock answers with.
+	 * @return the HTTP status code
+	 */
 	public int status() {
 		return this.status;
 	}
 
-	/** The message of the error body. */
+	/**
+	 * The message of the error body.
+	 * @return the message
+	 */
 	public String message() {
 		return this.message;
 	}
@@ -76,6 +83,7 @@ public enum Fault {
 	 * The {@code :exception-type} of the event that ends a ConverseStream with this
 	 * fault, or {@code null} when ConverseStream cannot send this error inside the
 	 * stream.
+	 * @return the exception type, or {@code null}
 	 */
 	public @Nullable String streamExceptionType() {
 		return this.streamExceptionType;

@@ -38,6 +38,8 @@ public final class Faults {
 	 * Fails the next {@code n} bedrock-runtime requests (Converse, ConverseStream,
 	 * InvokeModel) with {@code fault}. Calls queue up: after these {@code n}, the
 	 * failures asked for by a later call follow.
+	 * @param n how many requests fail
+	 * @param fault the error they fail with
 	 * @return this
 	 */
 	public Faults failNext(int n, Fault fault) {
@@ -48,6 +50,9 @@ public final class Faults {
 	 * Fails the next {@code n} requests of one operation, any API (for example
 	 * {@code "ListInferenceProfiles"} or {@code "GetCallerIdentity"}), with
 	 * {@code fault}.
+	 * @param api the operation, as the journal names it
+	 * @param n how many requests fail
+	 * @param fault the error they fail with
 	 * @return this
 	 */
 	public Faults failNext(String api, int n, Fault fault) {
@@ -57,6 +62,7 @@ public final class Faults {
 	/**
 	 * Delays every bedrock-runtime answer by {@code latency} (zero turns it off). The
 	 * delay is part of the reported {@code latencyMs}.
+	 * @param latency the delay added to every answer
 	 * @return this
 	 */
 	public Faults latency(Duration latency) {
@@ -67,7 +73,10 @@ public final class Faults {
 		return this;
 	}
 
-	/** The added latency of bedrock-runtime answers. */
+	/**
+	 * The added latency of bedrock-runtime answers.
+	 * @return the added latency, zero when none
+	 */
 	public Duration latency() {
 		return this.latency;
 	}
@@ -75,6 +84,7 @@ public final class Faults {
 	/**
 	 * Breaks the next ConverseStream: it sends {@code afterDeltas} text deltas (at most
 	 * as many as the reply has) and then a {@code modelStreamErrorException} event.
+	 * @param afterDeltas how many text deltas are sent before the error
 	 * @return this
 	 */
 	public Faults breakNextStream(int afterDeltas) {
@@ -86,6 +96,8 @@ public final class Faults {
 	 * Breaks the next ConverseStream with the exception event of {@code fault} after
 	 * {@code afterDeltas} text deltas. Only faults that ConverseStream can send inside a
 	 * stream are accepted ({@link Fault#streamExceptionType()}).
+	 * @param afterDeltas how many text deltas are sent before the error
+	 * @param fault the error the exception event carries
 	 * @return this
 	 */
 	public Faults breakNextStream(int afterDeltas, Fault fault) {
@@ -97,7 +109,10 @@ public final class Faults {
 		return addBreak(afterDeltas, type, fault.message());
 	}
 
-	/** How many injected failures (not stream breaks) are still to come. */
+	/**
+	 * How many injected failures (not stream breaks) are still to come.
+	 * @return the number of armed failures
+	 */
 	public synchronized int remaining() {
 		int total = 0;
 		for (Failure failure : this.failures) {
@@ -106,7 +121,10 @@ public final class Faults {
 		return total;
 	}
 
-	/** Removes every armed failure, stream break and the added latency. */
+	/**
+	 * Removes every armed failure, stream break and the added latency.
+	 * @return this
+	 */
 	public synchronized Faults clear() {
 		this.failures.clear();
 		this.streamBreaks.clear();
@@ -115,7 +133,11 @@ public final class Faults {
 		return this;
 	}
 
-	/** The fault the next request of {@code api} must fail with, consuming it. */
+	/**
+	 * The fault the next request of {@code api} must fail with, consuming it.
+	 * @param api the operation of the request
+	 * @return the fault, or {@code null} when the request goes through
+	 */
 	@Nullable Fault take(String api) {
 		if (!this.armed) {
 			return null;
@@ -135,7 +157,10 @@ public final class Faults {
 		}
 	}
 
-	/** The break the next ConverseStream must suffer, consuming it. */
+	/**
+	 * The break the next ConverseStream must suffer, consuming it.
+	 * @return the break, or {@code null} when the stream goes through
+	 */
 	@Nullable StreamBreak takeStreamBreak() {
 		if (!this.armed) {
 			return null;

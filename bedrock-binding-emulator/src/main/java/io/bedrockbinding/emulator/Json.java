@@ -17,7 +17,12 @@ final class Json {
 	private Json() {
 	}
 
-	/** The body as a JSON object; a body that is not one is the caller's error. */
+	/**
+	 * The body as a JSON object; a body that is not one is the caller's error.
+	 * @param body the request body
+	 * @param whatIsWrong what the error says when the body is not a JSON object
+	 * @return the parsed object
+	 */
 	static JsonNode object(byte[] body, String whatIsWrong) {
 		try {
 			JsonNode node = MAPPER.readTree(body);
@@ -54,7 +59,12 @@ final class Json {
 		return (value != null && value.isNumber()) ? value.doubleValue() : null;
 	}
 
-	/** The string elements of an array field; absent or not an array is empty. */
+	/**
+	 * The string elements of an array field; absent or not an array is empty.
+	 * @param node the object holding the field
+	 * @param field the name of the array field
+	 * @return its string elements
+	 */
 	static List<String> texts(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		List<String> texts = new ArrayList<>();
@@ -68,7 +78,12 @@ final class Json {
 		return texts;
 	}
 
-	/** The elements of an array field; absent or not an array is empty. */
+	/**
+	 * The elements of an array field; absent or not an array is empty.
+	 * @param node the object holding the field
+	 * @param field the name of the array field
+	 * @return its elements
+	 */
 	static List<JsonNode> elements(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		List<JsonNode> elements = new ArrayList<>();

@@ -114,6 +114,7 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * A builder with the built-in catalog, account {@value #DEFAULT_ACCOUNT_ID} and
 	 * region {@value #DEFAULT_REGION}.
+	 * @return a new builder
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -152,6 +153,7 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * A thread per concurrent request, created on demand and kept for a minute: streams
 	 * and injected latency hold their thread, and 64 concurrent clients must never queue.
+	 * @return the executor of the HTTP server
 	 */
 	private static ExecutorService newExecutor() {
 		int instance = INSTANCES.incrementAndGet();
@@ -164,18 +166,25 @@ public final class LocalBedrock implements AutoCloseable {
 		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
 	}
 
-	/** Whether the server is running. */
+	/**
+	 * Whether the server is running.
+	 * @return whether it is running
+	 */
 	public synchronized boolean isRunning() {
 		return this.server != null;
 	}
 
-	/** {@code http://127.0.0.1:PORT}, for {@code endpointOverride}. */
+	/**
+	 * {@code http://127.0.0.1:PORT}, for {@code endpointOverride}.
+	 * @return the endpoint URI
+	 */
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + port());
 	}
 
 	/**
 	 * The port the server listens on.
+	 * @return the port
 	 * @throws IllegalStateException when it is not running
 	 */
 	public synchronized int port() {
@@ -185,17 +194,26 @@ public final class LocalBedrock implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
-	/** The account every caller belongs to (STS, ARNs). */
+	/**
+	 * The account every caller belongs to (STS, ARNs).
+	 * @return the 12-digit account ID
+	 */
 	public String accountId() {
 		return this.accountId;
 	}
 
-	/** The region of bearer-token (API key) calls, which name none. */
+	/**
+	 * The region of bearer-token (API key) calls, which name none.
+	 * @return the default region
+	 */
 	public String defaultRegion() {
 		return this.defaultRegion;
 	}
 
-	/** The catalog that drives the emulator. */
+	/**
+	 * The catalog that drives the emulator.
+	 * @return the catalog
+	 */
 	public ModelCatalog catalog() {
 		return this.catalog;
 	}
@@ -236,17 +254,25 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * The requests answered so far, oldest first (the last
 	 * {@link Builder#journalLimit(int)} of them).
+	 * @return the journal entries
 	 */
 	public List<JournalEntry> journal() {
 		return this.journal.snapshot();
 	}
 
-	/** The journal entries of one operation, e.g. {@code "Converse"}. */
+	/**
+	 * The journal entries of one operation, e.g. {@code "Converse"}.
+	 * @param api the operation, such as {@code "Converse"}
+	 * @return its entries, oldest first
+	 */
 	public List<JournalEntry> journal(String api) {
 		return this.journal.snapshot().stream().filter((entry) -> entry.api().equals(api)).toList();
 	}
 
-	/** Fault injection: failing calls, added latency, broken streams. */
+	/**
+	 * Fault injection: failing calls, added latency, broken streams.
+	 * @return the faults of this emulator
+	 */
 	public Faults faults() {
 		return this.faults;
 	}
@@ -269,6 +295,9 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * Creates an application inference profile in the {@link #defaultRegion() default
 	 * region}.
+	 * @param name the profile's name
+	 * @param modelId the catalog model ID or system profile ID it copies
+	 * @return the profile's ARN
 	 */
 	public String createApplicationProfile(String name, String modelId) {
 		return createApplicationProfile(name, modelId, this.defaultRegion);
@@ -277,6 +306,8 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * Makes calls of the plain {@code modelId} from {@code region} fail with the
 	 * on-demand refusal, whatever the catalog says, until {@link #reset()}.
+	 * @param modelId the plain model ID
+	 * @param region the region of the calls
 	 * @return this
 	 */
 	public LocalBedrock requireProfile(String modelId, String region) {
@@ -284,7 +315,11 @@ public final class LocalBedrock implements AutoCloseable {
 		return this;
 	}
 
-	/** {@link #requireProfile(String, String)} in every region. */
+	/**
+	 * {@link #requireProfile(String, String)} in every region.
+	 * @param modelId the plain model ID
+	 * @return this
+	 */
 	public LocalBedrock requireProfile(String modelId) {
 		this.access.requireProfile(requireModel(modelId), null);
 		return this;
@@ -293,6 +328,8 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * Lets calls of the plain {@code modelId} from {@code region} through on demand
 	 * (context variants included), whatever the catalog says, until {@link #reset()}.
+	 * @param modelId the plain model ID
+	 * @param region the region of the calls
 	 * @return this
 	 */
 	public LocalBedrock allowOnDemand(String modelId, String region) {
@@ -300,7 +337,11 @@ public final class LocalBedrock implements AutoCloseable {
 		return this;
 	}
 
-	/** {@link #allowOnDemand(String, String)} in every region. */
+	/**
+	 * {@link #allowOnDemand(String, String)} in every region.
+	 * @param modelId the plain model ID
+	 * @return this
+	 */
 	public LocalBedrock allowOnDemand(String modelId) {
 		this.access.allowOnDemand(requireModel(modelId), null);
 		return this;
@@ -309,6 +350,9 @@ public final class LocalBedrock implements AutoCloseable {
 	/**
 	 * Whether calling the plain model ID from {@code region} is refused now, overrides
 	 * included.
+	 * @param modelId the plain model ID
+	 * @param region the region of the call
+	 * @return whether the call is refused
 	 */
 	public boolean needsProfile(String modelId, String region) {
 		ModelInfo model = this.catalog.find(modelId)
@@ -359,6 +403,8 @@ public final class LocalBedrock implements AutoCloseable {
 
 		/**
 		 * The models and geographies to emulate; default {@link ModelCatalog#builtIn()}.
+		 * @param catalog the catalog to emulate
+		 * @return this
 		 */
 		public Builder catalog(ModelCatalog catalog) {
 			this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -368,6 +414,8 @@ public final class LocalBedrock implements AutoCloseable {
 		/**
 		 * The 12-digit account of every caller; default
 		 * {@value LocalBedrock#DEFAULT_ACCOUNT_ID}.
+		 * @param accountId the account ID, 12 digits
+		 * @return this
 		 */
 		public Builder accountId(String accountId) {
 			if (!ACCOUNT_ID.matcher(Objects.requireNonNull(accountId, "accountId")).matches()) {
@@ -379,13 +427,19 @@ public final class LocalBedrock implements AutoCloseable {
 
 		/**
 		 * The region of bearer-token calls; default {@value LocalBedrock#DEFAULT_REGION}.
+		 * @param defaultRegion the region of bearer-token calls
+		 * @return this
 		 */
 		public Builder defaultRegion(String defaultRegion) {
 			this.defaultRegion = requireRegion(defaultRegion);
 			return this;
 		}
 
-		/** A fixed port; default 0, a free one. */
+		/**
+		 * A fixed port; default 0, a free one.
+		 * @param port the port, 0 for a free one
+		 * @return this
+		 */
 		public Builder port(int port) {
 			if (port < 0 || port > 65535) {
 				throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
@@ -394,7 +448,11 @@ public final class LocalBedrock implements AutoCloseable {
 			return this;
 		}
 
-		/** How many journal entries are kept (the oldest go first); default 100,000. */
+		/**
+		 * How many journal entries are kept (the oldest go first); default 100,000.
+		 * @param journalLimit the most entries kept
+		 * @return this
+		 */
 		public Builder journalLimit(int journalLimit) {
 			if (journalLimit < 1) {
 				throw new IllegalArgumentException("journalLimit must be positive, got " + journalLimit);
@@ -403,7 +461,10 @@ public final class LocalBedrock implements AutoCloseable {
 			return this;
 		}
 
-		/** A new, not yet started emulator. */
+		/**
+		 * A new, not yet started emulator.
+		 * @return the emulator; {@link LocalBedrock#start()} starts it
+		 */
 		public LocalBedrock build() {
 			return new LocalBedrock(this);
 		}

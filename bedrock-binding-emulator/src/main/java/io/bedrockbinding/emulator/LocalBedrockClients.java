@@ -43,17 +43,28 @@ public final class LocalBedrockClients {
 		this.bedrock = Objects.requireNonNull(bedrock, "bedrock");
 	}
 
-	/** Clients for {@code bedrock}, which must be running when a client is built. */
+	/**
+	 * Clients for {@code bedrock}, which must be running when a client is built.
+	 * @param bedrock the emulator the clients call
+	 * @return the clients' factory
+	 */
 	public static LocalBedrockClients of(LocalBedrock bedrock) {
 		return new LocalBedrockClients(bedrock);
 	}
 
-	/** Static fake credentials: the emulator reads only the region of the signature. */
+	/**
+	 * Static fake credentials: the emulator reads only the region of the signature.
+	 * @return a provider of fixed access keys
+	 */
 	public static AwsCredentialsProvider credentials() {
 		return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
 	}
 
-	/** A configured builder of the sync runtime client for {@code region}. */
+	/**
+	 * A configured builder of the sync runtime client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return the builder, with endpoint and credentials set
+	 */
 	public BedrockRuntimeClientBuilder runtimeBuilder(String region) {
 		return BedrockRuntimeClient.builder()
 			.endpointOverride(this.bedrock.endpoint())
@@ -61,7 +72,11 @@ public final class LocalBedrockClients {
 			.credentialsProvider(credentials());
 	}
 
-	/** The sync runtime client for {@code region}. */
+	/**
+	 * The sync runtime client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return a new client; the caller closes it
+	 */
 	public BedrockRuntimeClient runtime(String region) {
 		return runtimeBuilder(region).build();
 	}
@@ -70,6 +85,8 @@ public final class LocalBedrockClients {
 	 * A configured builder of a sync runtime client that authenticates with a Bedrock API
 	 * key (bearer token) instead of SigV4, as {@code AWS_BEARER_TOKEN_BEDROCK} makes the
 	 * SDK do. The emulator answers such calls in its default region.
+	 * @param apiKey the Bedrock API key sent as bearer token
+	 * @return the builder, with endpoint and token set
 	 */
 	public BedrockRuntimeClientBuilder runtimeWithApiKeyBuilder(String apiKey) {
 		return RuntimeApiKeyClients.builder(this.bedrock, apiKey);
@@ -78,6 +95,8 @@ public final class LocalBedrockClients {
 	/**
 	 * The sync runtime client with a Bedrock API key; see
 	 * {@link #runtimeWithApiKeyBuilder(String)}.
+	 * @param apiKey the Bedrock API key sent as bearer token
+	 * @return a new client; the caller closes it
 	 */
 	public BedrockRuntimeClient runtimeWithApiKey(String apiKey) {
 		return runtimeWithApiKeyBuilder(apiKey).build();
@@ -86,32 +105,54 @@ public final class LocalBedrockClients {
 	/**
 	 * A configured builder of the async runtime client for {@code region}: Netty,
 	 * HTTP/1.1.
+	 * @param region the region the client signs for
+	 * @return the builder, with endpoint, credentials and HTTP client set
 	 */
 	public BedrockRuntimeAsyncClientBuilder runtimeAsyncBuilder(String region) {
 		return AsyncRuntimeClients.builder(this.bedrock, region);
 	}
 
-	/** The async runtime client for {@code region}: Netty, HTTP/1.1. */
+	/**
+	 * The async runtime client for {@code region}: Netty, HTTP/1.1.
+	 * @param region the region the client signs for
+	 * @return a new client; the caller closes it
+	 */
 	public BedrockRuntimeAsyncClient runtimeAsync(String region) {
 		return runtimeAsyncBuilder(region).build();
 	}
 
-	/** A configured builder of the control plane client for {@code region}. */
+	/**
+	 * A configured builder of the control plane client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return the builder, with endpoint and credentials set
+	 */
 	public BedrockClientBuilder controlPlaneBuilder(String region) {
 		return ControlPlaneClients.builder(this.bedrock, region);
 	}
 
-	/** The control plane client for {@code region}. */
+	/**
+	 * The control plane client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return a new client; the caller closes it
+	 */
 	public BedrockClient controlPlane(String region) {
 		return controlPlaneBuilder(region).build();
 	}
 
-	/** A configured builder of the STS client for {@code region}. */
+	/**
+	 * A configured builder of the STS client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return the builder, with endpoint and credentials set
+	 */
 	public StsClientBuilder stsBuilder(String region) {
 		return StsClients.builder(this.bedrock, region);
 	}
 
-	/** The STS client for {@code region}. */
+	/**
+	 * The STS client for {@code region}.
+	 * @param region the region the client signs for
+	 * @return a new client; the caller closes it
+	 */
 	public StsClient sts(String region) {
 		return stsBuilder(region).build();
 	}

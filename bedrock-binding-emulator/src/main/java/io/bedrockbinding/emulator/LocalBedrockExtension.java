@@ -70,7 +70,10 @@ public class LocalBedrockExtension
 		this(LocalBedrock.builder());
 	}
 
-	/** An extension whose emulators {@code builder} builds (one per test class). */
+	/**
+	 * An extension whose emulators {@code builder} builds (one per test class).
+	 * @param builder the builder of each test class's emulator
+	 */
 	public LocalBedrockExtension(LocalBedrock.Builder builder) {
 		this.builder = Objects.requireNonNull(builder, "builder");
 	}
@@ -130,6 +133,7 @@ public class LocalBedrockExtension
 
 	/**
 	 * The running emulator.
+	 * @return the emulator of the current test class
 	 * @throws IllegalStateException outside the test class's lifecycle
 	 */
 	public synchronized LocalBedrock get() {
@@ -140,42 +144,73 @@ public class LocalBedrockExtension
 		return this.bedrock;
 	}
 
-	/** SDK clients wired to the running emulator. */
+	/**
+	 * SDK clients wired to the running emulator.
+	 * @return the clients' factory
+	 */
 	public LocalBedrockClients clients() {
 		return LocalBedrockClients.of(get());
 	}
 
-	/** See {@link LocalBedrock#endpoint()}. */
+	/**
+	 * See {@link LocalBedrock#endpoint()}.
+	 * @return the endpoint URI
+	 */
 	public URI endpoint() {
 		return get().endpoint();
 	}
 
-	/** See {@link LocalBedrock#accountId()}. */
+	/**
+	 * See {@link LocalBedrock#accountId()}.
+	 * @return the 12-digit account ID
+	 */
 	public String accountId() {
 		return get().accountId();
 	}
 
-	/** See {@link LocalBedrock#journal()}. */
+	/**
+	 * See {@link LocalBedrock#journal()}.
+	 * @return the journal entries
+	 */
 	public List<JournalEntry> journal() {
 		return get().journal();
 	}
 
-	/** See {@link LocalBedrock#faults()}. */
+	/**
+	 * See {@link LocalBedrock#faults()}.
+	 * @return the faults of the running emulator
+	 */
 	public Faults faults() {
 		return get().faults();
 	}
 
-	/** See {@link LocalBedrock#createApplicationProfile(String, String, String)}. */
+	/**
+	 * See {@link LocalBedrock#createApplicationProfile(String, String, String)}.
+	 * @param name the profile's name
+	 * @param modelId the catalog model ID or system profile ID it copies
+	 * @param region the region it is created in
+	 * @return the profile's ARN
+	 */
 	public String createApplicationProfile(String name, String modelId, String region) {
 		return get().createApplicationProfile(name, modelId, region);
 	}
 
-	/** See {@link LocalBedrock#requireProfile(String, String)}. */
+	/**
+	 * See {@link LocalBedrock#requireProfile(String, String)}.
+	 * @param modelId the plain model ID
+	 * @param region the region of the calls
+	 * @return the running emulator
+	 */
 	public LocalBedrock requireProfile(String modelId, String region) {
 		return get().requireProfile(modelId, region);
 	}
 
-	/** See {@link LocalBedrock#allowOnDemand(String, String)}. */
+	/**
+	 * See {@link LocalBedrock#allowOnDemand(String, String)}.
+	 * @param modelId the plain model ID
+	 * @param region the region of the calls
+	 * @return the running emulator
+	 */
 	public LocalBedrock allowOnDemand(String modelId, String region) {
 		return get().allowOnDemand(modelId, region);
 	}

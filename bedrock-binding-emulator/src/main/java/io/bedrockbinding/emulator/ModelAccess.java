@@ -39,7 +39,12 @@ final class ModelAccess {
 				&& (this.overrides.containsKey(key(modelId, region)) || this.overrides.containsKey(key(modelId, null)));
 	}
 
-	/** Whether calling the plain model ID from {@code region} is refused. */
+	/**
+	 * Whether calling the plain model ID from {@code region} is refused.
+	 * @param model the catalog model
+	 * @param region the region of the call
+	 * @return whether the call needs a profile
+	 */
 	boolean needsProfile(ModelInfo model, String region) {
 		if (!this.overrides.isEmpty()) {
 			Boolean exact = this.overrides.get(key(model.modelId(), region));
@@ -59,6 +64,10 @@ final class ModelAccess {
 	 * {@code PROVISIONED} for context-length variants, else {@code ON_DEMAND} where the
 	 * plain ID works and {@code INFERENCE_PROFILE} where a profile serving the region
 	 * contains the model (or the plain ID is refused).
+	 * @param model the catalog model
+	 * @param region the region of the listing
+	 * @param geographies the geographies whose profiles may contain the model
+	 * @return the inference types
 	 */
 	List<String> inferenceTypes(ModelInfo model, String region, Geographies geographies) {
 		boolean needsProfile = needsProfile(model, region);

@@ -27,6 +27,9 @@ final class NativeBodies {
 
 	/**
 	 * The reply of {@code target} to a native request body.
+	 * @param target the resolved target of the call
+	 * @param body the InvokeModel request body
+	 * @return the reply in the family's native format
 	 * @throws BedrockError for a body the model family does not accept
 	 */
 	static Reply answer(ResolvedTarget target, byte[] body) {
@@ -102,7 +105,11 @@ final class NativeBodies {
 		return new Reply(reply, generation.inputTokens(), generation.outputTokens());
 	}
 
-	/** Anthropic content: a string, or blocks of which the text ones count. */
+	/**
+	 * Anthropic content: a string, or blocks of which the text ones count.
+	 * @param content the {@code content} of an Anthropic message
+	 * @return its text
+	 */
 	private static String anthropicText(JsonNode content) {
 		if (content.isString()) {
 			return content.stringValue();
@@ -214,7 +221,12 @@ final class NativeBodies {
 		return new Reply(reply, tokens, 0);
 	}
 
-	/** A unit vector that depends only on the text, so equal texts embed equally. */
+	/**
+	 * A unit vector that depends only on the text, so equal texts embed equally.
+	 * @param vector the array the values are added to
+	 * @param text the embedded text
+	 * @param dimensions how many values are added
+	 */
 	private static void embed(ArrayNode vector, String text, int dimensions) {
 		Random random = new Random(text.hashCode());
 		double[] values = new double[dimensions];
@@ -234,7 +246,12 @@ final class NativeBodies {
 		return (text != null) ? text : "";
 	}
 
-	/** Bedrock's wording for a missing required key of a native body. */
+	/**
+	 * Bedrock's wording for a missing required key of a native body.
+	 * @param request the native request body
+	 * @param key the required key
+	 * @return its value
+	 */
 	private static JsonNode require(JsonNode request, String key) {
 		JsonNode value = request.get(key);
 		if (value == null || value.isNull() || (key.equals("max_tokens") && !value.isNumber())

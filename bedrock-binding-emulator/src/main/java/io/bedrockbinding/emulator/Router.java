@@ -103,7 +103,16 @@ final class Router implements HttpHandler {
 		}
 	}
 
-	/** Maps method and raw path to the operation and its (decoded) resource. */
+	/**
+	 * Maps method and raw path to the operation and its (decoded) resource.
+	 * @param method the HTTP method
+	 * @param rawPath the path, still URL-encoded
+	 * @param rawQuery the query string, still URL-encoded, if any
+	 * @param body the request body
+	 * @param region the region of the signature
+	 * @param start when the request arrived, in nanoseconds
+	 * @return the call to dispatch
+	 */
 	private static Call route(String method, String rawPath, @Nullable String rawQuery, byte[] body, String region,
 			long start) {
 		if (method.equals("POST") && rawPath.startsWith(MODEL_PREFIX)) {

@@ -86,6 +86,7 @@ final class RuntimeApi {
 
 	/**
 	 * Converse speaks to text models only: Bedrock refuses embedding and image models.
+	 * @param model the catalog model the call targets
 	 */
 	private static void requireTextOutput(ModelInfo model) {
 		if (!model.outputModalities().contains("TEXT")) {

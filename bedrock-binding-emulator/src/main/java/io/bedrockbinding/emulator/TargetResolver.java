@@ -44,6 +44,9 @@ final class TargetResolver {
 	 * Resolves {@code identifier} for a call from {@code region}.
 	 * @param action the IAM action named when access is denied
 	 * ({@code bedrock:InvokeModel})
+	 * @param identifier the model ID, profile ID or ARN of the call
+	 * @param region the region of the call
+	 * @return what the identifier calls
 	 * @throws BedrockError the error Bedrock answers with
 	 */
 	ResolvedTarget resolve(String identifier, String region, String action) {

@@ -17,7 +17,11 @@ final class UrlText {
 	private UrlText() {
 	}
 
-	/** Decodes {@code %XX} escapes (UTF-8); {@code +} stays a plus, as in paths. */
+	/**
+	 * Decodes {@code %XX} escapes (UTF-8); {@code +} stays a plus, as in paths.
+	 * @param raw the encoded path
+	 * @return the decoded path
+	 */
 	static String decodePath(String raw) {
 		return decode(raw, false);
 	}
@@ -25,6 +29,8 @@ final class UrlText {
 	/**
 	 * Decodes a query string or form body into its parameters; the last value of a name
 	 * wins.
+	 * @param raw the encoded query or form body, if any
+	 * @return the parameters by name
 	 */
 	static Map<String, String> parameters(@Nullable String raw) {
 		Map<String, String> parameters = new LinkedHashMap<>();

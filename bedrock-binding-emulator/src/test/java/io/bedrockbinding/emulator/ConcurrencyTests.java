@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
-import static io.bedrockbinding.emulator.ConverseTests.request;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 64 clients at once, each on its own connection pool, none of them failing. */
@@ -44,7 +42,8 @@ class ConcurrencyTests {
 						int answered = 0;
 						for (int call = 0; call < CALLS; call++) {
 							String prompt = "client " + client + " call " + call;
-							String text = ConverseTests.text(runtime.converse(request(HAIKU, prompt)));
+							String text = ConverseTests
+								.text(runtime.converse(ConverseTests.request(TestCatalog.HAIKU, prompt)));
 							if (text.endsWith("You said: " + prompt)) {
 								answered++;
 							}

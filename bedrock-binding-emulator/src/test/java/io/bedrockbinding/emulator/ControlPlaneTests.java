@@ -24,15 +24,6 @@ import software.amazon.awssdk.services.bedrock.model.ModelModality;
 import software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrock.model.ValidationException;
 
-import static io.bedrockbinding.emulator.TestCatalog.COHERE_EMBED;
-import static io.bedrockbinding.emulator.TestCatalog.DEEPSEEK;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
-import static io.bedrockbinding.emulator.TestCatalog.SD;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_200K;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
-import static io.bedrockbinding.emulator.TestCatalog.TITAN_EMBED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -66,9 +57,11 @@ class ControlPlaneTests {
 		Map<String, FoundationModelSummary> models = foundationModels(east, (request) -> {
 		});
 
-		assertThat(models).doesNotContainKey(SD).containsKeys(NOVA_PRO, HAIKU, SONNET_37, SONNET_200K, LLAMA, DEEPSEEK);
-		FoundationModelSummary nova = models.get(NOVA_PRO);
-		assertThat(nova.modelArn()).isEqualTo("arn:aws:bedrock:us-east-1::foundation-model/" + NOVA_PRO);
+		assertThat(models).doesNotContainKey(TestCatalog.SD)
+			.containsKeys(TestCatalog.NOVA_PRO, TestCatalog.HAIKU, TestCatalog.SONNET_37, TestCatalog.SONNET_200K,
+					TestCatalog.LLAMA, TestCatalog.DEEPSEEK);
+		FoundationModelSummary nova = models.get(TestCatalog.NOVA_PRO);
+		assertThat(nova.modelArn()).isEqualTo("arn:aws:bedrock:us-east-1::foundation-model/" + TestCatalog.NOVA_PRO);
 		assertThat(nova.modelName()).isEqualTo("Nova Pro");
 		assertThat(nova.providerName()).isEqualTo("Amazon");
 		assertThat(nova.inputModalities()).containsExactly(ModelModality.TEXT, ModelModality.IMAGE);
@@ -88,56 +81,59 @@ class ControlPlaneTests {
 		Map<String, FoundationModelSummary> euWest1 = foundationModels(eu, (request) -> {
 		});
 
-		assertThat(east1.get(NOVA_PRO).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND",
+		assertThat(east1.get(TestCatalog.NOVA_PRO).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND",
 				"INFERENCE_PROFILE");
-		assertThat(euWest1.get(NOVA_PRO).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
-		assertThat(east1.get(SONNET_37).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
-		assertThat(east1.get(SONNET_200K).inferenceTypesSupportedAsStrings()).containsExactly("PROVISIONED");
-		assertThat(east1.get(LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND");
+		assertThat(euWest1.get(TestCatalog.NOVA_PRO).inferenceTypesSupportedAsStrings())
+			.containsExactly("INFERENCE_PROFILE");
+		assertThat(east1.get(TestCatalog.SONNET_37).inferenceTypesSupportedAsStrings())
+			.containsExactly("INFERENCE_PROFILE");
+		assertThat(east1.get(TestCatalog.SONNET_200K).inferenceTypesSupportedAsStrings())
+			.containsExactly("PROVISIONED");
+		assertThat(east1.get(TestCatalog.LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND");
 		// The 2.57.8 enum does not know INFERENCE_PROFILE: REFERENCE.md says to read the
 		// strings.
-		assertThat(euWest1.get(NOVA_PRO).inferenceTypesSupported())
+		assertThat(euWest1.get(TestCatalog.NOVA_PRO).inferenceTypesSupported())
 			.containsExactly(InferenceType.UNKNOWN_TO_SDK_VERSION);
 	}
 
 	@Test
 	void overridesShowInTheInferenceTypes() {
-		bedrock.requireProfile(LLAMA, "us-east-1");
+		bedrock.requireProfile(TestCatalog.LLAMA, "us-east-1");
 
 		assertThat(foundationModels(east, (request) -> {
-		}).get(LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
+		}).get(TestCatalog.LLAMA).inferenceTypesSupportedAsStrings()).containsExactly("INFERENCE_PROFILE");
 	}
 
 	@Test
 	void filtersByProviderInferenceTypeAndOutputModality() {
-		assertThat(foundationModels(east, (request) -> request.byProvider("Anthropic"))).containsOnlyKeys(HAIKU,
-				SONNET_37, SONNET_200K);
+		assertThat(foundationModels(east, (request) -> request.byProvider("Anthropic")))
+			.containsOnlyKeys(TestCatalog.HAIKU, TestCatalog.SONNET_37, TestCatalog.SONNET_200K);
 		assertThat(foundationModels(east, (request) -> request.byProvider("anthropic"))).hasSize(3);
 		assertThat(foundationModels(east, (request) -> request.byInferenceType(InferenceType.ON_DEMAND)))
-			.doesNotContainKeys(SONNET_37, SONNET_200K, DEEPSEEK)
-			.containsKeys(NOVA_PRO, HAIKU, LLAMA);
+			.doesNotContainKeys(TestCatalog.SONNET_37, TestCatalog.SONNET_200K, TestCatalog.DEEPSEEK)
+			.containsKeys(TestCatalog.NOVA_PRO, TestCatalog.HAIKU, TestCatalog.LLAMA);
 		assertThat(foundationModels(east, (request) -> request.byInferenceType(InferenceType.PROVISIONED)))
-			.containsOnlyKeys(SONNET_200K);
+			.containsOnlyKeys(TestCatalog.SONNET_200K);
 		assertThat(foundationModels(east, (request) -> request.byOutputModality(ModelModality.EMBEDDING)))
-			.containsOnlyKeys(TITAN_EMBED, COHERE_EMBED);
+			.containsOnlyKeys(TestCatalog.TITAN_EMBED, TestCatalog.COHERE_EMBED);
 	}
 
 	@Test
 	void getFoundationModelByIdAndArn() {
-		FoundationModelDetails byId = east.getFoundationModel((request) -> request.modelIdentifier(HAIKU))
+		FoundationModelDetails byId = east.getFoundationModel((request) -> request.modelIdentifier(TestCatalog.HAIKU))
 			.modelDetails();
 		FoundationModelDetails byArn = east
-			.getFoundationModel(
-					(request) -> request.modelIdentifier("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU))
+			.getFoundationModel((request) -> request
+				.modelIdentifier("arn:aws:bedrock:us-east-1::foundation-model/" + TestCatalog.HAIKU))
 			.modelDetails();
 
-		assertThat(byId.modelId()).isEqualTo(HAIKU);
+		assertThat(byId.modelId()).isEqualTo(TestCatalog.HAIKU);
 		assertThat(byId.providerName()).isEqualTo("Anthropic");
 		assertThat(byId.inferenceTypesSupportedAsStrings()).containsExactly("ON_DEMAND", "INFERENCE_PROFILE");
 		assertThat(byArn.equalsBySdkFields(byId)).as("same profile by ID and ARN").isTrue();
 		assertThat(bedrock.journal()).first().satisfies((entry) -> {
 			assertThat(entry.api()).isEqualTo("GetFoundationModel");
-			assertThat(entry.modelId()).isEqualTo(HAIKU);
+			assertThat(entry.modelId()).isEqualTo(TestCatalog.HAIKU);
 		});
 	}
 
@@ -159,11 +155,11 @@ class ControlPlaneTests {
 
 		assertThat(response.nextToken()).isNull();
 		assertThat(response.inferenceProfileSummaries()).extracting(InferenceProfileSummary::inferenceProfileId)
-			.containsExactly("us." + NOVA_PRO, "us." + HAIKU, "us." + SONNET_37, "global." + SONNET_37,
-					"us." + DEEPSEEK);
+			.containsExactly("us." + TestCatalog.NOVA_PRO, "us." + TestCatalog.HAIKU, "us." + TestCatalog.SONNET_37,
+					"global." + TestCatalog.SONNET_37, "us." + TestCatalog.DEEPSEEK);
 		InferenceProfileSummary nova = response.inferenceProfileSummaries().get(0);
 		assertThat(nova.inferenceProfileArn())
-			.isEqualTo("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + NOVA_PRO);
+			.isEqualTo("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + TestCatalog.NOVA_PRO);
 		assertThat(nova.inferenceProfileName()).isEqualTo("US Nova Pro");
 		assertThat(nova.description()).contains("Nova Pro");
 		assertThat(nova.type()).isEqualTo(InferenceProfileType.SYSTEM_DEFINED);
@@ -171,22 +167,23 @@ class ControlPlaneTests {
 		assertThat(nova.createdAt()).isNotNull();
 		assertThat(nova.updatedAt()).isNotNull();
 		assertThat(nova.models()).extracting((model) -> model.modelArn())
-			.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + NOVA_PRO,
-					"arn:aws:bedrock:us-east-2::foundation-model/" + NOVA_PRO,
-					"arn:aws:bedrock:us-west-2::foundation-model/" + NOVA_PRO);
+			.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + TestCatalog.NOVA_PRO,
+					"arn:aws:bedrock:us-east-2::foundation-model/" + TestCatalog.NOVA_PRO,
+					"arn:aws:bedrock:us-west-2::foundation-model/" + TestCatalog.NOVA_PRO);
 	}
 
 	@Test
 	void otherRegionsSeeTheirOwnGeographies() {
 		assertThat(eu.listInferenceProfiles((request) -> {
 		}).inferenceProfileSummaries()).extracting(InferenceProfileSummary::inferenceProfileId)
-			.containsExactly("eu." + NOVA_PRO, "eu." + HAIKU, "eu." + SONNET_37, "global." + SONNET_37);
+			.containsExactly("eu." + TestCatalog.NOVA_PRO, "eu." + TestCatalog.HAIKU, "eu." + TestCatalog.SONNET_37,
+					"global." + TestCatalog.SONNET_37);
 	}
 
 	@Test
 	void applicationProfilesAreListedOnlyByTypeAndRegion() {
-		String arn = bedrock.createApplicationProfile("team-a", HAIKU, "us-east-1");
-		bedrock.createApplicationProfile("team-b", HAIKU, "eu-west-1");
+		String arn = bedrock.createApplicationProfile("team-a", TestCatalog.HAIKU, "us-east-1");
+		bedrock.createApplicationProfile("team-b", TestCatalog.HAIKU, "eu-west-1");
 
 		List<InferenceProfileSummary> application = east
 			.listInferenceProfiles((request) -> request.typeEquals(InferenceProfileType.APPLICATION))
@@ -197,7 +194,7 @@ class ControlPlaneTests {
 			assertThat(profile.inferenceProfileName()).isEqualTo("team-a");
 			assertThat(profile.type()).isEqualTo(InferenceProfileType.APPLICATION);
 			assertThat(profile.models()).extracting((model) -> model.modelArn())
-				.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU);
+				.containsExactly("arn:aws:bedrock:us-east-1::foundation-model/" + TestCatalog.HAIKU);
 		});
 		assertThat(east.listInferenceProfiles((request) -> {
 		}).inferenceProfileSummaries()).extracting(InferenceProfileSummary::type)
@@ -238,22 +235,22 @@ class ControlPlaneTests {
 	@Test
 	void getInferenceProfileByIdAndByArn() {
 		GetInferenceProfileResponse byId = east
-			.getInferenceProfile((request) -> request.inferenceProfileIdentifier("us." + SONNET_37));
-		GetInferenceProfileResponse byArn = east.getInferenceProfile((request) -> request
-			.inferenceProfileIdentifier("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + SONNET_37));
+			.getInferenceProfile((request) -> request.inferenceProfileIdentifier("us." + TestCatalog.SONNET_37));
+		GetInferenceProfileResponse byArn = east.getInferenceProfile((request) -> request.inferenceProfileIdentifier(
+				"arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + TestCatalog.SONNET_37));
 
-		assertThat(byId.inferenceProfileId()).isEqualTo("us." + SONNET_37);
+		assertThat(byId.inferenceProfileId()).isEqualTo("us." + TestCatalog.SONNET_37);
 		assertThat(byId.type()).isEqualTo(InferenceProfileType.SYSTEM_DEFINED);
 		assertThat(byId.models()).hasSize(3);
 		assertThat(byArn.equalsBySdkFields(byId)).as("same profile by ID and ARN").isTrue();
 		assertThat(bedrock.journal()).extracting(JournalEntry::modelId)
-			.containsExactly("us." + SONNET_37,
-					"arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + SONNET_37);
+			.containsExactly("us." + TestCatalog.SONNET_37,
+					"arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us." + TestCatalog.SONNET_37);
 	}
 
 	@Test
 	void getInferenceProfileReportsTheModelOfAnApplicationProfile() {
-		String arn = bedrock.createApplicationProfile("copied", "us." + NOVA_PRO, "us-east-1");
+		String arn = bedrock.createApplicationProfile("copied", "us." + TestCatalog.NOVA_PRO, "us-east-1");
 		String id = arn.substring(arn.lastIndexOf('/') + 1);
 
 		GetInferenceProfileResponse byArn = east
@@ -265,7 +262,7 @@ class ControlPlaneTests {
 		assertThat(byArn.inferenceProfileName()).isEqualTo("copied");
 		assertThat(byArn.inferenceProfileId()).isEqualTo(id);
 		assertThat(byArn.models()).extracting((model) -> model.modelArn())
-			.allSatisfy((modelArn) -> assertThat(modelArn).endsWith("::foundation-model/" + NOVA_PRO))
+			.allSatisfy((modelArn) -> assertThat(modelArn).endsWith("::foundation-model/" + TestCatalog.NOVA_PRO))
 			.hasSize(3);
 		assertThat(byId.equalsBySdkFields(byArn)).as("same profile by ID and ARN").isTrue();
 	}
@@ -273,13 +270,14 @@ class ControlPlaneTests {
 	@Test
 	void getInferenceProfileErrors() {
 		assertThatExceptionOfType(ResourceNotFoundException.class)
-			.isThrownBy(() -> east.getInferenceProfile((request) -> request.inferenceProfileIdentifier("eu." + HAIKU)))
+			.isThrownBy(() -> east
+				.getInferenceProfile((request) -> request.inferenceProfileIdentifier("eu." + TestCatalog.HAIKU)))
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(404));
 		assertThatExceptionOfType(ResourceNotFoundException.class).isThrownBy(
 				() -> east.getInferenceProfile((request) -> request.inferenceProfileIdentifier("abcdefabcdef")));
 		assertThatExceptionOfType(AccessDeniedException.class)
-			.isThrownBy(() -> east.getInferenceProfile((request) -> request
-				.inferenceProfileIdentifier("arn:aws:bedrock:us-east-1:999988887777:inference-profile/us." + HAIKU)))
+			.isThrownBy(() -> east.getInferenceProfile((request) -> request.inferenceProfileIdentifier(
+					"arn:aws:bedrock:us-east-1:999988887777:inference-profile/us." + TestCatalog.HAIKU)))
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(403));
 	}
 

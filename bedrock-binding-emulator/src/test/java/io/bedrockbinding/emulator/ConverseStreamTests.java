@@ -36,10 +36,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.MISTRAL;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,7 +62,7 @@ class ConverseStreamTests {
 
 	@Test
 	void streamSendsEveryEventTypeAndTheTextInSeveralDeltas() {
-		Recorded recorded = stream(request("us." + NOVA_PRO, "Tell me something streamed"));
+		Recorded recorded = stream(request("us." + TestCatalog.NOVA_PRO, "Tell me something streamed"));
 
 		assertThat(recorded.error.get()).isNull();
 		List<EventType> types = recorded.types();
@@ -76,8 +72,8 @@ class ConverseStreamTests {
 		assertThat(types.subList(types.size() - 3, types.size())).containsExactly(EventType.CONTENT_BLOCK_STOP,
 				EventType.MESSAGE_STOP, EventType.METADATA);
 		assertThat(((MessageStartEvent) recorded.events.get(0)).role()).isEqualTo(ConversationRole.ASSISTANT);
-		assertThat(recorded.text())
-			.isEqualTo("[" + NOVA_PRO + " via us." + NOVA_PRO + "] You said: Tell me something streamed");
+		assertThat(recorded.text()).isEqualTo("[" + TestCatalog.NOVA_PRO + " via us." + TestCatalog.NOVA_PRO
+				+ "] You said: Tell me something streamed");
 		assertThat(recorded.of(ContentBlockStopEvent.class).contentBlockIndex()).isZero();
 		assertThat(recorded.of(MessageStopEvent.class).stopReason()).isEqualTo(StopReason.END_TURN);
 		ConverseStreamMetadataEvent metadata = recorded.of(ConverseStreamMetadataEvent.class);
@@ -88,7 +84,7 @@ class ConverseStreamTests {
 		assertThat(metadata.metrics().latencyMs()).isNotNegative();
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
 			assertThat(entry.api()).isEqualTo("ConverseStream");
-			assertThat(entry.modelId()).isEqualTo("us." + NOVA_PRO);
+			assertThat(entry.modelId()).isEqualTo("us." + TestCatalog.NOVA_PRO);
 			assertThat(entry.region()).isEqualTo("us-east-1");
 			assertThat(entry.status()).isEqualTo(200);
 		});
@@ -96,7 +92,7 @@ class ConverseStreamTests {
 
 	@Test
 	void streamHonoursMaxTokens() {
-		Recorded recorded = stream(request(HAIKU, "cut me short").toBuilder()
+		Recorded recorded = stream(request(TestCatalog.HAIKU, "cut me short").toBuilder()
 			.inferenceConfig(InferenceConfiguration.builder().maxTokens(5).build())
 			.build());
 
@@ -109,7 +105,7 @@ class ConverseStreamTests {
 	void brokenStreamEndsWithAnExceptionAfterTheAskedDeltas() {
 		bedrock.faults().breakNextStream(2);
 
-		Recorded recorded = stream(request(HAIKU, "this stream will break"));
+		Recorded recorded = stream(request(TestCatalog.HAIKU, "this stream will break"));
 
 		assertThat(recorded.types()).containsExactly(EventType.MESSAGE_START, EventType.CONTENT_BLOCK_DELTA,
 				EventType.CONTENT_BLOCK_DELTA);
@@ -123,8 +119,9 @@ class ConverseStreamTests {
 	void onlyTheNextStreamBreaks() {
 		bedrock.faults().breakNextStream(0);
 
-		assertThat(stream(request(HAIKU, "first")).error.get()).isInstanceOf(ModelStreamErrorException.class);
-		assertThat(stream(request(HAIKU, "second")).error.get()).isNull();
+		assertThat(stream(request(TestCatalog.HAIKU, "first")).error.get())
+			.isInstanceOf(ModelStreamErrorException.class);
+		assertThat(stream(request(TestCatalog.HAIKU, "second")).error.get()).isNull();
 	}
 
 	@ParameterizedTest
@@ -132,7 +129,7 @@ class ConverseStreamTests {
 	void streamCanBreakWithTheStreamExceptionsOfConverseStream(Fault fault) {
 		bedrock.faults().breakNextStream(1, fault);
 
-		Recorded recorded = stream(request(HAIKU, "breaks"));
+		Recorded recorded = stream(request(TestCatalog.HAIKU, "breaks"));
 
 		Class<?> expected = switch (fault) {
 			case THROTTLING -> ThrottlingException.class;
@@ -145,7 +142,7 @@ class ConverseStreamTests {
 
 	@Test
 	void errorsBeforeTheStreamFailTheCall() {
-		Recorded recorded = stream(request(SONNET_37, "needs a profile"));
+		Recorded recorded = stream(request(TestCatalog.SONNET_37, "needs a profile"));
 
 		assertThat(recorded.events).isEmpty();
 		assertThat(recorded.error.get()).isInstanceOf(ValidationException.class)
@@ -157,7 +154,7 @@ class ConverseStreamTests {
 	void injectedFailureFailsTheStreamCall() {
 		bedrock.faults().failNext(1, Fault.THROTTLING);
 
-		Recorded recorded = stream(request(HAIKU, "throttled"));
+		Recorded recorded = stream(request(TestCatalog.HAIKU, "throttled"));
 
 		assertThat(recorded.error.get()).isInstanceOf(ThrottlingException.class);
 		assertThat(((BedrockRuntimeException) recorded.error.get()).statusCode()).isEqualTo(429);
@@ -165,7 +162,7 @@ class ConverseStreamTests {
 
 	@Test
 	void modelsWithoutStreamingAreRefused() {
-		Recorded recorded = stream(request(MISTRAL, "no streaming"));
+		Recorded recorded = stream(request(TestCatalog.MISTRAL, "no streaming"));
 
 		assertThat(recorded.error.get()).isInstanceOf(ValidationException.class).hasMessageContaining("streaming");
 	}
@@ -173,11 +170,11 @@ class ConverseStreamTests {
 	@Test
 	void asyncConverseWorksOverHttp11() {
 		ConverseResponse response = client
-			.converse(
-					(builder) -> builder.modelId(HAIKU).messages(ConverseTests.message(ConversationRole.USER, "async")))
+			.converse((builder) -> builder.modelId(TestCatalog.HAIKU)
+				.messages(ConverseTests.message(ConversationRole.USER, "async")))
 			.join();
 
-		assertThat(ConverseTests.text(response)).isEqualTo("[" + HAIKU + "] You said: async");
+		assertThat(ConverseTests.text(response)).isEqualTo("[" + TestCatalog.HAIKU + "] You said: async");
 	}
 
 	private static ConverseStreamRequest request(String modelId, String prompt) {

@@ -17,9 +17,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,9 +47,9 @@ class ConverseTests {
 
 	@Test
 	void directCallOfOnDemandModelEchoesThePrompt() {
-		ConverseResponse response = east.converse(request(HAIKU, "Hello there"));
+		ConverseResponse response = east.converse(request(TestCatalog.HAIKU, "Hello there"));
 
-		assertThat(text(response)).isEqualTo("[" + HAIKU + "] You said: Hello there");
+		assertThat(text(response)).isEqualTo("[" + TestCatalog.HAIKU + "] You said: Hello there");
 		assertThat(response.output().message().role()).isEqualTo(ConversationRole.ASSISTANT);
 		assertThat(response.stopReason()).isEqualTo(StopReason.END_TURN);
 		assertThat(response.usage().inputTokens()).isPositive();
@@ -63,7 +60,7 @@ class ConverseTests {
 		List<JournalEntry> journal = bedrock.journal();
 		assertThat(journal).hasSize(1);
 		assertThat(journal.get(0).api()).isEqualTo("Converse");
-		assertThat(journal.get(0).modelId()).isEqualTo(HAIKU);
+		assertThat(journal.get(0).modelId()).isEqualTo(TestCatalog.HAIKU);
 		assertThat(journal.get(0).region()).isEqualTo("us-east-1");
 		assertThat(journal.get(0).body()).contains("\"Hello there\"");
 		assertThat(journal.get(0).status()).isEqualTo(200);
@@ -71,8 +68,8 @@ class ConverseTests {
 
 	@Test
 	void tokensGrowWithTheText() {
-		ConverseResponse small = east.converse(request(HAIKU, "Hi"));
-		ConverseResponse large = east.converse(request(HAIKU, "Hi ".repeat(100)));
+		ConverseResponse small = east.converse(request(TestCatalog.HAIKU, "Hi"));
+		ConverseResponse large = east.converse(request(TestCatalog.HAIKU, "Hi ".repeat(100)));
 
 		assertThat(large.usage().inputTokens()).isGreaterThan(small.usage().inputTokens() + 50);
 		assertThat(large.usage().outputTokens()).isGreaterThan(small.usage().outputTokens() + 50);
@@ -80,8 +77,8 @@ class ConverseTests {
 
 	@Test
 	void systemPromptAndEarlierMessagesCountAsInput() {
-		ConverseResponse plain = east.converse(request(HAIKU, "Hi"));
-		ConverseResponse withSystem = east.converse(request(HAIKU, "Hi").toBuilder()
+		ConverseResponse plain = east.converse(request(TestCatalog.HAIKU, "Hi"));
+		ConverseResponse withSystem = east.converse(request(TestCatalog.HAIKU, "Hi").toBuilder()
 			.system(SystemContentBlock.fromText("You are a very helpful assistant with a long system prompt."))
 			.build());
 
@@ -96,86 +93,89 @@ class ConverseTests {
 			.overrideConfiguration(TestRetries.none())
 			.build();
 		try (client) {
-			ConverseResponse response = client.converse(request("us." + NOVA_PRO, "profile please"));
+			ConverseResponse response = client.converse(request("us." + TestCatalog.NOVA_PRO, "profile please"));
 
-			assertThat(text(response)).isEqualTo("[" + NOVA_PRO + " via us." + NOVA_PRO + "] You said: profile please");
+			assertThat(text(response)).isEqualTo(
+					"[" + TestCatalog.NOVA_PRO + " via us." + TestCatalog.NOVA_PRO + "] You said: profile please");
 		}
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
-			assertThat(entry.modelId()).isEqualTo("us." + NOVA_PRO);
+			assertThat(entry.modelId()).isEqualTo("us." + TestCatalog.NOVA_PRO);
 			assertThat(entry.region()).isEqualTo("us-east-2");
 		});
 	}
 
 	@Test
 	void globalProfileServesItsRegions() {
-		ConverseResponse response = west.converse(request("global." + SONNET_37, "around the world"));
+		ConverseResponse response = west.converse(request("global." + TestCatalog.SONNET_37, "around the world"));
 
-		assertThat(text(response)).startsWith("[" + SONNET_37 + " via global." + SONNET_37 + "]");
+		assertThat(text(response))
+			.startsWith("[" + TestCatalog.SONNET_37 + " via global." + TestCatalog.SONNET_37 + "]");
 	}
 
 	@Test
 	void inferenceProfileArnIsDecodedFromThePath() {
-		String arn = "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us." + SONNET_37;
+		String arn = "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us." + TestCatalog.SONNET_37;
 
 		ConverseResponse response = west.converse(request(arn, "by ARN"));
 
-		assertThat(text(response)).isEqualTo("[" + SONNET_37 + " via " + arn + "] You said: by ARN");
+		assertThat(text(response)).isEqualTo("[" + TestCatalog.SONNET_37 + " via " + arn + "] You said: by ARN");
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> assertThat(entry.modelId()).isEqualTo(arn));
 	}
 
 	@Test
 	void foundationModelArnActsAsThePlainModelId() {
-		String arn = "arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU;
+		String arn = "arn:aws:bedrock:us-east-1::foundation-model/" + TestCatalog.HAIKU;
 
 		ConverseResponse response = east.converse(request(arn, "foundation"));
 
-		assertThat(text(response)).isEqualTo("[" + HAIKU + " via " + arn + "] You said: foundation");
+		assertThat(text(response)).isEqualTo("[" + TestCatalog.HAIKU + " via " + arn + "] You said: foundation");
 	}
 
 	@Test
 	void applicationProfileOfAModelRoutesToIt() {
-		String arn = bedrock.createApplicationProfile("chat-team", HAIKU, "us-east-1");
+		String arn = bedrock.createApplicationProfile("chat-team", TestCatalog.HAIKU, "us-east-1");
 
 		ConverseResponse response = east.converse(request(arn, "tagged"));
 
 		assertThat(arn).matches("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/[a-z0-9]{12}");
-		assertThat(text(response)).isEqualTo("[" + HAIKU + " via " + arn + "] You said: tagged");
+		assertThat(text(response)).isEqualTo("[" + TestCatalog.HAIKU + " via " + arn + "] You said: tagged");
 	}
 
 	@Test
 	void applicationProfileOfASystemProfileRoutesToAModelThatNeedsAProfile() {
-		String arn = bedrock.createApplicationProfile("sonnet-team", "us." + SONNET_37, "us-east-1");
+		String arn = bedrock.createApplicationProfile("sonnet-team", "us." + TestCatalog.SONNET_37, "us-east-1");
 
 		ConverseResponse response = east.converse(request(arn, "copied"));
 
-		assertThat(text(response)).startsWith("[" + SONNET_37 + " via " + arn + "]");
+		assertThat(text(response)).startsWith("[" + TestCatalog.SONNET_37 + " via " + arn + "]");
 	}
 
 	@Test
 	void maxTokensTruncatesTheReply() {
-		ConverseResponse response = east.converse(request(HAIKU, "a long prompt that will not fit").toBuilder()
-			.inferenceConfig(InferenceConfiguration.builder().maxTokens(3).build())
-			.build());
+		ConverseResponse response = east
+			.converse(request(TestCatalog.HAIKU, "a long prompt that will not fit").toBuilder()
+				.inferenceConfig(InferenceConfiguration.builder().maxTokens(3).build())
+				.build());
 
 		assertThat(response.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
 		assertThat(response.usage().outputTokens()).isEqualTo(3);
-		assertThat(text(response)).isEqualTo(("[" + HAIKU).substring(0, 12));
+		assertThat(text(response)).isEqualTo(("[" + TestCatalog.HAIKU).substring(0, 12));
 	}
 
 	@Test
 	void stopSequenceInTheReplyCutsIt() {
-		ConverseResponse response = east.converse(request(HAIKU, "one two STOP three").toBuilder()
+		ConverseResponse response = east.converse(request(TestCatalog.HAIKU, "one two STOP three").toBuilder()
 			.inferenceConfig(InferenceConfiguration.builder().stopSequences("STOP", "never").build())
 			.build());
 
 		assertThat(response.stopReason()).isEqualTo(StopReason.STOP_SEQUENCE);
-		assertThat(text(response)).isEqualTo("[" + HAIKU + "] You said: one two ");
+		assertThat(text(response)).isEqualTo("[" + TestCatalog.HAIKU + "] You said: one two ");
 	}
 
 	@Test
 	void lastUserMessageIsTheOneEchoed() {
 		ConverseResponse response = east.converse(ConverseRequest.builder()
-			.modelId(HAIKU)
+			.modelId(TestCatalog.HAIKU)
 			.messages(message(ConversationRole.USER, "first"), message(ConversationRole.ASSISTANT, "answer"),
 					message(ConversationRole.USER, "second"))
 			.build());
@@ -185,8 +185,8 @@ class ConverseTests {
 
 	@Test
 	void regionComesFromTheSignature() {
-		east.converse(request(HAIKU, "east"));
-		west.converse(request(HAIKU, "west"));
+		east.converse(request(TestCatalog.HAIKU, "east"));
+		west.converse(request(TestCatalog.HAIKU, "west"));
 
 		assertThat(bedrock.journal()).extracting(JournalEntry::region).containsExactly("us-east-1", "us-west-2");
 	}
@@ -199,7 +199,7 @@ class ConverseTests {
 			.region(Region.US_WEST_2)
 			.overrideConfiguration(TestRetries.none())
 			.build()) {
-			ConverseResponse response = client.converse(request(HAIKU, "with an API key"));
+			ConverseResponse response = client.converse(request(TestCatalog.HAIKU, "with an API key"));
 
 			assertThat(text(response)).endsWith("You said: with an API key");
 		}

@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import static io.bedrockbinding.emulator.ConverseTests.request;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -68,9 +66,10 @@ class FaultsTests {
 	void everyFaultReachesTheSdkAsItsException(Fault fault) {
 		bedrock.faults().failNext(1, fault);
 
-		RuntimeErrorsTests.assertError(() -> noRetries.converse(request(HAIKU, "hi")), EXCEPTIONS.get(fault),
-				fault.status(), fault.message());
-		assertThat(noRetries.converse(request(HAIKU, "hi")).stopReasonAsString()).isEqualTo("end_turn");
+		RuntimeErrorsTests.assertError(() -> noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")),
+				EXCEPTIONS.get(fault), fault.status(), fault.message());
+		assertThat(noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
 		assertThat(bedrock.journal()).extracting(JournalEntry::status).containsExactly(fault.status(), 200);
 	}
 
@@ -78,7 +77,8 @@ class FaultsTests {
 	void retriesOfTheSdkConsumeInjectedFailures() {
 		bedrock.faults().failNext(2, Fault.THROTTLING);
 
-		ConverseResponse response = threeAttempts.converse(request(HAIKU, "third time lucky"));
+		ConverseResponse response = threeAttempts
+			.converse(ConverseTests.request(TestCatalog.HAIKU, "third time lucky"));
 
 		assertThat(response.stopReasonAsString()).isEqualTo("end_turn");
 		assertThat(bedrock.journal()).extracting(JournalEntry::status).containsExactly(429, 429, 200);
@@ -90,7 +90,7 @@ class FaultsTests {
 		bedrock.faults().failNext(5, Fault.SERVICE_UNAVAILABLE);
 
 		assertThatExceptionOfType(ServiceUnavailableException.class)
-			.isThrownBy(() -> threeAttempts.converse(request(HAIKU, "hi")));
+			.isThrownBy(() -> threeAttempts.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")));
 		assertThat(bedrock.journal()).hasSize(3);
 		assertThat(bedrock.faults().remaining()).isEqualTo(2);
 	}
@@ -99,10 +99,12 @@ class FaultsTests {
 	void failuresQueueUpInOrder() {
 		bedrock.faults().failNext(1, Fault.THROTTLING).failNext(1, Fault.MODEL_TIMEOUT);
 
-		assertThatExceptionOfType(ThrottlingException.class).isThrownBy(() -> noRetries.converse(request(HAIKU, "1")));
+		assertThatExceptionOfType(ThrottlingException.class)
+			.isThrownBy(() -> noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "1")));
 		assertThatExceptionOfType(ModelTimeoutException.class)
-			.isThrownBy(() -> noRetries.converse(request(HAIKU, "2")));
-		assertThat(noRetries.converse(request(HAIKU, "3")).stopReasonAsString()).isEqualTo("end_turn");
+			.isThrownBy(() -> noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "2")));
+		assertThat(noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "3")).stopReasonAsString())
+			.isEqualTo("end_turn");
 	}
 
 	@Test
@@ -122,7 +124,8 @@ class FaultsTests {
 	void faultsOfOneApiHitOnlyThatApi() {
 		bedrock.faults().failNext("ListFoundationModels", 1, Fault.THROTTLING);
 
-		assertThat(noRetries.converse(request(HAIKU, "hi")).stopReasonAsString()).isEqualTo("end_turn");
+		assertThat(noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
 		try (BedrockClient controlPlane = bedrock.clients()
 			.controlPlaneBuilder("us-east-1")
 			.overrideConfiguration(TestRetries.none())
@@ -154,7 +157,7 @@ class FaultsTests {
 		bedrock.faults().latency(Duration.ofMillis(300));
 
 		long start = System.nanoTime();
-		ConverseResponse response = noRetries.converse(request(HAIKU, "slow"));
+		ConverseResponse response = noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "slow"));
 		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
 		assertThat(elapsedMillis).isGreaterThanOrEqualTo(300);
@@ -166,7 +169,7 @@ class FaultsTests {
 		bedrock.faults().latency(Duration.ofSeconds(5)).failNext(3, Fault.INTERNAL_SERVER).breakNextStream(1);
 		bedrock.get().reset();
 
-		ConverseResponse response = noRetries.converse(request(HAIKU, "fast"));
+		ConverseResponse response = noRetries.converse(ConverseTests.request(TestCatalog.HAIKU, "fast"));
 
 		assertThat(response.metrics().latencyMs()).isLessThan(5000);
 		assertThat(bedrock.faults().remaining()).isZero();

@@ -11,14 +11,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.bedrockbinding.emulator.TestCatalog.COHERE_EMBED;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
-import static io.bedrockbinding.emulator.TestCatalog.SD;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
-import static io.bedrockbinding.emulator.TestCatalog.TITAN_EMBED;
-import static io.bedrockbinding.emulator.TestCatalog.TITAN_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -45,7 +37,7 @@ class InvokeModelTests {
 
 	@Test
 	void anthropicMessages() {
-		InvokeModelResponse response = invoke(HAIKU, """
+		InvokeModelResponse response = invoke(TestCatalog.HAIKU, """
 				{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"system":"Be brief.",
 				 "messages":[{"role":"user","content":[{"type":"text","text":"Hello Claude"}]}]}""");
 
@@ -55,34 +47,35 @@ class InvokeModelTests {
 		assertThat(body.get("role").stringValue()).isEqualTo("assistant");
 		assertThat(body.get("id").stringValue()).startsWith("msg_bdrk_");
 		assertThat(body.at("/content/0/type").stringValue()).isEqualTo("text");
-		assertThat(body.at("/content/0/text").stringValue()).isEqualTo("[" + HAIKU + "] You said: Hello Claude");
+		assertThat(body.at("/content/0/text").stringValue())
+			.isEqualTo("[" + TestCatalog.HAIKU + "] You said: Hello Claude");
 		assertThat(body.get("stop_reason").stringValue()).isEqualTo("end_turn");
 		assertThat(body.at("/usage/input_tokens").intValue()).isPositive();
 		assertThat(body.at("/usage/output_tokens").intValue())
 			.isEqualTo(Generation.tokens(body.at("/content/0/text").stringValue()));
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
 			assertThat(entry.api()).isEqualTo("InvokeModel");
-			assertThat(entry.modelId()).isEqualTo(HAIKU);
+			assertThat(entry.modelId()).isEqualTo(TestCatalog.HAIKU);
 			assertThat(entry.body()).contains("Hello Claude");
 		});
 	}
 
 	@Test
 	void anthropicStringContentStopSequenceAndProfile() {
-		InvokeModelResponse response = invoke("us." + SONNET_37, """
+		InvokeModelResponse response = invoke("us." + TestCatalog.SONNET_37, """
 				{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"stop_sequences":["STOP"],
 				 "messages":[{"role":"user","content":"go STOP now"}]}""");
 
 		JsonNode body = json(response);
 		assertThat(body.at("/content/0/text").stringValue())
-			.isEqualTo("[" + SONNET_37 + " via us." + SONNET_37 + "] You said: go ");
+			.isEqualTo("[" + TestCatalog.SONNET_37 + " via us." + TestCatalog.SONNET_37 + "] You said: go ");
 		assertThat(body.get("stop_reason").stringValue()).isEqualTo("stop_sequence");
 		assertThat(body.get("stop_sequence").stringValue()).isEqualTo("STOP");
 	}
 
 	@Test
 	void anthropicWithoutMaxTokensIsMalformed() {
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(HAIKU, """
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(TestCatalog.HAIKU, """
 				{"anthropic_version":"bedrock-2023-05-31","messages":[{"role":"user","content":"hi"}]}"""))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(400);
@@ -93,7 +86,7 @@ class InvokeModelTests {
 
 	@Test
 	void amazonNova() {
-		InvokeModelResponse response = invoke(NOVA_PRO, """
+		InvokeModelResponse response = invoke(TestCatalog.NOVA_PRO, """
 				{"messages":[{"role":"user","content":[{"text":"Hello Nova"}]}],
 				 "inferenceConfig":{"max_new_tokens":4}}""");
 
@@ -108,20 +101,20 @@ class InvokeModelTests {
 
 	@Test
 	void amazonTitanText() {
-		InvokeModelResponse response = invoke(TITAN_TEXT, """
+		InvokeModelResponse response = invoke(TestCatalog.TITAN_TEXT, """
 				{"inputText":"Hello Titan","textGenerationConfig":{"maxTokenCount":100}}""");
 
 		JsonNode body = json(response);
 		assertThat(body.get("inputTextTokenCount").intValue()).isEqualTo(Generation.tokens("Hello Titan"));
 		assertThat(body.at("/results/0/outputText").stringValue())
-			.isEqualTo("[" + TITAN_TEXT + "] You said: Hello Titan");
+			.isEqualTo("[" + TestCatalog.TITAN_TEXT + "] You said: Hello Titan");
 		assertThat(body.at("/results/0/tokenCount").intValue()).isPositive();
 		assertThat(body.at("/results/0/completionReason").stringValue()).isEqualTo("FINISH");
 	}
 
 	@Test
 	void metaLlama() {
-		InvokeModelResponse response = invoke(LLAMA, """
+		InvokeModelResponse response = invoke(TestCatalog.LLAMA, """
 				{"prompt":"Hello Llama","max_gen_len":2,"temperature":0.5}""");
 
 		JsonNode body = json(response);
@@ -133,8 +126,8 @@ class InvokeModelTests {
 
 	@Test
 	void titanEmbeddingsAreDeterministicUnitVectors() {
-		JsonNode first = json(invoke(TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
-		JsonNode second = json(invoke(TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
+		JsonNode first = json(invoke(TestCatalog.TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
+		JsonNode second = json(invoke(TestCatalog.TITAN_EMBED, "{\"inputText\":\"embed me\",\"dimensions\":256}"));
 
 		assertThat(first.get("embedding")).hasSize(256).isEqualTo(second.get("embedding"));
 		double norm = 0;
@@ -147,7 +140,8 @@ class InvokeModelTests {
 
 	@Test
 	void cohereEmbeddings() {
-		JsonNode body = json(invoke(COHERE_EMBED, "{\"texts\":[\"one\",\"two\"],\"input_type\":\"search_document\"}"));
+		JsonNode body = json(
+				invoke(TestCatalog.COHERE_EMBED, "{\"texts\":[\"one\",\"two\"],\"input_type\":\"search_document\"}"));
 
 		assertThat(body.get("embeddings")).hasSize(2);
 		assertThat(body.get("response_type").stringValue()).isEqualTo("embeddings_floats");
@@ -157,20 +151,20 @@ class InvokeModelTests {
 	@Test
 	void imageModelsAreNotEmulated() {
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> invoke(SD, "{\"prompt\":\"a cat\"}", "us-west-2"))
+			.isThrownBy(() -> invoke(TestCatalog.SD, "{\"prompt\":\"a cat\"}", "us-west-2"))
 			.withMessageContaining("IMAGE");
 	}
 
 	@Test
 	void bodyThatIsNoJsonObjectIsMalformed() {
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(LLAMA, "[1, 2]"))
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(TestCatalog.LLAMA, "[1, 2]"))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage()).isEqualTo(NativeBodies.MALFORMED));
 	}
 
 	@Test
 	void invokeModelResolvesTargetsLikeConverse() {
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> invoke(SONNET_37, "{\"anthropic_version\":\"x\",\"max_tokens\":5,\"messages\":[]}"))
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(
+				() -> invoke(TestCatalog.SONNET_37, "{\"anthropic_version\":\"x\",\"max_tokens\":5,\"messages\":[]}"))
 			.withMessageContaining("on-demand throughput");
 	}
 

@@ -7,8 +7,6 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import static io.bedrockbinding.emulator.ConverseTests.request;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,12 +27,12 @@ class LocalBedrockClientsTests {
 				BedrockClient controlPlane = clients.controlPlane("us-east-2");
 				StsClient sts = clients.sts("ap-northeast-1");
 				BedrockRuntimeClient apiKey = clients.runtimeWithApiKey("bedrock-api-key")) {
-			runtime.converse(request(HAIKU, "sync"));
-			async.converse(request(HAIKU, "async")).join();
+			runtime.converse(ConverseTests.request(TestCatalog.HAIKU, "sync"));
+			async.converse(ConverseTests.request(TestCatalog.HAIKU, "async")).join();
 			controlPlane.listInferenceProfiles((request) -> {
 			});
 			sts.getCallerIdentity();
-			apiKey.converse(request(HAIKU, "api key"));
+			apiKey.converse(ConverseTests.request(TestCatalog.HAIKU, "api key"));
 		}
 
 		assertThat(bedrock.journal()).extracting(JournalEntry::api, JournalEntry::region)

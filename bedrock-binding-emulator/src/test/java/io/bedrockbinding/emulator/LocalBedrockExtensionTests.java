@@ -2,12 +2,12 @@ package io.bedrockbinding.emulator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The JUnit extension's lifecycle, checked by running fixture classes with the engine
@@ -56,7 +56,10 @@ class LocalBedrockExtensionTests {
 	}
 
 	private static Events run(Class<?> testClass) {
-		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+		return EngineTestKit.engine("junit-jupiter")
+			.selectors(DiscoverySelectors.selectClass(testClass))
+			.execute()
+			.testEvents();
 	}
 
 }

@@ -11,13 +11,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeExcept
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
-import static io.bedrockbinding.emulator.ConverseTests.request;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_200K;
-import static io.bedrockbinding.emulator.TestCatalog.SONNET_37;
-import static io.bedrockbinding.emulator.TestCatalog.TITAN_EMBED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -49,55 +42,62 @@ class RuntimeErrorsTests {
 
 	@Test
 	void modelThatNeedsAProfileIsRefusedWithTheExactOnDemandMessage() {
-		assertError(() -> east.converse(request(SONNET_37, "hi")), ValidationException.class, 400,
+		assertError(() -> east.converse(ConverseTests.request(TestCatalog.SONNET_37, "hi")), ValidationException.class,
+				400,
 				"Invocation of model ID anthropic.claude-3-7-sonnet-20250219-v1:0 with on-demand throughput isn\u2019t supported. "
 						+ "Retry your request with the ID or ARN of an inference profile that contains this model.");
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
 			assertThat(entry.status()).isEqualTo(400);
-			assertThat(entry.modelId()).isEqualTo(SONNET_37);
+			assertThat(entry.modelId()).isEqualTo(TestCatalog.SONNET_37);
 		});
 	}
 
 	@Test
 	void modelNeedsAProfileOnlyWhereTheCatalogSaysSo() {
 		// Nova Pro is on demand in us-east-1 and profile-only in eu-west-1.
-		assertThat(east.converse(request(NOVA_PRO, "hi")).stopReasonAsString()).isEqualTo("end_turn");
-		assertError(() -> eu.converse(request(NOVA_PRO, "hi")), ValidationException.class, 400,
-				String.format(TargetResolver.ON_DEMAND_REFUSED, NOVA_PRO));
+		assertThat(east.converse(ConverseTests.request(TestCatalog.NOVA_PRO, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
+		assertError(() -> eu.converse(ConverseTests.request(TestCatalog.NOVA_PRO, "hi")), ValidationException.class,
+				400, String.format(TargetResolver.ON_DEMAND_REFUSED, TestCatalog.NOVA_PRO));
 	}
 
 	@Test
 	void contextLengthVariantIsRefusedOnDemand() {
-		assertError(() -> east.converse(request(SONNET_200K, "hi")), ValidationException.class, 400,
-				String.format(TargetResolver.ON_DEMAND_REFUSED, SONNET_200K));
+		assertError(() -> east.converse(ConverseTests.request(TestCatalog.SONNET_200K, "hi")),
+				ValidationException.class, 400,
+				String.format(TargetResolver.ON_DEMAND_REFUSED, TestCatalog.SONNET_200K));
 	}
 
 	@Test
 	void unknownModelIdIsInvalid() {
-		assertError(() -> east.converse(request("acme.unknown-model-v1:0", "hi")), ValidationException.class, 400,
-				INVALID);
+		assertError(() -> east.converse(ConverseTests.request("acme.unknown-model-v1:0", "hi")),
+				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void unknownGeographyIsInvalid() {
-		assertError(() -> east.converse(request("xx." + HAIKU, "hi")), ValidationException.class, 400, INVALID);
+		assertError(() -> east.converse(ConverseTests.request("xx." + TestCatalog.HAIKU, "hi")),
+				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void profileOfAGeographyThatDoesNotServeTheRegionIsInvalid() {
-		assertError(() -> east.converse(request("eu." + HAIKU, "hi")), ValidationException.class, 400, INVALID);
+		assertError(() -> east.converse(ConverseTests.request("eu." + TestCatalog.HAIKU, "hi")),
+				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void profileOfAGeographyTheModelIsNotInIsInvalid() {
-		assertError(() -> east.converse(request("us." + LLAMA, "hi")), ValidationException.class, 400, INVALID);
+		assertError(() -> east.converse(ConverseTests.request("us." + TestCatalog.LLAMA, "hi")),
+				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void arnOfAnotherRegionIsRefused() {
-		String arn = "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us." + SONNET_37;
+		String arn = "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us." + TestCatalog.SONNET_37;
 
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> east.converse(request(arn, "hi")))
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> east.converse(ConverseTests.request(arn, "hi")))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(400);
 				assertThat(ex.awsErrorDetails().errorMessage()).contains("us-west-2").contains("us-east-1");
@@ -106,9 +106,9 @@ class RuntimeErrorsTests {
 
 	@Test
 	void arnOfAnotherAccountIsAccessDenied() {
-		String arn = "arn:aws:bedrock:us-east-1:999988887777:inference-profile/us." + SONNET_37;
+		String arn = "arn:aws:bedrock:us-east-1:999988887777:inference-profile/us." + TestCatalog.SONNET_37;
 
-		assertError(() -> east.converse(request(arn, "hi")), AccessDeniedException.class, 403,
+		assertError(() -> east.converse(ConverseTests.request(arn, "hi")), AccessDeniedException.class, 403,
 				"User: arn:aws:iam::111122223333:user/local-bedrock is not authorized to perform: bedrock:InvokeModel "
 						+ "on resource: " + arn
 						+ " because no resource-based policy allows the bedrock:InvokeModel action");
@@ -118,69 +118,76 @@ class RuntimeErrorsTests {
 	void unknownApplicationProfileIsInvalid() {
 		String arn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdefabcdef";
 
-		assertError(() -> east.converse(request(arn, "hi")), ValidationException.class, 400, INVALID);
+		assertError(() -> east.converse(ConverseTests.request(arn, "hi")), ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void applicationProfileIsRegional() {
-		String arn = bedrock.createApplicationProfile("eu-team", HAIKU, "eu-west-1");
+		String arn = bedrock.createApplicationProfile("eu-team", TestCatalog.HAIKU, "eu-west-1");
 
-		assertThat(eu.converse(request(arn, "hi")).stopReasonAsString()).isEqualTo("end_turn");
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> east.converse(request(arn, "hi")));
+		assertThat(eu.converse(ConverseTests.request(arn, "hi")).stopReasonAsString()).isEqualTo("end_turn");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> east.converse(ConverseTests.request(arn, "hi")));
 	}
 
 	@Test
 	void resetForgetsApplicationProfiles() {
-		String arn = bedrock.createApplicationProfile("short-lived", HAIKU, "us-east-1");
+		String arn = bedrock.createApplicationProfile("short-lived", TestCatalog.HAIKU, "us-east-1");
 		bedrock.get().reset();
 
-		assertError(() -> east.converse(request(arn, "hi")), ValidationException.class, 400, INVALID);
+		assertError(() -> east.converse(ConverseTests.request(arn, "hi")), ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void malformedArnIsInvalid() {
-		assertError(() -> east.converse(request("arn:aws:bedrock:us-east-1:12:inference-profile/x", "hi")),
+		assertError(
+				() -> east.converse(ConverseTests.request("arn:aws:bedrock:us-east-1:12:inference-profile/x", "hi")),
 				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void arnWithAnUnresolvedTemplateIsInvalid() {
 		assertError(
-				() -> east.converse(request("arn:aws:bedrock:us-east-1:{account}:inference-profile/us." + HAIKU, "hi")),
+				() -> east.converse(ConverseTests
+					.request("arn:aws:bedrock:us-east-1:{account}:inference-profile/us." + TestCatalog.HAIKU, "hi")),
 				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void provisionedModelArnIsUnknownToTheEmulator() {
 		assertError(
-				() -> east
-					.converse(request("arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghijkl", "hi")),
+				() -> east.converse(ConverseTests
+					.request("arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghijkl", "hi")),
 				ValidationException.class, 400, INVALID);
 	}
 
 	@Test
 	void requireProfileOverridesTheCatalogInOneRegion() {
-		bedrock.requireProfile(HAIKU, "us-east-1");
+		bedrock.requireProfile(TestCatalog.HAIKU, "us-east-1");
 
-		assertError(() -> east.converse(request(HAIKU, "hi")), ValidationException.class, 400,
-				String.format(TargetResolver.ON_DEMAND_REFUSED, HAIKU));
-		assertThat(eu.converse(request(HAIKU, "hi")).stopReasonAsString()).isEqualTo("end_turn");
+		assertError(() -> east.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")), ValidationException.class, 400,
+				String.format(TargetResolver.ON_DEMAND_REFUSED, TestCatalog.HAIKU));
+		assertThat(eu.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
 	}
 
 	@Test
 	void allowOnDemandOverridesTheCatalog() {
-		bedrock.allowOnDemand(SONNET_37, "us-east-1");
+		bedrock.allowOnDemand(TestCatalog.SONNET_37, "us-east-1");
 
-		assertThat(east.converse(request(SONNET_37, "hi")).stopReasonAsString()).isEqualTo("end_turn");
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> eu.converse(request(SONNET_37, "hi")));
+		assertThat(east.converse(ConverseTests.request(TestCatalog.SONNET_37, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> eu.converse(ConverseTests.request(TestCatalog.SONNET_37, "hi")));
 	}
 
 	@Test
 	void overridesAreForgottenOnReset() {
-		bedrock.get().requireProfile(HAIKU);
+		bedrock.get().requireProfile(TestCatalog.HAIKU);
 		bedrock.get().reset();
 
-		assertThat(east.converse(request(HAIKU, "hi")).stopReasonAsString()).isEqualTo("end_turn");
+		assertThat(east.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")).stopReasonAsString())
+			.isEqualTo("end_turn");
 	}
 
 	@Test
@@ -191,14 +198,16 @@ class RuntimeErrorsTests {
 
 	@Test
 	void converseRefusesEmbeddingModels() {
-		assertError(() -> east.converse(request(TITAN_EMBED, "hi")), ValidationException.class, 400,
+		assertError(() -> east.converse(ConverseTests.request(TestCatalog.TITAN_EMBED, "hi")),
+				ValidationException.class, 400,
 				"This action doesn't support the model that you provided. Try again with a supported text or chat model.");
 	}
 
 	@Test
 	void temperatureOutOfRangeIsAValidationError() {
 		assertError(
-				() -> east.converse(request(HAIKU, "hi").toBuilder()
+				() -> east.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")
+					.toBuilder()
 					.inferenceConfig(InferenceConfiguration.builder().temperature(1.5f).build())
 					.build()),
 				ValidationException.class, 400,
@@ -209,7 +218,8 @@ class RuntimeErrorsTests {
 	@Test
 	void moreThanFourStopSequencesAreAValidationError() {
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> east.converse(request(HAIKU, "hi").toBuilder()
+			.isThrownBy(() -> east.converse(ConverseTests.request(TestCatalog.HAIKU, "hi")
+				.toBuilder()
 				.inferenceConfig(InferenceConfiguration.builder().stopSequences("a", "b", "c", "d", "e").build())
 				.build()))
 			.withMessageContaining("inferenceConfig.stopSequences");
@@ -219,7 +229,7 @@ class RuntimeErrorsTests {
 	void conversationMustStartWithAUserMessage() {
 		assertError(
 				() -> east.converse(software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest.builder()
-					.modelId(HAIKU)
+					.modelId(TestCatalog.HAIKU)
 					.messages(ConverseTests.message(
 							software.amazon.awssdk.services.bedrockruntime.model.ConversationRole.ASSISTANT,
 							"me first"))

@@ -20,16 +20,10 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import static io.bedrockbinding.it.Fixture.ACCOUNT;
-import static io.bedrockbinding.it.Fixture.DEEPSEEK;
-import static io.bedrockbinding.it.Fixture.HAIKU;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,20 +35,14 @@ class AccountTemplateTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
+
 	private static final String DEEPSEEK_TEMPLATE = "arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0";
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
-		}
-	}
 
 	private BedrockPipeFactory factory(BindingRegistry registry, AccountResolver accounts) {
 		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), registry).accountResolver(accounts).build();
-		this.closeables.add(factory);
+		this.factories.track(factory);
 		return factory;
 	}
 
@@ -63,7 +51,7 @@ class AccountTemplateTests {
 	 */
 	private Supplier<StsClient> countingSts(AtomicInteger asked) {
 		StsClient client = bedrock.clients().stsBuilder("us-east-1").overrideConfiguration(Fixture.retries(1)).build();
-		this.closeables.add(client);
+		this.factories.track(client);
 		return () -> {
 			asked.incrementAndGet();
 			return client;
@@ -73,10 +61,11 @@ class AccountTemplateTests {
 	@Test
 	void staticAccountFillsTheTemplate() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, DEEPSEEK_TEMPLATE);
-		String filled = "arn:aws:bedrock:us-east-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
+		registry.bind(Fixture.DEEPSEEK, DEEPSEEK_TEMPLATE);
+		String filled = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
 
-		PipeResult result = factory(registry, new StaticAccountResolver(ACCOUNT)).pipe(DEEPSEEK).execute("hi");
+		PipeResult result = factory(registry, new StaticAccountResolver(Fixture.ACCOUNT)).pipe(Fixture.DEEPSEEK)
+			.execute("hi");
 
 		assertThat(result.invokedTarget()).isEqualTo(filled);
 		assertThat(result.region()).isEqualTo("us-east-2");
@@ -90,16 +79,16 @@ class AccountTemplateTests {
 	@Test
 	void regionTemplateTakesTheCallsRegion() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, "arn:aws:bedrock:{region}:{account}:inference-profile/us.deepseek.r1-v1:0");
-		BedrockPipe pipe = factory(registry, new StaticAccountResolver(ACCOUNT)).pipe(DEEPSEEK);
+		registry.bind(Fixture.DEEPSEEK, "arn:aws:bedrock:{region}:{account}:inference-profile/us.deepseek.r1-v1:0");
+		BedrockPipe pipe = factory(registry, new StaticAccountResolver(Fixture.ACCOUNT)).pipe(Fixture.DEEPSEEK);
 
 		PipeResult home = pipe.execute("home");
 		PipeResult oregon = CallPath.STREAM.call(pipe.withRegion("us-west-2"), "oregon");
 
 		assertThat(home.invokedTarget())
-			.isEqualTo("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+			.isEqualTo("arn:aws:bedrock:us-east-1:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
 		assertThat(oregon.invokedTarget())
-			.isEqualTo("arn:aws:bedrock:us-west-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+			.isEqualTo("arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
 		assertThat(bedrock.journal()).extracting(JournalEntry::region).containsExactly("us-east-1", "us-west-2");
 		assertThat(bedrock.journal()).allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 	}
@@ -109,20 +98,21 @@ class AccountTemplateTests {
 		AtomicInteger asked = new AtomicInteger();
 		AccountResolver accounts = new CachingAccountResolver(new StsAccountResolver(countingSts(asked)));
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, DEEPSEEK_TEMPLATE);
-		registry.bind(NOVA_PRO, "arn:aws:bedrock:us-east-1:{account}:inference-profile/us.amazon.nova-pro-v1:0");
+		registry.bind(Fixture.DEEPSEEK, DEEPSEEK_TEMPLATE);
+		registry.bind(Fixture.NOVA_PRO,
+				"arn:aws:bedrock:us-east-1:{account}:inference-profile/us.amazon.nova-pro-v1:0");
 		BedrockPipeFactory factory = factory(registry, accounts);
 
 		// Constructing the resolver and the factory, and calls whose target has no
 		// {account}, ask nothing.
-		factory.pipe(LLAMA).execute("no template");
+		factory.pipe(Fixture.LLAMA).execute("no template");
 		assertThat(asked).hasValue(0);
 		assertThat(bedrock.get().journal("GetCallerIdentity")).isEmpty();
 		assertThat(accounts.knownAccountId()).isEmpty();
 
 		List<CompletableFuture<PipeResult>> calls = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
-			BedrockPipe pipe = factory.pipe((i % 2 == 0) ? DEEPSEEK : NOVA_PRO);
+			BedrockPipe pipe = factory.pipe((i % 2 == 0) ? Fixture.DEEPSEEK : Fixture.NOVA_PRO);
 			calls.add(switch (i % 3) {
 				case 0 -> pipe.executeAsync("async " + i);
 				case 1 -> pipe.stream("stream " + i, (text) -> {
@@ -134,8 +124,9 @@ class AccountTemplateTests {
 
 		assertThat(bedrock.get().journal("GetCallerIdentity")).hasSize(1);
 		assertThat(asked).hasValue(1);
-		assertThat(accounts.knownAccountId()).hasValue(ACCOUNT);
-		assertThat(calls).allSatisfy((call) -> assertThat(call.join().invokedTarget()).contains(":" + ACCOUNT + ":"));
+		assertThat(accounts.knownAccountId()).hasValue(Fixture.ACCOUNT);
+		assertThat(calls)
+			.allSatisfy((call) -> assertThat(call.join().invokedTarget()).contains(":" + Fixture.ACCOUNT + ":"));
 	}
 
 	@Test
@@ -151,8 +142,8 @@ class AccountTemplateTests {
 		assertThat(unset).isInstanceOf(CachingAccountResolver.class);
 		assertThat(configured.knownAccountId()).hasValue("444455556666");
 		assertThat(asked).hasValue(0);
-		assertThat(auto.accountId()).isEqualTo(ACCOUNT);
-		assertThat(auto.accountId()).isEqualTo(ACCOUNT);
+		assertThat(auto.accountId()).isEqualTo(Fixture.ACCOUNT);
+		assertThat(auto.accountId()).isEqualTo(Fixture.ACCOUNT);
 		assertThat(configured.accountId()).isEqualTo("444455556666");
 		assertThat(asked).hasValue(1);
 		assertThat(bedrock.get().journal("GetCallerIdentity")).hasSize(1);
@@ -166,15 +157,16 @@ class AccountTemplateTests {
 			throw new AccountResolutionException("must not be asked");
 		};
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, "arn:aws:bedrock:us-east-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
-		registry.bind(HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
+		registry.bind(Fixture.DEEPSEEK,
+				"arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+		registry.bind(Fixture.HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
 		BedrockPipeFactory factory = factory(registry, accounts);
 
 		for (CallPath path : CallPath.values()) {
-			path.call(factory.pipe(LLAMA), "direct");
-			path.call(factory.pipe(HAIKU), "system profile");
-			path.call(factory.pipe(DEEPSEEK), "concrete ARN");
-			path.call(factory.pipe(NOVA_PRO).withRegion("eu-west-1"), "derived profile");
+			path.call(factory.pipe(Fixture.LLAMA), "direct");
+			path.call(factory.pipe(Fixture.HAIKU), "system profile");
+			path.call(factory.pipe(Fixture.DEEPSEEK), "concrete ARN");
+			path.call(factory.pipe(Fixture.NOVA_PRO).withRegion("eu-west-1"), "derived profile");
 		}
 
 		assertThat(asked).hasValue(0);
@@ -184,14 +176,14 @@ class AccountTemplateTests {
 	@Test
 	void noConfiguredAccountFailsPlainlyWithoutCallingBedrock() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, DEEPSEEK_TEMPLATE);
-		BedrockPipe pipe = factory(registry, AccountResolver.none()).pipe(DEEPSEEK);
+		registry.bind(Fixture.DEEPSEEK, DEEPSEEK_TEMPLATE);
+		BedrockPipe pipe = factory(registry, AccountResolver.none()).pipe(Fixture.DEEPSEEK);
 
 		for (CallPath path : CallPath.values()) {
 			assertThatThrownBy(() -> path.call(pipe, "hi")).isInstanceOfSatisfying(BedrockPipeException.class,
 					(failure) -> {
 						assertThat(failure.reason()).isEqualTo(FailureReason.UNRESOLVED_TEMPLATE);
-						assertThat(failure.modelId()).isEqualTo(DEEPSEEK);
+						assertThat(failure.modelId()).isEqualTo(Fixture.DEEPSEEK);
 						assertThat(failure.target()).isEqualTo(DEEPSEEK_TEMPLATE);
 						assertThat(failure.getMessage()).contains("bedrock.binding.account-id");
 					});
@@ -204,8 +196,8 @@ class AccountTemplateTests {
 		AtomicInteger asked = new AtomicInteger();
 		AccountResolver accounts = AccountResolver.of("auto", countingSts(asked));
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(DEEPSEEK, DEEPSEEK_TEMPLATE);
-		BedrockPipe pipe = factory(registry, accounts).pipe(DEEPSEEK);
+		registry.bind(Fixture.DEEPSEEK, DEEPSEEK_TEMPLATE);
+		BedrockPipe pipe = factory(registry, accounts).pipe(Fixture.DEEPSEEK);
 		bedrock.faults().failNext("GetCallerIdentity", 1, Fault.ACCESS_DENIED);
 
 		assertThatThrownBy(() -> pipe.execute("first")).isInstanceOfSatisfying(BedrockPipeException.class,
@@ -215,7 +207,7 @@ class AccountTemplateTests {
 				});
 		PipeResult second = pipe.execute("second");
 
-		assertThat(second.invokedTarget()).contains(":" + ACCOUNT + ":");
+		assertThat(second.invokedTarget()).contains(":" + Fixture.ACCOUNT + ":");
 		assertThat(bedrock.get().journal("GetCallerIdentity")).extracting(JournalEntry::status)
 			.containsExactly(403, 200);
 		assertThat(bedrock.get().journal("Converse")).hasSize(1);

@@ -15,8 +15,6 @@ import io.bedrockbinding.pipe.PipeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many calls at once through one pipe, on core's own client settings. */
@@ -35,7 +33,7 @@ class ConcurrencyTests {
 			.credentialsProvider(LocalBedrockClients.credentials())
 			.build();
 		try (BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-2"), clients).build()) {
-			BedrockPipe pipe = factory.pipe(NOVA_PRO).withSystemPrompt("be quick");
+			BedrockPipe pipe = factory.pipe(Fixture.NOVA_PRO).withSystemPrompt("be quick");
 			int before = clientThreads();
 
 			List<CompletableFuture<PipeResult>> calls = new ArrayList<>(CALLS);
@@ -65,7 +63,7 @@ class ConcurrencyTests {
 	void concurrentStreamsEachGetTheirOwnText() throws Exception {
 		BedrockRuntimeClients clients = Fixture.clients(bedrock.get(), 1).build();
 		try (BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build()) {
-			BedrockPipe pipe = factory.pipe(LLAMA);
+			BedrockPipe pipe = factory.pipe(Fixture.LLAMA);
 			List<StringBuilder> texts = new ArrayList<>();
 			List<CompletableFuture<PipeResult>> streams = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {

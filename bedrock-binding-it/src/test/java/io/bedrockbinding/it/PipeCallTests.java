@@ -10,18 +10,14 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
-import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeMessage;
 import io.bedrockbinding.pipe.PipeResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,24 +27,15 @@ class PipeCallTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory factory(String region) {
-		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), Fixture.registry(region)).build();
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void resultHoldsEveryField(CallPath path) {
 		bedrock.faults().latency(Duration.ofMillis(40));
-		PipeResult result = path.call(factory("us-east-2").pipe(NOVA_PRO), "What is an inference profile?");
+		PipeResult result = path.call(this.factories.of("us-east-2").pipe(Fixture.NOVA_PRO),
+				"What is an inference profile?");
 
 		JournalEntry call = Fixture.only(bedrock.get(), path.api());
 		assertThat(call.status()).isEqualTo(200);
@@ -65,7 +52,7 @@ class PipeCallTests {
 		// Bedrock's own latency (metrics.latencyMs, or the stream's metadata event)
 		// includes the injected delay.
 		assertThat(result.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(40)).isLessThan(Duration.ofSeconds(10));
-		assertThat(result.modelId()).isEqualTo(NOVA_PRO);
+		assertThat(result.modelId()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
 		assertThat(result.targetKind()).isEqualTo(TargetKind.SYSTEM_PROFILE);
 		assertThat(result.region()).isEqualTo("us-east-2");
@@ -76,18 +63,18 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void directCallNamesOnlyTheModel(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(NOVA_PRO), "hi");
+		PipeResult result = path.call(this.factories.of("us-east-1").pipe(Fixture.NOVA_PRO), "hi");
 
-		assertThat(result.invokedTarget()).isEqualTo(NOVA_PRO);
+		assertThat(result.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(result.targetKind()).isEqualTo(TargetKind.DIRECT);
-		assertThat(result.text()).contains(NOVA_PRO).doesNotContain(" via ");
-		assertThat(Fixture.only(bedrock.get(), path.api()).modelId()).isEqualTo(NOVA_PRO);
+		assertThat(result.text()).contains(Fixture.NOVA_PRO).doesNotContain(" via ");
+		assertThat(Fixture.only(bedrock.get(), path.api()).modelId()).isEqualTo(Fixture.NOVA_PRO);
 	}
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void requestIdsDifferPerCall(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 
 		String first = path.call(pipe, "one").requestId();
 		String second = path.call(pipe, "two").requestId();
@@ -98,7 +85,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void usageGrowsWithThePrompt(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 
 		PipeResult small = path.call(pipe, "Hi.");
 		PipeResult large = path.call(pipe, "Hi. ".repeat(200));
@@ -110,7 +97,7 @@ class PipeCallTests {
 
 	@Test
 	void streamHandsOverSeveralDeltasAndTheMetadata() throws Exception {
-		BedrockPipe pipe = factory("us-east-1").pipe(LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 		String prompt = "Tell me, in many words, why a pipe resolves its binding on every call.";
 		PipeResult converse = pipe.execute(prompt);
 		bedrock.faults().latency(Duration.ofMillis(30));
@@ -130,16 +117,16 @@ class PipeCallTests {
 
 	@Test
 	void streamDeliversDeltasInOrderBeforeTheFutureCompletes() throws Exception {
-		BedrockPipe pipe = factory("us-east-1").pipe(LLAMA);
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.LLAMA);
 		List<String> seen = new CopyOnWriteArrayList<>();
 
-		PipeResult result = pipe.stream("count: one two three four five six seven eight nine ten", (text) -> {
-			seen.add(text);
-		}).thenApply((done) -> {
-			// Every delta was handed over before completion, none after.
-			assertThat(String.join("", seen)).isEqualTo(done.text());
-			return done;
-		}).get();
+		PipeResult result = pipe.stream("count: one two three four five six seven eight nine ten", seen::add)
+			.thenApply((done) -> {
+				// Every delta was handed over before completion, none after.
+				assertThat(String.join("", seen)).isEqualTo(done.text());
+				return done;
+			})
+			.get();
 
 		assertThat(result.text()).endsWith("ten");
 	}
@@ -147,7 +134,8 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void everySettingReachesTheWire(CallPath path) {
-		BedrockPipe pipe = factory("us-east-1").pipe(LLAMA)
+		BedrockPipe pipe = this.factories.of("us-east-1")
+			.pipe(Fixture.LLAMA)
 			.withSystemPrompt("Answer in one sentence.")
 			.withTemperature(0.25)
 			.withTopP(0.5)
@@ -178,13 +166,15 @@ class PipeCallTests {
 		assertThat(messages.get(2).at("/content/0/text").asString()).isEqualTo("What is my name?");
 		// The system prompt and the earlier turns count as input.
 		assertThat(result.usage().inputTokens())
-			.isGreaterThan(path.call(factory("us-east-1").pipe(LLAMA), "What is my name?").usage().inputTokens());
+			.isGreaterThan(path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA), "What is my name?")
+				.usage()
+				.inputTokens());
 	}
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void maxTokensStopsTheReply(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(LLAMA).withMaxTokens(3),
+		PipeResult result = path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA).withMaxTokens(3),
 				"Please repeat this rather long sentence back to me.");
 
 		assertThat(result.stopReason()).isEqualTo("max_tokens");
@@ -195,7 +185,8 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void stopSequenceStopsTheReply(CallPath path) {
-		PipeResult result = path.call(factory("us-east-1").pipe(LLAMA).withStopSequences(List.of("HALT")),
+		PipeResult result = path.call(
+				this.factories.of("us-east-1").pipe(Fixture.LLAMA).withStopSequences(List.of("HALT")),
 				"first part HALT second part");
 
 		assertThat(result.stopReason()).isEqualTo("stop_sequence");
@@ -205,7 +196,7 @@ class PipeCallTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void plainPipeSendsNoSettings(CallPath path) {
-		path.call(factory("us-east-1").pipe(LLAMA), "plain");
+		path.call(this.factories.of("us-east-1").pipe(Fixture.LLAMA), "plain");
 
 		JsonNode body = Fixture.body(Fixture.only(bedrock.get(), path.api()));
 		assertThat(body.has("system")).isFalse();

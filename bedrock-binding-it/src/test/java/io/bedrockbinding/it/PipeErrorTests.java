@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,15 +20,11 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.bedrockbinding.it.Fixture.ACCOUNT;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -40,17 +35,8 @@ class PipeErrorTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private static BedrockPipeException failure(CallPath path, BedrockPipe pipe) {
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
@@ -61,29 +47,30 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void onDemandRefusalShowsTheLinesThatBindTheRegionsProfile(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).build());
 
-		BedrockPipeException ohio = failure(path, factory.pipe(NOVA_PRO));
-		BedrockPipeException ireland = failure(path, factory.pipe(NOVA_PRO).withRegion("eu-west-1"));
+		BedrockPipeException ohio = failure(path, factory.pipe(Fixture.NOVA_PRO));
+		BedrockPipeException ireland = failure(path, factory.pipe(Fixture.NOVA_PRO).withRegion("eu-west-1"));
 
 		assertThat(ohio.reason()).isEqualTo(FailureReason.ON_DEMAND_NOT_SUPPORTED);
-		assertThat(ohio.modelId()).isEqualTo(NOVA_PRO);
-		assertThat(ohio.target()).isEqualTo(NOVA_PRO);
+		assertThat(ohio.modelId()).isEqualTo(Fixture.NOVA_PRO);
+		assertThat(ohio.target()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(ohio.region()).isEqualTo("us-east-2");
 		assertThat(ohio.errorCode()).isEqualTo("ValidationException");
 		assertThat(ohio.requestId()).isNotBlank();
-		assertThat(ohio.getMessage()).contains("on-demand throughput isn\u2019t supported", NOVA_PRO, "us-east-2",
-				ohio.requestId());
-		assertThat(ohio.fix()).contains("\n    " + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n")
-			.contains("\"[" + NOVA_PRO + "]\": us.amazon.nova-pro-v1:0")
+		assertThat(ohio.getMessage()).contains("on-demand throughput isn\u2019t supported", Fixture.NOVA_PRO,
+				"us-east-2", ohio.requestId());
+		assertThat(ohio.fix()).contains("\n    " + Fixture.NOVA_PRO + "=us.amazon.nova-pro-v1:0\n")
+			.contains("\"[" + Fixture.NOVA_PRO + "]\": us.amazon.nova-pro-v1:0")
 			.contains("on-demand-fallback");
 		assertThat(ohio.getMessage()).contains(ohio.fix());
 		assertThat(ireland.region()).isEqualTo("eu-west-1");
-		assertThat(ireland.fix()).contains(NOVA_PRO + "=eu.amazon.nova-pro-v1:0")
-			.contains("\"[" + NOVA_PRO + "]\": eu.amazon.nova-pro-v1:0");
+		assertThat(ireland.fix()).contains(Fixture.NOVA_PRO + "=eu.amazon.nova-pro-v1:0")
+			.contains("\"[" + Fixture.NOVA_PRO + "]\": eu.amazon.nova-pro-v1:0");
 		// No fallback unless asked for: one call each, both refused.
 		assertThat(bedrock.journal()).hasSize(2).allSatisfy((call) -> {
-			assertThat(call.modelId()).isEqualTo(NOVA_PRO);
+			assertThat(call.modelId()).isEqualTo(Fixture.NOVA_PRO);
 			assertThat(call.status()).isEqualTo(400);
 		});
 	}
@@ -91,13 +78,13 @@ class PipeErrorTests {
 	@Test
 	void refusalOfAnAliasBindsTheAliasToTheCalledModelsProfile() {
 		BindingRegistry registry = Fixture.directRegistry("us-east-2");
-		registry.bind("myapp.chat-v1", NOVA_PRO);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		registry.bind("myapp.chat-v1", Fixture.NOVA_PRO);
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
 		BedrockPipeException failure = failure(CallPath.EXECUTE, factory.pipe("myapp.chat-v1"));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.ON_DEMAND_NOT_SUPPORTED);
-		assertThat(failure.target()).isEqualTo(NOVA_PRO);
+		assertThat(failure.target()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(failure.fix()).contains("myapp.chat-v1=us.amazon.nova-pro-v1:0")
 			.contains("\"[myapp.chat-v1]\": us.amazon.nova-pro-v1:0");
 	}
@@ -105,20 +92,20 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void accessDeniedOnASystemProfileListsTheArnsToAllow(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2"))
-			.accountResolver(new StaticAccountResolver(ACCOUNT))
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2"))
+			.accountResolver(new StaticAccountResolver(Fixture.ACCOUNT))
 			.build());
 		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
 
-		BedrockPipeException failure = failure(path, factory.pipe(NOVA_PRO));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.NOVA_PRO));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
 		assertThat(failure.errorCode()).isEqualTo("AccessDeniedException");
 		assertThat(failure.target()).isEqualTo("us.amazon.nova-pro-v1:0");
 		assertThat(failure.fix()).contains("bedrock:InvokeModel")
-			.contains("arn:aws:bedrock:us-east-2:" + ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0");
+			.contains("arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0");
 		assertThat(usRegions()).allSatisfy((region) -> assertThat(failure.fix())
-			.contains("arn:aws:bedrock:" + region + "::foundation-model/" + NOVA_PRO));
+			.contains("arn:aws:bedrock:" + region + "::foundation-model/" + Fixture.NOVA_PRO));
 		assertThat(failure.fix()).doesNotContain("eu-west-1");
 	}
 
@@ -127,16 +114,16 @@ class PipeErrorTests {
 	void accessDeniedOnAProfileArnOfAnotherAccountListsTheArnsToAllow(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String foreign = "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.amazon.nova-pro-v1:0";
-		registry.bind(NOVA_PRO, foreign);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		registry.bind(Fixture.NOVA_PRO, foreign);
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
-		BedrockPipeException failure = failure(path, factory.pipe(NOVA_PRO));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.NOVA_PRO));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
 		assertThat(failure.getMessage()).contains("not authorized");
 		assertThat(failure.fix()).contains(foreign);
 		assertThat(usRegions()).allSatisfy((region) -> assertThat(failure.fix())
-			.contains("arn:aws:bedrock:" + region + "::foundation-model/" + NOVA_PRO));
+			.contains("arn:aws:bedrock:" + region + "::foundation-model/" + Fixture.NOVA_PRO));
 		assertThat(failure.fix()).doesNotContain("*");
 		assertThat(Fixture.only(bedrock.get(), path.api()).status()).isEqualTo(403);
 	}
@@ -146,11 +133,11 @@ class PipeErrorTests {
 	void unknownModelOrProfileIsNamedPlainly(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		// Llama 3 8B has no cross-region profile: Bedrock knows no such ID.
-		registry.bind(LLAMA, "us.meta.llama3-8b-instruct-v1:0");
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).build());
+		registry.bind(Fixture.LLAMA, "us.meta.llama3-8b-instruct-v1:0");
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry).build());
 
 		BedrockPipeException model = failure(path, factory.pipe("amazon.no-such-model-v1:0"));
-		BedrockPipeException profile = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException profile = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(model.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL);
 		assertThat(model.target()).isEqualTo("amazon.no-such-model-v1:0");
@@ -164,12 +151,12 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttlingAfterTheSdksRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+				.build());
 		bedrock.faults().failNext(3, Fault.THROTTLING);
 
-		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
 		assertThat(failure.errorCode()).isEqualTo("ThrottlingException");
@@ -181,12 +168,12 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void throttledTwiceThenAnswered(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 3).build())
+				.build());
 		bedrock.faults().failNext(2, Fault.THROTTLING);
 
-		PipeResult result = path.call(factory.pipe(LLAMA), "patience");
+		PipeResult result = path.call(factory.pipe(Fixture.LLAMA), "patience");
 
 		assertThat(result.text()).endsWith("patience");
 		assertThat(bedrock.get().journal(path.api())).extracting(JournalEntry::status).containsExactly(429, 429, 200);
@@ -195,8 +182,9 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void timeoutIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
-		BedrockPipe pipe = factory.pipe(LLAMA).withTimeout(Duration.ofMillis(200));
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipe pipe = factory.pipe(Fixture.LLAMA).withTimeout(Duration.ofMillis(200));
 		// In time without the delay; this also creates the SDK client outside the
 		// measured call.
 		path.call(pipe, "fast");
@@ -216,10 +204,11 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void modelTimeoutIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().failNext(1, Fault.MODEL_TIMEOUT);
 
-		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.errorCode()).isEqualTo("ModelTimeoutException");
@@ -238,9 +227,10 @@ class PipeErrorTests {
 			.syncCustomizer((builder) -> builder.overrideConfiguration(Fixture.retries(1)))
 			.asyncCustomizer((builder) -> builder.overrideConfiguration(Fixture.retries(1)))
 			.build();
-		BedrockPipeFactory factory = track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build());
 
-		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.CONNECTION_FAILED);
 		assertThat(failure.region()).isEqualTo("us-east-1");
@@ -251,12 +241,12 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void serviceFailureAfterRetriesIsNamed(CallPath path) {
-		BedrockPipeFactory factory = track(
-				BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
-					.build());
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 2).build())
+				.build());
 		bedrock.faults().failNext(2, Fault.SERVICE_UNAVAILABLE);
 
-		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.SERVICE_ERROR);
 		assertThat(bedrock.get().journal(path.api())).extracting(JournalEntry::status).containsExactly(503, 503);
@@ -265,10 +255,11 @@ class PipeErrorTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void modelErrorIsAServiceError(CallPath path) {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().failNext(1, Fault.MODEL_ERROR);
 
-		BedrockPipeException failure = failure(path, factory.pipe(LLAMA));
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.SERVICE_ERROR);
 		assertThat(failure.errorCode()).isEqualTo("ModelErrorException");
@@ -276,12 +267,13 @@ class PipeErrorTests {
 
 	@Test
 	void streamBrokenMidwayKeepsWhatArrivedAndNamesTheFailure() {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		bedrock.faults().breakNextStream(2);
 		List<String> deltas = new CopyOnWriteArrayList<>();
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> CallPath
-			.await(factory.pipe(LLAMA).stream("a reply long enough for several deltas", deltas::add)));
+			.await(factory.pipe(Fixture.LLAMA).stream("a reply long enough for several deltas", deltas::add)));
 
 		assertThat(deltas).hasSize(2);
 		assertThat(failure.reason()).isEqualTo(FailureReason.SERVICE_ERROR);
@@ -292,13 +284,14 @@ class PipeErrorTests {
 
 	@Test
 	void streamThrottledMidwayIsNamedThrottled() {
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
 		// An error event names its type the event-stream way: throttlingException.
 		bedrock.faults().breakNextStream(1, Fault.THROTTLING);
 
-		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
-				() -> CallPath.await(factory.pipe(LLAMA).stream("a reply long enough for several deltas", (text) -> {
-				})));
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> CallPath
+			.await(factory.pipe(Fixture.LLAMA).stream("a reply long enough for several deltas", (text) -> {
+			})));
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
 		assertThat(failure.errorCode()).isEqualTo("ThrottlingException");

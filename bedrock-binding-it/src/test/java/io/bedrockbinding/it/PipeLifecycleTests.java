@@ -3,7 +3,6 @@ package io.bedrockbinding.it;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +20,6 @@ import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +31,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
-import static io.bedrockbinding.it.Fixture.DEEPSEEK;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,25 +40,16 @@ class PipeLifecycleTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void fallbackRetriesARefusalWithTheRegionsGeoProfile(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 
-		PipeResult result = path.call(factory.pipe(NOVA_PRO), "fall back");
+		PipeResult result = path.call(factory.pipe(Fixture.NOVA_PRO), "fall back");
 
 		assertThat(result.fallback()).isTrue();
 		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
@@ -71,7 +57,8 @@ class PipeLifecycleTests {
 		assertThat(result.region()).isEqualTo("us-east-2");
 		assertThat(result.text()).contains("via us.amazon.nova-pro-v1:0").endsWith("fall back");
 		List<JournalEntry> calls = bedrock.get().journal(path.api());
-		assertThat(calls).extracting(JournalEntry::modelId).containsExactly(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		assertThat(calls).extracting(JournalEntry::modelId)
+			.containsExactly(Fixture.NOVA_PRO, "us.amazon.nova-pro-v1:0");
 		assertThat(calls).extracting(JournalEntry::status).containsExactly(400, 200);
 		assertThat(calls).extracting(JournalEntry::region).containsOnly("us-east-2");
 	}
@@ -79,8 +66,9 @@ class PipeLifecycleTests {
 	@Test
 	void fallbackOfAnAliasUsesTheCalledModelsProfile() {
 		BindingRegistry registry = Fixture.directRegistry("us-east-2");
-		registry.bind("myapp.chat-v1", NOVA_PRO);
-		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
+		registry.bind("myapp.chat-v1", Fixture.NOVA_PRO);
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
 
 		PipeResult result = factory.pipe("myapp.chat-v1").execute("alias");
 
@@ -92,27 +80,27 @@ class PipeLifecycleTests {
 
 	@Test
 	void fallbackIsLoggedOncePerModel() {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 		String log = capturedStandardError(() -> {
 			for (CallPath path : CallPath.values()) {
-				assertThat(path.call(factory.pipe(NOVA_PRO), "nova " + path).fallback()).isTrue();
-				assertThat(path.call(factory.pipe(DEEPSEEK), "deepseek " + path).fallback()).isTrue();
+				assertThat(path.call(factory.pipe(Fixture.NOVA_PRO), "nova " + path).fallback()).isTrue();
+				assertThat(path.call(factory.pipe(Fixture.DEEPSEEK), "deepseek " + path).fallback()).isTrue();
 			}
 		});
 
 		List<String> lines = log.lines().filter((line) -> line.contains("cannot be called on demand")).toList();
 		assertThat(lines).hasSize(2);
-		assertThat(lines).filteredOn((line) -> line.contains(NOVA_PRO + "=us.amazon.nova-pro-v1:0")).hasSize(1);
-		assertThat(lines).filteredOn((line) -> line.contains(DEEPSEEK + "=us.deepseek.r1-v1:0")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains(Fixture.NOVA_PRO + "=us.amazon.nova-pro-v1:0")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains(Fixture.DEEPSEEK + "=us.deepseek.r1-v1:0")).hasSize(1);
 		assertThat(bedrock.journal()).hasSize(12);
 	}
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void fallbackDoesNotHideOtherFailures(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-1")).onDemandFallback(true).build());
 
 		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "hi")).isInstanceOfSatisfying(
 				BedrockPipeException.class,
@@ -140,14 +128,14 @@ class PipeLifecycleTests {
 
 			};
 		};
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
 
-		path.call(factory.pipe(NOVA_PRO), "works");
+		path.call(factory.pipe(Fixture.NOVA_PRO), "works");
 		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "fails"))
 			.isInstanceOf(BedrockPipeException.class);
 
-		assertThat(events).containsExactly("start " + NOVA_PRO + " SYSTEM_PROFILE us-east-2",
+		assertThat(events).containsExactly("start " + Fixture.NOVA_PRO + " SYSTEM_PROFILE us-east-2",
 				"succeeded us.amazon.nova-pro-v1:0", "start amazon.no-such-model-v1:0 DIRECT us-east-2",
 				"failed UNKNOWN_MODEL");
 	}
@@ -158,7 +146,7 @@ class PipeLifecycleTests {
 		// application.
 		BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
 		BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build();
-		BedrockPipe pipe = factory.pipe(LLAMA);
+		BedrockPipe pipe = factory.pipe(Fixture.LLAMA);
 		for (CallPath path : CallPath.values()) {
 			path.call(pipe, "before close");
 		}
@@ -176,7 +164,7 @@ class PipeLifecycleTests {
 		}
 		// The SDK clients themselves were closed, not merely forgotten.
 		ConverseRequest request = ConverseRequest.builder()
-			.modelId(LLAMA)
+			.modelId(Fixture.LLAMA)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("raw")).build())
 			.build();
 		assertThatThrownBy(() -> sync.converse(request)).isInstanceOf(RuntimeException.class);
@@ -200,8 +188,8 @@ class PipeLifecycleTests {
 			.build();
 		factory.close();
 
-		CompletableFuture<PipeResult> async = factory.pipe(LLAMA).executeAsync("late");
-		CompletableFuture<PipeResult> stream = factory.pipe(LLAMA).stream("late", (text) -> {
+		CompletableFuture<PipeResult> async = factory.pipe(Fixture.LLAMA).executeAsync("late");
+		CompletableFuture<PipeResult> stream = factory.pipe(Fixture.LLAMA).stream("late", (text) -> {
 		});
 
 		assertThat(async).isCompletedExceptionally();

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import static io.bedrockbinding.it.Fixture.LLAMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -49,7 +48,7 @@ class PipeSharingTests {
 
 	@Test
 	void everyWithReturnsANewPipeAndLeavesTheOriginalAlone() {
-		BedrockPipe original = this.factory.pipe(LLAMA);
+		BedrockPipe original = this.factory.pipe(Fixture.LLAMA);
 
 		List<BedrockPipe> derived = List.of(original.withRegion("us-west-2"), original.withSystemPrompt("sys"),
 				original.withTemperature(0.1), original.withTopP(0.2), original.withMaxTokens(50),
@@ -79,7 +78,7 @@ class PipeSharingTests {
 
 	@Test
 	void settingsStackWithoutTouchingEachOther() {
-		BedrockPipe cold = this.factory.pipe(LLAMA).withSystemPrompt("base").withTemperature(0.1);
+		BedrockPipe cold = this.factory.pipe(Fixture.LLAMA).withSystemPrompt("base").withTemperature(0.1);
 		BedrockPipe warm = cold.withTemperature(0.9);
 		BedrockPipe shorter = warm.withMaxTokens(10);
 
@@ -101,7 +100,7 @@ class PipeSharingTests {
 
 	@Test
 	void onePipeServesManyThreads() throws Exception {
-		BedrockPipe shared = this.factory.pipe(LLAMA).withSystemPrompt("shared");
+		BedrockPipe shared = this.factory.pipe(Fixture.LLAMA).withSystemPrompt("shared");
 		int threads = 8;
 		int callsPerThread = 15;
 		ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -35,11 +35,6 @@ import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
 import software.amazon.awssdk.services.bedrock.model.ListInferenceProfilesRequest;
 
-import static io.bedrockbinding.it.Fixture.DEEPSEEK;
-import static io.bedrockbinding.it.Fixture.HAIKU;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
-import static io.bedrockbinding.it.Fixture.SONNET_37;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -101,7 +96,7 @@ class ProfileDiscoveryTests {
 	@Test
 	void discoveryWalksEveryPageOfBothProfileTypes() {
 		for (int i = 0; i < 9; i++) {
-			bedrock.createApplicationProfile("team-" + i, (i % 2 == 0) ? HAIKU : "us.amazon.nova-pro-v1:0",
+			bedrock.createApplicationProfile("team-" + i, (i % 2 == 0) ? Fixture.HAIKU : "us.amazon.nova-pro-v1:0",
 					"us-east-1");
 		}
 		Set<String> systemIds = profileIdsInOnePage("us-east-1", InferenceProfileType.SYSTEM_DEFINED);
@@ -137,11 +132,11 @@ class ProfileDiscoveryTests {
 		DiscoveryResult tokyo = discovery().discover("ap-northeast-1");
 
 		Map<String, String> inVirginia = targets(virginia);
-		assertThat(inVirginia).containsEntry(DEEPSEEK, "us.deepseek.r1-v1:0")
-			.containsEntry(SONNET_37, "us.anthropic.claude-3-7-sonnet-20250219-v1:0")
-			.doesNotContainKey(NOVA_PRO)
-			.doesNotContainKey(LLAMA);
-		assertThat(targets(tokyo)).containsEntry(NOVA_PRO, "jp.amazon.nova-pro-v1:0");
+		assertThat(inVirginia).containsEntry(Fixture.DEEPSEEK, "us.deepseek.r1-v1:0")
+			.containsEntry(Fixture.SONNET_37, "us.anthropic.claude-3-7-sonnet-20250219-v1:0")
+			.doesNotContainKey(Fixture.NOVA_PRO)
+			.doesNotContainKey(Fixture.LLAMA);
+		assertThat(targets(tokyo)).containsEntry(Fixture.NOVA_PRO, "jp.amazon.nova-pro-v1:0");
 		for (DiscoveryResult result : List.of(virginia, tokyo)) {
 			Set<String> needProfile = result.models()
 				.stream()
@@ -157,7 +152,7 @@ class ProfileDiscoveryTests {
 		}
 		DiscoveredModel llama = virginia.models()
 			.stream()
-			.filter((model) -> model.modelId().equals(LLAMA))
+			.filter((model) -> model.modelId().equals(Fixture.LLAMA))
 			.findFirst()
 			.orElseThrow();
 		assertThat(llama.onDemand()).isTrue();
@@ -166,52 +161,52 @@ class ProfileDiscoveryTests {
 
 	@Test
 	void applicationProfilesAreSuggestedForTheirModel() {
-		String haiku = bedrock.createApplicationProfile("haiku-team", HAIKU, "us-east-1");
+		String haiku = bedrock.createApplicationProfile("haiku-team", Fixture.HAIKU, "us-east-1");
 		String sonnet = bedrock.createApplicationProfile("sonnet-team", "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
 				"us-east-1");
 
 		DiscoveryResult result = discovery().discover("us-east-1");
 
-		assertThat(targets(result)).containsEntry(HAIKU, haiku)
+		assertThat(targets(result)).containsEntry(Fixture.HAIKU, haiku)
 			// made on purpose, so it wins over the system profile
-			.containsEntry(SONNET_37, sonnet)
-			.containsEntry(DEEPSEEK, "us.deepseek.r1-v1:0");
+			.containsEntry(Fixture.SONNET_37, sonnet)
+			.containsEntry(Fixture.DEEPSEEK, "us.deepseek.r1-v1:0");
 		DiscoveredProfile sonnetProfile = result.profiles()
 			.stream()
 			.filter((profile) -> profile.arn().equals(sonnet))
 			.findFirst()
 			.orElseThrow();
-		assertThat(sonnetProfile.modelIds()).containsExactly(SONNET_37);
+		assertThat(sonnetProfile.modelIds()).containsExactly(Fixture.SONNET_37);
 		assertThat(sonnetProfile.modelArns()).hasSizeGreaterThan(1);
-		assertThat(result.suggestions()).filteredOn((suggestion) -> suggestion.modelId().equals(HAIKU))
+		assertThat(result.suggestions()).filteredOn((suggestion) -> suggestion.modelId().equals(Fixture.HAIKU))
 			.singleElement()
 			.satisfies((suggestion) -> assertThat(suggestion.reason()).contains("haiku-team"));
 	}
 
 	@Test
 	void suggestionsFeedTheRegistrysDiscoveredLayer() {
-		String haiku = bedrock.createApplicationProfile("haiku-team", HAIKU, "us-east-1");
+		String haiku = bedrock.createApplicationProfile("haiku-team", Fixture.HAIKU, "us-east-1");
 		DiscoveryResult result = discovery().discover("us-east-1");
 		BindingRegistry registry = Fixture.directRegistry("us-east-1");
 
 		registry.setLayer(OriginKind.DISCOVERED, result.asLayer());
 
-		Binding deepseek = registry.resolve(DEEPSEEK);
+		Binding deepseek = registry.resolve(Fixture.DEEPSEEK);
 		assertThat(deepseek.origin().kind()).isEqualTo(OriginKind.DISCOVERED);
 		assertThat(deepseek.origin().source()).contains("discovery in us-east-1");
 		assertThat(deepseek.target().value()).isEqualTo("us.deepseek.r1-v1:0");
-		assertThat(registry.resolve(HAIKU).target().value()).isEqualTo(haiku);
+		assertThat(registry.resolve(Fixture.HAIKU).target().value()).isEqualTo(haiku);
 		bedrock.get().reset();
-		bedrock.createApplicationProfile("haiku-team", HAIKU, "us-east-1");
+		bedrock.createApplicationProfile("haiku-team", Fixture.HAIKU, "us-east-1");
 		try (BedrockPipeFactory factory = Fixture.factory(bedrock.get(), registry).build()) {
-			PipeResult viaProfile = factory.pipe(DEEPSEEK).execute("discovered");
-			PipeResult viaApplication = factory.pipe(HAIKU).execute("discovered");
-			registry.bind(HAIKU, "");
-			PipeResult runtimeWins = factory.pipe(HAIKU).execute("runtime");
+			PipeResult viaProfile = factory.pipe(Fixture.DEEPSEEK).execute("discovered");
+			PipeResult viaApplication = factory.pipe(Fixture.HAIKU).execute("discovered");
+			registry.bind(Fixture.HAIKU, "");
+			PipeResult runtimeWins = factory.pipe(Fixture.HAIKU).execute("runtime");
 
 			assertThat(viaProfile.invokedTarget()).isEqualTo("us.deepseek.r1-v1:0");
 			assertThat(viaApplication.invokedTarget()).isEqualTo(haiku);
-			assertThat(runtimeWins.invokedTarget()).isEqualTo(HAIKU);
+			assertThat(runtimeWins.invokedTarget()).isEqualTo(Fixture.HAIKU);
 			assertThat(bedrock.get().journal("Converse"))
 				.allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 		}
@@ -239,7 +234,7 @@ class ProfileDiscoveryTests {
 				}
 			}
 		}
-		ModelInfo nova = refreshed.find(NOVA_PRO).orElseThrow();
+		ModelInfo nova = refreshed.find(Fixture.NOVA_PRO).orElseThrow();
 		assertThat(nova.onDemandRegions()).contains("us-east-1");
 		assertThat(nova.profileOnlyRegions()).contains("eu-west-1");
 		assertThat(nova.geoPrefixes()).contains("us", "eu");
@@ -265,7 +260,7 @@ class ProfileDiscoveryTests {
 
 		assertThat(read.all()).isEqualTo(refreshed.all());
 		assertThat(read.geographies().all()).isEqualTo(refreshed.geographies().all());
-		assertThat(read.systemProfileFor(NOVA_PRO, "eu-west-1")).hasValue("eu.amazon.nova-pro-v1:0");
+		assertThat(read.systemProfileFor(Fixture.NOVA_PRO, "eu-west-1")).hasValue("eu.amazon.nova-pro-v1:0");
 	}
 
 	private static Map<String, String> targets(DiscoveryResult result) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.bedrockbinding.emulator.JournalEntry;
@@ -16,18 +15,12 @@ import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.bedrockbinding.it.Fixture.ACCOUNT;
-import static io.bedrockbinding.it.Fixture.DEEPSEEK;
-import static io.bedrockbinding.it.Fixture.HAIKU;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which target a call is sent with, and to which region, as the registry changes. */
@@ -36,21 +29,8 @@ class RoutingTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory factory(BindingRegistry registry) {
-		return track(Fixture.factory(bedrock.get(), registry).build());
-	}
-
-	private BedrockPipeFactory track(BedrockPipeFactory factory) {
-		this.factories.add(factory);
-		return factory;
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private JournalEntry lastCall() {
 		List<JournalEntry> journal = bedrock.journal();
@@ -61,10 +41,10 @@ class RoutingTests {
 	@EnumSource(CallPath.class)
 	void profileArnOfAnotherRegionIsCalledThere(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		String arn = "arn:aws:bedrock:us-east-2:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
-		registry.bind(DEEPSEEK, arn);
+		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
+		registry.bind(Fixture.DEEPSEEK, arn);
 
-		PipeResult result = path.call(factory(registry).pipe(DEEPSEEK), "where am I?");
+		PipeResult result = path.call(this.factories.of(registry).pipe(Fixture.DEEPSEEK), "where am I?");
 
 		JournalEntry call = Fixture.only(bedrock.get(), path.api());
 		assertThat(call.region()).isEqualTo("us-east-2");
@@ -80,14 +60,14 @@ class RoutingTests {
 	@EnumSource(CallPath.class)
 	void systemProfileAndDirectModelGoToThePipesRegion(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
-		BedrockPipeFactory factory = factory(registry);
+		registry.bind(Fixture.NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		BedrockPipeFactory factory = this.factories.of(registry);
 
-		PipeResult profile = path.call(factory.pipe(NOVA_PRO).withRegion("us-west-2"), "profile");
+		PipeResult profile = path.call(factory.pipe(Fixture.NOVA_PRO).withRegion("us-west-2"), "profile");
 		JournalEntry profileCall = lastCall();
-		PipeResult direct = path.call(factory.pipe(LLAMA), "direct");
+		PipeResult direct = path.call(factory.pipe(Fixture.LLAMA), "direct");
 		JournalEntry directCall = lastCall();
-		PipeResult directElsewhere = path.call(factory.pipe(LLAMA).withRegion("us-west-2"), "direct elsewhere");
+		PipeResult directElsewhere = path.call(factory.pipe(Fixture.LLAMA).withRegion("us-west-2"), "direct elsewhere");
 		JournalEntry directElsewhereCall = lastCall();
 
 		assertThat(profileCall.region()).isEqualTo("us-west-2");
@@ -95,7 +75,7 @@ class RoutingTests {
 		assertThat(profile.region()).isEqualTo("us-west-2");
 		assertThat(profile.targetKind()).isEqualTo(TargetKind.SYSTEM_PROFILE);
 		assertThat(directCall.region()).isEqualTo("us-east-1");
-		assertThat(directCall.modelId()).isEqualTo(LLAMA);
+		assertThat(directCall.modelId()).isEqualTo(Fixture.LLAMA);
 		assertThat(direct.targetKind()).isEqualTo(TargetKind.DIRECT);
 		assertThat(direct.region()).isEqualTo("us-east-1");
 		assertThat(directElsewhereCall.region()).isEqualTo("us-west-2");
@@ -107,7 +87,7 @@ class RoutingTests {
 	@EnumSource(CallPath.class)
 	void regionOverrideDerivesTheGeoProfileOfThatRegion(CallPath path) {
 		// Nova Pro is on demand in us-east-1, so the registry's own binding is direct.
-		BedrockPipe pipe = factory(Fixture.registry("us-east-1")).pipe(NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(Fixture.registry("us-east-1")).pipe(Fixture.NOVA_PRO);
 
 		PipeResult home = path.call(pipe, "home");
 		PipeResult europe = path.call(pipe.withRegion("eu-west-1"), "europe");
@@ -115,7 +95,7 @@ class RoutingTests {
 		PipeResult ohio = path.call(pipe.withRegion("us-east-2"), "ohio");
 		PipeResult tokyo = path.call(pipe.withRegion("ap-northeast-1"), "tokyo");
 
-		assertThat(home.invokedTarget()).isEqualTo(NOVA_PRO);
+		assertThat(home.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(europe.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
 		assertThat(europe.region()).isEqualTo("eu-west-1");
 		assertThat(europeCall.region()).isEqualTo("eu-west-1");
@@ -129,10 +109,10 @@ class RoutingTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void factoryRegionOtherThanTheRegistrysDerivesItsOwnGeoProfile(CallPath path) {
-		BedrockPipeFactory factory = track(
-				Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).region("eu-west-1").build());
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).region("eu-west-1").build());
 
-		PipeResult result = path.call(factory.pipe(NOVA_PRO), "from the factory's region");
+		PipeResult result = path.call(factory.pipe(Fixture.NOVA_PRO), "from the factory's region");
 
 		assertThat(result.region()).isEqualTo("eu-west-1");
 		assertThat(result.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -142,9 +122,12 @@ class RoutingTests {
 	@Test
 	void explicitBindingIsNotRederivedForAnotherRegion() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
+		registry.bind(Fixture.HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
 
-		PipeResult result = factory(registry).pipe(HAIKU).withRegion("us-west-2").execute("keep my binding");
+		PipeResult result = this.factories.of(registry)
+			.pipe(Fixture.HAIKU)
+			.withRegion("us-west-2")
+			.execute("keep my binding");
 
 		assertThat(result.invokedTarget()).isEqualTo("us.anthropic.claude-3-haiku-20240307-v1:0");
 		assertThat(result.region()).isEqualTo("us-west-2");
@@ -153,37 +136,37 @@ class RoutingTests {
 	@Test
 	void reloadBetweenTwoCallsChangesTheInvokedTarget(@TempDir Path folder) throws IOException {
 		Path file = folder.resolve("inference.txt");
-		Files.writeString(file, "# test bindings\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		Files.writeString(file, "# test bindings\n" + Fixture.NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
 		BindingRegistry registry = BindingRegistry.builder(Fixture.catalog())
 			.region("us-east-1")
 			.inferenceFile(new InferenceFile(file))
 			.build();
-		BedrockPipe pipe = factory(registry).pipe(NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(registry).pipe(Fixture.NOVA_PRO);
 
 		PipeResult fromFile = pipe.execute("one");
-		String arn = "arn:aws:bedrock:us-east-2:" + ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
-		Files.writeString(file, NOVA_PRO + "=" + arn + "\n");
+		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
+		Files.writeString(file, Fixture.NOVA_PRO + "=" + arn + "\n");
 		assertThat(registry.reloadFile()).isTrue();
 		PipeResult reloaded = CallPath.EXECUTE_ASYNC.call(pipe, "two");
-		assertThat(registry.applyFile(InferenceFile.parse((NOVA_PRO + "=\n").getBytes(StandardCharsets.UTF_8),
+		assertThat(registry.applyFile(InferenceFile.parse((Fixture.NOVA_PRO + "=\n").getBytes(StandardCharsets.UTF_8),
 				"in memory", Clock.systemUTC())))
 			.isTrue();
 		PipeResult direct = CallPath.STREAM.call(pipe, "three");
-		String application = bedrock.get().createApplicationProfile("nova-team", NOVA_PRO, "us-east-1");
-		registry.bind(NOVA_PRO, application);
+		String application = bedrock.get().createApplicationProfile("nova-team", Fixture.NOVA_PRO, "us-east-1");
+		registry.bind(Fixture.NOVA_PRO, application);
 		PipeResult bound = pipe.execute("four");
 
 		assertThat(fromFile.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
 		assertThat(fromFile.region()).isEqualTo("us-east-1");
 		assertThat(reloaded.invokedTarget()).isEqualTo(arn);
 		assertThat(reloaded.region()).isEqualTo("us-east-2");
-		assertThat(direct.invokedTarget()).isEqualTo(NOVA_PRO);
+		assertThat(direct.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(direct.targetKind()).isEqualTo(TargetKind.DIRECT);
 		assertThat(bound.invokedTarget()).isEqualTo(application);
 		assertThat(bound.targetKind()).isEqualTo(TargetKind.APPLICATION_PROFILE_ARN);
-		assertThat(bound.text()).contains(NOVA_PRO + " via " + application);
+		assertThat(bound.text()).contains(Fixture.NOVA_PRO + " via " + application);
 		assertThat(bedrock.journal()).extracting(JournalEntry::modelId)
-			.containsExactly("us.amazon.nova-pro-v1:0", arn, NOVA_PRO, application);
+			.containsExactly("us.amazon.nova-pro-v1:0", arn, Fixture.NOVA_PRO, application);
 		assertThat(bedrock.journal()).extracting(JournalEntry::region)
 			.containsExactly("us-east-1", "us-east-2", "us-east-1", "us-east-1");
 	}
@@ -191,13 +174,13 @@ class RoutingTests {
 	@Test
 	void unbindGoesBackToTheLowerLayer() {
 		BindingRegistry registry = Fixture.registry("us-east-2");
-		BedrockPipe pipe = factory(registry).pipe(NOVA_PRO);
+		BedrockPipe pipe = this.factories.of(registry).pipe(Fixture.NOVA_PRO);
 		String application = bedrock.get()
 			.createApplicationProfile("nova-ohio", "us.amazon.nova-pro-v1:0", "us-east-2");
-		registry.bind(NOVA_PRO, application);
+		registry.bind(Fixture.NOVA_PRO, application);
 
 		PipeResult bound = pipe.execute("bound");
-		registry.unbind(NOVA_PRO, false);
+		registry.unbind(Fixture.NOVA_PRO, false);
 		PipeResult derived = pipe.execute("derived");
 
 		assertThat(bound.invokedTarget()).isEqualTo(application);

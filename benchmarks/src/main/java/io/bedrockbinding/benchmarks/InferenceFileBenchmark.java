@@ -86,6 +86,7 @@ public class InferenceFileBenchmark {
 	 * 10,000 lines: a comment every 10th line, a blank line every 25th, the rest bindings
 	 * of distinct model IDs to a mix of targets (system profiles, profile ARNs,
 	 * application profile ARNs, ARNs with {account}, provisioned models, direct).
+	 * @return the lines of the benchmark's file
 	 */
 	static List<String> lines() {
 		String[] providers = { "amazon", "anthropic", "meta", "mistral", "cohere", "ai21", "deepseek", "writer" };
@@ -145,6 +146,7 @@ public class InferenceFileBenchmark {
 	/**
 	 * Diagnostic: only the per-line validation of {@link #inMemoryInferenceFileParse()},
 	 * on lines already split.
+	 * @param blackhole receives every validated binding
 	 */
 	@Benchmark
 	public void inMemoryValidationOnly(Blackhole blackhole) {
@@ -157,6 +159,8 @@ public class InferenceFileBenchmark {
 	/**
 	 * What a hand-rolled reader would do: skip blanks and comments, split on the first
 	 * '=', trim.
+	 * @param lines the lines of a file
+	 * @return the targets by model ID
 	 */
 	private static Map<String, String> split(List<String> lines) {
 		Map<String, String> bindings = new HashMap<>();

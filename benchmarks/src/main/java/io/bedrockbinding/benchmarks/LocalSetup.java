@@ -63,7 +63,10 @@ final class LocalSetup implements AutoCloseable {
 		}
 	}
 
-	/** The messages of the raw request, built per call as a caller of the SDK would. */
+	/**
+	 * The messages of the raw request, built per call as a caller of the SDK would.
+	 * @return a one-message user conversation
+	 */
 	static List<Message> messages() {
 		return List.of(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(PROMPT)).build());
 	}

@@ -34,7 +34,10 @@ final class PairedSamples {
 		this.second = second;
 	}
 
-	/** Records only in measurement iterations; warm-up samples are dropped. */
+	/**
+	 * Records only in measurement iterations; warm-up samples are dropped.
+	 * @param params the iteration JMH is about to run
+	 */
 	void iteration(IterationParams params) {
 		this.recording = params.getType() == IterationType.MEASUREMENT;
 	}
@@ -47,7 +50,10 @@ final class PairedSamples {
 		}
 	}
 
-	/** p50 and p90 of both, and their ratios, over every measurement iteration. */
+	/**
+	 * p50 and p90 of both, and their ratios, over every measurement iteration.
+	 * @return the summary, one line
+	 */
 	String summary() {
 		if (this.count == 0) {
 			return "paired: no samples";

@@ -98,6 +98,7 @@ public class PipeExecuteBenchmark {
 	 * invocation, in alternating order, each timed on its own; the p50 of each and their
 	 * ratio are printed at the end of the run ({@link PairedSamples}). The score of this
 	 * benchmark is the time of both calls together.
+	 * @param blackhole receives both results
 	 */
 	@Benchmark
 	public void pairedPipeAndRaw(Blackhole blackhole) {

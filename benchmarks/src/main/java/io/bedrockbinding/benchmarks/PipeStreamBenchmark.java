@@ -48,19 +48,6 @@ public class PipeStreamBenchmark {
 
 	private boolean pairedRan;
 
-	/** The stream of the current sample, finished after the sample is taken. */
-	@State(Scope.Thread)
-	public static class InFlight {
-
-		CompletableFuture<?> stream = CompletableFuture.completedFuture(null);
-
-		@TearDown(Level.Invocation)
-		public void drain() {
-			this.stream.join();
-		}
-
-	}
-
 	@Setup
 	public void setUp() {
 		this.local = new LocalSetup();
@@ -120,6 +107,8 @@ public class PipeStreamBenchmark {
 	 * and one raw stream per invocation, in alternating order, each timed on its own and
 	 * each drained before the next starts; the p50 of each and their ratio are printed at
 	 * the end of the run ({@link PairedSamples}). The score is not a figure of its own.
+	 * @param inFlight the streams of this invocation
+	 * @param blackhole receives both first texts
 	 */
 	@Benchmark
 	public void pairedPipeAndRaw(InFlight inFlight, Blackhole blackhole) {
@@ -157,10 +146,27 @@ public class PipeStreamBenchmark {
 	/**
 	 * A stream that fails, or ends without text, must not leave the sample waiting
 	 * forever.
+	 * @param stream the completion of the whole stream
+	 * @param first the completion of its first text
+	 * @return the stream's future, which on completion fails {@code first} unless a text
+	 * completed it
 	 */
 	private static CompletableFuture<?> endsFirst(CompletableFuture<?> stream, CompletableFuture<String> first) {
 		return stream.whenComplete((ignored, failure) -> first.completeExceptionally(
 				(failure != null) ? failure : new IllegalStateException("the stream ended without text")));
+	}
+
+	/** The stream of the current sample, finished after the sample is taken. */
+	@State(Scope.Thread)
+	public static class InFlight {
+
+		CompletableFuture<?> stream = CompletableFuture.completedFuture(null);
+
+		@TearDown(Level.Invocation)
+		public void drain() {
+			this.stream.join();
+		}
+
 	}
 
 }

@@ -37,6 +37,8 @@ final class SampleRegistry {
 	 * {@value #KEYS} catalog model IDs in a fixed shuffled order, each a fresh copy of
 	 * the string (as a model ID read from a request would be), not the instance the maps
 	 * hold.
+	 * @param registry the registry whose models are looked up
+	 * @return the keys
 	 */
 	static String[] lookupKeys(BindingRegistry registry) {
 		List<String> ids = new ArrayList<>();

@@ -43,6 +43,8 @@ class ChatController {
 	/**
 	 * Server-sent events: a {@code text} event per piece of the reply, then one
 	 * {@code result}.
+	 * @param request the model and the prompt
+	 * @return the emitter the events are sent through
 	 */
 	@PostMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestBody ChatRequest request) {

@@ -1,6 +1,5 @@
 package io.bedrockbinding.actuate.endpoint;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,17 +8,13 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoint over JMX: the same document, read through the MBean server. As for Boot's
  * env endpoint, JMX counts as authorized, so when-authorized shows account IDs there.
  */
-@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.NONE,
+@ActuatorTest(webEnvironment = WebEnvironment.NONE,
 		properties = { ActuatorTestApplication.CONFIG, "spring.jmx.enabled=true", "spring.jmx.unique-names=true",
 				"management.endpoints.jmx.domain=io.bedrockbinding.test.read",
 				"management.endpoints.jmx.exposure.include=bedrockbindings",
@@ -35,17 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("prod")
 class BedrockBindingsEndpointJmxTests {
 
-	@TempDir
-	static Path folder;
-
 	@Autowired
 	MBeanServer mbeanServer;
-
-	@DynamicPropertySource
-	static void inferenceFile(DynamicPropertyRegistry registry) {
-		Path file = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
-		registry.add("bedrock.binding.inference-file.location", file::toString);
-	}
 
 	@Test
 	void readOperationsAreExposedAndWritesAreNot() throws Exception {

@@ -8,43 +8,30 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code show-values=always}: account IDs are shown to anyone, signed in or not. */
-@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.show-values=always" })
+@ActuatorTest(properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.show-values=always" })
 @ActiveProfiles("prod")
 class BedrockBindingsEndpointShowValuesAlwaysWebTests {
 
-	@TempDir
-	static Path folder;
+	@Autowired
+	ActuatorClient client;
 
-	static Path inferenceFile;
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void inferenceFile(DynamicPropertyRegistry registry) {
-		inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
-		registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
-	}
+	@Value("${bedrock.binding.inference-file.location}")
+	Path inferenceFile;
 
 	@Test
 	void anonymousCallerSeesAccounts() {
-		DocumentContext document = new ActuatorClient(this.port).json("/actuator/bedrockbindings");
+		DocumentContext document = this.client.json("/actuator/bedrockbindings");
 		assertThat((String) document.read("$.accountId")).isEqualTo("111122223333");
 		Map<String, Object> nova = BedrockBindingsEndpointWebTests.binding(document, "amazon.nova-pro-v1:0");
 		assertThat(nova).containsEntry("target",
@@ -63,7 +50,7 @@ class BedrockBindingsEndpointShowValuesAlwaysWebTests {
 
 	@Test
 	void singleBindingShowsAccount() {
-		HttpResponse<String> response = new ActuatorClient(this.port)
+		HttpResponse<String> response = this.client
 			.get("/actuator/bedrockbindings/anthropic.claude-3-haiku-20240307-v1:0");
 		assertThat((String) JsonPath.read(response.body(), "$.target"))
 			.isEqualTo("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456");

@@ -1,21 +1,13 @@
 package io.bedrockbinding.actuate.endpoint;
 
-import java.nio.file.Path;
-
 import com.jayway.jsonpath.DocumentContext;
 import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.ActuatorTestApplication;
-import io.bedrockbinding.actuate.TestInferenceFile;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code show-values=when-authorized} with {@code roles=BEDROCK_ADMIN}: only a signed-in
  * user with the role sees account IDs.
  */
-@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { ActuatorTestApplication.CONFIG,
-				"management.endpoint.bedrockbindings.show-values=when-authorized",
-				"management.endpoint.bedrockbindings.roles=BEDROCK_ADMIN" })
+@ActuatorTest(properties = { ActuatorTestApplication.CONFIG,
+		"management.endpoint.bedrockbindings.show-values=when-authorized",
+		"management.endpoint.bedrockbindings.roles=BEDROCK_ADMIN" })
 @ActiveProfiles("prod")
 class BedrockBindingsEndpointShowValuesWhenAuthorizedWebTests {
 
@@ -34,24 +25,8 @@ class BedrockBindingsEndpointShowValuesWhenAuthorizedWebTests {
 
 	private static final String NOVA_MASKED = "arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0";
 
-	@TempDir
-	static Path folder;
-
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ActuatorClient client;
-
-	@DynamicPropertySource
-	static void inferenceFile(DynamicPropertyRegistry registry) {
-		Path file = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
-		registry.add("bedrock.binding.inference-file.location", file::toString);
-	}
-
-	@BeforeEach
-	void client() {
-		this.client = new ActuatorClient(this.port);
-	}
 
 	@Test
 	void userWithRoleSeesAccounts() {

@@ -9,18 +9,13 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.bedrockbinding.actuate.ActuatorClient;
-import io.bedrockbinding.actuate.ActuatorTestApplication;
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.TestInferenceFile;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,31 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * show-values (never): the document field by field, {@code ?all=true}, the selector with
  * ':' and '.', 404, and writes refused while access is read-only.
  */
-@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = ActuatorTestApplication.CONFIG)
+@ActuatorTest
 @ActiveProfiles("prod")
 class BedrockBindingsEndpointWebTests {
 
-	@TempDir
-	static Path folder;
+	@Value("${bedrock.binding.inference-file.location}")
+	Path inferenceFile;
 
-	static Path inferenceFile;
-
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ActuatorClient client;
-
-	@DynamicPropertySource
-	static void inferenceFile(DynamicPropertyRegistry registry) {
-		inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
-		registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
-	}
-
-	@BeforeEach
-	void client() {
-		this.client = new ActuatorClient(this.port);
-	}
 
 	@Test
 	void documentHasTheTopLevelFields() {
@@ -67,7 +46,7 @@ class BedrockBindingsEndpointWebTests {
 	void inferenceFileShowsLocationLoadTimeAndProblems() {
 		Map<String, Object> file = this.client.json("/actuator/bedrockbindings").read("$.inferenceFile");
 		assertThat(file).containsOnlyKeys("location", "exists", "loadedAt", "problems");
-		assertThat(file).containsEntry("location", inferenceFile.toString()).containsEntry("exists", true);
+		assertThat(file).containsEntry("location", this.inferenceFile.toString()).containsEntry("exists", true);
 		assertThat(Instant.parse((String) file.get("loadedAt"))).isBefore(Instant.now());
 		List<Map<String, Object>> problems = (List<Map<String, Object>>) file.get("problems");
 		assertThat(problems).singleElement().satisfies((problem) -> {
@@ -91,7 +70,7 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("status", "WARNING");
 		assertThat((List<Object>) nova.get("shadowed")).containsExactly(
 				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
-						Map.of("kind", "FILE", "source", inferenceFile + ":2")),
+						Map.of("kind", "FILE", "source", this.inferenceFile + ":2")),
 				Map.of("target", "amazon.nova-pro-v1:0", "origin", Map.of("kind", "CATALOG", "source", "catalog")));
 		List<Map<String, Object>> problems = (List<Map<String, Object>>) nova.get("problems");
 		assertThat(problems).singleElement().satisfies((problem) -> {
@@ -121,7 +100,7 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("target", "arn:aws:bedrock:us-east-1:******:application-inference-profile/abc123def456")
 			.containsEntry("kind", "APPLICATION_PROFILE_ARN")
 			.containsEntry("region", "us-east-1")
-			.containsEntry("origin", Map.of("kind", "FILE", "source", inferenceFile + ":3"))
+			.containsEntry("origin", Map.of("kind", "FILE", "source", this.inferenceFile + ":3"))
 			.containsEntry("status", "OK")
 			.containsEntry("problems", List.of());
 	}
@@ -131,7 +110,7 @@ class BedrockBindingsEndpointWebTests {
 		Map<String, Object> deepseek = binding(this.client.json("/actuator/bedrockbindings"), "deepseek.r1-v1:0");
 		assertThat(deepseek).containsEntry("target", "deepseek.r1-v1:0")
 			.containsEntry("kind", "DIRECT")
-			.containsEntry("origin", Map.of("kind", "FILE", "source", inferenceFile + ":4"))
+			.containsEntry("origin", Map.of("kind", "FILE", "source", this.inferenceFile + ":4"))
 			.containsEntry("needsProfile", true)
 			.containsEntry("status", "ERROR");
 		assertThat((List<Object>) deepseek.get("shadowed")).containsExactly(
@@ -155,7 +134,7 @@ class BedrockBindingsEndpointWebTests {
 		assertThat((List<Map<String, Object>>) llama.get("shadowed")).first()
 			.isEqualTo(Map.of("target",
 					"arn:aws:bedrock:us-east-1:******:inference-profile/us.meta.llama3-8b-instruct-v1:0", "origin",
-					Map.of("kind", "FILE", "source", inferenceFile + ":5")));
+					Map.of("kind", "FILE", "source", this.inferenceFile + ":5")));
 		assertThat((List<Map<String, Object>>) llama.get("problems")).singleElement().satisfies((problem) -> {
 			assertThat(problem).containsEntry("code", "ACCOUNT_MISMATCH");
 			assertThat((String) problem.get("message")).contains("account ******");
@@ -233,7 +212,7 @@ class BedrockBindingsEndpointWebTests {
 		assertThat(post.headers().allValues("Allow")).containsExactly("GET");
 		assertThat(delete.statusCode()).isEqualTo(405);
 		assertThat(this.client.get("/actuator/bedrockbindings/amazon.nova-micro-v1:0").body()).isEqualTo(before);
-		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.WITH_PROBLEMS);
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.WITH_PROBLEMS);
 	}
 
 	static Map<String, Object> binding(DocumentContext document, String model) {

@@ -7,20 +7,16 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.ActuatorTestApplication;
 import io.bedrockbinding.actuate.TestInferenceFile;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,36 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The write operations of {@code /actuator/bedrockbindings} over real HTTP, with access
  * granted ({@code management.endpoint.bedrockbindings.access=unrestricted}).
  */
-@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@ActuatorTest(inferenceFile = TestInferenceFile.CLEAN,
 		properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.access=unrestricted" })
 class BedrockBindingsEndpointWriteWebTests {
 
 	private static final String ENDPOINT = "/actuator/bedrockbindings";
 
-	@TempDir
-	static Path folder;
-
-	static Path inferenceFile;
-
-	@LocalServerPort
-	int port;
+	@Value("${bedrock.binding.inference-file.location}")
+	Path inferenceFile;
 
 	@Autowired
 	BindingRegistry registry;
 
+	@Autowired
 	ActuatorClient client;
-
-	@DynamicPropertySource
-	static void inferenceFile(DynamicPropertyRegistry registry) {
-		inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.CLEAN);
-		registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
-	}
 
 	/** Every test starts from the same bindings: the clean file, no runtime binds. */
 	@BeforeEach
 	void reset() {
-		this.client = new ActuatorClient(this.port);
-		TestInferenceFile.write(folder, TestInferenceFile.CLEAN);
+		TestInferenceFile.write(this.inferenceFile.getParent(), TestInferenceFile.CLEAN);
 		assertThat(this.registry.reloadFile()).isTrue();
 		this.registry.bindings()
 			.stream()
@@ -80,7 +65,7 @@ class BedrockBindingsEndpointWriteWebTests {
 					Map.of("kind", "PROPERTIES", "source", "application.yml")));
 		assertThat((String) JsonPath.read(this.client.get(ENDPOINT + "/amazon.nova-micro-v1:0").body(), "$.target"))
 			.isEqualTo("us.amazon.nova-micro-v1:0");
-		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
 	}
 
 	@Test
@@ -89,7 +74,7 @@ class BedrockBindingsEndpointWriteWebTests {
 				"{\"model\": \"amazon.nova-lite-v1:0\", \"target\": \"us.amazon.nova-lite-v1:0\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.registry.resolve("amazon.nova-lite-v1:0").origin().kind()).isEqualTo(OriginKind.RUNTIME);
-		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
 	}
 
 	@Test
@@ -98,11 +83,11 @@ class BedrockBindingsEndpointWriteWebTests {
 				"{\"model\": \"amazon.nova-lite-v1:0\", \"target\": \"us.amazon.nova-lite-v1:0\", \"persist\": true}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.origin.kind")).isEqualTo("RUNTIME");
-		assertThat(TestInferenceFile.read(inferenceFile)).startsWith(TestInferenceFile.CLEAN)
+		assertThat(TestInferenceFile.read(this.inferenceFile)).startsWith(TestInferenceFile.CLEAN)
 			.contains("amazon.nova-lite-v1:0=us.amazon.nova-lite-v1:0");
 		assertThat((List<Map<String, Object>>) JsonPath.read(response.body(), "$.shadowed")).first()
 			.isEqualTo(Map.of("target", "us.amazon.nova-lite-v1:0", "origin",
-					Map.of("kind", "FILE", "source", inferenceFile + ":4")));
+					Map.of("kind", "FILE", "source", this.inferenceFile + ":4")));
 	}
 
 	@Test
@@ -114,7 +99,7 @@ class BedrockBindingsEndpointWriteWebTests {
 		assertThat((String) JsonPath.read(response.body(), "$.message"))
 			.startsWith("account must be 12 digits, got '12345'");
 		assertThat(this.client.get(ENDPOINT + "/amazon.nova-pro-v1:0").body()).isEqualTo(before);
-		assertThat(TestInferenceFile.read(inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
 	}
 
 	@Test
@@ -165,7 +150,7 @@ class BedrockBindingsEndpointWriteWebTests {
 			.delete(ENDPOINT + "/anthropic.claude-3-haiku-20240307-v1:0?persist=true");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.origin.kind")).isEqualTo("CATALOG");
-		assertThat(TestInferenceFile.read(inferenceFile)).doesNotContain("anthropic.claude-3-haiku-20240307-v1:0")
+		assertThat(TestInferenceFile.read(this.inferenceFile)).doesNotContain("anthropic.claude-3-haiku-20240307-v1:0")
 			.contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0");
 	}
 

@@ -8,17 +8,14 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.bedrockbinding.actuate.ActuatorClient;
+import io.bedrockbinding.actuate.ActuatorTest;
 import io.bedrockbinding.actuate.ActuatorTestApplication;
 import io.bedrockbinding.actuate.TestInferenceFile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,27 +25,19 @@ class BedrockBindingsHealthWebTests {
 	private static final String HEALTH = "/actuator/health/bedrockBindings";
 
 	@Nested
-	@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+	@ActuatorTest(inferenceFile = TestInferenceFile.CLEAN,
 			properties = { ActuatorTestApplication.CONFIG, "bedrock.binding.required-models=amazon.nova-pro-v1:0" })
 	class Up {
 
-		@TempDir
-		static Path folder;
+		@Autowired
+		ActuatorClient client;
 
-		static Path inferenceFile;
-
-		@LocalServerPort
-		int port;
-
-		@DynamicPropertySource
-		static void inferenceFile(DynamicPropertyRegistry registry) {
-			inferenceFile = TestInferenceFile.write(folder, TestInferenceFile.CLEAN);
-			registry.add("bedrock.binding.inference-file.location", inferenceFile::toString);
-		}
+		@Value("${bedrock.binding.inference-file.location}")
+		Path inferenceFile;
 
 		@Test
 		void upWithCountsByOriginAndFileDetails() {
-			HttpResponse<String> response = new ActuatorClient(this.port).get(HEALTH);
+			HttpResponse<String> response = this.client.get(HEALTH);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
 			Map<String, Object> details = JsonPath.read(response.body(), "$.details");
@@ -60,7 +49,7 @@ class BedrockBindingsHealthWebTests {
 				.containsKeys("DERIVED", "CATALOG");
 			assertThat(bindings.keySet()).containsExactly("PROPERTIES", "FILE", "DERIVED", "CATALOG");
 			Map<String, Object> file = (Map<String, Object>) details.get("inferenceFile");
-			assertThat(file).containsEntry("location", inferenceFile.toString())
+			assertThat(file).containsEntry("location", this.inferenceFile.toString())
 				.containsEntry("exists", true)
 				.containsEntry("problems", List.of());
 			assertThat(Instant.parse((String) file.get("loadedAt"))).isBefore(Instant.now());
@@ -68,33 +57,23 @@ class BedrockBindingsHealthWebTests {
 
 		@Test
 		void partOfOverallHealth() {
-			HttpResponse<String> response = new ActuatorClient(this.port).get("/actuator/health");
+			HttpResponse<String> response = this.client.get("/actuator/health");
 			assertThat((String) JsonPath.read(response.body(), "$.components.bedrockBindings.status")).isEqualTo("UP");
 		}
 
 	}
 
 	@Nested
-	@SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { ActuatorTestApplication.CONFIG,
-					"bedrock.binding.required-models=amazon.nova-pro-v1:0,amazon.titan-text-express-v1" })
+	@ActuatorTest(properties = { ActuatorTestApplication.CONFIG,
+			"bedrock.binding.required-models=amazon.nova-pro-v1:0,amazon.titan-text-express-v1" })
 	class Down {
 
-		@TempDir
-		static Path folder;
-
-		@LocalServerPort
-		int port;
-
-		@DynamicPropertySource
-		static void inferenceFile(DynamicPropertyRegistry registry) {
-			Path file = TestInferenceFile.write(folder, TestInferenceFile.WITH_PROBLEMS);
-			registry.add("bedrock.binding.inference-file.location", file::toString);
-		}
+		@Autowired
+		ActuatorClient client;
 
 		@Test
 		void downNamesUnboundRequiredModelsAndErrors() {
-			HttpResponse<String> response = new ActuatorClient(this.port).get(HEALTH);
+			HttpResponse<String> response = this.client.get(HEALTH);
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("DOWN");
 			Map<String, Object> details = JsonPath.read(response.body(), "$.details");

@@ -1,0 +1,114 @@
+package io.bedrockbinding.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session shown in {@code docs/cli.md} ("A session") is what the tool prints: each
+ * {@code $ ./inference-config.sh ...} command of the block runs again, in order, on an
+ * inference file in a fresh home folder, and prints the lines below it (stderr, then
+ * stdout; the page shows that home as {@code /home/me}). A {@code $ echo $?} line checks
+ * the exit code of the command before it.
+ */
+class CliDocumentationTests {
+
+	private static final String PROMPT = "$ ./inference-config.sh ";
+
+	private static final String DOCUMENTED_HOME = "/home/me";
+
+	@TempDir
+	Path home;
+
+	@Test
+	void theDocumentedSessionPrintsWhatThePageShows() throws IOException {
+		List<Step> steps = steps(sessionBlock());
+		assertThat(steps).as("commands of the session in docs/cli.md").hasSizeGreaterThan(5);
+		Path file = this.home.resolve(".aws/inference.txt");
+		for (Step step : steps) {
+			List<String> args = new ArrayList<>(List.of(step.command().split(" ")));
+			args.add("--file");
+			args.add(file.toString());
+			Cli.Result result = Cli.run(args.toArray(String[]::new));
+			List<String> printed = new ArrayList<>();
+			printed.addAll(result.err().lines().toList());
+			printed.addAll(result.out().lines().toList());
+			String home = this.home.toString();
+			assertThat(printed.stream().map((line) -> line.replace(home, DOCUMENTED_HOME)).toList())
+				.as("output of '%s'%n%s", step.command(), result)
+				.containsExactlyElementsOf(step.output());
+			if (step.exitCode() != null) {
+				assertThat(result.exitCode()).as("exit code of '%s'", step.command()).isEqualTo(step.exitCode());
+			}
+		}
+	}
+
+	/**
+	 * The commands of a session block with what each prints.
+	 * @param block the lines of the fenced block
+	 * @return one step per command
+	 */
+	private static List<Step> steps(List<String> block) {
+		List<Step> steps = new ArrayList<>();
+		int i = 0;
+		while (i < block.size()) {
+			String line = block.get(i++);
+			if (line.isEmpty()) {
+				continue;
+			}
+			assertThat(line).as("a command line of the session").startsWith(PROMPT);
+			List<String> output = new ArrayList<>();
+			while (i < block.size() && !block.get(i).isEmpty() && !block.get(i).startsWith("$ ")) {
+				output.add(block.get(i++));
+			}
+			Integer exitCode = null;
+			if (i < block.size() && block.get(i).equals("$ echo $?")) {
+				exitCode = Integer.valueOf(block.get(i + 1));
+				i += 2;
+			}
+			steps.add(new Step(line.substring(PROMPT.length()), output, exitCode));
+		}
+		return steps;
+	}
+
+	private static List<String> sessionBlock() throws IOException {
+		List<String> lines = Files.readAllLines(repositoryRoot().resolve("docs/cli.md"));
+		int heading = lines.indexOf("## A session");
+		assertThat(heading).as("the heading '## A session' in docs/cli.md").isNotNegative();
+		int start = lines.subList(heading, lines.size()).indexOf("```") + heading + 1;
+		int end = lines.subList(start, lines.size()).indexOf("```") + start;
+		return lines.subList(start, end);
+	}
+
+	/**
+	 * The folder of the root pom, above the module folder the tests run in.
+	 * @return the repository's root folder
+	 */
+	private static Path repositoryRoot() {
+		Path folder = Path.of("").toAbsolutePath();
+		while (folder != null && !Files.exists(folder.resolve("mvnw"))) {
+			folder = folder.getParent();
+		}
+		assertThat(folder).as("the repository root above " + Path.of("").toAbsolutePath()).isNotNull();
+		return folder;
+	}
+
+	/**
+	 * One command of the session.
+	 *
+	 * @param command the arguments after the script name
+	 * @param output the lines the page shows below it
+	 * @param exitCode the exit code a following {@code echo $?} shows, if any
+	 */
+	private record Step(String command, List<String> output, Integer exitCode) {
+
+	}
+
+}

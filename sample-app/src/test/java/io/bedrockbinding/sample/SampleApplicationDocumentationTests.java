@@ -1,0 +1,147 @@
+package io.bedrockbinding.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * What the README and the docs show of the sample app is what it answers: the chat reply
+ * of the README, the {@code /actuator/bedrockbindings/{model}} answers of
+ * {@code docs/actuator.md} and the failure analysis of {@code docs/configuration.md}. The
+ * pages write the checkout folder as {@code …}, so the module's parent folder is replaced
+ * by it before comparing.
+ */
+class SampleApplicationDocumentationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Path MODULE = Path.of("").toAbsolutePath();
+
+	private static final Path ROOT = MODULE.getParent();
+
+	/**
+	 * The fenced block that follows a line of a page.
+	 * @param page the page, relative to the repository root
+	 * @param line a line before the block
+	 * @return the block's lines
+	 * @throws IOException if the page cannot be read
+	 */
+	List<String> blockAfter(String page, String line) throws IOException {
+		List<String> lines = Files.readAllLines(ROOT.resolve(page));
+		int at = lines.indexOf(line);
+		assertThat(at).as("'%s' in %s", line, page).isNotNegative();
+		int start = lines.subList(at, lines.size()).indexOf("```") + at + 1;
+		int end = lines.subList(start, lines.size()).indexOf("```") + start;
+		return lines.subList(start, end);
+	}
+
+	/**
+	 * The output a page shows below a command of a block, up to the next command.
+	 * @param block the lines of the block
+	 * @param command the command line, with its {@code $ } prompt
+	 * @return the lines it printed, joined
+	 */
+	String outputOf(List<String> block, String command) {
+		int at = block.indexOf(command);
+		assertThat(at).as("'%s' in %s", command, block).isNotNegative();
+		List<String> output = new ArrayList<>();
+		for (int i = at + 1; i < block.size() && !block.get(i).startsWith("$ "); i++) {
+			output.add(block.get(i));
+		}
+		return String.join("\n", output).strip();
+	}
+
+	private String asDocumented(String text) {
+		return text.replace(ROOT + "/", "…/");
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = "bedrock.binding.inference-file.watch=false")
+	class Running {
+
+		private final HttpClient http = HttpClient.newHttpClient();
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void theChatReplyIsTheOneOfTheReadme() throws Exception {
+			List<String> block = blockAfter("README.md",
+					"`application.yml` + `application-local.yml` and the module's `inference.txt`. Real output:");
+			String documented = outputOf(block,
+					"$ curl -s -X POST localhost:8080/api/chat -H 'Content-Type: application/json' \\");
+			String body = documented.substring(documented.indexOf("\n{") + 1);
+
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/chat"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"model\":\"deepseek.r1-v1:0\",\"prompt\":\"What is an inference profile?\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(response.body())).isEqualTo(json.readTree(body));
+		}
+
+		@Test
+		void theActuatorAnswersAreTheOnesOfTheActuatorPage() throws Exception {
+			List<String> block = blockAfter("docs/actuator.md", "`show-values: always`. Real output:");
+			List<String> commands = block.stream()
+				.filter((line) -> line.startsWith("$ curl -s localhost:8080/actuator/bedrockbindings/"))
+				.toList();
+			assertThat(commands).hasSize(2);
+			for (String command : commands) {
+				String path = command.substring(command.indexOf("/actuator/"));
+				HttpResponse<String> response = this.http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+
+				assertThat(response.statusCode()).as(path).isEqualTo(200);
+				JsonNode answer = json.readTree(asDocumented(response.body()));
+				assertThat(answer).as(path).isEqualTo(json.readTree(outputOf(block, command)));
+			}
+		}
+
+	}
+
+	@Nested
+	@ExtendWith(OutputCaptureExtension.class)
+	class FailingToStart {
+
+		@Test
+		void theFailureAnalysisIsTheOneOfTheConfigurationPage(CapturedOutput output) throws IOException {
+			List<String> documented = blockAfter("docs/configuration.md",
+					"(`--bedrock.binding.region=eu-west-1 '--bedrock.binding.models[amazon.nova-pro-v1:0]='`):");
+
+			assertThatException().isThrownBy(() -> SpringApplication.run(SampleApplication.class, "--server.port=0",
+					"--bedrock.binding.inference-file.watch=false", "--bedrock.binding.region=eu-west-1",
+					"--bedrock.binding.models[amazon.nova-pro-v1:0]="));
+
+			assertThat(asDocumented(output.toString())).contains(String.join("\n", documented));
+		}
+
+	}
+
+}
