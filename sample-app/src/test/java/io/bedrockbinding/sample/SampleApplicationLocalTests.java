@@ -110,9 +110,7 @@ class SampleApplicationLocalTests {
 		JsonNode models = getJson("/api/models?provider=anthropic&q=haiku");
 
 		assertThat(models.size()).isPositive();
-		models.forEach((model) -> {
-			assertThat(model.get("model").asString()).startsWith("anthropic.").contains("haiku");
-		});
+		models.forEach((model) -> assertThat(model.get("model").asString()).startsWith("anthropic.").contains("haiku"));
 	}
 
 	private JsonNode binding(JsonNode document, String model) {
