@@ -33,9 +33,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
-import static io.bedrockbinding.it.Fixture.DEEPSEEK;
-import static io.bedrockbinding.it.Fixture.LLAMA;
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +60,7 @@ class PipeLifecycleTests {
 		BedrockPipeFactory factory = track(
 				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 
-		PipeResult result = path.call(factory.pipe(NOVA_PRO), "fall back");
+		PipeResult result = path.call(factory.pipe(Fixture.NOVA_PRO), "fall back");
 
 		assertThat(result.fallback()).isTrue();
 		assertThat(result.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
@@ -71,7 +68,8 @@ class PipeLifecycleTests {
 		assertThat(result.region()).isEqualTo("us-east-2");
 		assertThat(result.text()).contains("via us.amazon.nova-pro-v1:0").endsWith("fall back");
 		List<JournalEntry> calls = bedrock.get().journal(path.api());
-		assertThat(calls).extracting(JournalEntry::modelId).containsExactly(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		assertThat(calls).extracting(JournalEntry::modelId)
+			.containsExactly(Fixture.NOVA_PRO, "us.amazon.nova-pro-v1:0");
 		assertThat(calls).extracting(JournalEntry::status).containsExactly(400, 200);
 		assertThat(calls).extracting(JournalEntry::region).containsOnly("us-east-2");
 	}
@@ -79,7 +77,7 @@ class PipeLifecycleTests {
 	@Test
 	void fallbackOfAnAliasUsesTheCalledModelsProfile() {
 		BindingRegistry registry = Fixture.directRegistry("us-east-2");
-		registry.bind("myapp.chat-v1", NOVA_PRO);
+		registry.bind("myapp.chat-v1", Fixture.NOVA_PRO);
 		BedrockPipeFactory factory = track(Fixture.factory(bedrock.get(), registry).onDemandFallback(true).build());
 
 		PipeResult result = factory.pipe("myapp.chat-v1").execute("alias");
@@ -96,15 +94,15 @@ class PipeLifecycleTests {
 				Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).onDemandFallback(true).build());
 		String log = capturedStandardError(() -> {
 			for (CallPath path : CallPath.values()) {
-				assertThat(path.call(factory.pipe(NOVA_PRO), "nova " + path).fallback()).isTrue();
-				assertThat(path.call(factory.pipe(DEEPSEEK), "deepseek " + path).fallback()).isTrue();
+				assertThat(path.call(factory.pipe(Fixture.NOVA_PRO), "nova " + path).fallback()).isTrue();
+				assertThat(path.call(factory.pipe(Fixture.DEEPSEEK), "deepseek " + path).fallback()).isTrue();
 			}
 		});
 
 		List<String> lines = log.lines().filter((line) -> line.contains("cannot be called on demand")).toList();
 		assertThat(lines).hasSize(2);
-		assertThat(lines).filteredOn((line) -> line.contains(NOVA_PRO + "=us.amazon.nova-pro-v1:0")).hasSize(1);
-		assertThat(lines).filteredOn((line) -> line.contains(DEEPSEEK + "=us.deepseek.r1-v1:0")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains(Fixture.NOVA_PRO + "=us.amazon.nova-pro-v1:0")).hasSize(1);
+		assertThat(lines).filteredOn((line) -> line.contains(Fixture.DEEPSEEK + "=us.deepseek.r1-v1:0")).hasSize(1);
 		assertThat(bedrock.journal()).hasSize(12);
 	}
 
@@ -143,11 +141,11 @@ class PipeLifecycleTests {
 		BedrockPipeFactory factory = track(
 				Fixture.factory(bedrock.get(), Fixture.registry("us-east-2")).observer(observer).build());
 
-		path.call(factory.pipe(NOVA_PRO), "works");
+		path.call(factory.pipe(Fixture.NOVA_PRO), "works");
 		assertThatThrownBy(() -> path.call(factory.pipe("amazon.no-such-model-v1:0"), "fails"))
 			.isInstanceOf(BedrockPipeException.class);
 
-		assertThat(events).containsExactly("start " + NOVA_PRO + " SYSTEM_PROFILE us-east-2",
+		assertThat(events).containsExactly("start " + Fixture.NOVA_PRO + " SYSTEM_PROFILE us-east-2",
 				"succeeded us.amazon.nova-pro-v1:0", "start amazon.no-such-model-v1:0 DIRECT us-east-2",
 				"failed UNKNOWN_MODEL");
 	}
@@ -158,7 +156,7 @@ class PipeLifecycleTests {
 		// application.
 		BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
 		BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build();
-		BedrockPipe pipe = factory.pipe(LLAMA);
+		BedrockPipe pipe = factory.pipe(Fixture.LLAMA);
 		for (CallPath path : CallPath.values()) {
 			path.call(pipe, "before close");
 		}
@@ -176,7 +174,7 @@ class PipeLifecycleTests {
 		}
 		// The SDK clients themselves were closed, not merely forgotten.
 		ConverseRequest request = ConverseRequest.builder()
-			.modelId(LLAMA)
+			.modelId(Fixture.LLAMA)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("raw")).build())
 			.build();
 		assertThatThrownBy(() -> sync.converse(request)).isInstanceOf(RuntimeException.class);
@@ -188,7 +186,7 @@ class PipeLifecycleTests {
 	@Test
 	void closingAfterAsyncCallsIsQuietAndLaterRawCallsFailAtOnce() {
 		ConverseRequest request = ConverseRequest.builder()
-			.modelId(LLAMA)
+			.modelId(Fixture.LLAMA)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("raw")).build())
 			.build();
 		List<String> outcomes = new ArrayList<>();
@@ -198,8 +196,8 @@ class PipeLifecycleTests {
 			for (int i = 0; i < 10; i++) {
 				BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
 				BedrockPipeFactory factory = BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build();
-				CompletableFuture<PipeResult> async = factory.pipe(LLAMA).executeAsync("before close");
-				CompletableFuture<PipeResult> stream = factory.pipe(LLAMA).stream("before close", (text) -> {
+				CompletableFuture<PipeResult> async = factory.pipe(Fixture.LLAMA).executeAsync("before close");
+				CompletableFuture<PipeResult> stream = factory.pipe(Fixture.LLAMA).stream("before close", (text) -> {
 				});
 				CallPath.await(async);
 				CallPath.await(stream);
@@ -237,8 +235,8 @@ class PipeLifecycleTests {
 			.build();
 		factory.close();
 
-		CompletableFuture<PipeResult> async = factory.pipe(LLAMA).executeAsync("late");
-		CompletableFuture<PipeResult> stream = factory.pipe(LLAMA).stream("late", (text) -> {
+		CompletableFuture<PipeResult> async = factory.pipe(Fixture.LLAMA).executeAsync("late");
+		CompletableFuture<PipeResult> stream = factory.pipe(Fixture.LLAMA).stream("late", (text) -> {
 		});
 
 		assertThat(async).isCompletedExceptionally();
