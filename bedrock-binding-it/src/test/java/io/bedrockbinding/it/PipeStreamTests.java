@@ -85,24 +85,24 @@ class PipeStreamTests {
 
 	@Test
 	void aStreamSilentBeforeItsFirstEventTimesOut() {
-		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofMillis(200)));
+		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofMillis(500)));
 		CallPath.STREAM.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(1500));
+		bedrock.faults().latency(Duration.ofMillis(2500));
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
 				() -> CallPath.STREAM.call(pipe, PROMPT));
 
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
-		assertThat(failure.getMessage()).contains("first event", "PT0.2S");
+		assertThat(failure.getMessage()).contains("first event", "PT0.5S");
 		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-first-event", "streamFirstEvent");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
 	}
 
 	@Test
 	void aStreamSilentBetweenEventsTimesOutAndSendsNoMoreText() {
-		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamIdle(Duration.ofMillis(200)));
-		bedrock.faults().pauseNextStream(1, Duration.ofMillis(1500));
+		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamIdle(Duration.ofMillis(500)));
+		bedrock.faults().pauseNextStream(1, Duration.ofMillis(2500));
 		List<String> deltas = new CopyOnWriteArrayList<>();
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
@@ -110,7 +110,7 @@ class PipeStreamTests {
 
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
-		assertThat(failure.getMessage()).contains("between events", "PT0.2S");
+		assertThat(failure.getMessage()).contains("between events", "PT0.5S");
 		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-idle", "streamIdle");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 		assertThat(deltas).hasSize(1);

@@ -75,17 +75,17 @@ class PipeTimeoutTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void aReadTimeoutNamesItsProperty(CallPath path) {
-		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withRead(Duration.ofMillis(300)));
+		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withRead(Duration.ofMillis(500)));
 		path.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(1500));
+		bedrock.faults().latency(Duration.ofMillis(2500));
 
-		// Without the timeout this call would succeed after 1.5 s: failing with TIMEOUT
+		// Without the timeout this call would succeed after 2.5 s: failing with TIMEOUT
 		// is the proof.
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
 
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
-		assertThat(failure.getMessage()).contains("PT0.3S");
+		assertThat(failure.getMessage()).contains("PT0.5S");
 		assertThat(failure.fix()).contains("bedrock.binding.timeouts.read", "PipeTimeouts");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
 	}
@@ -93,15 +93,15 @@ class PipeTimeoutTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void anApiCallTimeoutNamesItsProperty(CallPath path) {
-		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withApiCall(Duration.ofMillis(300)));
+		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withApiCall(Duration.ofMillis(500)));
 		path.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(1500));
+		bedrock.faults().latency(Duration.ofMillis(2500));
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
 
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
-		assertThat(failure.getMessage()).contains("PT0.3S");
+		assertThat(failure.getMessage()).contains("PT0.5S");
 		assertThat(failure.fix()).contains("bedrock.binding.timeouts.api-call", "withTimeout");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
 	}
