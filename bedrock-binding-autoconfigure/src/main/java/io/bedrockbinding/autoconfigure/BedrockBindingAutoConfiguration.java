@@ -108,6 +108,7 @@ public final class BedrockBindingAutoConfiguration {
 			.endpoint(connection.endpoint())
 			.credentialsProvider(credentials(connection, credentials))
 			.tokenProvider(ApiKeyTokenProvider.of(properties.getApiKey()))
+			.timeouts(properties.getTimeouts().toPipeTimeouts())
 			.syncCustomizer(
 					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
 			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream()

@@ -1,27 +1,15 @@
 package io.bedrockbinding.pipe;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseMetrics;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
-import software.amazon.awssdk.services.bedrockruntime.model.Message;
-import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * A client for one model. Immutable and thread-safe: the {@code with...} methods return a
@@ -62,17 +50,7 @@ public final class BedrockPipe {
 
 	private final @Nullable Duration timeout;
 
-	// Built once per pipe so that a call only builds what changes: the prompt and the
-	// target.
-	private final List<SystemContentBlock> system;
-
-	private final @Nullable InferenceConfiguration inferenceConfig;
-
-	private final @Nullable Document additionalFields;
-
-	private final List<Message> history;
-
-	private final @Nullable AwsRequestOverrideConfiguration override;
+	private final PipeRequests requests;
 
 	BedrockPipe(PipeContext context, String modelId) {
 		this(context, modelId, null, null, null, null, null, List.of(), Map.of(), List.of(), null);
@@ -92,60 +70,82 @@ public final class BedrockPipe {
 		this.modelFields = Map.copyOf(modelFields);
 		this.messages = List.copyOf(messages);
 		this.timeout = timeout;
-		this.system = (systemPrompt != null) ? List.of(SystemContentBlock.fromText(systemPrompt)) : List.of();
-		this.inferenceConfig = (temperature != null || topP != null || maxTokens != null || !stopSequences.isEmpty())
-				? InferenceConfiguration.builder()
-					.temperature(temperature)
-					.topP(topP)
-					.maxTokens(maxTokens)
-					.stopSequences(stopSequences.isEmpty() ? null : stopSequences)
-					.build()
-				: null;
-		this.additionalFields = modelFields.isEmpty() ? null : Documents.from(modelFields);
-		this.history = messages.stream().map(BedrockPipe::toMessage).toList();
-		this.override = (timeout != null) ? AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build()
-				: null;
+		this.requests = new PipeRequests(systemPrompt, temperature, topP, maxTokens, stopSequences, modelFields,
+				messages, timeout);
 	}
 
 	// ---- settings ----------------------------------------------------------------
 
-	/** The model ID this pipe calls (through its binding). */
+	/**
+	 * The model ID this pipe calls (through its binding).
+	 * @return the model ID
+	 */
 	public String model() {
 		return this.modelId;
 	}
 
-	/** The pipe's own region, if it overrides the factory's. */
+	/**
+	 * The pipe's own region, if it overrides the factory's.
+	 * @return the region, or {@code null} for the factory's
+	 */
 	public @Nullable String region() {
 		return this.region;
 	}
 
+	/**
+	 * The system prompt sent with every call.
+	 * @return the system prompt, or {@code null} when there is none
+	 */
 	public @Nullable String systemPrompt() {
 		return this.systemPrompt;
 	}
 
-	/** Calls go to {@code region} unless the target is an ARN of another region. */
+	/**
+	 * A pipe whose calls go to {@code region} unless the target is an ARN of another
+	 * region.
+	 * @param region the region, or {@code null} for the factory's
+	 * @return the new pipe
+	 */
 	public BedrockPipe withRegion(@Nullable String region) {
 		return copy(region, this.systemPrompt, this.temperature, this.topP, this.maxTokens, this.stopSequences,
 				this.modelFields, this.messages, this.timeout);
 	}
 
+	/**
+	 * A pipe that sends {@code systemPrompt} with every call.
+	 * @param systemPrompt the system prompt, or {@code null} for none
+	 * @return the new pipe
+	 */
 	public BedrockPipe withSystemPrompt(@Nullable String systemPrompt) {
 		return copy(this.region, systemPrompt, this.temperature, this.topP, this.maxTokens, this.stopSequences,
 				this.modelFields, this.messages, this.timeout);
 	}
 
-	/** Sampling temperature, 0 to 1. */
+	/**
+	 * A pipe with a sampling temperature.
+	 * @param temperature the temperature, 0 to 1
+	 * @return the new pipe
+	 */
 	public BedrockPipe withTemperature(double temperature) {
 		return copy(this.region, this.systemPrompt, unitInterval("temperature", temperature), this.topP, this.maxTokens,
 				this.stopSequences, this.modelFields, this.messages, this.timeout);
 	}
 
-	/** Nucleus sampling, 0 to 1. */
+	/**
+	 * A pipe with nucleus sampling.
+	 * @param topP the share of probability mass to sample from, 0 to 1
+	 * @return the new pipe
+	 */
 	public BedrockPipe withTopP(double topP) {
 		return copy(this.region, this.systemPrompt, this.temperature, unitInterval("topP", topP), this.maxTokens,
 				this.stopSequences, this.modelFields, this.messages, this.timeout);
 	}
 
+	/**
+	 * A pipe whose replies stop after {@code maxTokens} tokens.
+	 * @param maxTokens the most tokens of a reply, at least 1
+	 * @return the new pipe
+	 */
 	public BedrockPipe withMaxTokens(int maxTokens) {
 		if (maxTokens < 1) {
 			throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
@@ -154,7 +154,11 @@ public final class BedrockPipe {
 				this.modelFields, this.messages, this.timeout);
 	}
 
-	/** Up to four sequences that end the reply. */
+	/**
+	 * A pipe whose replies end at any of {@code stopSequences}.
+	 * @param stopSequences up to four sequences that end the reply
+	 * @return the new pipe
+	 */
 	public BedrockPipe withStopSequences(List<String> stopSequences) {
 		if (stopSequences.size() > 4) {
 			throw new IllegalArgumentException("Bedrock accepts at most 4 stop sequences, got " + stopSequences.size());
@@ -164,8 +168,9 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Model-specific request fields ({@code additionalModelRequestFields}), e.g.
-	 * {@code top_k}.
+	 * A pipe that sends model-specific request fields.
+	 * @param modelFields the {@code additionalModelRequestFields}, e.g. {@code top_k}
+	 * @return the new pipe
 	 */
 	public BedrockPipe withModelFields(Map<String, Object> modelFields) {
 		Documents.from(modelFields);
@@ -173,13 +178,22 @@ public final class BedrockPipe {
 				modelFields, this.messages, this.timeout);
 	}
 
-	/** Earlier turns of the conversation, sent before each prompt. */
+	/**
+	 * A pipe that sends earlier turns of the conversation before each prompt.
+	 * @param messages the earlier turns, oldest first
+	 * @return the new pipe
+	 */
 	public BedrockPipe withMessages(List<PipeMessage> messages) {
 		return copy(this.region, this.systemPrompt, this.temperature, this.topP, this.maxTokens, this.stopSequences,
 				this.modelFields, messages, this.timeout);
 	}
 
-	/** The longest a whole call may take, retries included. */
+	/**
+	 * A pipe whose calls may take at most {@code timeout}, retries included. Overrides
+	 * the factory's API-call timeout ({@link PipeTimeouts#apiCall()}) for this pipe.
+	 * @param timeout the longest a whole call may take
+	 * @return the new pipe
+	 */
 	public BedrockPipe withTimeout(Duration timeout) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -192,6 +206,8 @@ public final class BedrockPipe {
 
 	/**
 	 * Sends {@code prompt} and waits for the reply.
+	 * @param prompt the user's prompt
+	 * @return the reply
 	 * @throws BedrockPipeException on any failure, with a fix
 	 */
 	public PipeResult execute(String prompt) {
@@ -209,8 +225,10 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Sends {@code prompt} without blocking. The future fails with a
-	 * {@link BedrockPipeException}.
+	 * Sends {@code prompt} without blocking.
+	 * @param prompt the user's prompt
+	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
+	 * failure
 	 */
 	public CompletableFuture<PipeResult> executeAsync(String prompt) {
 		return observed((route) -> sendAsync(route, prompt, false));
@@ -219,6 +237,15 @@ public final class BedrockPipe {
 	/**
 	 * Sends {@code prompt} over ConverseStream, handing each piece of text to
 	 * {@code onText} as it arrives; completes with the same result as {@link #execute}.
+	 * No piece is handed over twice: when the SDK retries a broken stream, the retry goes
+	 * unseen if no text had reached {@code onText} yet, and otherwise the call fails with
+	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream that goes silent longer than
+	 * {@link PipeTimeouts#streamFirstEvent()} or {@link PipeTimeouts#streamIdle()} fails
+	 * with {@link FailureReason#TIMEOUT}.
+	 * @param prompt the user's prompt
+	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
+	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
+	 * failure
 	 */
 	public CompletableFuture<PipeResult> stream(String prompt, Consumer<String> onText) {
 		return observed((route) -> streamAsync(route, prompt, onText, false));
@@ -241,8 +268,7 @@ public final class BedrockPipe {
 		catch (RuntimeException ex) {
 			// e.g. the clients were closed: an async call reports through its future,
 			// never by throwing
-			sent = CompletableFuture
-				.failedFuture(this.context.errors.translate(ex, this.modelId, route, timeoutOrDefault()));
+			sent = CompletableFuture.failedFuture(translate(ex, route));
 		}
 		// The caller's future fails with the same BedrockPipeException the observer saw,
 		// even
@@ -258,8 +284,7 @@ public final class BedrockPipe {
 				}
 			}
 			else {
-				BedrockPipeException exception = this.context.errors.translate(failure, this.modelId, route,
-						timeoutOrDefault());
+				BedrockPipeException exception = translate(failure, route);
 				try {
 					call.failed(exception);
 				}
@@ -276,65 +301,60 @@ public final class BedrockPipe {
 			return this.context.route(this.modelId, this.region);
 		}
 		catch (RuntimeException ex) {
-			throw this.context.errors.translate(ex, this.modelId, null, timeoutOrDefault());
+			throw translate(ex, null);
 		}
 	}
 
 	private PipeResult send(Route route, String prompt, boolean fallback) {
 		ConverseResponse response;
 		try {
-			response = this.context.clients.sync(route.region()).converse(request(route, prompt));
+			response = this.context.clients.sync(route.region())
+				.converse(this.requests.converse(route.target().value(), prompt));
 		}
 		catch (RuntimeException ex) {
 			Route retry = fallbackFor(ex, route, fallback);
 			if (retry != null) {
 				return send(retry, prompt, true);
 			}
-			throw this.context.errors.translate(ex, this.modelId, route, timeoutOrDefault());
+			throw translate(ex, route);
 		}
-		return result(response, route, fallback);
+		return Replies.result(response, this.modelId, route, fallback);
 	}
 
 	private CompletableFuture<PipeResult> sendAsync(Route route, String prompt, boolean fallback) {
 		return this.context.clients.async(route.region())
-			.converse(request(route, prompt))
+			.converse(this.requests.converse(route.target().value(), prompt))
 			.handle((response, failure) -> {
 				if (failure == null) {
-					return CompletableFuture.completedFuture(result(response, route, fallback));
+					return CompletableFuture.completedFuture(Replies.result(response, this.modelId, route, fallback));
 				}
 				Route retry = fallbackFor(failure, route, fallback);
 				if (retry != null) {
 					return sendAsync(retry, prompt, true);
 				}
-				return CompletableFuture.<PipeResult>failedFuture(
-						this.context.errors.translate(failure, this.modelId, route, timeoutOrDefault()));
+				return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
 			})
 			.thenCompose((future) -> future);
 	}
 
 	private CompletableFuture<PipeResult> streamAsync(Route route, String prompt, Consumer<String> onText,
 			boolean fallback) {
-		StreamCollector collector = new StreamCollector(onText);
-		ConverseStreamRequest request = ConverseStreamRequest.builder()
-			.modelId(route.target().value())
-			.messages(messages(prompt))
-			.system(this.system.isEmpty() ? null : this.system)
-			.inferenceConfig(this.inferenceConfig)
-			.additionalModelRequestFields(this.additionalFields)
-			.overrideConfiguration(this.override)
-			.build();
-		return this.context.clients.async(route.region())
-			.converseStream(request, collector.handler())
+		StreamCall call = new StreamCall(onText, this.context.timeouts, this.context.clock);
+		ConverseStreamRequest request = this.requests.converseStream(route.target().value(), prompt);
+		return call.watch(this.context.clients.async(route.region()).converseStream(request, call))
 			.handle((ignored, failure) -> {
 				if (failure == null) {
-					return CompletableFuture.completedFuture(collector.result(this.modelId, route, fallback));
+					if (!call.sawOutput()) {
+						return CompletableFuture
+							.<PipeResult>failedFuture(TransportErrors.noOutput(this.modelId, route, call.requestId()));
+					}
+					return CompletableFuture.completedFuture(call.result(this.modelId, route, fallback));
 				}
-				Route retry = collector.sawText() ? null : fallbackFor(failure, route, fallback);
+				Route retry = call.sawText() ? null : fallbackFor(failure, route, fallback);
 				if (retry != null) {
 					return streamAsync(retry, prompt, onText, true);
 				}
-				return CompletableFuture.<PipeResult>failedFuture(
-						this.context.errors.translate(failure, this.modelId, route, timeoutOrDefault()));
+				return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
 			})
 			.thenCompose((future) -> future);
 	}
@@ -348,67 +368,9 @@ public final class BedrockPipe {
 		return this.context.fallbackRoute(route);
 	}
 
-	private ConverseRequest request(Route route, String prompt) {
-		return ConverseRequest.builder()
-			.modelId(route.target().value())
-			.messages(messages(prompt))
-			.system(this.system.isEmpty() ? null : this.system)
-			.inferenceConfig(this.inferenceConfig)
-			.additionalModelRequestFields(this.additionalFields)
-			.overrideConfiguration(this.override)
-			.build();
-	}
-
-	private List<Message> messages(String prompt) {
-		Message user = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(prompt)).build();
-		if (this.history.isEmpty()) {
-			return List.of(user);
-		}
-		List<Message> all = new ArrayList<>(this.history.size() + 1);
-		all.addAll(this.history);
-		all.add(user);
-		return all;
-	}
-
-	private PipeResult result(ConverseResponse response, Route route, boolean fallback) {
-		StringBuilder text = new StringBuilder();
-		if (response.output() != null && response.output().message() != null) {
-			for (ContentBlock block : response.output().message().content()) {
-				if (block.text() != null) {
-					text.append(block.text());
-				}
-			}
-		}
-		return new PipeResult(text.toString(), response.stopReasonAsString(), usage(response.usage()),
-				latency(response.metrics()), this.modelId, route.target().value(), route.target().kind(),
-				route.region(), response.responseMetadata().requestId(), fallback);
-	}
-
-	static TokenUsage usage(software.amazon.awssdk.services.bedrockruntime.model.@Nullable TokenUsage usage) {
-		if (usage == null) {
-			return TokenUsage.NONE;
-		}
-		return new TokenUsage(orZero(usage.inputTokens()), orZero(usage.outputTokens()), orZero(usage.totalTokens()));
-	}
-
-	static Duration latency(@Nullable ConverseMetrics metrics) {
-		return (metrics != null && metrics.latencyMs() != null) ? Duration.ofMillis(metrics.latencyMs())
-				: Duration.ZERO;
-	}
-
-	private static int orZero(@Nullable Integer value) {
-		return (value != null) ? value : 0;
-	}
-
-	private Duration timeoutOrDefault() {
-		return (this.timeout != null) ? this.timeout : Duration.ZERO;
-	}
-
-	private static Message toMessage(PipeMessage message) {
-		return Message.builder()
-			.role((message.role() == PipeMessage.Role.USER) ? ConversationRole.USER : ConversationRole.ASSISTANT)
-			.content(ContentBlock.fromText(message.text()))
-			.build();
+	private BedrockPipeException translate(Throwable failure, @Nullable Route route) {
+		return this.context.errors.translate(failure, this.modelId, route,
+				(this.timeout != null) ? this.timeout : this.context.timeouts.apiCall(), this.timeout != null);
 	}
 
 	private static float unitInterval(String name, double value) {
@@ -428,67 +390,6 @@ public final class BedrockPipe {
 	@Override
 	public String toString() {
 		return "BedrockPipe[" + this.modelId + ((this.region != null) ? " in " + this.region : "") + "]";
-	}
-
-	/** Gathers a ConverseStream's events into a {@link PipeResult}. */
-	private static final class StreamCollector {
-
-		private final Consumer<String> onText;
-
-		private final StringBuilder text = new StringBuilder();
-
-		private volatile String stopReason = "end_turn";
-
-		private volatile TokenUsage usage = TokenUsage.NONE;
-
-		private volatile Duration latency = Duration.ZERO;
-
-		private volatile @Nullable String requestId;
-
-		StreamCollector(Consumer<String> onText) {
-			this.onText = onText;
-		}
-
-		ConverseStreamResponseHandler handler() {
-			return ConverseStreamResponseHandler.builder()
-				.onResponse((response) -> this.requestId = response.responseMetadata().requestId())
-				.subscriber(ConverseStreamResponseHandler.Visitor.builder().onContentBlockDelta((event) -> {
-					String delta = (event.delta() != null) ? event.delta().text() : null;
-					if (delta != null) {
-						synchronized (this.text) {
-							this.text.append(delta);
-						}
-						this.onText.accept(delta);
-					}
-				})
-					.onMessageStop((event) -> this.stopReason = event.stopReasonAsString())
-					.onMetadata(this::metadata)
-					.build())
-				.build();
-		}
-
-		private void metadata(ConverseStreamMetadataEvent event) {
-			this.usage = usage(event.usage());
-			if (event.metrics() != null && event.metrics().latencyMs() != null) {
-				this.latency = Duration.ofMillis(event.metrics().latencyMs());
-			}
-		}
-
-		boolean sawText() {
-			synchronized (this.text) {
-				return this.text.length() > 0;
-			}
-		}
-
-		PipeResult result(String modelId, Route route, boolean fallback) {
-			String all;
-			synchronized (this.text) {
-				all = this.text.toString();
-			}
-			return new PipeResult(all, this.stopReason, this.usage, this.latency, modelId, route.target().value(),
-					route.target().kind(), route.region(), this.requestId, fallback);
-		}
-
 	}
 
 }

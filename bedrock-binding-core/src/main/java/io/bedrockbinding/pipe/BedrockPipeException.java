@@ -39,35 +39,59 @@ public class BedrockPipeException extends RuntimeException {
 		this.fix = fix;
 	}
 
+	/**
+	 * Why the call failed.
+	 * @return the reason
+	 */
 	public FailureReason reason() {
 		return this.reason;
 	}
 
-	/** The model ID the caller asked for. */
+	/**
+	 * The model ID the caller asked for.
+	 * @return the model ID
+	 */
 	public String modelId() {
 		return this.modelId;
 	}
 
-	/** The target that was called, if it was known. */
+	/**
+	 * The target that was called, if it was known.
+	 * @return the target, or {@code null}
+	 */
 	public @Nullable String target() {
 		return this.target;
 	}
 
-	/** The region the call went to, if it was known. */
+	/**
+	 * The region the call went to, if it was known.
+	 * @return the region, or {@code null}
+	 */
 	public @Nullable String region() {
 		return this.region;
 	}
 
-	/** AWS's error code, e.g. {@code ValidationException}. */
+	/**
+	 * AWS's error code, e.g. {@code ValidationException}.
+	 * @return the error code, or {@code null} when AWS sent none
+	 */
 	public @Nullable String errorCode() {
 		return this.errorCode;
 	}
 
+	/**
+	 * AWS's request ID of the failed call, for AWS support.
+	 * @return the request ID, or {@code null} when there was no answer
+	 */
 	public @Nullable String requestId() {
 		return this.requestId;
 	}
 
-	/** What to do about it, e.g. the inference.txt and YAML lines that bind a profile. */
+	/**
+	 * What to do about it, e.g. the inference.txt and YAML lines that bind a profile, or
+	 * the timeout property to raise.
+	 * @return the fix
+	 */
 	public String fix() {
 		return this.fix;
 	}

@@ -19,26 +19,49 @@ public final class BedrockPipeFactory implements AutoCloseable {
 				builder.onDemandFallback, builder.observer);
 	}
 
+	/**
+	 * A builder of a factory. The timeouts of its calls are those of {@code clients}
+	 * ({@link BedrockRuntimeClients.Builder#timeouts(PipeTimeouts)}).
+	 * @param registry the bindings that pipes resolve
+	 * @param clients the SDK clients that send the calls
+	 * @return the builder
+	 */
 	public static Builder builder(BindingRegistry registry, BedrockRuntimeClients clients) {
 		return new Builder(registry, clients);
 	}
 
-	/** A pipe for {@code modelId}, in the factory's region. */
+	/**
+	 * A pipe for {@code modelId}, in the factory's region.
+	 * @param modelId the model ID to call through its binding
+	 * @return the pipe
+	 * @throws io.bedrockbinding.identifier.InvalidTargetException when {@code modelId} is
+	 * not a model ID
+	 */
 	public BedrockPipe pipe(String modelId) {
 		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
 	}
 
+	/**
+	 * The bindings that this factory's pipes resolve.
+	 * @return the registry
+	 */
 	public BindingRegistry registry() {
 		return this.context.registry;
 	}
 
-	/** The region pipes call unless told otherwise. */
+	/**
+	 * The region pipes call unless told otherwise.
+	 * @return the region, or {@code null} when neither the builder nor the registry has
+	 * one
+	 */
 	public @Nullable String region() {
 		return this.context.defaultRegion;
 	}
 
+	/** Closes the SDK clients and stops watching streams; later calls fail at once. */
 	@Override
 	public void close() {
+		this.context.clock.close();
 		this.context.clients.close();
 	}
 
@@ -62,13 +85,21 @@ public final class BedrockPipeFactory implements AutoCloseable {
 			this.clients = clients;
 		}
 
-		/** The default region of pipes; default: the registry's region. */
+		/**
+		 * The default region of pipes; default: the registry's region.
+		 * @param region the region
+		 * @return this builder
+		 */
 		public Builder region(@Nullable String region) {
 			this.region = region;
 			return this;
 		}
 
-		/** Fills {@code {account}} in targets; asked only when a target has one. */
+		/**
+		 * Fills {@code {account}} in targets; asked only when a target has one.
+		 * @param accounts the account resolver
+		 * @return this builder
+		 */
 		public Builder accountResolver(AccountResolver accounts) {
 			this.accounts = accounts;
 			return this;
@@ -77,18 +108,28 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		/**
 		 * Whether an on-demand refusal of a direct call is retried once with the region's
 		 * geo profile (logged once per model). Off by default: a binding is the fix.
+		 * @param onDemandFallback whether to retry refusals with the geo profile
+		 * @return this builder
 		 */
 		public Builder onDemandFallback(boolean onDemandFallback) {
 			this.onDemandFallback = onDemandFallback;
 			return this;
 		}
 
-		/** Observes every call (metrics). */
+		/**
+		 * Observes every call (metrics).
+		 * @param observer the observer
+		 * @return this builder
+		 */
 		public Builder observer(PipeObserver observer) {
 			this.observer = observer;
 			return this;
 		}
 
+		/**
+		 * Builds the factory.
+		 * @return the factory
+		 */
 		public BedrockPipeFactory build() {
 			return new BedrockPipeFactory(this);
 		}

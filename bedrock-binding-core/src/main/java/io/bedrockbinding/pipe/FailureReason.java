@@ -22,7 +22,10 @@ public enum FailureReason {
 	/** Throttled, even after the SDK's retries. */
 	THROTTLED,
 
-	/** The call or the model timed out. */
+	/**
+	 * The call, the model or a stream timed out; the fix names the timeout to raise
+	 * ({@link PipeTimeouts}).
+	 */
 	TIMEOUT,
 
 	/** The endpoint could not be reached. */
@@ -33,6 +36,22 @@ public enum FailureReason {
 
 	/** Bedrock failed (5xx). */
 	SERVICE_ERROR,
+
+	/**
+	 * A stream broke after part of the reply had reached the caller, and the SDK retried
+	 * it: the pipe ends the call rather than hand the caller the same text twice. The
+	 * text received so far is incomplete.
+	 */
+	STREAM_INTERRUPTED,
+
+	/**
+	 * Bedrock (or something between, such as a proxy) answered with a reply the SDK
+	 * cannot read, or with a {@code 200} that has no output.
+	 */
+	MALFORMED_RESPONSE,
+
+	/** The connection closed before the whole answer arrived. */
+	CONNECTION_CLOSED,
 
 	/** Anything else. */
 	OTHER

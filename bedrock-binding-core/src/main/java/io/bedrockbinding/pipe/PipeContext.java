@@ -32,6 +32,10 @@ final class PipeContext {
 
 	final PipeErrors errors;
 
+	final PipeTimeouts timeouts;
+
+	final StreamClock clock = new StreamClock();
+
 	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
 
 	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
@@ -42,7 +46,8 @@ final class PipeContext {
 		this.defaultRegion = defaultRegion;
 		this.onDemandFallback = onDemandFallback;
 		this.observer = observer;
-		this.errors = new PipeErrors(registry, accounts);
+		this.timeouts = clients.timeouts();
+		this.errors = new PipeErrors(registry, accounts, this.timeouts);
 	}
 
 	/**

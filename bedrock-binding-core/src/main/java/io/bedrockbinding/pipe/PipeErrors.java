@@ -20,8 +20,6 @@ import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -33,18 +31,35 @@ final class PipeErrors {
 
 	private final AccountResolver accounts;
 
-	PipeErrors(BindingRegistry registry, AccountResolver accounts) {
+	private final PipeTimeouts timeouts;
+
+	PipeErrors(BindingRegistry registry, AccountResolver accounts, PipeTimeouts timeouts) {
 		this.registry = registry;
 		this.accounts = accounts;
+		this.timeouts = timeouts;
 	}
 
-	/** Whether {@code failure} is Bedrock's "use an inference profile" refusal. */
+	/**
+	 * Whether {@code failure} is Bedrock's "use an inference profile" refusal.
+	 * @param failure an error Bedrock answered with
+	 * @return whether it is the on-demand refusal
+	 */
 	static boolean isOnDemandRefusal(AwsServiceException failure) {
 		String message = failure.awsErrorDetails().errorMessage();
 		return message != null && message.contains("with on-demand throughput isn");
 	}
 
-	BedrockPipeException translate(Throwable thrown, String modelId, @Nullable Route route, Duration timeout) {
+	/**
+	 * The pipe's failure for what a call threw.
+	 * @param thrown what the call threw (or failed its future with)
+	 * @param modelId the model ID the caller asked for
+	 * @param route the route of the call, if it was resolved
+	 * @param timeout the API-call timeout in force
+	 * @param pipeTimeout whether that timeout is the pipe's own ({@code withTimeout})
+	 * @return the failure, with a fix
+	 */
+	BedrockPipeException translate(Throwable thrown, String modelId, @Nullable Route route, Duration timeout,
+			boolean pipeTimeout) {
 		Throwable failure = unwrap(thrown);
 		if (failure instanceof BedrockPipeException pipeException) {
 			return pipeException;
@@ -59,10 +74,10 @@ final class PipeErrors {
 		if (failure instanceof AwsServiceException aws) {
 			return translateService(aws, modelId, route);
 		}
-		if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-			return new BedrockPipeException(FailureReason.TIMEOUT, modelId, target, region, null, null,
-					"The call timed out after " + timeout,
-					"raise the pipe's timeout (withTimeout) or shorten the request (maxTokens)", failure);
+		BedrockPipeException transport = TransportErrors.translate(failure, modelId, route, this.timeouts, timeout,
+				pipeTimeout);
+		if (transport != null) {
+			return transport;
 		}
 		if (failure instanceof SdkClientException && causedBy(failure, ConnectException.class)) {
 			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
@@ -139,6 +154,8 @@ final class PipeErrors {
 	/**
 	 * {@code throttlingException} (an event stream's spelling) as
 	 * {@code ThrottlingException}.
+	 * @param code the error code as AWS sent it
+	 * @return the code as the error's type is spelled
 	 */
 	private static @Nullable String errorType(@Nullable String code) {
 		if (code == null || code.isEmpty() || Character.isUpperCase(code.charAt(0))) {

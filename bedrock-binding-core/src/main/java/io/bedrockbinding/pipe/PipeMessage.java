@@ -8,10 +8,20 @@ package io.bedrockbinding.pipe;
  */
 public record PipeMessage(Role role, String text) {
 
+	/**
+	 * A turn of the user.
+	 * @param text what the user said
+	 * @return the message
+	 */
 	public static PipeMessage user(String text) {
 		return new PipeMessage(Role.USER, text);
 	}
 
+	/**
+	 * A turn of the model.
+	 * @param text what the model answered
+	 * @return the message
+	 */
 	public static PipeMessage assistant(String text) {
 		return new PipeMessage(Role.ASSISTANT, text);
 	}
@@ -19,7 +29,11 @@ public record PipeMessage(Role role, String text) {
 	/** The Converse API's roles. */
 	public enum Role {
 
-		USER, ASSISTANT
+		/** The user's turn. */
+		USER,
+
+		/** The model's turn. */
+		ASSISTANT
 
 	}
 

@@ -8,14 +8,22 @@ import io.bedrockbinding.identifier.TargetKind;
  */
 public interface PipeObserver {
 
+	/** Observes nothing. */
 	PipeObserver NONE = (modelId, kind, region) -> Call.NONE;
 
-	/** A call is about to be sent. */
+	/**
+	 * A call is about to be sent.
+	 * @param modelId the model ID the caller asked for
+	 * @param targetKind the kind of target the call goes to
+	 * @param region the region the call goes to
+	 * @return what observes this call's outcome
+	 */
 	Call start(String modelId, TargetKind targetKind, String region);
 
 	/** One observed call. */
 	interface Call {
 
+		/** Observes nothing. */
 		Call NONE = new Call() {
 		};
 

@@ -9,6 +9,7 @@ package io.bedrockbinding.pipe;
  */
 public record TokenUsage(int inputTokens, int outputTokens, int totalTokens) {
 
+	/** No tokens: the answer did not count them. */
 	public static final TokenUsage NONE = new TokenUsage(0, 0, 0);
 
 }

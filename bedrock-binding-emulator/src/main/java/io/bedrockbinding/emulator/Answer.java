@@ -2,6 +2,7 @@ package io.bedrockbinding.emulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.sun.net.httpserver.Headers;
@@ -11,7 +12,7 @@ import com.sun.net.httpserver.HttpExchange;
  * What the emulator answers a request with. Answers are values, written only after the
  * request is journaled: a client that has its reply always finds its call in the journal.
  */
-sealed interface Answer permits Answer.Body, Answer.Stream {
+sealed interface Answer permits Answer.Body, Answer.Stream, Answer.Spoiled {
 
 	int status();
 
@@ -63,6 +64,66 @@ sealed interface Answer permits Answer.Body, Answer.Stream {
 			exchange.sendResponseHeaders(200, 0);
 			try (OutputStream out = exchange.getResponseBody()) {
 				this.events.write(new EventStream(out));
+			}
+		}
+
+	}
+
+	/**
+	 * An answer spoiled on the wire ({@link Faults#breakNext(int, BrokenAnswer)}).
+	 *
+	 * @param kind how it is spoiled
+	 * @param stream whether the request was a ConverseStream (whose answers are event
+	 * streams)
+	 */
+	record Spoiled(BrokenAnswer kind, boolean stream) implements Answer {
+
+		/** A Converse reply, of which {@link BrokenAnswer#TRUNCATED} sends half. */
+		private static final byte[] REPLY = Json.bytes(Json.newObject()
+			.set("output", Json.newObject()
+				.set("message", Json.newObject().put("role", "assistant").put("text", "cut short by LocalBedrock"))));
+
+		@Override
+		public int status() {
+			return (this.kind == BrokenAnswer.CONNECTION_CLOSED) ? 0 : 200;
+		}
+
+		@Override
+		public void write(HttpExchange exchange) throws IOException {
+			if (this.kind == BrokenAnswer.CONNECTION_CLOSED) {
+				// Closing an exchange that sent no headers closes its connection.
+				return;
+			}
+			Headers headers = exchange.getResponseHeaders();
+			headers.set("Content-Type", this.stream ? EventStream.CONTENT_TYPE : Answers.JSON);
+			headers.set("x-amzn-RequestId", Answers.requestId());
+			if (this.kind == BrokenAnswer.TRUNCATED) {
+				// A length the body never reaches: closing the exchange then drops the
+				// connection instead of ending the body.
+				exchange.sendResponseHeaders(200, 1L << 20);
+				OutputStream out = exchange.getResponseBody();
+				if (this.stream) {
+					EventStream events = new EventStream(out);
+					events.event("messageStart", Json.newObject().put("role", "assistant"));
+					events.halfEvent("contentBlockDelta", Json.newObject().put("contentBlockIndex", 0));
+				}
+				else {
+					out.write(REPLY, 0, REPLY.length / 2);
+					out.flush();
+				}
+				return;
+			}
+			byte[] body = switch (this.kind) {
+				case EMPTY_OUTPUT -> this.stream ? new byte[0] : "{}".getBytes(StandardCharsets.UTF_8);
+				default ->
+					this.stream ? EventStream.corrupted("messageStart", Json.newObject().put("role", "assistant"))
+							: "{\"output\": <html>Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+			};
+			exchange.sendResponseHeaders(200, (body.length == 0) ? -1 : body.length);
+			if (body.length > 0) {
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
 			}
 		}
 

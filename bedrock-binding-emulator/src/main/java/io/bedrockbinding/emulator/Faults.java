@@ -26,6 +26,10 @@ public final class Faults {
 
 	private final Deque<StreamBreak> streamBreaks = new ArrayDeque<>();
 
+	private final Deque<Broken> brokenAnswers = new ArrayDeque<>();
+
+	private final Deque<StreamPause> streamPauses = new ArrayDeque<>();
+
 	/** Whether anything is armed: lets the hot path skip the lock. */
 	private volatile boolean armed;
 
@@ -50,7 +54,7 @@ public final class Faults {
 	 * Fails the next {@code n} requests of one operation, any API (for example
 	 * {@code "ListInferenceProfiles"} or {@code "GetCallerIdentity"}), with
 	 * {@code fault}.
-	 * @param api the operation, as the journal names it
+	 * @param api the operation, e.g. {@code "Converse"}
 	 * @param n how many requests fail
 	 * @param fault the error they fail with
 	 * @return this
@@ -62,7 +66,7 @@ public final class Faults {
 	/**
 	 * Delays every bedrock-runtime answer by {@code latency} (zero turns it off). The
 	 * delay is part of the reported {@code latencyMs}.
-	 * @param latency the delay added to every answer
+	 * @param latency the delay of every answer
 	 * @return this
 	 */
 	public Faults latency(Duration latency) {
@@ -75,7 +79,7 @@ public final class Faults {
 
 	/**
 	 * The added latency of bedrock-runtime answers.
-	 * @return the added latency, zero when none
+	 * @return the delay, zero when off
 	 */
 	public Duration latency() {
 		return this.latency;
@@ -84,7 +88,7 @@ public final class Faults {
 	/**
 	 * Breaks the next ConverseStream: it sends {@code afterDeltas} text deltas (at most
 	 * as many as the reply has) and then a {@code modelStreamErrorException} event.
-	 * @param afterDeltas how many text deltas are sent before the error
+	 * @param afterDeltas the text deltas sent before the exception
 	 * @return this
 	 */
 	public Faults breakNextStream(int afterDeltas) {
@@ -96,8 +100,8 @@ public final class Faults {
 	 * Breaks the next ConverseStream with the exception event of {@code fault} after
 	 * {@code afterDeltas} text deltas. Only faults that ConverseStream can send inside a
 	 * stream are accepted ({@link Fault#streamExceptionType()}).
-	 * @param afterDeltas how many text deltas are sent before the error
-	 * @param fault the error the exception event carries
+	 * @param afterDeltas the text deltas sent before the exception
+	 * @param fault the error the stream ends with
 	 * @return this
 	 */
 	public Faults breakNextStream(int afterDeltas, Fault fault) {
@@ -110,8 +114,48 @@ public final class Faults {
 	}
 
 	/**
+	 * Spoils the answers to the next {@code n} bedrock-runtime requests (Converse,
+	 * ConverseStream, InvokeModel) as {@code broken} says. Like failures, they are
+	 * consumed by the SDK's retries.
+	 * @param n how many requests get a broken answer
+	 * @param broken how the answer is broken
+	 * @return this
+	 */
+	public synchronized Faults breakNext(int n, BrokenAnswer broken) {
+		Objects.requireNonNull(broken, "broken");
+		if (n < 0) {
+			throw new IllegalArgumentException("n must not be negative, got " + n);
+		}
+		if (n > 0) {
+			this.brokenAnswers.add(new Broken(broken, n));
+			this.armed = true;
+		}
+		return this;
+	}
+
+	/**
+	 * Makes the next ConverseStream fall silent for {@code pause} after
+	 * {@code afterDeltas} text deltas (at most as many as the reply has), and then go on
+	 * as usual.
+	 * @param afterDeltas the text deltas sent before the pause
+	 * @param pause how long the stream sends nothing
+	 * @return this
+	 */
+	public synchronized Faults pauseNextStream(int afterDeltas, Duration pause) {
+		if (afterDeltas < 0) {
+			throw new IllegalArgumentException("afterDeltas must not be negative, got " + afterDeltas);
+		}
+		if (pause.isNegative()) {
+			throw new IllegalArgumentException("pause must not be negative, got " + pause);
+		}
+		this.streamPauses.add(new StreamPause(afterDeltas, pause));
+		this.armed = true;
+		return this;
+	}
+
+	/**
 	 * How many injected failures (not stream breaks) are still to come.
-	 * @return the number of armed failures
+	 * @return the number of requests still to fail
 	 */
 	public synchronized int remaining() {
 		int total = 0;
@@ -122,12 +166,15 @@ public final class Faults {
 	}
 
 	/**
-	 * Removes every armed failure, stream break and the added latency.
+	 * Removes every armed failure, stream break, broken answer, pause and the added
+	 * latency.
 	 * @return this
 	 */
 	public synchronized Faults clear() {
 		this.failures.clear();
 		this.streamBreaks.clear();
+		this.brokenAnswers.clear();
+		this.streamPauses.clear();
 		this.latency = Duration.ZERO;
 		this.armed = false;
 		return this;
@@ -136,7 +183,7 @@ public final class Faults {
 	/**
 	 * The fault the next request of {@code api} must fail with, consuming it.
 	 * @param api the operation of the request
-	 * @return the fault, or {@code null} when the request goes through
+	 * @return the fault, or {@code null} for none
 	 */
 	@Nullable Fault take(String api) {
 		if (!this.armed) {
@@ -159,7 +206,7 @@ public final class Faults {
 
 	/**
 	 * The break the next ConverseStream must suffer, consuming it.
-	 * @return the break, or {@code null} when the stream goes through
+	 * @return the break, or {@code null} for none
 	 */
 	@Nullable StreamBreak takeStreamBreak() {
 		if (!this.armed) {
@@ -169,6 +216,43 @@ public final class Faults {
 			StreamBreak streamBreak = this.streamBreaks.poll();
 			rearm();
 			return streamBreak;
+		}
+	}
+
+	/**
+	 * How the answer to the next request of {@code api} must be broken, consuming it.
+	 * @param api the operation of the request
+	 * @return the breakage, or {@code null} for none
+	 */
+	@Nullable BrokenAnswer takeBroken(String api) {
+		if (!this.armed || !RUNTIME_APIS.contains(api)) {
+			return null;
+		}
+		synchronized (this) {
+			Broken broken = this.brokenAnswers.peek();
+			if (broken == null) {
+				return null;
+			}
+			if (--broken.remaining == 0) {
+				this.brokenAnswers.poll();
+			}
+			rearm();
+			return broken.kind;
+		}
+	}
+
+	/**
+	 * The pause the next ConverseStream must make, consuming it.
+	 * @return the pause, or {@code null} for none
+	 */
+	@Nullable StreamPause takeStreamPause() {
+		if (!this.armed) {
+			return null;
+		}
+		synchronized (this) {
+			StreamPause pause = this.streamPauses.poll();
+			rearm();
+			return pause;
 		}
 	}
 
@@ -198,7 +282,8 @@ public final class Faults {
 	}
 
 	private void rearm() {
-		this.armed = !this.failures.isEmpty() || !this.streamBreaks.isEmpty();
+		this.armed = !this.failures.isEmpty() || !this.streamBreaks.isEmpty() || !this.brokenAnswers.isEmpty()
+				|| !this.streamPauses.isEmpty();
 	}
 
 	/**
@@ -209,6 +294,28 @@ public final class Faults {
 	 * @param message the exception's message
 	 */
 	record StreamBreak(int afterDeltas, String exceptionType, String message) {
+	}
+
+	/**
+	 * A ConverseStream that falls silent for a while.
+	 *
+	 * @param afterDeltas the text deltas sent before the pause
+	 * @param pause how long nothing is sent
+	 */
+	record StreamPause(int afterDeltas, Duration pause) {
+	}
+
+	private static final class Broken {
+
+		final BrokenAnswer kind;
+
+		int remaining;
+
+		Broken(BrokenAnswer kind, int remaining) {
+			this.kind = kind;
+			this.remaining = remaining;
+		}
+
 	}
 
 	private static final class Failure {

@@ -80,6 +80,10 @@ final class Router implements HttpHandler {
 			if (fault != null) {
 				throw BedrockError.of(fault);
 			}
+			BrokenAnswer broken = this.faults.takeBroken(call.api());
+			if (broken != null) {
+				return new Answer.Spoiled(broken, call.api().equals("ConverseStream"));
+			}
 			return switch (call.api()) {
 				case "Converse" -> this.runtime.converse(call);
 				case "ConverseStream" -> this.runtime.converseStream(call);
@@ -106,12 +110,12 @@ final class Router implements HttpHandler {
 	/**
 	 * Maps method and raw path to the operation and its (decoded) resource.
 	 * @param method the HTTP method
-	 * @param rawPath the path, still URL-encoded
-	 * @param rawQuery the query string, still URL-encoded, if any
+	 * @param rawPath the path, not yet percent-decoded
+	 * @param rawQuery the query, not yet percent-decoded
 	 * @param body the request body
-	 * @param region the region of the signature
-	 * @param start when the request arrived, in nanoseconds
-	 * @return the call to dispatch
+	 * @param region the region the caller signed for
+	 * @param start when the request arrived ({@link System#nanoTime()})
+	 * @return the call
 	 */
 	private static Call route(String method, String rawPath, @Nullable String rawQuery, byte[] body, String region,
 			long start) {

@@ -41,11 +41,15 @@ final class RuntimeApi {
 		}
 		Generation generation = generate(target, ConverseInput.parse(call.body()));
 		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
+		Faults.StreamPause pause = this.faults.takeStreamPause();
 		return new Answer.Stream((events) -> {
 			events.event("messageStart", Json.newObject().put("role", "assistant"));
 			List<String> deltas = generation.deltas();
 			int sent = (streamBreak != null) ? Math.min(streamBreak.afterDeltas(), deltas.size()) : deltas.size();
 			for (int i = 0; i < sent; i++) {
+				if (pause != null && i == Math.min(pause.afterDeltas(), deltas.size() - 1)) {
+					pause(pause.pause());
+				}
 				ObjectNode delta = Json.newObject().put("contentBlockIndex", 0);
 				delta.putObject("delta").put("text", deltas.get(i));
 				events.event("contentBlockDelta", delta);
@@ -72,6 +76,15 @@ final class RuntimeApi {
 						"X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.elapsedMillis())));
 	}
 
+	private static void pause(java.time.Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private static Generation generate(ResolvedTarget target, ConverseInput request) {
 		return Generation.reply(target.label(), request.prompt(), request.inputTokens(), request.maxTokens(),
 				request.stopSequences());
@@ -86,7 +99,7 @@ final class RuntimeApi {
 
 	/**
 	 * Converse speaks to text models only: Bedrock refuses embedding and image models.
-	 * @param model the catalog model the call targets
+	 * @param model the model the target resolved to
 	 */
 	private static void requireTextOutput(ModelInfo model) {
 		if (!model.outputModalities().contains("TEXT")) {

@@ -1,6 +1,6 @@
 /**
- * The sample application: a chat API and the actuator endpoint on the bedrock-binding
- * starter.
+ * The bedrock-binding sample application: a chat API on the pipe, with every error
+ * answered as an RFC 9457 problem.
  */
 @NullMarked
 package io.bedrockbinding.sample;

@@ -1,0 +1,119 @@
+package io.bedrockbinding.it;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.bedrockbinding.emulator.Fault;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.pipe.BedrockPipe;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTimeouts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Streams that the SDK retries, and streams that fall silent: the caller never gets a
+ * piece of text twice, and a silence ends in a TIMEOUT that names its property.
+ */
+class PipeStreamTests {
+
+	private static final String PROMPT = "a reply long enough for several deltas";
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	private final List<BedrockPipeFactory> factories = new ArrayList<>();
+
+	@AfterEach
+	void closeFactories() {
+		this.factories.forEach(BedrockPipeFactory::close);
+	}
+
+	private BedrockPipe pipe(int attempts, PipeTimeouts timeouts) {
+		BedrockPipeFactory factory = BedrockPipeFactory
+			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), attempts).timeouts(timeouts).build())
+			.build();
+		this.factories.add(factory);
+		return factory.pipe(Fixture.LLAMA);
+	}
+
+	@Test
+	void aStreamRetriedBeforeAnyTextRestartsUnseen() {
+		BedrockPipe pipe = pipe(2, PipeTimeouts.defaults());
+		String expected = CallPath.STREAM.call(pipe, PROMPT).text();
+		bedrock.get().reset();
+		// messageStart, then throttled: the SDK retries, and nothing had reached the
+		// caller.
+		bedrock.faults().breakNextStream(0, Fault.THROTTLING);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		PipeResult result = CallPath.await(pipe.stream(PROMPT, deltas::add));
+
+		assertThat(result.text()).isEqualTo(expected);
+		assertThat(String.join("", deltas)).isEqualTo(expected);
+		assertThat(bedrock.get().journal("ConverseStream")).hasSize(2);
+	}
+
+	@Test
+	void aStreamRetriedAfterTextFailsInsteadOfRepeatingIt() {
+		BedrockPipe pipe = pipe(2, PipeTimeouts.defaults());
+		bedrock.faults().breakNextStream(2, Fault.THROTTLING);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.await(pipe.stream(PROMPT, deltas::add)));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.STREAM_INTERRUPTED);
+		assertThat(failure.getMessage()).contains("2 pieces of text");
+		assertThat(failure.fix()).contains("discard");
+		// The two deltas of the broken stream, and none of the retried one.
+		assertThat(deltas).hasSize(2).doesNotHaveDuplicates();
+		// Let the SDK's retried stream end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
+	}
+
+	@Test
+	void aStreamSilentBeforeItsFirstEventTimesOut() {
+		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofMillis(500)));
+		CallPath.STREAM.call(pipe, "warm up");
+		bedrock.faults().latency(Duration.ofMillis(2500));
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.STREAM.call(pipe, PROMPT));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		assertThat(failure.getMessage()).contains("first event", "PT0.5S");
+		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-first-event", "streamFirstEvent");
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
+	}
+
+	@Test
+	void aStreamSilentBetweenEventsTimesOutAndSendsNoMoreText() {
+		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamIdle(Duration.ofMillis(500)));
+		bedrock.faults().pauseNextStream(1, Duration.ofMillis(2500));
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.await(pipe.stream(PROMPT, deltas::add)));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		assertThat(failure.getMessage()).contains("between events", "PT0.5S");
+		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-idle", "streamIdle");
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
+		assertThat(deltas).hasSize(1);
+	}
+
+}

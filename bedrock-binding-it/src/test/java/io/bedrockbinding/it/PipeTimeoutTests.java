@@ -1,0 +1,158 @@
+package io.bedrockbinding.it;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.pipe.BedrockPipe;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.BedrockRuntimeClients;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeTimeouts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.core.client.config.SdkClientOption;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.utils.AttributeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The timeouts of model calls: defaults that let a long generation finish, and every
+ * timeout reported as TIMEOUT with the setting that changes it.
+ */
+class PipeTimeoutTests {
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (AutoCloseable closeable : this.closeables) {
+			closeable.close();
+		}
+	}
+
+	@Test
+	void theDefaultsLetAnAnswerOfAnHourThrough() {
+		// AWS recommends a read timeout of at least 3,600 s for large models
+		// (REFERENCE.md): a 45 s answer must succeed with room to spare.
+		PipeTimeouts defaults = PipeTimeouts.defaults();
+		assertThat(defaults.read()).isGreaterThanOrEqualTo(Duration.ofSeconds(3600));
+		assertThat(defaults.apiCall()).isGreaterThanOrEqualTo(defaults.read());
+		assertThat(defaults.connect()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+		assertThat(defaults.streamFirstEvent()).isGreaterThan(Duration.ofSeconds(45));
+		assertThat(defaults.streamIdle()).isGreaterThan(Duration.ofSeconds(45));
+		BedrockRuntimeClients clients = Fixture.defaultClients(bedrock.get(), 1).build();
+		this.closeables.add(clients);
+		assertThat(clients.timeouts()).isEqualTo(defaults);
+
+		// What the SDK clients were built with, read back from their configuration.
+		BedrockRuntimeClient sync = clients.sync("us-east-1");
+		BedrockRuntimeAsyncClient async = clients.async("us-east-1");
+		assertThat(sync.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+			.contains(defaults.apiCall());
+		assertThat(async.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+			.contains(defaults.apiCall());
+		AttributeMap syncHttp = httpOptions(sync, SdkClientOption.SYNC_HTTP_CLIENT);
+		assertThat(syncHttp.get(SdkHttpConfigurationOption.READ_TIMEOUT)).isEqualTo(defaults.read());
+		assertThat(syncHttp.get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT)).isEqualTo(defaults.connect());
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void aReadTimeoutNamesItsProperty(CallPath path) {
+		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withRead(Duration.ofMillis(500)));
+		path.call(pipe, "warm up");
+		bedrock.faults().latency(Duration.ofMillis(2500));
+
+		// Without the timeout this call would succeed after 2.5 s: failing with TIMEOUT
+		// is the proof.
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		assertThat(failure.getMessage()).contains("PT0.5S");
+		assertThat(failure.fix()).contains("bedrock.binding.timeouts.read", "PipeTimeouts");
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void anApiCallTimeoutNamesItsProperty(CallPath path) {
+		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withApiCall(Duration.ofMillis(500)));
+		path.call(pipe, "warm up");
+		bedrock.faults().latency(Duration.ofMillis(2500));
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		assertThat(failure.getMessage()).contains("PT0.5S");
+		assertThat(failure.fix()).contains("bedrock.binding.timeouts.api-call", "withTimeout");
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
+	}
+
+	@Test
+	void invalidTimeoutsAreRefusedByName() {
+		assertThat(catchThrowableOfType(IllegalArgumentException.class,
+				() -> PipeTimeouts.defaults().withRead(Duration.ZERO)))
+			.hasMessageContaining("read");
+	}
+
+	private BedrockPipe pipe(PipeTimeouts timeouts) {
+		// Core's own HTTP clients, so that the timeouts reach them.
+		BedrockPipeFactory factory = BedrockPipeFactory
+			.builder(Fixture.registry("us-east-1"), Fixture.defaultClients(bedrock.get(), 1).timeouts(timeouts).build())
+			.build();
+		this.closeables.add(factory);
+		return factory.pipe(Fixture.LLAMA);
+	}
+
+	/** The options the SDK built a client's HTTP client with. */
+	private static AttributeMap httpOptions(Object sdkClient, SdkClientOption<?> option) {
+		try {
+			Field field = sdkClient.getClass().getDeclaredField("clientConfiguration");
+			field.setAccessible(true);
+			Object http = ((SdkClientConfiguration) field.get(sdkClient)).option(option);
+			return (AttributeMap) find(http, AttributeMap.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new AssertionError("Cannot read the SDK client's configuration", ex);
+		}
+	}
+
+	/** The first field of {@code type} in {@code object} or in the object it wraps. */
+	private static Object find(Object object, Class<?> type) throws IllegalAccessException {
+		for (Class<?> current = object.getClass(); current != Object.class; current = current.getSuperclass()) {
+			for (Field field : current.getDeclaredFields()) {
+				field.setAccessible(true);
+				Object value = field.get(object);
+				if (type.isInstance(value)) {
+					return value;
+				}
+			}
+		}
+		for (Field field : object.getClass().getDeclaredFields()) {
+			Object value = field.get(object);
+			if (value != null && value.getClass().getName().startsWith("software.amazon.awssdk.http")) {
+				return find(value, type);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + object);
+	}
+
+}
