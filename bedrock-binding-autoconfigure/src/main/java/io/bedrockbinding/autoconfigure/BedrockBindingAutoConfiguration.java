@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.account.ConfiguredAccountId;
 import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.client.ClientSettings;
@@ -21,10 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -78,10 +77,9 @@ public final class BedrockBindingAutoConfiguration {
 				file.createIfMissing(catalog);
 			}
 		}
-		String accountId = configuredAccountId(properties);
 		BindingRegistry registry = BindingRegistry.builder(catalog)
 			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
-			.accountId((accountId != null && AccountResolver.isAccountId(accountId)) ? accountId : null)
+			.accountId(configuredAccountId(properties).accountId())
 			.deriveProfiles(properties.isDeriveProfiles())
 			.requiredModels(properties.getRequiredModels())
 			.inferenceFile(file)
@@ -118,6 +116,7 @@ public final class BedrockBindingAutoConfiguration {
 			AccountResolver accountResolver, BedrockBindingProperties properties,
 			ObjectProvider<PipeObserver> observer) {
 		return BedrockPipeFactory.builder(registry, clients)
+			.settingHints(BedrockBindingSettingHints.PROPERTIES)
 			.accountResolver(accountResolver)
 			.onDemandFallback(properties.isOnDemandFallback())
 			.observer(observer.getIfAvailable(() -> PipeObserver.NONE))
@@ -185,8 +184,8 @@ public final class BedrockBindingAutoConfiguration {
 
 	/**
 	 * The account resolver when the STS module is on the classpath: a configured account,
-	 * or STS GetCallerIdentity on first need. StsClient is named only in here, so that
-	 * nothing else loads it: the module is optional.
+	 * or STS GetCallerIdentity on first need. StsClient is named only here and in
+	 * StsClientSupplier, so that nothing else loads it: the module is optional.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = StsAccountResolverConfiguration.STS_CLIENT)
@@ -196,15 +195,14 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, ClientSettings settings) {
-			String configured = configuredAccountId(properties);
-			if (configured != null) {
-				return new StaticAccountResolver(configured);
-			}
-			// Never the SDK region chain here: its last resort is the EC2 instance
-			// metadata service, a network call; STS answers GetCallerIdentity globally.
-			ClientSettings sts = (settings.region() != null) ? settings : settings.withRegion(Region.AWS_GLOBAL.id());
-			return AccountResolver.of(null, () -> sts.applyTo(StsClient.builder()).build());
+		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, StsClientSupplier sts) {
+			return AccountResolver.of(configuredAccountId(properties), sts, BedrockBindingSettingHints.PROPERTIES);
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		StsClientSupplier bedrockStsClientSupplier(ClientSettings settings) {
+			return new StsClientSupplier(settings);
 		}
 
 	}
@@ -220,7 +218,7 @@ public final class BedrockBindingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties) {
-			String configured = configuredAccountId(properties);
+			String configured = configuredAccountId(properties).accountId();
 			if (configured != null) {
 				return new StaticAccountResolver(configured);
 			}
@@ -238,14 +236,11 @@ public final class BedrockBindingAutoConfiguration {
 	}
 
 	/**
-	 * The configured 12-digit account, or null for "ask STS" ('auto', blank or unset).
+	 * The configured account: 12 digits, or "ask STS" ('auto', blank or unset).
+	 * @throws IllegalArgumentException naming the property if it is neither
 	 */
-	static @Nullable String configuredAccountId(BedrockBindingProperties properties) {
-		String accountId = properties.getAccountId();
-		if (accountId == null || accountId.isBlank() || AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
-			return null;
-		}
-		return accountId.strip();
+	static ConfiguredAccountId configuredAccountId(BedrockBindingProperties properties) {
+		return ConfiguredAccountId.parse(properties.getAccountId(), BedrockBindingSettingHints.ACCOUNT_ID);
 	}
 
 	/** Reloads the inference file when it changes, from start to stop of the context. */

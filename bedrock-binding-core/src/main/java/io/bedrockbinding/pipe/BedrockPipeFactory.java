@@ -1,5 +1,6 @@
 package io.bedrockbinding.pipe;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -15,24 +16,44 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 	private BedrockPipeFactory(Builder builder) {
 		String region = (builder.region != null) ? builder.region : builder.registry.region().orElse(null);
-		this.context = new PipeContext(builder.registry, builder.clients, builder.accounts, region,
-				builder.onDemandFallback, builder.observer);
+		AccountResolver accounts = (builder.accounts != null) ? builder.accounts : AccountResolver.none(builder.hints);
+		this.context = new PipeContext(builder.registry, builder.clients, accounts, region, builder.onDemandFallback,
+				builder.observer, builder.hints);
 	}
 
+	/**
+	 * A builder of a factory whose pipes resolve in {@code registry} and call through
+	 * {@code clients}.
+	 * @param registry the bindings every pipe resolves on each call
+	 * @param clients the per-region SDK clients; closed with the factory
+	 * @return a new builder
+	 */
 	public static Builder builder(BindingRegistry registry, BedrockRuntimeClients clients) {
 		return new Builder(registry, clients);
 	}
 
-	/** A pipe for {@code modelId}, in the factory's region. */
+	/**
+	 * A pipe for {@code modelId}, in the factory's region.
+	 * @param modelId the foundation-model ID the application asks for
+	 * @return the pipe
+	 * @throws IllegalArgumentException if {@code modelId} is not a model ID
+	 */
 	public BedrockPipe pipe(String modelId) {
 		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
 	}
 
+	/**
+	 * The registry pipes resolve in.
+	 * @return the registry
+	 */
 	public BindingRegistry registry() {
 		return this.context.registry;
 	}
 
-	/** The region pipes call unless told otherwise. */
+	/**
+	 * The region pipes call unless told otherwise.
+	 * @return the region ID, or null if none is known
+	 */
 	public @Nullable String region() {
 		return this.context.defaultRegion;
 	}
@@ -51,7 +72,9 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 		private @Nullable String region;
 
-		private AccountResolver accounts = AccountResolver.none();
+		private @Nullable AccountResolver accounts;
+
+		private SettingHints hints = SettingHints.plain();
 
 		private boolean onDemandFallback;
 
@@ -62,13 +85,22 @@ public final class BedrockPipeFactory implements AutoCloseable {
 			this.clients = clients;
 		}
 
-		/** The default region of pipes; default: the registry's region. */
+		/**
+		 * The default region of pipes; default: the registry's region.
+		 * @param region the region ID, or null for the registry's
+		 * @return this builder
+		 */
 		public Builder region(@Nullable String region) {
 			this.region = region;
 			return this;
 		}
 
-		/** Fills {@code {account}} in targets; asked only when a target has one. */
+		/**
+		 * Fills {@code {account}} in targets; asked only when a target has one. Default:
+		 * none, so that such a target fails with a message that says how to set it.
+		 * @param accounts the account resolver
+		 * @return this builder
+		 */
 		public Builder accountResolver(AccountResolver accounts) {
 			this.accounts = accounts;
 			return this;
@@ -77,18 +109,39 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		/**
 		 * Whether an on-demand refusal of a direct call is retried once with the region's
 		 * geo profile (logged once per model). Off by default: a binding is the fix.
+		 * @param onDemandFallback whether to retry with the geo profile
+		 * @return this builder
 		 */
 		public Builder onDemandFallback(boolean onDemandFallback) {
 			this.onDemandFallback = onDemandFallback;
 			return this;
 		}
 
-		/** Observes every call (metrics). */
+		/**
+		 * How the user sets what failures ask for (region, account ID, endpoint), in the
+		 * words of the layer that configures the factory; default: SDK and builder words.
+		 * @param hints the setting names for messages
+		 * @return this builder
+		 */
+		public Builder settingHints(SettingHints hints) {
+			this.hints = hints;
+			return this;
+		}
+
+		/**
+		 * Observes every call (metrics).
+		 * @param observer the observer
+		 * @return this builder
+		 */
 		public Builder observer(PipeObserver observer) {
 			this.observer = observer;
 			return this;
 		}
 
+		/**
+		 * The factory.
+		 * @return the new factory
+		 */
 		public BedrockPipeFactory build() {
 			return new BedrockPipeFactory(this);
 		}

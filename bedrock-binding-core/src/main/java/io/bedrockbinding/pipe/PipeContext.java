@@ -3,6 +3,7 @@ package io.bedrockbinding.pipe;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
@@ -32,17 +33,20 @@ final class PipeContext {
 
 	final PipeErrors errors;
 
+	private final SettingHints hints;
+
 	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
 
 	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
-			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer) {
+			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer, SettingHints hints) {
 		this.registry = registry;
 		this.clients = clients;
 		this.accounts = accounts;
 		this.defaultRegion = defaultRegion;
 		this.onDemandFallback = onDemandFallback;
 		this.observer = observer;
-		this.errors = new PipeErrors(registry, accounts);
+		this.hints = hints;
+		this.errors = new PipeErrors(registry, accounts, hints);
 	}
 
 	/**
@@ -53,8 +57,8 @@ final class PipeContext {
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
 		if (region == null) {
-			throw new IllegalStateException("No region for " + modelId
-					+ ": set bedrock.binding.region (or AWS_REGION), or give the pipe a region");
+			throw new IllegalStateException(
+					"No region for " + modelId + ": set " + this.hints.region() + ", or give the pipe a region");
 		}
 		Binding binding = this.registry.resolve(modelId);
 		BindingTarget target = binding.target();
@@ -93,10 +97,9 @@ final class PipeContext {
 			return null;
 		}
 		if (this.fallbackLogged.add(refused.modelId())) {
-			logger.warn(
-					"{} cannot be called on demand in {}; retrying with {} (bedrock.binding.on-demand-fallback). "
-							+ "Bind it to stop this: {}={}",
-					refused.modelId(), refused.region(), profile.value(), refused.modelId(), profile.value());
+			logger.warn("{} cannot be called on demand in {}; retrying with {} ({}). Bind it to stop this: {}={}",
+					refused.modelId(), refused.region(), profile.value(), this.hints.onDemandFallback(),
+					refused.modelId(), profile.value());
 		}
 		return new Route(refused.modelId(), refused.binding(), profile, refused.region());
 	}

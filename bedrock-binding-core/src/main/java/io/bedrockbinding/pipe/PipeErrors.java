@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.client.ClientsClosedException;
@@ -34,9 +35,12 @@ final class PipeErrors {
 
 	private final AccountResolver accounts;
 
-	PipeErrors(BindingRegistry registry, AccountResolver accounts) {
+	private final SettingHints hints;
+
+	PipeErrors(BindingRegistry registry, AccountResolver accounts, SettingHints hints) {
 		this.registry = registry;
 		this.accounts = accounts;
+		this.hints = hints;
 	}
 
 	/** Whether {@code failure} is Bedrock's "use an inference profile" refusal. */
@@ -68,7 +72,7 @@ final class PipeErrors {
 		if (failure instanceof SdkClientException && causedBy(failure, ConnectException.class)) {
 			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
 					"Could not connect to Bedrock in " + region + ": " + failure.getMessage(),
-					"check the network and bedrock.binding.endpoint (an emulator must be running there)", failure);
+					"check the network and " + this.hints.endpoint() + " (an emulator must be running there)", failure);
 		}
 		if (failure instanceof ClientsClosedException) {
 			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
@@ -99,8 +103,8 @@ final class PipeErrors {
 			String profile = (region != null) ? this.registry.catalog().systemProfileFor(called, region).orElse(null)
 					: null;
 			fix = "bind " + modelId + " to an inference profile; "
-					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called)
-					+ "\n(or set bedrock.binding.on-demand-fallback=true to retry with the region's geo profile)";
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called) + "\n(or set "
+					+ this.hints.onDemandFallback() + " to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
 			reason = FailureReason.ACCESS_DENIED;
