@@ -4,7 +4,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -162,15 +161,15 @@ final class PipeErrors {
 		if (route == null) {
 			return List.of("arn:aws:bedrock:*::foundation-model/" + modelId);
 		}
-		String partition = partition(route.region());
+		String partition = BedrockArn.partitionOf(route.region());
 		String account = this.accounts.knownAccountId().orElse("ACCOUNT");
 		BindingTarget target = route.target();
 		List<String> arns = new ArrayList<>();
 		String calledModel = modelId;
 		List<String> regions = List.of(route.region());
 		if (target instanceof BindingTarget.SystemProfile profile) {
-			arns.add("arn:" + partition + ":bedrock:" + route.region() + ":" + account + ":inference-profile/"
-					+ profile.value());
+			arns.add(new BedrockArn(partition, route.region(), account, "inference-profile", profile.value())
+				.toString());
 			calledModel = profile.modelId();
 			regions = geographyRegions(profile.geo(), regions);
 		}
@@ -195,21 +194,13 @@ final class PipeErrors {
 			}
 		}
 		for (String region : regions) {
-			arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + calledModel);
+			arns.add(new BedrockArn(partition, region, "", "foundation-model", calledModel).toString());
 		}
 		return arns;
 	}
 
 	private List<String> geographyRegions(String geo, List<String> otherwise) {
 		return this.registry.catalog().geographies().find(geo).map(Geography::regions).orElse(otherwise);
-	}
-
-	private static String partition(String region) {
-		String lower = region.toLowerCase(Locale.ROOT);
-		if (lower.startsWith("us-gov-")) {
-			return "aws-us-gov";
-		}
-		return lower.startsWith("cn-") ? "aws-cn" : "aws";
 	}
 
 	private static Throwable unwrap(Throwable thrown) {
