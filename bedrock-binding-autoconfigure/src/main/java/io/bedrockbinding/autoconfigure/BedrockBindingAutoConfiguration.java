@@ -98,11 +98,12 @@ public final class BedrockBindingAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	BedrockRuntimeClients bedrockRuntimeClients(ClientSettings settings,
+	BedrockRuntimeClients bedrockRuntimeClients(ClientSettings settings, BedrockBindingProperties properties,
 			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
 			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
 		return BedrockRuntimeClients.builder()
 			.settings(settings)
+			.maxRegions(properties.getClientPool().getMaxRegions())
 			.syncCustomizer(
 					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
 			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream()

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.client.RegionalClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -76,6 +77,8 @@ public class BedrockBindingProperties {
 	private final Discovery discovery = new Discovery();
 
 	private final Validation validation = new Validation();
+
+	private final ClientPool clientPool = new ClientPool();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -166,6 +169,10 @@ public class BedrockBindingProperties {
 
 	public Validation getValidation() {
 		return this.validation;
+	}
+
+	public ClientPool getClientPool() {
+		return this.clientPool;
 	}
 
 	/**
@@ -307,6 +314,28 @@ public class BedrockBindingProperties {
 
 		public void setFailFast(boolean failFast) {
 			this.failFast = failFast;
+		}
+
+	}
+
+	/**
+	 * The SDK clients, one per region a call is sent to.
+	 */
+	public static class ClientPool {
+
+		/**
+		 * Maximum number of regions that have a Bedrock client at once (sync and async
+		 * counted apart). Beyond, the least recently used region's client is closed once
+		 * its calls end; each client has its own connections and threads.
+		 */
+		private int maxRegions = RegionalClients.DEFAULT_MAX_CLIENTS;
+
+		public int getMaxRegions() {
+			return this.maxRegions;
+		}
+
+		public void setMaxRegions(int maxRegions) {
+			this.maxRegions = maxRegions;
 		}
 
 	}

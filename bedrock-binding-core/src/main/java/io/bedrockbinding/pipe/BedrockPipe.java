@@ -283,7 +283,7 @@ public final class BedrockPipe {
 	private PipeResult send(Route route, String prompt, boolean fallback) {
 		ConverseResponse response;
 		try {
-			response = this.context.clients.sync(route.region()).converse(request(route, prompt));
+			response = this.context.clients.sync(route.region(), (client) -> client.converse(request(route, prompt)));
 		}
 		catch (RuntimeException ex) {
 			Route retry = fallbackFor(ex, route, fallback);
@@ -296,8 +296,7 @@ public final class BedrockPipe {
 	}
 
 	private CompletableFuture<PipeResult> sendAsync(Route route, String prompt, boolean fallback) {
-		return this.context.clients.async(route.region())
-			.converse(request(route, prompt))
+		return this.context.clients.async(route.region(), (client) -> client.converse(request(route, prompt)))
 			.handle((response, failure) -> {
 				if (failure == null) {
 					return CompletableFuture.completedFuture(result(response, route, fallback));
@@ -323,8 +322,8 @@ public final class BedrockPipe {
 			.additionalModelRequestFields(this.additionalFields)
 			.overrideConfiguration(this.override)
 			.build();
-		return this.context.clients.async(route.region())
-			.converseStream(request, collector.handler())
+		return this.context.clients
+			.async(route.region(), (client) -> client.converseStream(request, collector.handler()))
 			.handle((ignored, failure) -> {
 				if (failure == null) {
 					return CompletableFuture.completedFuture(collector.result(this.modelId, route, fallback));

@@ -1,8 +1,12 @@
 package io.bedrockbinding.pipe;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.client.ClientsClosedException;
@@ -43,8 +47,8 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		this.settings = builder.settings;
 		this.syncCustomizer = builder.syncCustomizer;
 		this.asyncCustomizer = builder.asyncCustomizer;
-		this.sync = new RegionalClients<>(this::createSync);
-		this.async = new RegionalClients<>(this::createAsync);
+		this.sync = new RegionalClients<>(builder.maxRegions, this::createSync);
+		this.async = new RegionalClients<>(builder.maxRegions, this::createAsync);
 	}
 
 	/**
@@ -56,7 +60,9 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	}
 
 	/**
-	 * The sync client of {@code region}, created on first use.
+	 * The sync client of {@code region}, created on first use. It may be closed when more
+	 * regions than the limit are used; {@link #sync(String, Function)} guards a call
+	 * against that.
 	 * @param region the region ID the call is sent to
 	 * @return the region's sync client
 	 * @throws ClientsClosedException if these clients are closed
@@ -66,13 +72,52 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	}
 
 	/**
-	 * The async client of {@code region}, created on first use.
+	 * Makes a call with the sync client of {@code region}, which stays open for the call
+	 * even if the region's client is evicted meanwhile.
+	 * @param <R> the result type
+	 * @param region the region ID the call is sent to
+	 * @param call the call
+	 * @return what the call returned
+	 * @throws ClientsClosedException if these clients are closed
+	 */
+	public <R> R sync(String region, Function<BedrockRuntimeClient, R> call) {
+		return this.sync.call(region, call);
+	}
+
+	/**
+	 * The async client of {@code region}, created on first use. It may be closed when
+	 * more regions than the limit are used; {@link #async(String, Function)} guards a
+	 * call against that.
 	 * @param region the region ID the call is sent to
 	 * @return the region's async client
 	 * @throws ClientsClosedException if these clients are closed
 	 */
 	public BedrockRuntimeAsyncClient async(String region) {
 		return this.async.get(region);
+	}
+
+	/**
+	 * Starts a call with the async client of {@code region}, which stays open until the
+	 * call's future completes even if the region's client is evicted meanwhile.
+	 * @param <R> the result type
+	 * @param region the region ID the call is sent to
+	 * @param call starts the call
+	 * @return the call's future
+	 * @throws ClientsClosedException if these clients are closed
+	 */
+	public <R> CompletableFuture<R> async(String region,
+			Function<BedrockRuntimeAsyncClient, CompletableFuture<R>> call) {
+		return this.async.callAsync(region, call);
+	}
+
+	/**
+	 * The regions that have a client now (sync or async).
+	 * @return the region IDs
+	 */
+	public Set<String> regions() {
+		Set<String> regions = new TreeSet<>(this.sync.regions());
+		regions.addAll(this.async.regions());
+		return regions;
 	}
 
 	/**
@@ -147,7 +192,25 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		private Consumer<BedrockRuntimeAsyncClientBuilder> asyncCustomizer = (builder) -> {
 		};
 
+		private int maxRegions = RegionalClients.DEFAULT_MAX_CLIENTS;
+
 		private Builder() {
+		}
+
+		/**
+		 * How many regions may have a client at once (sync and async counted apart);
+		 * beyond, the least recently used region's client is closed once its calls end.
+		 * Each client has its own connections and threads. Default:
+		 * {@value RegionalClients#DEFAULT_MAX_CLIENTS}.
+		 * @param maxRegions the limit, at least 1
+		 * @return this builder
+		 */
+		public Builder maxRegions(int maxRegions) {
+			if (maxRegions < 1) {
+				throw new IllegalArgumentException("maxRegions must be at least 1, got " + maxRegions);
+			}
+			this.maxRegions = maxRegions;
+			return this;
 		}
 
 		/**
