@@ -1,39 +1,29 @@
 package io.bedrockbinding.autoconfigure;
 
-import java.io.IOException;
-import java.util.List;
-
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.ConfiguredAccountId;
 import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.client.ClientSettings;
-import io.bedrockbinding.client.RegionalClients;
-import io.bedrockbinding.discovery.ProfileDiscovery;
 import io.bedrockbinding.file.InferenceFile;
-import io.bedrockbinding.file.InferenceFileWatcher;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -49,8 +39,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ConditionalOnBooleanProperty(name = "bedrock.binding.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BedrockBindingProperties.class)
 public final class BedrockBindingAutoConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(BedrockBindingAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -127,15 +115,17 @@ public final class BedrockBindingAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.watch", matchIfMissing = true)
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.enabled", matchIfMissing = true)
-	InferenceFileWatching bedrockInferenceFileWatching(BindingRegistry registry, BedrockBindingProperties properties) {
-		return new InferenceFileWatching(registry, properties.getInferenceFile());
+	@ConditionalOnMissingBean
+	InferenceFileReloader bedrockInferenceFileReloader(BindingRegistry registry, BedrockBindingProperties properties) {
+		return new InferenceFileReloader(registry, properties.getInferenceFile());
 	}
 
 	@Bean
-	BindingStartupValidation bedrockBindingStartupValidation(BindingRegistry registry,
-			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryHolder> discovery,
+	@ConditionalOnMissingBean
+	BindingStartupValidator bedrockBindingStartupValidator(BindingRegistry registry,
+			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryClients> discovery,
 			ConfigurableEnvironment environment) {
-		return new BindingStartupValidation(registry, properties, discovery, environment);
+		return new BindingStartupValidator(registry, properties, discovery, environment);
 	}
 
 	static @Nullable AwsCredentialsProvider credentials(BedrockConnectionDetails connection,
@@ -152,33 +142,8 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
-		ProfileDiscoveryHolder bedrockProfileDiscovery(ModelCatalog catalog, ClientSettings settings) {
-			return new ProfileDiscoveryHolder(catalog, settings);
-		}
-
-	}
-
-	/**
-	 * The control-plane clients discovery uses, one per region, closed with the context.
-	 */
-	static final class ProfileDiscoveryHolder implements AutoCloseable {
-
-		private final RegionalClients<BedrockClient> clients;
-
-		private final ProfileDiscovery discovery;
-
-		ProfileDiscoveryHolder(ModelCatalog catalog, ClientSettings settings) {
-			this.clients = ProfileDiscovery.controlPlaneClients(settings);
-			this.discovery = new ProfileDiscovery(this.clients, catalog);
-		}
-
-		ProfileDiscovery discovery() {
-			return this.discovery;
-		}
-
-		@Override
-		public void close() {
-			this.clients.close();
+		ProfileDiscoveryClients bedrockProfileDiscovery(ModelCatalog catalog, ClientSettings settings) {
+			return new ProfileDiscoveryClients(catalog, settings);
 		}
 
 	}
@@ -242,141 +207,6 @@ public final class BedrockBindingAutoConfiguration {
 	 */
 	static ConfiguredAccountId configuredAccountId(BedrockBindingProperties properties) {
 		return ConfiguredAccountId.parse(properties.getAccountId(), BedrockBindingSettingHints.ACCOUNT_ID);
-	}
-
-	/** Reloads the inference file when it changes, from start to stop of the context. */
-	static final class InferenceFileWatching implements SmartLifecycle {
-
-		private final BindingRegistry registry;
-
-		private final BedrockBindingProperties.InferenceFile properties;
-
-		private volatile @Nullable InferenceFileWatcher watcher;
-
-		InferenceFileWatching(BindingRegistry registry, BedrockBindingProperties.InferenceFile properties) {
-			this.registry = registry;
-			this.properties = properties;
-		}
-
-		@Override
-		public void start() {
-			InferenceFile file = this.registry.inferenceFile().orElse(null);
-			if (file == null) {
-				return;
-			}
-			try {
-				this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(),
-						this.registry::applyFile);
-			}
-			catch (IOException | RuntimeException ex) {
-				logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(),
-						ex.toString());
-			}
-		}
-
-		@Override
-		public void stop() {
-			InferenceFileWatcher current = this.watcher;
-			if (current != null) {
-				current.close();
-				this.watcher = null;
-			}
-		}
-
-		@Override
-		public boolean isRunning() {
-			return this.watcher != null;
-		}
-
-	}
-
-	/**
-	 * After every singleton exists: discovery on start-up (if switched on), then
-	 * validation, which fails start-up (or warns) on binding errors.
-	 */
-	static final class BindingStartupValidation implements SmartInitializingSingleton {
-
-		private final BindingRegistry registry;
-
-		private final BedrockBindingProperties properties;
-
-		private final ObjectProvider<ProfileDiscoveryHolder> discovery;
-
-		private final ConfigurableEnvironment environment;
-
-		BindingStartupValidation(BindingRegistry registry, BedrockBindingProperties properties,
-				ObjectProvider<ProfileDiscoveryHolder> discovery, ConfigurableEnvironment environment) {
-			this.registry = registry;
-			this.properties = properties;
-			this.discovery = discovery;
-			this.environment = environment;
-		}
-
-		@Override
-		public void afterSingletonsInstantiated() {
-			ProfileDiscoveryHolder holder = this.discovery.getIfAvailable();
-			if (holder == null && this.properties.getDiscovery().isEnabled()) {
-				logger.warn("bedrock.binding.discovery.enabled is true, but software.amazon.awssdk:bedrock "
-						+ "(the Bedrock control plane client) is not on the classpath: discovery is off");
-			}
-			if (holder != null && this.properties.getDiscovery().isOnStartup()) {
-				String region = this.registry.region()
-					.orElseThrow(() -> new IllegalStateException(
-							"bedrock.binding.discovery.on-startup needs a region: set bedrock.binding.region"));
-				this.registry.setLayer(OriginKind.DISCOVERED, holder.discovery().discover(region).asLayer());
-			}
-			List<io.bedrockbinding.registry.BindingProblem> problems = this.registry.validate();
-			boolean strictFile = this.properties.getInferenceFile().isStrict();
-			List<io.bedrockbinding.registry.BindingProblem> errors = problems.stream()
-				.filter((problem) -> problem.severity() == io.bedrockbinding.Severity.ERROR)
-				.filter((problem) -> strictFile
-						|| problem.code() != io.bedrockbinding.registry.ProblemCode.FILE_PROBLEM)
-				.toList();
-			problems.stream()
-				.filter((problem) -> !errors.contains(problem))
-				.forEach((problem) -> logger.warn("Bedrock binding: {}", problem.message()));
-			if (errors.isEmpty()) {
-				return;
-			}
-			List<io.bedrockbinding.registry.BindingProblem> explained = errors.stream().map(this::explained).toList();
-			if (this.properties.getValidation().isFailFast()) {
-				throw new BindingValidationException(explained);
-			}
-			explained.forEach((problem) -> logger.warn(
-					"Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
-					problem.message(), problem.fix()));
-		}
-
-		/**
-		 * What only the Spring side knows, added to a problem: which property source
-		 * lists a required model, and a target for a model whose target is invalid (the
-		 * region's system profile), so that the failure analysis can show the line to
-		 * write.
-		 */
-		private io.bedrockbinding.registry.BindingProblem explained(io.bedrockbinding.registry.BindingProblem problem) {
-			if (problem.code() == io.bedrockbinding.registry.ProblemCode.REQUIRED_UNBOUND) {
-				String source = ModelPropertyReader.requiredModelsSource(this.environment);
-				if (source != null) {
-					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
-							problem.code(), problem.modelId() + " is listed in bedrock.binding.required-models ("
-									+ source + ") but has no binding",
-							problem.origin(), problem.suggestedTarget());
-				}
-			}
-			if (problem.code() == io.bedrockbinding.registry.ProblemCode.INVALID_TARGET
-					&& problem.suggestedTarget() == null && !problem.modelId().isEmpty()
-					&& this.registry.region().isPresent()) {
-				String suggestion = this.registry.catalog()
-					.systemProfileFor(problem.modelId(), this.registry.region().get())
-					.orElse(null);
-				if (suggestion != null) {
-					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
-							problem.code(), problem.message(), problem.origin(), suggestion);
-				}
-			}
-			return problem;
-		}
-
 	}
 
 }

@@ -56,7 +56,7 @@ class InferenceFilePropertiesTests {
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
 			assertThat(registry.inferenceFile()).isEmpty();
 			assertThat(registry.resolve("amazon.nova-pro-v1:0").origin().kind()).isEqualTo(OriginKind.CATALOG);
-			assertThat(context).doesNotHaveBean(BedrockBindingAutoConfiguration.InferenceFileWatching.class);
+			assertThat(context).doesNotHaveBean(InferenceFileReloader.class);
 		});
 	}
 
@@ -87,7 +87,7 @@ class InferenceFilePropertiesTests {
 	void watchedFileIsReloadedWhenItChanges() throws IOException {
 		Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 		runner(file).withPropertyValues("bedrock.binding.inference-file.watch-delay=10ms").run((context) -> {
-			assertThat(context).hasSingleBean(BedrockBindingAutoConfiguration.InferenceFileWatching.class);
+			assertThat(context).hasSingleBean(InferenceFileReloader.class);
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
 			CountDownLatch reloaded = new CountDownLatch(1);
 			registry.addListener((layer, models) -> {
@@ -106,7 +106,7 @@ class InferenceFilePropertiesTests {
 	void watchFalseStartsNoWatcher() throws IOException {
 		Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 		runner(file).withPropertyValues("bedrock.binding.inference-file.watch=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(BedrockBindingAutoConfiguration.InferenceFileWatching.class);
+			assertThat(context).doesNotHaveBean(InferenceFileReloader.class);
 			assertThat(context.getBean(BindingRegistry.class).inferenceFile()).isPresent();
 		});
 	}

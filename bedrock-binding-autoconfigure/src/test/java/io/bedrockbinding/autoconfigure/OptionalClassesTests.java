@@ -90,15 +90,14 @@ class OptionalClassesTests {
 	@Test
 	void withTheBedrockModuleDiscoveryIsAvailable() {
 		runner().withPropertyValues("bedrock.binding.discovery.enabled=true").run((context) -> {
-			assertThat(context).hasSingleBean(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class);
+			assertThat(context).hasSingleBean(ProfileDiscoveryClients.class);
 			assertThat(bedrock.journal()).as("not on start-up").isEmpty();
 		});
 	}
 
 	@Test
 	void discoveryIsOffByDefault() {
-		runner().run((context) -> assertThat(context)
-			.doesNotHaveBean(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class));
+		runner().run((context) -> assertThat(context).doesNotHaveBean(ProfileDiscoveryClients.class));
 	}
 
 	@Test
@@ -107,7 +106,7 @@ class OptionalClassesTests {
 			.withPropertyValues("bedrock.binding.discovery.enabled=true", "bedrock.binding.discovery.on-startup=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class);
+				assertThat(context).doesNotHaveBean(ProfileDiscoveryClients.class);
 				assertThat(context.getBean(BindingRegistry.class).bindings())
 					.noneMatch((binding) -> binding.origin().kind() == OriginKind.DISCOVERED);
 				assertThat(bedrock.journal()).isEmpty();

@@ -61,7 +61,7 @@ class StartupNetworkTests {
 	@Test
 	void noCallAtStartUpWhenDiscoveryIsEnabledButNotOnStartup() throws Exception {
 		runner().withPropertyValues("bedrock.binding.discovery.enabled=true").run((context) -> {
-			assertThat(context).hasSingleBean(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class);
+			assertThat(context).hasSingleBean(ProfileDiscoveryClients.class);
 			assertThat(bedrock.journal()).isEmpty();
 		});
 	}
