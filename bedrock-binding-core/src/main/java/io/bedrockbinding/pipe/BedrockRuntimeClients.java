@@ -121,6 +121,14 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	}
 
 	/**
+	 * How many regions may have a client at once (sync and async counted apart).
+	 * @return the limit
+	 */
+	public int maxRegions() {
+		return this.sync.maxClients();
+	}
+
+	/**
 	 * The settings every client is built with.
 	 * @return the client settings
 	 */
