@@ -134,6 +134,16 @@ public final class BedrockBindingAutoConfiguration {
 		return (fromConnection != null) ? fromConnection : credentials.getIfAvailable();
 	}
 
+	/**
+	 * The configured account: 12 digits, or "ask STS" ('auto', blank or unset).
+	 * @param properties the starter's properties
+	 * @return the parsed account ID
+	 * @throws IllegalArgumentException naming the property if it is neither
+	 */
+	static ConfiguredAccountId configuredAccountId(BedrockBindingProperties properties) {
+		return ConfiguredAccountId.parse(properties.getAccountId(), BedrockBindingSettingHints.ACCOUNT_ID);
+	}
+
 	/** Profile discovery, when the bedrock control-plane module is on the classpath. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(BedrockClient.class)
@@ -189,8 +199,8 @@ public final class BedrockBindingAutoConfiguration {
 				return new StaticAccountResolver(configured);
 			}
 			String accountId = properties.getAccountId();
-			String state = (accountId == null) ? "not set"
-					: (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'");
+			String state = (accountId != null) ? (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'")
+					: "not set";
 			return () -> {
 				throw new AccountResolutionException("A target needs the AWS account ID ({account}), but "
 						+ "bedrock.binding.account-id is " + state + " and software.amazon.awssdk:sts (which 'auto' "
@@ -199,14 +209,6 @@ public final class BedrockBindingAutoConfiguration {
 			};
 		}
 
-	}
-
-	/**
-	 * The configured account: 12 digits, or "ask STS" ('auto', blank or unset).
-	 * @throws IllegalArgumentException naming the property if it is neither
-	 */
-	static ConfiguredAccountId configuredAccountId(BedrockBindingProperties properties) {
-		return ConfiguredAccountId.parse(properties.getAccountId(), BedrockBindingSettingHints.ACCOUNT_ID);
 	}
 
 }

@@ -86,6 +86,8 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 	 * What only the Spring side knows, added to a problem: which property source lists a
 	 * required model, and a target for a model whose target is invalid (the region's
 	 * system profile), so that the failure analysis can show the line to write.
+	 * @param problem a problem of the registry
+	 * @return the problem with what the Spring side knows added
 	 */
 	private BindingProblem explained(BindingProblem problem) {
 		if (problem.code() == ProblemCode.REQUIRED_UNBOUND) {

@@ -68,16 +68,25 @@ class BedrockBindingAutoConfigurationTests {
 	static LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
 	/**
+	 * The auto-configuration with test credentials, in us-east-1, without an inference
+	 * file: what most topics start from.
+	 * @return a new runner
+	 */
+	ApplicationContextRunner defaultRunner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BedrockBindingAutoConfiguration.class))
+			.withBean(AwsCredentialsProvider.class, TestCredentials::test)
+			.withPropertyValues("bedrock.binding.region=us-east-1", "bedrock.binding.inference-file.enabled=false");
+	}
+
+	/**
 	 * The conditions of {@link BedrockBindingAutoConfiguration}: the switch, the beans it
 	 * makes, the user beans that replace them, the region and the account.
 	 */
 	@Nested
 	class Conditions {
 
-		private final ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BedrockBindingAutoConfiguration.class))
-			.withBean(AwsCredentialsProvider.class, TestCredentials::test)
-			.withPropertyValues("bedrock.binding.region=us-east-1", "bedrock.binding.inference-file.enabled=false");
+		private final ApplicationContextRunner runner = defaultRunner();
 
 		@Test
 		void makesEveryBeanByDefault() {
@@ -843,10 +852,7 @@ class BedrockBindingAutoConfigurationTests {
 	@Nested
 	class ReplaceableBeansAndSettings {
 
-		private final ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BedrockBindingAutoConfiguration.class))
-			.withBean(AwsCredentialsProvider.class, TestCredentials::test)
-			.withPropertyValues("bedrock.binding.region=us-east-1", "bedrock.binding.inference-file.enabled=false");
+		private final ApplicationContextRunner runner = defaultRunner();
 
 		@TempDir
 		Path folder;

@@ -108,7 +108,10 @@ final class ValidateCommand extends ContextCommand {
 			return severity.name().toLowerCase(Locale.ROOT);
 		}
 
-		/** {@code path:line: severity: message}, as compilers print them. */
+		/**
+		 * {@code path:line: severity: message}, as compilers print them.
+		 * @return the line
+		 */
 		String text() {
 			return this.file + ((this.line > 0) ? ":" + this.line : "") + ": " + this.severity + ": " + this.message;
 		}

@@ -24,8 +24,10 @@ import software.amazon.awssdk.regions.Region;
  */
 public record BedrockArn(String partition, String region, String account, String resourceType, String resourceId) {
 
+	/** The account part that is filled in with the account ID when known. */
 	public static final String ACCOUNT_TEMPLATE = "{account}";
 
+	/** The region part that is filled in with the call's region. */
 	public static final String REGION_TEMPLATE = "{region}";
 
 	/**
