@@ -1,41 +1,29 @@
 package io.bedrockbinding.autoconfigure;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.account.ConfiguredAccountId;
 import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
-import io.bedrockbinding.discovery.ProfileDiscovery;
+import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.file.InferenceFile;
-import io.bedrockbinding.file.InferenceFileWatcher;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.registry.SettingHints;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -51,13 +39,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ConditionalOnBooleanProperty(name = "bedrock.binding.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BedrockBindingProperties.class)
 public final class BedrockBindingAutoConfiguration {
-
-	/** The registry's and the pipe's messages name these properties. */
-	static final SettingHints SPRING_HINTS = new SettingHints("bedrock.binding.region (or AWS_REGION)",
-			"bedrock.binding.required-models", "bedrock.binding.runtime.max-bindings",
-			"bedrock.binding.on-demand-fallback");
-
-	private static final Logger logger = LoggerFactory.getLogger(BedrockBindingAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -84,30 +65,35 @@ public final class BedrockBindingAutoConfiguration {
 				file.createIfMissing(catalog);
 			}
 		}
-		String accountId = configuredAccountId(properties);
 		BindingRegistry registry = BindingRegistry.builder(catalog)
 			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
-			.accountId((accountId != null && AccountResolver.isAccountId(accountId)) ? accountId : null)
+			.accountId(configuredAccountId(properties).accountId())
 			.deriveProfiles(properties.isDeriveProfiles())
 			.requiredModels(properties.getRequiredModels())
 			.maxRuntimeBindings(properties.getRuntime().getMaxBindings())
-			.hints(SPRING_HINTS)
+			.hints(BedrockBindingSettingHints.PROPERTIES)
 			.inferenceFile(file)
 			.build();
 		registry.setLayer(OriginKind.PROPERTIES, ModelPropertyReader.read(environment));
 		return registry;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ClientSettings bedrockClientSettings(BedrockBindingProperties properties, BedrockConnectionDetails connection,
+			ObjectProvider<AwsCredentialsProvider> credentials, BindingRegistry registry) {
+		return new ClientSettings(connection.endpoint(), credentials(connection, credentials),
+				ApiKeyTokenProvider.of(properties.getApiKey()), registry.region().orElse(null));
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	BedrockRuntimeClients bedrockRuntimeClients(BedrockBindingProperties properties,
-			BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials,
+	BedrockRuntimeClients bedrockRuntimeClients(ClientSettings settings, BedrockBindingProperties properties,
 			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
 			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
 		return BedrockRuntimeClients.builder()
-			.endpoint(connection.endpoint())
-			.credentialsProvider(credentials(connection, credentials))
-			.tokenProvider(ApiKeyTokenProvider.of(properties.getApiKey()))
+			.settings(settings)
+			.maxRegions(properties.getClientPool().getMaxRegions())
 			.timeouts(properties.getTimeouts().toPipeTimeouts())
 			.syncCustomizer(
 					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
@@ -122,6 +108,7 @@ public final class BedrockBindingAutoConfiguration {
 			AccountResolver accountResolver, BedrockBindingProperties properties,
 			ObjectProvider<PipeObserver> observer) {
 		return BedrockPipeFactory.builder(registry, clients)
+			.settingHints(BedrockBindingSettingHints.PROPERTIES)
 			.accountResolver(accountResolver)
 			.onDemandFallback(properties.isOnDemandFallback())
 			.observer(observer.getIfAvailable(() -> PipeObserver.NONE))
@@ -131,21 +118,33 @@ public final class BedrockBindingAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.watch", matchIfMissing = true)
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.enabled", matchIfMissing = true)
-	InferenceFileWatching bedrockInferenceFileWatching(BindingRegistry registry, BedrockBindingProperties properties) {
-		return new InferenceFileWatching(registry, properties.getInferenceFile());
+	@ConditionalOnMissingBean
+	InferenceFileReloader bedrockInferenceFileReloader(BindingRegistry registry, BedrockBindingProperties properties) {
+		return new InferenceFileReloader(registry, properties.getInferenceFile());
 	}
 
 	@Bean
-	BindingStartupValidation bedrockBindingStartupValidation(BindingRegistry registry,
-			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryHolder> discovery,
+	@ConditionalOnMissingBean
+	BindingStartupValidator bedrockBindingStartupValidator(BindingRegistry registry,
+			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryClients> discovery,
 			ConfigurableEnvironment environment) {
-		return new BindingStartupValidation(registry, properties, discovery, environment);
+		return new BindingStartupValidator(registry, properties, discovery, environment);
 	}
 
 	static @Nullable AwsCredentialsProvider credentials(BedrockConnectionDetails connection,
 			ObjectProvider<AwsCredentialsProvider> credentials) {
 		AwsCredentialsProvider fromConnection = connection.credentialsProvider();
 		return (fromConnection != null) ? fromConnection : credentials.getIfAvailable();
+	}
+
+	/**
+	 * The configured account: 12 digits, or "ask STS" ('auto', blank or unset).
+	 * @param properties the starter's properties
+	 * @return the parsed account ID
+	 * @throws IllegalArgumentException naming the property if it is neither
+	 */
+	static ConfiguredAccountId configuredAccountId(BedrockBindingProperties properties) {
+		return ConfiguredAccountId.parse(properties.getAccountId(), BedrockBindingSettingHints.ACCOUNT_ID);
 	}
 
 	/** Profile discovery, when the bedrock control-plane module is on the classpath. */
@@ -156,50 +155,16 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
-		ProfileDiscoveryHolder bedrockProfileDiscovery(ModelCatalog catalog, BedrockConnectionDetails connection,
-				ObjectProvider<AwsCredentialsProvider> credentials) {
-			return new ProfileDiscoveryHolder(catalog, connection.endpoint(), credentials(connection, credentials));
-		}
-
-	}
-
-	/**
-	 * The control-plane clients discovery uses, one per region, closed with the context.
-	 */
-	static final class ProfileDiscoveryHolder implements AutoCloseable {
-
-		private final java.util.Map<String, BedrockClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
-
-		private final ProfileDiscovery discovery;
-
-		ProfileDiscoveryHolder(ModelCatalog catalog, @Nullable URI endpoint,
-				@Nullable AwsCredentialsProvider credentials) {
-			this.discovery = new ProfileDiscovery((region) -> this.clients.computeIfAbsent(region, (key) -> {
-				var builder = BedrockClient.builder().region(Region.of(key));
-				if (endpoint != null) {
-					builder.endpointOverride(endpoint);
-				}
-				builder.credentialsProvider(
-						(credentials != null) ? credentials : DefaultCredentialsProvider.builder().build());
-				return builder.build();
-			}), catalog);
-		}
-
-		ProfileDiscovery discovery() {
-			return this.discovery;
-		}
-
-		@Override
-		public void close() {
-			this.clients.values().forEach(BedrockClient::close);
+		ProfileDiscoveryClients bedrockProfileDiscovery(ModelCatalog catalog, ClientSettings settings) {
+			return new ProfileDiscoveryClients(catalog, settings);
 		}
 
 	}
 
 	/**
 	 * The account resolver when the STS module is on the classpath: a configured account,
-	 * or STS GetCallerIdentity on first need. StsClient is named only in here, so that
-	 * nothing else loads it: the module is optional.
+	 * or STS GetCallerIdentity on first need. StsClient is named only here and in
+	 * StsClientSupplier, so that nothing else loads it: the module is optional.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = StsAccountResolverConfiguration.STS_CLIENT)
@@ -209,27 +174,14 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, BindingRegistry registry,
-				BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials) {
-			String configured = configuredAccountId(properties);
-			if (configured != null) {
-				return new StaticAccountResolver(configured);
-			}
-			AwsCredentialsProvider credentialsProvider = credentials(connection, credentials);
-			return AccountResolver.of(null, () -> {
-				var builder = StsClient.builder();
-				// Never the SDK region chain here: its last resort is the EC2 instance
-				// metadata service, a network call; STS answers GetCallerIdentity
-				// globally.
-				builder.region(registry.region().map(Region::of).orElse(Region.AWS_GLOBAL));
-				if (connection.endpoint() != null) {
-					builder.endpointOverride(connection.endpoint());
-				}
-				if (credentialsProvider != null) {
-					builder.credentialsProvider(credentialsProvider);
-				}
-				return builder.build();
-			});
+		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, StsClientSupplier sts) {
+			return AccountResolver.of(configuredAccountId(properties), sts, BedrockBindingSettingHints.PROPERTIES);
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		StsClientSupplier bedrockStsClientSupplier(ClientSettings settings) {
+			return new StsClientSupplier(settings);
 		}
 
 	}
@@ -245,163 +197,19 @@ public final class BedrockBindingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties) {
-			String configured = configuredAccountId(properties);
+			String configured = configuredAccountId(properties).accountId();
 			if (configured != null) {
 				return new StaticAccountResolver(configured);
 			}
 			String accountId = properties.getAccountId();
-			String state = (accountId == null) ? "not set"
-					: (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'");
+			String state = (accountId != null) ? (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'")
+					: "not set";
 			return () -> {
 				throw new AccountResolutionException("A target needs the AWS account ID ({account}), but "
 						+ "bedrock.binding.account-id is " + state + " and software.amazon.awssdk:sts (which 'auto' "
 						+ "asks) is not on the classpath: set bedrock.binding.account-id to the 12-digit account, "
 						+ "or add the sts module");
 			};
-		}
-
-	}
-
-	/**
-	 * The configured 12-digit account, or null for "ask STS" ('auto', blank or unset).
-	 */
-	static @Nullable String configuredAccountId(BedrockBindingProperties properties) {
-		String accountId = properties.getAccountId();
-		if (accountId == null || accountId.isBlank() || AccountResolver.AUTO.equalsIgnoreCase(accountId.strip())) {
-			return null;
-		}
-		return accountId.strip();
-	}
-
-	/** Reloads the inference file when it changes, from start to stop of the context. */
-	static final class InferenceFileWatching implements SmartLifecycle {
-
-		private final BindingRegistry registry;
-
-		private final BedrockBindingProperties.InferenceFile properties;
-
-		private volatile @Nullable InferenceFileWatcher watcher;
-
-		InferenceFileWatching(BindingRegistry registry, BedrockBindingProperties.InferenceFile properties) {
-			this.registry = registry;
-			this.properties = properties;
-		}
-
-		@Override
-		public void start() {
-			InferenceFile file = this.registry.inferenceFile().orElse(null);
-			if (file == null) {
-				return;
-			}
-			try {
-				this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(),
-						this.registry::applyFile);
-			}
-			catch (IOException | RuntimeException ex) {
-				logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(),
-						ex.toString());
-			}
-		}
-
-		@Override
-		public void stop() {
-			InferenceFileWatcher current = this.watcher;
-			if (current != null) {
-				current.close();
-				this.watcher = null;
-			}
-		}
-
-		@Override
-		public boolean isRunning() {
-			return this.watcher != null;
-		}
-
-	}
-
-	/**
-	 * After every singleton exists: discovery on start-up (if switched on), then
-	 * validation, which fails start-up (or warns) on binding errors.
-	 */
-	static final class BindingStartupValidation implements SmartInitializingSingleton {
-
-		private final BindingRegistry registry;
-
-		private final BedrockBindingProperties properties;
-
-		private final ObjectProvider<ProfileDiscoveryHolder> discovery;
-
-		private final ConfigurableEnvironment environment;
-
-		BindingStartupValidation(BindingRegistry registry, BedrockBindingProperties properties,
-				ObjectProvider<ProfileDiscoveryHolder> discovery, ConfigurableEnvironment environment) {
-			this.registry = registry;
-			this.properties = properties;
-			this.discovery = discovery;
-			this.environment = environment;
-		}
-
-		@Override
-		public void afterSingletonsInstantiated() {
-			ProfileDiscoveryHolder holder = this.discovery.getIfAvailable();
-			if (holder == null && this.properties.getDiscovery().isEnabled()) {
-				logger.warn("bedrock.binding.discovery.enabled is true, but software.amazon.awssdk:bedrock "
-						+ "(the Bedrock control plane client) is not on the classpath: discovery is off");
-			}
-			if (holder != null && this.properties.getDiscovery().isOnStartup()) {
-				String region = this.registry.region()
-					.orElseThrow(() -> new IllegalStateException(
-							"bedrock.binding.discovery.on-startup needs a region: set bedrock.binding.region"));
-				this.registry.setLayer(OriginKind.DISCOVERED, holder.discovery().discover(region).asLayer());
-			}
-			List<io.bedrockbinding.registry.BindingProblem> problems = this.registry.validate();
-			boolean strictFile = this.properties.getInferenceFile().isStrict();
-			List<io.bedrockbinding.registry.BindingProblem> errors = io.bedrockbinding.registry.ProblemPolicy
-				.startup(strictFile)
-				.errors(problems);
-			problems.stream()
-				.filter((problem) -> !errors.contains(problem))
-				.forEach((problem) -> logger.warn("Bedrock binding: {}", problem.message()));
-			if (errors.isEmpty()) {
-				return;
-			}
-			List<io.bedrockbinding.registry.BindingProblem> explained = errors.stream().map(this::explained).toList();
-			if (this.properties.getValidation().isFailFast()) {
-				throw new BindingValidationException(explained);
-			}
-			explained.forEach((problem) -> logger.warn(
-					"Bedrock binding error (bedrock.binding.validation.fail-fast=false): {}. Fix: {}",
-					problem.message(), problem.fix()));
-		}
-
-		/**
-		 * What only the Spring side knows, added to a problem: which property source
-		 * lists a required model, and a target for a model whose target is invalid (the
-		 * region's system profile), so that the failure analysis can show the line to
-		 * write.
-		 */
-		private io.bedrockbinding.registry.BindingProblem explained(io.bedrockbinding.registry.BindingProblem problem) {
-			if (problem.code() == io.bedrockbinding.registry.ProblemCode.REQUIRED_UNBOUND) {
-				String source = ModelPropertyReader.requiredModelsSource(this.environment);
-				if (source != null) {
-					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
-							problem.code(), problem.modelId() + " is listed in bedrock.binding.required-models ("
-									+ source + ") but has no binding",
-							problem.origin(), problem.suggestedTarget());
-				}
-			}
-			if (problem.code() == io.bedrockbinding.registry.ProblemCode.INVALID_TARGET
-					&& problem.suggestedTarget() == null && !problem.modelId().isEmpty()
-					&& this.registry.region().isPresent()) {
-				String suggestion = this.registry.catalog()
-					.systemProfileFor(problem.modelId(), this.registry.region().get())
-					.orElse(null);
-				if (suggestion != null) {
-					return new io.bedrockbinding.registry.BindingProblem(problem.modelId(), problem.severity(),
-							problem.code(), problem.message(), problem.origin(), suggestion);
-				}
-			}
-			return problem;
 		}
 
 	}

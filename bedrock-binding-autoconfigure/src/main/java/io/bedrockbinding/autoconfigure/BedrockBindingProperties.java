@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.client.RegionalClients;
 import io.bedrockbinding.pipe.PipeTimeouts;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,8 @@ public class BedrockBindingProperties {
 	private final Runtime runtime = new Runtime();
 
 	private final Timeouts timeouts = new Timeouts();
+
+	private final ClientPool clientPool = new ClientPool();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -179,6 +182,10 @@ public class BedrockBindingProperties {
 
 	public Validation getValidation() {
 		return this.validation;
+	}
+
+	public ClientPool getClientPool() {
+		return this.clientPool;
 	}
 
 	/**
@@ -437,6 +444,28 @@ public class BedrockBindingProperties {
 				throw new IllegalArgumentException("bedrock.binding.timeouts." + name + " must be a positive duration"
 						+ " (such as 60s), got " + value);
 			}
+		}
+
+	}
+
+	/**
+	 * The SDK clients, one per region a call is sent to.
+	 */
+	public static class ClientPool {
+
+		/**
+		 * Maximum number of regions that have a Bedrock client at once (sync and async
+		 * counted apart). Beyond, the least recently used region's client is closed once
+		 * its calls end; each client has its own connections and threads.
+		 */
+		private int maxRegions = RegionalClients.DEFAULT_MAX_CLIENTS;
+
+		public int getMaxRegions() {
+			return this.maxRegions;
+		}
+
+		public void setMaxRegions(int maxRegions) {
+			this.maxRegions = maxRegions;
 		}
 
 	}

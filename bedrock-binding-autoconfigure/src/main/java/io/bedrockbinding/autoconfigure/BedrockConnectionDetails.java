@@ -14,17 +14,24 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  */
 public interface BedrockConnectionDetails extends ConnectionDetails {
 
-	/** An endpoint override, or null for AWS's own endpoints. */
+	/**
+	 * An endpoint override.
+	 * @return the endpoint, or null for AWS's own endpoints
+	 */
 	@Nullable URI endpoint();
 
-	/** The region, or null to use the configured one or the SDK chain. */
+	/**
+	 * The region.
+	 * @return the region ID, or null to use the configured one or the SDK chain
+	 */
 	default @Nullable String region() {
 		return null;
 	}
 
 	/**
-	 * Credentials, or null for an {@link AwsCredentialsProvider} bean or the SDK default
-	 * chain.
+	 * Credentials.
+	 * @return the credentials, or null for an {@link AwsCredentialsProvider} bean or the
+	 * SDK default chain
 	 */
 	default @Nullable AwsCredentialsProvider credentialsProvider() {
 		return null;

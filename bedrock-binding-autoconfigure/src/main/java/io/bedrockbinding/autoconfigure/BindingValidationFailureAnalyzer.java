@@ -31,6 +31,8 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 	/**
 	 * The problem, named by its model when the message does not name it (a target parse
 	 * error).
+	 * @param problem the problem
+	 * @return the text that describes it
 	 */
 	private static String description(BindingProblem problem) {
 		boolean named = problem.modelId().isEmpty() || problem.message().startsWith(problem.modelId());

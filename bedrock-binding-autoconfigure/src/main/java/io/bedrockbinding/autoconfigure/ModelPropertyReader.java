@@ -68,6 +68,8 @@ final class ModelPropertyReader {
 	 * {@code bedrock.binding.models[a.b} with the value {@code 0]=a target}. No target
 	 * has an {@code =}, so a value with one is such a line: put it together again and
 	 * split it at the {@code =}, as the user meant.
+	 * @param name the property name as the file's parser gave it
+	 * @param value the property value as the file's parser gave it
 	 * @return the name and the value
 	 */
 	static String[] rejoinedAtColon(String name, String value) {
@@ -82,6 +84,8 @@ final class ModelPropertyReader {
 	/**
 	 * {@code bedrock.binding.models[a.b:0]} and {@code bedrock.binding.models.a.b:0} both
 	 * give {@code a.b:0}.
+	 * @param propertyName a property name under {@code bedrock.binding.models}
+	 * @return the model ID, or null if the name is not a model property
 	 */
 	static @Nullable String modelIdOf(String propertyName) {
 		if (!propertyName.startsWith(PREFIX) || propertyName.length() <= PREFIX.length() + 1) {
@@ -105,6 +109,8 @@ final class ModelPropertyReader {
 	 * Where {@code bedrock.binding.required-models} is set: the file name or property
 	 * source name of the highest-precedence source that sets it (lists do not merge
 	 * across sources, so that one holds the whole list), or null when none does.
+	 * @param environment the environment to search
+	 * @return the source's name, or null
 	 */
 	static @Nullable String requiredModelsSource(ConfigurableEnvironment environment) {
 		ConfigurationPropertyName list = ConfigurationPropertyName.of("bedrock.binding.required-models");
@@ -129,6 +135,9 @@ final class ModelPropertyReader {
 	/**
 	 * The file name of a config file ({@code application-prod.yml}), else the source's
 	 * name.
+	 * @param source the property source
+	 * @param name the source's name
+	 * @return the name to show
 	 */
 	private static String sourceName(PropertySource<?> source, String name) {
 		String file = fileName(OriginLookup.getOrigin(source, name));

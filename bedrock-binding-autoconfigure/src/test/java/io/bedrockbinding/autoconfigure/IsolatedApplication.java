@@ -41,8 +41,7 @@ public final class IsolatedApplication {
 					"--bedrock.binding.inference-file.enabled=false", "--bedrock.binding.account-id=" + accountId,
 					"--bedrock.binding.discovery.enabled=true", "--spring.main.banner-mode=off")) {
 			report.put("accountResolver", context.getBean(AccountResolver.class).getClass().getName());
-			report.put("discovery", String.valueOf(
-					context.getBeanNamesForType(BedrockBindingAutoConfiguration.ProfileDiscoveryHolder.class).length));
+			report.put("discovery", String.valueOf(context.getBeanNamesForType(ProfileDiscoveryClients.class).length));
 			context.getBean(BedrockPipeFactory.class)
 				.registry()
 				.bind("amazon.nova-pro-v1:0",

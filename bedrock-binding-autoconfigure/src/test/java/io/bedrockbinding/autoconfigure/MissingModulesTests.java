@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Runs an application whose class path really lacks the optional sts and bedrock SDK
  * jars, as a user's would. A
  * {@link org.springframework.boot.test.context.FilteredClassLoader} (see
- * {@link OptionalClassesTests}) hides classes from conditions only: a class that names
- * StsClient in a method signature loads fine there and fails here.
+ * {@link BedrockBindingAutoConfigurationTests.OptionalClasses}) hides classes from
+ * conditions only: a class that names StsClient in a method signature loads fine there
+ * and fails here.
  */
 class MissingModulesTests {
 

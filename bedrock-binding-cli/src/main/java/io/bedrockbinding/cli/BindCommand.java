@@ -82,7 +82,12 @@ final class BindCommand extends ContextCommand {
 		return ExitCode.OK;
 	}
 
-	/** Refuses an invalid model ID or target before anything is written. */
+	/**
+	 * Refuses an invalid model ID or target before anything is written.
+	 * @param modelId the model ID to bind
+	 * @param target the target text
+	 * @return the parsed target
+	 */
 	static BindingTarget check(String modelId, String target) {
 		try {
 			ModelIds.requireModelId(modelId);
@@ -93,7 +98,12 @@ final class BindCommand extends ContextCommand {
 		}
 	}
 
-	/** The model a target calls, where the target names it. */
+	/**
+	 * The model a target calls, where the target names it.
+	 * @param target the target
+	 * @param context the command's context (its catalog)
+	 * @return the called model ID, or empty if the target does not name one
+	 */
 	private static Optional<String> routedModel(BindingTarget target, CommandContext context) {
 		if (target instanceof BindingTarget.Direct direct) {
 			return Optional.of(direct.modelId());
@@ -115,6 +125,8 @@ final class BindCommand extends ContextCommand {
 
 	/**
 	 * What validate would say about the new binding (wrong geography for --region, ...).
+	 * @param context the command's context
+	 * @return the warnings to print
 	 */
 	private List<String> problemsOfNewBinding(CommandContext context) {
 		BindingRegistry registry = context.registry(false);

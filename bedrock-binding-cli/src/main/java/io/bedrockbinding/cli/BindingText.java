@@ -18,19 +18,30 @@ final class BindingText {
 
 	/**
 	 * {@code N. model -> target}, with {@code direct} for a model called by its own ID.
+	 * @param index the number shown before the binding
+	 * @param binding the binding
+	 * @return the line
 	 */
 	static String line(int index, Binding binding) {
 		return index + ". " + binding.modelId() + " -> " + target(binding);
 	}
 
-	/** The target, or {@code direct} when the model is called by its own ID. */
+	/**
+	 * The target, or {@code direct} when the model is called by its own ID.
+	 * @param binding the binding
+	 * @return the target as shown
+	 */
 	static String target(Binding binding) {
 		BindingTarget target = binding.target();
 		boolean self = target instanceof BindingTarget.Direct direct && direct.modelId().equals(binding.modelId());
 		return self ? DIRECT : target.value();
 	}
 
-	/** A target as the file holds it: empty (or absent) is {@code direct}. */
+	/**
+	 * A target as the file holds it: empty (or absent) is {@code direct}.
+	 * @param text the target text of a file line, or null
+	 * @return the target as shown
+	 */
 	static String fileTarget(@Nullable String text) {
 		return (text == null || text.isBlank()) ? DIRECT : text;
 	}
@@ -38,6 +49,8 @@ final class BindingText {
 	/**
 	 * Where a binding came from: {@code path:line} for the file, else the layer and its
 	 * detail.
+	 * @param origin the binding's origin
+	 * @return the origin as shown
 	 */
 	static String origin(Origin origin) {
 		if (origin.kind() == OriginKind.FILE) {

@@ -63,7 +63,10 @@ final class CommandContext {
 		return new InferenceFile(this.settings.file());
 	}
 
-	/** The file's path as messages show it. */
+	/**
+	 * The file's path as messages show it.
+	 * @return the path
+	 */
 	String filePath() {
 		return inferenceFile().path().toString();
 	}
@@ -72,6 +75,8 @@ final class CommandContext {
 	 * The bindings as an application with these settings would see them: the file's, and,
 	 * when {@code derive} is set and a region was given, the region's geo profile for
 	 * every model that needs one there.
+	 * @param derive whether to derive geo profiles for the region
+	 * @return a registry over the file as it is on disk now
 	 */
 	BindingRegistry registry(boolean derive) {
 		return BindingRegistry.builder(this.catalog)
@@ -82,7 +87,10 @@ final class CommandContext {
 			.build();
 	}
 
-	/** Tells on stderr when lines of the file were skipped because they are broken. */
+	/**
+	 * Tells on stderr when lines of the file were skipped because they are broken.
+	 * @param registry the registry that read the file
+	 */
 	void warnAboutFileProblems(BindingRegistry registry) {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();

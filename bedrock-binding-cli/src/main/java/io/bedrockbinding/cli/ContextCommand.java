@@ -35,6 +35,7 @@ abstract class ContextCommand implements Callable<Integer> {
 
 	/**
 	 * Does the command's work.
+	 * @param context the settings, catalog and output of the command
 	 * @return the exit code
 	 * @throws CommandException if the command cannot do what was asked
 	 */

@@ -118,7 +118,12 @@ final class DiscoverCommand extends ContextCommand {
 				+ " (" + (written.size() - changed - kept) + " unchanged, " + kept + " kept)");
 	}
 
-	/** Binds the suggestions in one read-modify-write of the file. */
+	/**
+	 * Binds the suggestions in one read-modify-write of the file.
+	 * @param context the command's context
+	 * @param suggestions the bindings to write
+	 * @return what was written
+	 */
 	private List<Written> write(CommandContext context, List<SuggestedBinding> suggestions) {
 		if (suggestions.isEmpty()) {
 			return List.of();

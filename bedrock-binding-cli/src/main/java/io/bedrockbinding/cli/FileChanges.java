@@ -16,6 +16,8 @@ final class FileChanges {
 	 * Creates a missing file the way applications do (a header that explains the format
 	 * and every catalog model, commented out), so that the user finds the format beside
 	 * the first binding.
+	 * @param context the command's context (its file and catalog)
+	 * @return whether the file was created
 	 */
 	static boolean createIfMissing(CommandContext context) {
 		InferenceFile file = context.inferenceFile();
@@ -26,7 +28,12 @@ final class FileChanges {
 		return true;
 	}
 
-	/** {@code model: before -> after (path)}, or why nothing changed. */
+	/**
+	 * {@code model: before -> after (path)}, or why nothing changed.
+	 * @param change the change to the file
+	 * @param path the file's path as messages show it
+	 * @return the description
+	 */
 	static String describe(FileChange change, String path) {
 		String where = " (" + path + ")";
 		if (!change.changed()) {

@@ -91,7 +91,10 @@ public final class InferenceConfig implements Callable<Integer> {
 
 	private final BufferedReader in;
 
-	/** A command whose interactive menu reads {@code in}. */
+	/**
+	 * A command whose interactive menu reads {@code in}.
+	 * @param in the input of the interactive menu
+	 */
 	public InferenceConfig(InputStream in) {
 		this.in = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
 	}
@@ -107,6 +110,8 @@ public final class InferenceConfig implements Callable<Integer> {
 	/**
 	 * The command line, ready to {@link CommandLine#execute(String...) execute}; its menu
 	 * reads {@code in}.
+	 * @param in the input of the interactive menu
+	 * @return the command line
 	 */
 	public static CommandLine commandLine(InputStream in) {
 		CommandLine commandLine = new CommandLine(new InferenceConfig(in));
@@ -134,6 +139,8 @@ public final class InferenceConfig implements Callable<Integer> {
 
 	/**
 	 * The context of a command, with the global options checked.
+	 * @param executing the command line being executed (for its output streams)
+	 * @return the context
 	 * @throws ParameterException (exit code 2) if one of them is malformed
 	 */
 	CommandContext context(CommandLine executing) {

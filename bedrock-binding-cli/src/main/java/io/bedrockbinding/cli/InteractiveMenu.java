@@ -89,7 +89,10 @@ final class InteractiveMenu {
 		}
 	}
 
-	/** Runs one command; a refusal is reported and the menu goes on. */
+	/**
+	 * Runs one command; a refusal is reported and the menu goes on.
+	 * @param command the chosen command, or null for none
+	 */
 	private void perform(@Nullable ContextCommand command) {
 		if (command == null) {
 			this.context.println("Nothing entered.");
@@ -125,6 +128,7 @@ final class InteractiveMenu {
 	/**
 	 * Ends the prompt's line, so that the shell's prompt does not follow ours on one
 	 * line.
+	 * @return the exit code of the menu
 	 */
 	private int endOfInput() {
 		this.context.println("");

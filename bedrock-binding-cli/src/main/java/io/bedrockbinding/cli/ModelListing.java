@@ -22,6 +22,8 @@ final class ModelListing {
 
 	/**
 	 * Prints {@code bindings}.
+	 * @param context where to print, and whether as JSON
+	 * @param bindings the bindings to list
 	 * @param closing {@code Total} or {@code Found}
 	 * @param filter what was asked, for the JSON document
 	 */

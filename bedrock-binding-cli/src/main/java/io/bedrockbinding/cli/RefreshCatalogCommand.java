@@ -72,6 +72,8 @@ final class RefreshCatalogCommand extends ContextCommand {
 	/**
 	 * A temp file beside the target, then an atomic move: a reader never sees half a
 	 * catalog.
+	 * @param catalog the catalog to write
+	 * @param target the file to write it to
 	 */
 	private static void write(ModelCatalog catalog, Path target) {
 		try {

@@ -11,8 +11,8 @@ import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
-import io.bedrockbinding.registry.ProblemPolicy;
 import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.registry.ProblemPolicy;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
@@ -111,7 +111,10 @@ final class ValidateCommand extends ContextCommand {
 			return severity.name().toLowerCase(Locale.ROOT);
 		}
 
-		/** {@code path:line: severity: message}, as compilers print them. */
+		/**
+		 * {@code path:line: severity: message}, as compilers print them.
+		 * @return the line
+		 */
 		String text() {
 			return this.file + ((this.line > 0) ? ":" + this.line : "") + ": " + this.severity + ": " + this.message;
 		}

@@ -3,6 +3,7 @@ package io.bedrockbinding.account;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.bedrockbinding.SettingHints;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -14,16 +15,20 @@ import software.amazon.awssdk.services.sts.StsClient;
 @FunctionalInterface
 public interface AccountResolver {
 
-	/** The value of {@code bedrock.binding.account-id} that means "ask STS". */
+	/** The configured account ID that means "ask STS". */
 	String AUTO = "auto";
 
 	/**
 	 * The account ID, 12 digits.
+	 * @return the account ID
 	 * @throws AccountResolutionException saying what was tried
 	 */
 	String accountId();
 
-	/** The account ID if it is known without a call to AWS. */
+	/**
+	 * The account ID if it is known without a call to AWS.
+	 * @return the account ID, or empty if only a call would tell
+	 */
 	default Optional<String> knownAccountId() {
 		return Optional.empty();
 	}
@@ -33,26 +38,55 @@ public interface AccountResolver {
 	 * or nothing means STS {@code GetCallerIdentity} on first need, cached.
 	 * @param configured the configured account ID, {@code auto}, or null
 	 * @param sts supplies the STS client when (and only when) it is first needed
+	 * @return the resolver
+	 * @throws IllegalArgumentException if {@code configured} is neither 12 digits nor
+	 * {@code auto}
 	 */
 	static AccountResolver of(@Nullable String configured, Supplier<StsClient> sts) {
-		if (configured != null && !configured.isBlank() && !AUTO.equalsIgnoreCase(configured.strip())) {
-			return new StaticAccountResolver(configured.strip());
+		return of(ConfiguredAccountId.parse(configured), sts, SettingHints.plain());
+	}
+
+	/**
+	 * The resolver for a parsed configured value, with messages in the caller's words.
+	 * @param configured the configured account ID or {@code auto}
+	 * @param sts supplies the STS client when (and only when) it is first needed
+	 * @param hints how the user sets the account ID, for the messages of failures
+	 * @return a static resolver for a configured account, else a caching STS resolver
+	 */
+	static AccountResolver of(ConfiguredAccountId configured, Supplier<StsClient> sts, SettingHints hints) {
+		String accountId = configured.accountId();
+		if (accountId != null) {
+			return new StaticAccountResolver(accountId);
 		}
-		return new CachingAccountResolver(new StsAccountResolver(sts));
+		return new CachingAccountResolver(new StsAccountResolver(sts, hints));
 	}
 
 	/**
 	 * A resolver that knows no account: {@code {account}} targets fail with a clear
 	 * message.
+	 * @return the resolver
 	 */
 	static AccountResolver none() {
+		return none(SettingHints.plain());
+	}
+
+	/**
+	 * A resolver that knows no account, whose failure says how to configure it.
+	 * @param hints how the user sets the account ID
+	 * @return the resolver
+	 */
+	static AccountResolver none(SettingHints hints) {
 		return () -> {
-			throw new AccountResolutionException(
-					"No AWS account ID is configured: set bedrock.binding.account-id to the 12-digit account or to 'auto' (STS)");
+			throw new AccountResolutionException("No AWS account ID is configured: set " + hints.accountId()
+					+ " to the 12-digit account or to 'auto' (STS)");
 		};
 	}
 
-	/** Whether {@code text} is a 12-digit account ID. */
+	/**
+	 * Whether {@code text} is a 12-digit account ID.
+	 * @param text the text to check
+	 * @return true if it is exactly 12 ASCII digits
+	 */
 	static boolean isAccountId(String text) {
 		return text.length() == 12 && text.chars().allMatch((c) -> c >= '0' && c <= '9');
 	}

@@ -1,5 +1,6 @@
 package io.bedrockbinding.account;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** A configured account ID, validated once. */
@@ -7,12 +8,13 @@ public final class StaticAccountResolver implements AccountResolver {
 
 	private final String accountId;
 
+	/**
+	 * A resolver that always answers {@code accountId}.
+	 * @param accountId the 12-digit account ID
+	 * @throws IllegalArgumentException if it is not 12 digits
+	 */
 	public StaticAccountResolver(String accountId) {
-		if (!AccountResolver.isAccountId(accountId)) {
-			throw new IllegalArgumentException("bedrock.binding.account-id must be 12 digits or 'auto', got '"
-					+ accountId + "' (" + accountId.length() + " characters)");
-		}
-		this.accountId = accountId;
+		this.accountId = Objects.requireNonNull(new ConfiguredAccountId(accountId).accountId());
 	}
 
 	@Override

@@ -16,8 +16,10 @@ import java.util.List;
 public record DiscoveredProfile(String id, String arn, String name, String type, String status,
 		List<String> modelArns) {
 
+	/** The {@link #type()} of a system-defined (cross-region) profile. */
 	public static final String SYSTEM_DEFINED = "SYSTEM_DEFINED";
 
+	/** The {@link #type()} of an application inference profile. */
 	public static final String APPLICATION = "APPLICATION";
 
 	public DiscoveredProfile {

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.RegionalClients;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
 import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse;
@@ -33,7 +35,9 @@ public final class ProfileDiscovery {
 	private final ModelCatalog catalog;
 
 	/**
-	 * @param clients the control-plane client of a region
+	 * Discovery that asks the control plane through {@code clients}.
+	 * @param clients the control-plane client of a region (for example a
+	 * {@link #controlPlaneClients(ClientSettings)} pool)
 	 * @param catalog the catalog whose geographies rank the profiles of a region
 	 */
 	public ProfileDiscovery(Function<String, BedrockClient> clients, ModelCatalog catalog) {
@@ -41,7 +45,23 @@ public final class ProfileDiscovery {
 		this.catalog = catalog;
 	}
 
-	/** Every model and profile of {@code region}, and the bindings they suggest. */
+	/**
+	 * A pool of Bedrock control-plane clients, one per region, built with
+	 * {@code settings}; the caller closes it.
+	 * @param settings the endpoint, credentials and region chain of the clients (the
+	 * region of each client is the region it serves)
+	 * @return a pool that creates each region's client on first use
+	 */
+	public static RegionalClients<BedrockClient> controlPlaneClients(ClientSettings settings) {
+		return new RegionalClients<>((region) -> settings.withRegion(region).applyTo(BedrockClient.builder()).build());
+	}
+
+	/**
+	 * Every model and profile of {@code region}, and the bindings they suggest.
+	 * @param region the region whose control plane is asked
+	 * @return the models, the profiles (application ones with their models) and the
+	 * suggested bindings
+	 */
 	public DiscoveryResult discover(String region) {
 		BedrockClient client = this.clients.apply(region);
 		List<DiscoveredModel> models = foundationModels(client);
@@ -56,6 +76,10 @@ public final class ProfileDiscovery {
 	 * Suggestions: a model that needs a profile in the region gets the system profile of
 	 * the region's most specific geography; an application profile is suggested for the
 	 * model it contains (it wins over the system profile: someone made it on purpose).
+	 * @param region the region the suggestions are for
+	 * @param models the foundation models the region lists
+	 * @param profiles the region's system and application profiles
+	 * @return one suggestion per model at most
 	 */
 	List<SuggestedBinding> suggest(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles) {
 		Map<String, DiscoveredProfile> systemProfiles = new LinkedHashMap<>();
@@ -92,6 +116,8 @@ public final class ProfileDiscovery {
 	 * the geographies that serve them); everything about other regions, the geographies
 	 * and the models no region reports are kept, in the current catalog's order, with new
 	 * models at the end. Refreshing from one region must not forget the others.
+	 * @param regions the regions to ask
+	 * @return the refreshed catalog
 	 */
 	public ModelCatalog refreshCatalog(Collection<String> regions) {
 		Set<String> asked = new LinkedHashSet<>(regions);
@@ -209,6 +235,10 @@ public final class ProfileDiscovery {
 		/**
 		 * The known values that were seen again or that this refresh could not see
 		 * ({@code unseen}), in their known order, then the newly seen ones.
+		 * @param known the values the catalog had
+		 * @param seen the values this refresh saw
+		 * @param unseen whether a known value is one this refresh could not have seen
+		 * @return the merged values
 		 */
 		private static List<String> merge(List<String> known, Set<String> seen, Predicate<String> unseen) {
 			Set<String> merged = new LinkedHashSet<>();

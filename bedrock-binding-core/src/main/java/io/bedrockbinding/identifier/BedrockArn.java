@@ -1,8 +1,16 @@
 package io.bedrockbinding.identifier;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
@@ -16,13 +24,25 @@ import java.util.function.IntPredicate;
  */
 public record BedrockArn(String partition, String region, String account, String resourceType, String resourceId) {
 
-	/** The template an ARN's account is written as until the account is known. */
+	/** The account part that is filled in with the account ID when known. */
 	public static final String ACCOUNT_TEMPLATE = "{account}";
 
-	/** The template an ARN's region is written as until the call's region is known. */
+	/** The region part that is filled in with the call's region. */
 	public static final String REGION_TEMPLATE = "{region}";
 
-	private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
+	/**
+	 * The partitions a Bedrock ARN may name (REFERENCE.md, from the SDK's service
+	 * models), each with the pattern of its region names, which the SDK's partition
+	 * metadata holds ({@code partitions.json}): the one table of partitions.
+	 */
+	private static final Map<String, Pattern> PARTITIONS = regionPatterns("aws", "aws-cn", "aws-us-gov", "aws-iso",
+			"aws-iso-b");
+
+	/** The region IDs the SDK knows, looked up before any pattern is tried. */
+	private static final Set<String> KNOWN_REGIONS = Region.regions()
+		.stream()
+		.map(Region::id)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final Map<String, TargetKind> KINDS = Map.of("inference-profile", TargetKind.PROFILE_ARN,
 			"application-inference-profile", TargetKind.APPLICATION_PROFILE_ARN, "provisioned-model",
@@ -49,18 +69,18 @@ public record BedrockArn(String partition, String region, String account, String
 					"an ARN needs six ':'-separated parts, arn:partition:bedrock:region:account:type/id");
 		}
 		String partition = text.substring(colons[0] + 1, colons[1]);
-		if (!PARTITIONS.contains(partition)) {
+		Pattern regions = PARTITIONS.get(partition);
+		if (regions == null) {
 			throw new InvalidTargetException(text,
-					"partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, got '" + partition + "'");
+					"partition must be one of " + String.join(", ", PARTITIONS.keySet()) + ", got '" + partition + "'");
 		}
 		if (colons[2] - colons[1] != 8 || !text.startsWith("bedrock", colons[1] + 1)) {
 			throw new InvalidTargetException(text,
 					"service must be 'bedrock', got '" + text.substring(colons[1] + 1, colons[2]) + "'");
 		}
 		String region = text.substring(colons[2] + 1, colons[3]);
-		if (!region.equals(REGION_TEMPLATE) && !consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
-			throw new InvalidTargetException(text,
-					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
+		if (!region.equals(REGION_TEMPLATE)) {
+			checkRegion(text, partition, regions, region);
 		}
 		String resource = text.substring(colons[4] + 1);
 		int slash = resource.indexOf('/');
@@ -74,7 +94,7 @@ public record BedrockArn(String partition, String region, String account, String
 		TargetKind kind = KINDS.get(type);
 		if (kind == null) {
 			throw new InvalidTargetException(text, "resource type must be one of "
-					+ String.join(", ", new java.util.TreeSet<>(KINDS.keySet())) + ", got '" + type + "'");
+					+ String.join(", ", new TreeSet<>(KINDS.keySet())) + ", got '" + type + "'");
 		}
 		String account = text.substring(colons[3] + 1, colons[4]);
 		if (kind == TargetKind.FOUNDATION_MODEL_ARN) {
@@ -89,6 +109,60 @@ public record BedrockArn(String partition, String region, String account, String
 		}
 		validateResourceId(text, kind, id);
 		return new BedrockArn(partition, region, account, type, id);
+	}
+
+	/**
+	 * A region must have a region's characters and follow its partition's pattern, so
+	 * that a made-up name ({@code r7}) never becomes a call (and an SDK client) of its
+	 * own; a well-formed name the SDK does not know yet (a new region) is accepted.
+	 */
+	private static void checkRegion(String text, String partition, Pattern regions, String region) {
+		if (!consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
+			throw new InvalidTargetException(text,
+					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
+		}
+		if (KNOWN_REGIONS.contains(region) ? partitionOf(region).equals(partition)
+				: regions.matcher(region).matches()) {
+			return;
+		}
+		String owner = PARTITIONS.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().matcher(region).matches())
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.map((other) -> "; it is a region name of partition " + other + " (arn:" + other + ":bedrock:...)")
+			.orElse(" (such as us-east-1)");
+		throw new InvalidTargetException(text,
+				"region '" + region + "' is not an AWS region name of partition " + partition + owner);
+	}
+
+	/**
+	 * The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov},
+	 * {@code aws-iso}, {@code aws-iso-b} (or another the SDK knows), as the SDK's
+	 * partition metadata tells; {@code aws} for a name no partition claims.
+	 * @param region a region ID such as {@code us-isob-east-1}
+	 * @return the partition ID, for the second part of an ARN
+	 */
+	public static String partitionOf(String region) {
+		return PartitionMetadata.of(Region.of(region)).id();
+	}
+
+	/**
+	 * Whether the SDK knows {@code region} (its region metadata lists it). A well-formed
+	 * region it does not know may be new, or a typo.
+	 * @param region a region ID
+	 * @return true if the SDK lists the region
+	 */
+	public static boolean isKnownRegion(String region) {
+		return KNOWN_REGIONS.contains(region);
+	}
+
+	private static Map<String, Pattern> regionPatterns(String... partitions) {
+		Map<String, Pattern> patterns = new LinkedHashMap<>();
+		for (String partition : partitions) {
+			patterns.put(partition, Pattern.compile(PartitionMetadata.of(partition).regionRegex()));
+		}
+		return patterns;
 	}
 
 	private static void validateResourceId(String text, TargetKind kind, String id) {
@@ -128,7 +202,7 @@ public record BedrockArn(String partition, String region, String account, String
 
 	private static void requireTwelve(String text, TargetKind kind, String id) {
 		if (!consistsOf(id, 12, 12, BedrockArn::isLowerOrDigit)) {
-			String type = kind.name().toLowerCase(java.util.Locale.ROOT).replace("_arn", "").replace('_', '-');
+			String type = kind.name().toLowerCase(Locale.ROOT).replace("_arn", "").replace('_', '-');
 			throw new InvalidTargetException(text, type + " ID must be 12 characters of a-z and 0-9, got '" + id + "'");
 		}
 	}

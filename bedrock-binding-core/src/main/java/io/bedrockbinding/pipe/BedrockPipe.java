@@ -308,8 +308,8 @@ public final class BedrockPipe {
 	private PipeResult send(Route route, String prompt, boolean fallback) {
 		ConverseResponse response;
 		try {
-			response = this.context.clients.sync(route.region())
-				.converse(this.requests.converse(route.target().value(), prompt));
+			response = this.context.clients.sync(route.region(),
+					(client) -> client.converse(this.requests.converse(route.target().value(), prompt)));
 		}
 		catch (RuntimeException ex) {
 			Route retry = fallbackFor(ex, route, fallback);
@@ -322,8 +322,8 @@ public final class BedrockPipe {
 	}
 
 	private CompletableFuture<PipeResult> sendAsync(Route route, String prompt, boolean fallback) {
-		return this.context.clients.async(route.region())
-			.converse(this.requests.converse(route.target().value(), prompt))
+		return this.context.clients
+			.async(route.region(), (client) -> client.converse(this.requests.converse(route.target().value(), prompt)))
 			.handle((response, failure) -> {
 				if (failure == null) {
 					return CompletableFuture.completedFuture(Replies.result(response, this.modelId, route, fallback));
@@ -341,7 +341,7 @@ public final class BedrockPipe {
 			boolean fallback) {
 		StreamCall call = new StreamCall(onText, this.context.timeouts, this.context.clock);
 		ConverseStreamRequest request = this.requests.converseStream(route.target().value(), prompt);
-		return call.watch(this.context.clients.async(route.region()).converseStream(request, call))
+		return call.watch(this.context.clients.async(route.region(), (client) -> client.converseStream(request, call)))
 			.handle((ignored, failure) -> {
 				if (failure == null) {
 					if (!call.sawOutput()) {

@@ -1,5 +1,6 @@
 package io.bedrockbinding.pipe;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -15,8 +16,9 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 	private BedrockPipeFactory(Builder builder) {
 		String region = (builder.region != null) ? builder.region : builder.registry.region().orElse(null);
-		this.context = new PipeContext(builder.registry, builder.clients, builder.accounts, region,
-				builder.onDemandFallback, builder.observer);
+		AccountResolver accounts = (builder.accounts != null) ? builder.accounts : AccountResolver.none(builder.hints);
+		this.context = new PipeContext(builder.registry, builder.clients, accounts, region, builder.onDemandFallback,
+				builder.observer, builder.hints);
 	}
 
 	/**
@@ -32,17 +34,16 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 	/**
 	 * A pipe for {@code modelId}, in the factory's region.
-	 * @param modelId the model ID to call through its binding
+	 * @param modelId the foundation-model ID the application asks for
 	 * @return the pipe
-	 * @throws io.bedrockbinding.identifier.InvalidTargetException when {@code modelId} is
-	 * not a model ID
+	 * @throws IllegalArgumentException if {@code modelId} is not a model ID
 	 */
 	public BedrockPipe pipe(String modelId) {
 		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
 	}
 
 	/**
-	 * The bindings that this factory's pipes resolve.
+	 * The registry pipes resolve in.
 	 * @return the registry
 	 */
 	public BindingRegistry registry() {
@@ -51,8 +52,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 	/**
 	 * The region pipes call unless told otherwise.
-	 * @return the region, or {@code null} when neither the builder nor the registry has
-	 * one
+	 * @return the region ID, or null if none is known
 	 */
 	public @Nullable String region() {
 		return this.context.defaultRegion;
@@ -74,7 +74,9 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 		private @Nullable String region;
 
-		private AccountResolver accounts = AccountResolver.none();
+		private @Nullable AccountResolver accounts;
+
+		private SettingHints hints = SettingHints.plain();
 
 		private boolean onDemandFallback;
 
@@ -87,7 +89,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 
 		/**
 		 * The default region of pipes; default: the registry's region.
-		 * @param region the region
+		 * @param region the region ID, or null for the registry's
 		 * @return this builder
 		 */
 		public Builder region(@Nullable String region) {
@@ -96,7 +98,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		}
 
 		/**
-		 * Fills {@code {account}} in targets; asked only when a target has one.
+		 * Fills {@code {account}} in targets; asked only when a target has one. Default:
+		 * none, so that such a target fails with a message that says how to set it.
 		 * @param accounts the account resolver
 		 * @return this builder
 		 */
@@ -108,11 +111,22 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		/**
 		 * Whether an on-demand refusal of a direct call is retried once with the region's
 		 * geo profile (logged once per model). Off by default: a binding is the fix.
-		 * @param onDemandFallback whether to retry refusals with the geo profile
+		 * @param onDemandFallback whether to retry with the geo profile
 		 * @return this builder
 		 */
 		public Builder onDemandFallback(boolean onDemandFallback) {
 			this.onDemandFallback = onDemandFallback;
+			return this;
+		}
+
+		/**
+		 * How the user sets what failures ask for (region, account ID, endpoint), in the
+		 * words of the layer that configures the factory; default: SDK and builder words.
+		 * @param hints the setting names for messages
+		 * @return this builder
+		 */
+		public Builder settingHints(SettingHints hints) {
+			this.hints = hints;
 			return this;
 		}
 
@@ -127,8 +141,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		}
 
 		/**
-		 * Builds the factory.
-		 * @return the factory
+		 * The factory.
+		 * @return the new factory
 		 */
 		public BedrockPipeFactory build() {
 			return new BedrockPipeFactory(this);

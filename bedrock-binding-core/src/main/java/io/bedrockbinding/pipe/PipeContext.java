@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
@@ -36,18 +37,21 @@ final class PipeContext {
 
 	final StreamClock clock = new StreamClock();
 
+	private final SettingHints hints;
+
 	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
 
 	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
-			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer) {
+			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer, SettingHints hints) {
 		this.registry = registry;
 		this.clients = clients;
 		this.accounts = accounts;
 		this.defaultRegion = defaultRegion;
 		this.onDemandFallback = onDemandFallback;
 		this.observer = observer;
+		this.hints = hints;
 		this.timeouts = clients.timeouts();
-		this.errors = new PipeErrors(registry, accounts, this.timeouts);
+		this.errors = new PipeErrors(registry, accounts, this.timeouts, hints);
 	}
 
 	/**
@@ -61,8 +65,8 @@ final class PipeContext {
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
 		if (region == null) {
-			throw new IllegalStateException("No region for " + modelId + ": set " + this.registry.hints().region()
-					+ ", or give the pipe a region");
+			throw new IllegalStateException(
+					"No region for " + modelId + ": set " + this.hints.region() + ", or give the pipe a region");
 		}
 		Resolution resolution = this.registry.resolve(modelId, region);
 		BindingTarget target = resolution.target();
@@ -86,7 +90,7 @@ final class PipeContext {
 		}
 		if (this.fallbackLogged.add(refused.modelId())) {
 			logger.warn("{} cannot be called on demand in {}; retrying with {} ({}). Bind it to stop this: {}={}",
-					refused.modelId(), refused.region(), profile.value(), this.registry.hints().onDemandFallback(),
+					refused.modelId(), refused.region(), profile.value(), this.hints.onDemandFallback(),
 					refused.modelId(), profile.value());
 		}
 		return new Route(refused.modelId(), refused.binding(), profile, refused.region(), Optional.empty());

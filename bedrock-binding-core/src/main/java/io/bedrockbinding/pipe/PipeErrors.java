@@ -4,13 +4,14 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.client.ClientsClosedException;
 import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.ModelIds;
@@ -33,10 +34,13 @@ final class PipeErrors {
 
 	private final PipeTimeouts timeouts;
 
-	PipeErrors(BindingRegistry registry, AccountResolver accounts, PipeTimeouts timeouts) {
+	private final SettingHints hints;
+
+	PipeErrors(BindingRegistry registry, AccountResolver accounts, PipeTimeouts timeouts, SettingHints hints) {
 		this.registry = registry;
 		this.accounts = accounts;
 		this.timeouts = timeouts;
+		this.hints = hints;
 	}
 
 	/**
@@ -82,7 +86,7 @@ final class PipeErrors {
 		if (failure instanceof SdkClientException && causedBy(failure, ConnectException.class)) {
 			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
 					"Could not connect to Bedrock in " + region + ": " + failure.getMessage(),
-					"check the network and bedrock.binding.endpoint (an emulator must be running there)", failure);
+					"check the network and " + this.hints.endpoint() + " (an emulator must be running there)", failure);
 		}
 		if (failure instanceof ClientsClosedException) {
 			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
@@ -112,8 +116,8 @@ final class PipeErrors {
 					: modelId;
 			String profile = (route != null) ? route.onDemandFallback().map(BindingTarget::value).orElse(null) : null;
 			fix = "bind " + modelId + " to an inference profile; "
-					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called)
-					+ "\n(or set bedrock.binding.on-demand-fallback=true to retry with the region's geo profile)";
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called) + "\n(or set "
+					+ this.hints.onDemandFallback() + " to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
 			reason = FailureReason.ACCESS_DENIED;
@@ -173,15 +177,15 @@ final class PipeErrors {
 		if (route == null) {
 			return List.of("arn:aws:bedrock:*::foundation-model/" + modelId);
 		}
-		String partition = partition(route.region());
+		String partition = BedrockArn.partitionOf(route.region());
 		String account = this.accounts.knownAccountId().orElse("ACCOUNT");
 		BindingTarget target = route.target();
 		List<String> arns = new ArrayList<>();
 		String calledModel = modelId;
 		List<String> regions = List.of(route.region());
 		if (target instanceof BindingTarget.SystemProfile profile) {
-			arns.add("arn:" + partition + ":bedrock:" + route.region() + ":" + account + ":inference-profile/"
-					+ profile.value());
+			arns.add(new BedrockArn(partition, route.region(), account, "inference-profile", profile.value())
+				.toString());
 			calledModel = profile.modelId();
 			regions = geographyRegions(profile.geo(), regions);
 		}
@@ -206,21 +210,13 @@ final class PipeErrors {
 			}
 		}
 		for (String region : regions) {
-			arns.add("arn:" + partition + ":bedrock:" + region + "::foundation-model/" + calledModel);
+			arns.add(new BedrockArn(partition, region, "", "foundation-model", calledModel).toString());
 		}
 		return arns;
 	}
 
 	private List<String> geographyRegions(String geo, List<String> otherwise) {
 		return this.registry.catalog().geographies().find(geo).map(Geography::regions).orElse(otherwise);
-	}
-
-	private static String partition(String region) {
-		String lower = region.toLowerCase(Locale.ROOT);
-		if (lower.startsWith("us-gov-")) {
-			return "aws-us-gov";
-		}
-		return lower.startsWith("cn-") ? "aws-cn" : "aws";
 	}
 
 	private static Throwable unwrap(Throwable thrown) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.bedrockbinding.client.ClientsClosedException;
 import org.jspecify.annotations.Nullable;
 
 /**

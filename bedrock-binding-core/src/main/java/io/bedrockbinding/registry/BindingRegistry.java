@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelMatcher;
 import io.bedrockbinding.catalog.ModelQuery;

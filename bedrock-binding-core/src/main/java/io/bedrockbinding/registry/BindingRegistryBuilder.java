@@ -3,6 +3,7 @@ package io.bedrockbinding.registry;
 import java.util.Collection;
 import java.util.List;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ public final class BindingRegistryBuilder {
 
 	int maxRuntimeBindings = BindingRegistry.DEFAULT_MAX_RUNTIME_BINDINGS;
 
-	SettingHints hints = SettingHints.builderMethods();
+	SettingHints hints = SettingHints.plain();
 
 	@Nullable InferenceFile file;
 
@@ -90,7 +91,7 @@ public final class BindingRegistryBuilder {
 	/**
 	 * How the application sets what the registry's (and the pipe's) messages refer to; a
 	 * Spring application passes its property names.
-	 * @param hints the words to use (default {@link SettingHints#builderMethods()})
+	 * @param hints the words to use (default {@link SettingHints.plain()})
 	 * @return this builder
 	 */
 	public BindingRegistryBuilder hints(SettingHints hints) {

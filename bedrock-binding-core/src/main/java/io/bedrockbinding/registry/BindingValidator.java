@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -127,6 +128,13 @@ final class BindingValidator {
 		}
 		if (target instanceof BindingTarget.Arn arn) {
 			BedrockArn parsed = arn.arn();
+			if (target.region().isPresent() && !BedrockArn.isKnownRegion(target.region().get())) {
+				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_REGION,
+						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
+								+ "), a region the AWS SDK does not know: check the spelling (a new region needs a"
+								+ " newer SDK to be known)",
+						origin, null));
+			}
 			if (this.region != null && target.region().isPresent() && !target.region().get().equals(this.region)
 					&& target.kind() != TargetKind.FOUNDATION_MODEL_ARN) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.REGION_MISMATCH,

@@ -22,6 +22,12 @@ public enum ProblemCode {
 	 */
 	REGION_MISMATCH,
 
+	/**
+	 * An ARN of a well-formed region the SDK does not know (a typo, or a region newer
+	 * than the SDK); a malformed region is an {@link #INVALID_TARGET}.
+	 */
+	UNKNOWN_REGION,
+
 	/** An ARN of another account than the known one. */
 	ACCOUNT_MISMATCH,
 

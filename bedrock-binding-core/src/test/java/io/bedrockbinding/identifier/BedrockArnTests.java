@@ -68,8 +68,8 @@ class BedrockArnTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "us-east-1", "12345678901234567890", "-" })
-	void regionIsOneToTwentyOfLowercaseDigitsAndDash(String region) {
+	@ValueSource(strings = { "us-east-1", "ap-southeast-7", "mx-central-1", "us-west-99", "eu-abcdefghijklm-1" })
+	void regionIsOneToTwentyCharactersInItsPartitionsPattern(String region) {
 		assertThat(
 				BedrockArn.parse("arn:aws:bedrock:" + region + ":111122223333:provisioned-model/abcdefghij12").region())
 			.isEqualTo(region);
@@ -130,6 +130,45 @@ class BedrockArnTests {
 			.resourceId()).hasSize(64);
 	}
 
+	// Regions and partitions (issue 12: made-up regions got an SDK client each)
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a", "-", "12345678901234567890", "r7", "fake-12", "us-east", "useast1", "us-east-1-",
+			"zz-east-1", "1-east-1" })
+	void aRegionThatNoPartitionPatternAcceptsIsAnError(String region) {
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(
+				() -> BedrockArn.parse("arn:aws:bedrock:" + region + ":111122223333:provisioned-model/abcdefghij12"))
+			.withMessageStartingWith("region '" + region + "' is not an AWS region name of partition aws");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "aws,cn-north-1", "aws-cn,us-east-1", "aws,us-gov-west-1", "aws-us-gov,us-isob-east-1",
+			"aws-iso-b,us-iso-east-1" })
+	void aRegionOfAnotherPartitionIsAnError(String partition, String region) {
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> BedrockArn
+				.parse("arn:" + partition + ":bedrock:" + region + ":111122223333:provisioned-model/abcdefghij12"))
+			.withMessageContaining("region '" + region + "' is not an AWS region name of partition " + partition)
+			.withMessageContaining("partition " + BedrockArn.partitionOf(region));
+	}
+
+	@Test
+	void aWellFormedRegionTheSdkDoesNotKnowParsesAndIsNotKnown() {
+		BedrockArn arn = BedrockArn.parse("arn:aws:bedrock:us-east-99:111122223333:provisioned-model/abcdefghij12");
+		assertThat(arn.region()).isEqualTo("us-east-99");
+		assertThat(BedrockArn.isKnownRegion("us-east-99")).isFalse();
+		assertThat(BedrockArn.isKnownRegion("us-east-1")).isTrue();
+		assertThat(BedrockArn.isKnownRegion("us-isob-east-1")).isTrue();
+		assertThat(BedrockArn.isKnownRegion("r7")).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "us-east-1,aws", "eu-west-3,aws", "ap-southeast-7,aws", "cn-northwest-1,aws-cn",
+			"us-gov-east-1,aws-us-gov", "us-iso-east-1,aws-iso", "us-iso-west-1,aws-iso", "us-isob-east-1,aws-iso-b" })
+	void partitionOfARegionIsTheOneTableOfPartitions(String region, String partition) {
+		assertThat(BedrockArn.partitionOf(region)).isEqualTo(partition);
+	}
+
 	// Properties (jqwik)
 
 	@Property(tries = 500)
@@ -146,7 +185,8 @@ class BedrockArnTests {
 		assertThat(target.hasTemplate())
 			.isEqualTo(expected.region().equals("{region}") || expected.account().equals("{account}"));
 		assertThat(target.region().isPresent()).isEqualTo(!expected.region().equals("{region}"));
-		BindingTarget resolved = target.resolve(TemplateValues.of("999988887777", "ap-south-2"));
+		BindingTarget resolved = target
+			.resolve(TemplateValues.of("999988887777", regionPrefix(expected.partition()) + "-south-2"));
 		assertThat(resolved.hasTemplate()).isFalse();
 		assertThat(resolved.kind()).isEqualTo(target.kind());
 	}
@@ -154,11 +194,8 @@ class BedrockArnTests {
 	@Provide
 	Arbitrary<BedrockArn> validArns() {
 		Arbitrary<String> partition = Arbitraries.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
-		Arbitrary<String> region = Arbitraries.oneOf(Arbitraries.just("{region}"),
-				Arbitraries.strings()
-					.withChars("abcdefghijklmnopqrstuvwxyz0123456789-")
-					.ofMinLength(1)
-					.ofMaxLength(20));
+		Arbitrary<String> area = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+		Arbitrary<String> number = Arbitraries.integers().between(1, 99).map(String::valueOf);
 		Arbitrary<String> account = Arbitraries.oneOf(Arbitraries.just("{account}"),
 				Arbitraries.strings().numeric().ofLength(12));
 		Arbitrary<String> twelve = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofLength(12);
@@ -176,12 +213,26 @@ class BedrockArnTests {
 				applicationId.map((id) -> List.of("application-inference-profile", id)),
 				twelve.map((id) -> List.of("provisioned-model", id)), twelve.map((id) -> List.of("imported-model", id)),
 				Combinators.combine(modelId, twelve).as((m, id) -> List.of("custom-model", m + "/" + id)));
-		Arbitrary<BedrockArn> accountArns = Combinators.combine(partition, region, account, resource)
-			.as((p, r, a, res) -> new BedrockArn(p, r, a, res.get(0), res.get(1)));
-		Arbitrary<BedrockArn> foundationArns = Combinators.combine(partition, region, modelId)
-			.as((p, r, m) -> new BedrockArn(p, r, "", "foundation-model", m));
+		// A region of the partition's own pattern (prefix-area-number), or the template.
+		Arbitrary<String[]> partitionAndRegion = Combinators
+			.combine(partition, area, number, Arbitraries.of(true, false))
+			.as((p, a, n, template) -> new String[] { p, template ? "{region}" : regionPrefix(p) + "-" + a + "-" + n });
+		Arbitrary<BedrockArn> accountArns = Combinators.combine(partitionAndRegion, account, resource)
+			.as((pr, a, res) -> new BedrockArn(pr[0], pr[1], a, res.get(0), res.get(1)));
+		Arbitrary<BedrockArn> foundationArns = Combinators.combine(partitionAndRegion, modelId)
+			.as((pr, m) -> new BedrockArn(pr[0], pr[1], "", "foundation-model", m));
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, accountArns),
 				net.jqwik.api.Tuple.of(1, foundationArns));
+	}
+
+	private static String regionPrefix(String partition) {
+		return switch (partition) {
+			case "aws-cn" -> "cn";
+			case "aws-us-gov" -> "us-gov";
+			case "aws-iso" -> "us-iso";
+			case "aws-iso-b" -> "us-isob";
+			default -> "ap";
+		};
 	}
 
 	/** Model IDs as Bedrock writes them: provider.name with zero to two ':' suffixes. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.identifier.BindingTarget;
@@ -253,7 +254,8 @@ class BindingRegistryRuntimeTests {
 	void runtimeBindingsAreCappedWithAnErrorThatSaysHowToRaiseTheCap() {
 		BindingRegistry registry = BindingRegistry.builder(ModelCatalog.builtIn())
 			.maxRuntimeBindings(2)
-			.hints(new SettingHints("region", "required", "the.max-bindings property", "fallback"))
+			.hints(new SettingHints("region", "account", "endpoint", "fallback", "required",
+					"the.max-bindings property"))
 			.build();
 		registry.bind("acme.one-v1:0", "us.acme.one-v1:0");
 		registry.bind("acme.two-v1:0", "us.acme.two-v1:0");

@@ -125,6 +125,31 @@ class BindingRegistryValidationTests {
 		});
 	}
 
+	@Test
+	void arnOfAWellFormedRegionTheSdkDoesNotKnowIsAWarning() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(DEEPSEEK_R1, "arn:aws:bedrock:us-east-99:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+
+		assertThat(registry.validate()).filteredOn((problem) -> problem.code() == ProblemCode.UNKNOWN_REGION)
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+				assertThat(problem.modelId()).isEqualTo(DEEPSEEK_R1);
+				assertThat(problem.message()).contains("us-east-99").contains("does not know");
+			});
+	}
+
+	@Test
+	void arnOfAMadeUpRegionIsRefused() {
+		BindingRegistry registry = registry("us-east-1");
+
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> registry.bind(DEEPSEEK_R1,
+				"arn:aws:bedrock:r7:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0")))
+			.hasMessageContaining("region 'r7' is not an AWS region name");
+		assertThat(registry.resolve(DEEPSEEK_R1).target().value()).doesNotContain(":r7:");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.deepseek.r1-v1:0",
 			"arn:aws:bedrock:{region}:111122223333:inference-profile/us.deepseek.r1-v1:0",

@@ -1,56 +1,62 @@
 package io.bedrockbinding.emulator;
 
-/** The ARNs the emulator hands out, in the partition of their region. */
+import io.bedrockbinding.identifier.BedrockArn;
+
+/**
+ * The ARNs the emulator hands out, in the partition of their region: partitions come from
+ * {@link BedrockArn#partitionOf(String)}, as the pipe's do, so both agree.
+ */
 final class Arns {
 
 	private Arns() {
 	}
 
 	/**
-	 * {@code aws}, or the partition of a China, GovCloud or ISO region.
-	 * @param region a region such as {@code cn-north-1}
-	 * @return the partition of its ARNs
+	 * The partition of a region.
+	 * @param region the region ID
+	 * @return {@code aws}, or the partition of a China, GovCloud or ISO region
 	 */
 	static String partition(String region) {
-		if (region.startsWith("cn-")) {
-			return "aws-cn";
-		}
-		if (region.startsWith("us-gov-")) {
-			return "aws-us-gov";
-		}
-		if (region.startsWith("us-isob-")) {
-			return "aws-iso-b";
-		}
-		if (region.startsWith("us-iso-")) {
-			return "aws-iso";
-		}
-		return "aws";
+		return BedrockArn.partitionOf(region);
 	}
 
 	/**
-	 * Foundation model ARNs have an empty account.
-	 * @param region the region of the model
-	 * @param modelId the foundation model ID
-	 * @return the foundation model's ARN
+	 * A foundation model's ARN, which has an empty account.
+	 * @param region the region ID
+	 * @param modelId the model ID
+	 * @return the ARN
 	 */
 	static String foundationModel(String region, String modelId) {
-		return "arn:" + partition(region) + ":bedrock:" + region + "::foundation-model/" + modelId;
+		return new BedrockArn(partition(region), region, "", "foundation-model", modelId).toString();
 	}
 
+	/**
+	 * A system-defined inference profile's ARN.
+	 * @param region the source region
+	 * @param account the account ID
+	 * @param profileId the profile ID, such as {@code us.amazon.nova-pro-v1:0}
+	 * @return the ARN
+	 */
 	static String inferenceProfile(String region, String account, String profileId) {
-		return "arn:" + partition(region) + ":bedrock:" + region + ":" + account + ":inference-profile/" + profileId;
+		return new BedrockArn(partition(region), region, account, "inference-profile", profileId).toString();
 	}
 
+	/**
+	 * An application inference profile's ARN.
+	 * @param region the region ID
+	 * @param account the account ID
+	 * @param id the profile's ID
+	 * @return the ARN
+	 */
 	static String applicationProfile(String region, String account, String id) {
-		return "arn:" + partition(region) + ":bedrock:" + region + ":" + account + ":application-inference-profile/"
-				+ id;
+		return new BedrockArn(partition(region), region, account, "application-inference-profile", id).toString();
 	}
 
 	/**
 	 * The identity every caller of the emulator has.
-	 * @param region the region of the STS call
-	 * @param account the emulated account
-	 * @return the caller's ARN, as GetCallerIdentity returns it
+	 * @param region the region the caller called
+	 * @param account the account ID
+	 * @return an IAM user ARN in the region's partition
 	 */
 	static String caller(String region, String account) {
 		return "arn:" + partition(region) + ":iam::" + account + ":user/local-bedrock";

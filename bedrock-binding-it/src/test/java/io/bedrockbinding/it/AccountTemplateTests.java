@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.CachingAccountResolver;
@@ -177,7 +178,9 @@ class AccountTemplateTests {
 	void noConfiguredAccountFailsPlainlyWithoutCallingBedrock() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		registry.bind(Fixture.DEEPSEEK, DEEPSEEK_TEMPLATE);
-		BedrockPipe pipe = factory(registry, AccountResolver.none()).pipe(Fixture.DEEPSEEK);
+		SettingHints hints = new SettingHints("the region setting", "app.account", "the endpoint setting",
+				"the fallback setting", "the required models", "the runtime cap");
+		BedrockPipe pipe = factory(registry, AccountResolver.none(hints)).pipe(Fixture.DEEPSEEK);
 
 		for (CallPath path : CallPath.values()) {
 			assertThatThrownBy(() -> path.call(pipe, "hi")).isInstanceOfSatisfying(BedrockPipeException.class,
@@ -185,7 +188,7 @@ class AccountTemplateTests {
 						assertThat(failure.reason()).isEqualTo(FailureReason.UNRESOLVED_TEMPLATE);
 						assertThat(failure.modelId()).isEqualTo(Fixture.DEEPSEEK);
 						assertThat(failure.target()).isEqualTo(DEEPSEEK_TEMPLATE);
-						assertThat(failure.getMessage()).contains("bedrock.binding.account-id");
+						assertThat(failure.getMessage()).contains("set app.account to the 12-digit account");
 					});
 		}
 		assertThat(bedrock.journal()).isEmpty();
@@ -203,7 +206,8 @@ class AccountTemplateTests {
 		assertThatThrownBy(() -> pipe.execute("first")).isInstanceOfSatisfying(BedrockPipeException.class,
 				(failure) -> {
 					assertThat(failure.reason()).isEqualTo(FailureReason.UNRESOLVED_TEMPLATE);
-					assertThat(failure.getMessage()).contains("STS GetCallerIdentity", "bedrock.binding.account-id");
+					assertThat(failure.getMessage()).contains("STS GetCallerIdentity", "AccountResolver.of(...)")
+						.doesNotContain("bedrock.binding");
 				});
 		PipeResult second = pipe.execute("second");
 

@@ -141,6 +141,30 @@ class PipeLifecycleTests {
 				"failed UNKNOWN_MODEL");
 	}
 
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void moreRegionsThanTheLimitKeepAtMostTheLimitOfClientsAndEveryCallSucceeds(CallPath path) throws Exception {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		List<String> regions = List.of("us-east-1", "us-east-2", "us-west-2");
+		List<String> models = List.of(Fixture.NOVA_PRO, Fixture.DEEPSEEK, Fixture.SONNET_37);
+		for (int i = 0; i < 3; i++) {
+			String profile = "us." + models.get(i);
+			registry.bind(models.get(i),
+					"arn:aws:bedrock:" + regions.get(i) + ":" + Fixture.ACCOUNT + ":inference-profile/" + profile);
+		}
+		BedrockRuntimeClients clients = Fixture.clients(bedrock.get(), 1).maxRegions(2).build();
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory.builder(registry, clients).build());
+
+		for (int round = 0; round < 2; round++) {
+			for (String model : models) {
+				assertThat(path.call(factory.pipe(model), "hi").text()).isNotEmpty();
+				assertThat(clients.regions()).hasSizeLessThanOrEqualTo(2);
+			}
+		}
+		assertThat(bedrock.journal()).extracting(JournalEntry::region)
+			.containsExactly("us-east-1", "us-east-2", "us-west-2", "us-east-1", "us-east-2", "us-west-2");
+	}
+
 	@Test
 	void closingTheFactoryClosesItsClientsAndLaterCallsFailClearly() throws Exception {
 		// Core's own HTTP client settings: the async client owns its event loop, as in an

@@ -2,7 +2,7 @@ package io.bedrockbinding.autoconfigure.local;
 
 import java.net.URI;
 
-import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.account.ConfiguredAccountId;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockBindingProperties;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
@@ -33,10 +33,10 @@ public final class LocalBedrockAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	LocalBedrock localBedrock(LocalBedrockProperties properties, BedrockBindingProperties binding) {
-		String configured = binding.getAccountId();
-		String account = !properties.getAccountId().isBlank() ? properties.getAccountId()
-				: (configured != null && AccountResolver.isAccountId(configured)) ? configured
-						: LocalBedrock.DEFAULT_ACCOUNT_ID;
+		String own = ConfiguredAccountId.parse(properties.getAccountId(), "bedrock.binding.local-bedrock.account-id")
+			.accountId();
+		String configured = ConfiguredAccountId.parse(binding.getAccountId(), "bedrock.binding.account-id").accountId();
+		String account = (own != null) ? own : (configured != null) ? configured : LocalBedrock.DEFAULT_ACCOUNT_ID;
 		LocalBedrock.Builder builder = LocalBedrock.builder().catalog(ModelCatalog.builtIn()).accountId(account);
 		if (binding.getRegion() != null) {
 			builder.defaultRegion(binding.getRegion());

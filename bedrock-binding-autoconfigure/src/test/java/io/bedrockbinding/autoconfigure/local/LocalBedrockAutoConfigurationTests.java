@@ -70,4 +70,15 @@ class LocalBedrockAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("localBedrock"));
 	}
 
+	@Test
+	void aMalformedAccountIdFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
+					"bedrock.binding.local-bedrock.account-id=12345")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("bedrock.binding.local-bedrock.account-id must be 12 digits or 'auto'"));
+	}
+
 }
