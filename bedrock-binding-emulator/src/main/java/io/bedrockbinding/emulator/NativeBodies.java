@@ -1,12 +1,10 @@
 package io.bedrockbinding.emulator;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.bedrockbinding.catalog.ModelInfo;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,8 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class NativeBodies {
 
 	static final String MALFORMED = "Malformed input request, please reformat your input and try again.";
-
-	private static final int DEFAULT_DIMENSIONS = 1024;
 
 	private static final AtomicLong MESSAGE_IDS = new AtomicLong();
 
@@ -33,8 +29,8 @@ final class NativeBodies {
 		JsonNode request = Json.object(body, MALFORMED);
 		ModelInfo model = target.model();
 		if (!model.outputModalities().contains("TEXT")) {
-			if (model.outputModalities().contains("EMBEDDING")) {
-				return request.has("texts") ? cohereEmbedding(request) : titanEmbedding(request);
+			if (EmbeddingBodies.answers(model)) {
+				return EmbeddingBodies.answer(model, request);
 			}
 			throw BedrockError.validation("LocalBedrock does not emulate " + model.outputModalities() + " output; "
 					+ model.modelId() + " cannot be invoked here.");
@@ -187,46 +183,6 @@ final class NativeBodies {
 		reply.put("generation_token_count", generation.outputTokens());
 		reply.put("stop_reason", generation.stopReason().equals(Generation.MAX_TOKENS) ? "length" : "stop");
 		return new Reply(reply, generation.inputTokens(), generation.outputTokens());
-	}
-
-	private static Reply titanEmbedding(JsonNode request) {
-		String text = require(request, "inputText").stringValue();
-		Integer dimensions = Json.integer(request, "dimensions");
-		ObjectNode reply = Json.newObject();
-		embed(reply.putArray("embedding"), text, (dimensions != null) ? dimensions : DEFAULT_DIMENSIONS);
-		reply.put("inputTextTokenCount", Generation.tokens(text));
-		return new Reply(reply, Generation.tokens(text), 0);
-	}
-
-	private static Reply cohereEmbedding(JsonNode request) {
-		List<String> texts = Json.texts(request, "texts");
-		ObjectNode reply = Json.newObject();
-		ArrayNode embeddings = reply.putArray("embeddings");
-		int tokens = 0;
-		for (String text : texts) {
-			embed(embeddings.addArray(), text, DEFAULT_DIMENSIONS);
-			tokens += Generation.tokens(text);
-		}
-		reply.put("id", Answers.requestId());
-		reply.put("response_type", "embeddings_floats");
-		ArrayNode echoed = reply.putArray("texts");
-		texts.forEach(echoed::add);
-		return new Reply(reply, tokens, 0);
-	}
-
-	/** A unit vector that depends only on the text, so equal texts embed equally. */
-	private static void embed(ArrayNode vector, String text, int dimensions) {
-		Random random = new Random(text.hashCode());
-		double[] values = new double[dimensions];
-		double norm = 0;
-		for (int i = 0; i < dimensions; i++) {
-			values[i] = random.nextGaussian();
-			norm += values[i] * values[i];
-		}
-		double scale = (norm > 0) ? 1 / Math.sqrt(norm) : 0;
-		for (double value : values) {
-			vector.add((float) (value * scale));
-		}
 	}
 
 	private static String textOrEmpty(JsonNode block) {

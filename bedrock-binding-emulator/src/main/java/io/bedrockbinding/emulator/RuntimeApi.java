@@ -1,12 +1,17 @@
 package io.bedrockbinding.emulator;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.catalog.ModelInfo;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** bedrock-runtime: Converse, ConverseStream and InvokeModel. */
+/**
+ * bedrock-runtime: Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream
+ * and CountTokens.
+ */
 final class RuntimeApi {
 
 	private final TargetResolver resolver;
@@ -70,6 +75,68 @@ final class RuntimeApi {
 				Map.of("X-Amzn-Bedrock-Input-Token-Count", Integer.toString(reply.inputTokens()),
 						"X-Amzn-Bedrock-Output-Token-Count", Integer.toString(reply.outputTokens()),
 						"X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.elapsedMillis())));
+	}
+
+	/**
+	 * InvokeModelWithResponseStream: {@code chunk} events whose {@code bytes} (base64 in
+	 * the event's JSON, as the SDK's {@code PayloadPart} reads it) hold the model's
+	 * native stream. Anthropic models stream their message events, text in deltas; other
+	 * families send their whole native reply in one chunk. The last chunk carries
+	 * {@code amazon-bedrock-invocationMetrics}.
+	 */
+	Answer invokeModelWithResponseStream(Call call) {
+		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(),
+				"bedrock:InvokeModelWithResponseStream");
+		if (!target.model().streaming()) {
+			throw BedrockError.validation("The model " + target.model().modelId() + " is unsupported for streaming.");
+		}
+		NativeBodies.Reply reply = NativeBodies.answer(target, call.body());
+		List<ObjectNode> chunks = NativeStreams.chunks(reply);
+		ObjectNode metrics = chunks.get(chunks.size() - 1).putObject("amazon-bedrock-invocationMetrics");
+		metrics.put("inputTokenCount", reply.inputTokens())
+			.put("outputTokenCount", reply.outputTokens())
+			.put("invocationLatency", call.elapsedMillis())
+			.put("firstByteLatency", call.elapsedMillis());
+		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
+		return new Answer.Stream((events) -> {
+			int sent = (streamBreak != null) ? Math.min(streamBreak.afterDeltas(), chunks.size()) : chunks.size();
+			for (int i = 0; i < sent; i++) {
+				events.event("chunk",
+						Json.newObject().put("bytes", Base64.getEncoder().encodeToString(Json.bytes(chunks.get(i)))));
+			}
+			if (streamBreak != null) {
+				events.exception(streamBreak.exceptionType(), streamBreak.message());
+			}
+		});
+	}
+
+	/**
+	 * CountTokens: {@code {"input":{"converse":{...}}}} (a Converse body) or
+	 * {@code {"input":{"invokeModel":{"body":"<base64>"}}}} (a native body), answered
+	 * with {@code {"inputTokens":N}}, as the SDK's {@code CountTokensRequest} and
+	 * {@code CountTokensResponse} model them.
+	 */
+	Answer countTokens(Call call) {
+		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:CountTokens");
+		JsonNode input = Json.object(call.body(), NativeBodies.MALFORMED).path("input");
+		int tokens;
+		if (input.has("converse")) {
+			requireTextOutput(target.model());
+			tokens = ConverseInput.parse(Json.bytes(input.get("converse"))).inputTokens();
+		}
+		else if (input.has("invokeModel")) {
+			String body = Json.text(input.get("invokeModel"), "body");
+			if (body == null) {
+				throw BedrockError.validation("1 validation error detected: Value null at 'input.invokeModel.body' "
+						+ "failed to satisfy constraint: Member must not be null");
+			}
+			tokens = NativeBodies.answer(target, Base64.getDecoder().decode(body)).inputTokens();
+		}
+		else {
+			throw BedrockError.validation(
+					"1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
+		}
+		return Answers.json(Json.newObject().put("inputTokens", tokens));
 	}
 
 	private static Generation generate(ResolvedTarget target, ConverseInput request) {
