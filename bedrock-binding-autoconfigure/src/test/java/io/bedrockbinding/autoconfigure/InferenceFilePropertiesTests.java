@@ -147,7 +147,9 @@ class InferenceFilePropertiesTests {
 			.withPropertyValues("bedrock.binding.region=eu-west-1", "bedrock.binding.derive-profiles=false")
 			.run((context) -> {
 				BindingRegistry registry = context.getBean(BindingRegistry.class);
-				assertThat(registry.derivesProfiles()).isFalse();
+				// Off for every region, not only the registry's.
+				assertThat(registry.resolve("amazon.nova-pro-v1:0", "eu-west-3").target().value())
+					.isEqualTo("amazon.nova-pro-v1:0");
 				Binding binding = registry.resolve("amazon.nova-pro-v1:0");
 				assertThat(binding.origin().kind()).isEqualTo(OriginKind.CATALOG);
 				assertThat(binding.target().value()).isEqualTo("amazon.nova-pro-v1:0");

@@ -1,14 +1,14 @@
 package io.bedrockbinding.pipe;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
-import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.OriginKind;
+import io.bedrockbinding.registry.Resolution;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +46,9 @@ final class PipeContext {
 	}
 
 	/**
-	 * Resolves the binding now in force. A catalog or derived binding is derived again
-	 * when the call's region (the pipe's, or else the factory's) differs from the
-	 * registry's: the geo profile must serve the region the call is sent from.
+	 * Resolves the binding now in force for a call from the pipe's region, or else the
+	 * factory's (the registry re-derives a catalog or derived binding for that region),
+	 * and fills in the target's templates.
 	 */
 	Route route(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
@@ -56,40 +56,22 @@ final class PipeContext {
 			throw new IllegalStateException("No region for " + modelId
 					+ ": set bedrock.binding.region (or AWS_REGION), or give the pipe a region");
 		}
-		Binding binding = this.registry.resolve(modelId);
-		BindingTarget target = binding.target();
-		OriginKind origin = binding.origin().kind();
-		// Compare the region the call goes to, not only a pipe override: a factory whose
-		// region differs from the registry's must not send the registry region's profile.
-		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED)
-				&& !region.equals(this.registry.region().orElse(null))) {
-			target = rederive(modelId, region);
-		}
+		Resolution resolution = this.registry.resolve(modelId, region);
+		BindingTarget target = resolution.target();
 		if (target.hasTemplate()) {
 			target = target.resolve(new TemplateValues(this.accounts::accountId, region));
 		}
-		return new Route(modelId, binding, target, target.region().orElse(region));
-	}
-
-	private BindingTarget rederive(String modelId, String region) {
-		if (this.registry.derivesProfiles()
-				&& this.registry.catalog().find(modelId).map((model) -> model.needsProfile(region)).orElse(false)) {
-			return this.registry.derivedTarget(modelId, region).orElse(new BindingTarget.Direct(modelId));
-		}
-		return new BindingTarget.Direct(modelId);
+		return new Route(modelId, resolution.binding(), target, resolution.region(), resolution.onDemandFallback());
 	}
 
 	/**
 	 * The route to retry an on-demand refusal with: the geo profile of the call's region.
 	 */
 	@Nullable Route fallbackRoute(Route refused) {
-		if (!this.onDemandFallback || !(refused.target() instanceof BindingTarget.Direct direct)) {
-			return null;
-		}
-		// The profile of the model that was called, which a binding may have made another
-		// one.
-		BindingTarget profile = this.registry.derivedTarget(direct.modelId(), refused.region()).orElse(null);
-		if (profile == null) {
+		// The profile of the model that was called (a binding may have made it another
+		// one), derived by the registry with the route.
+		BindingTarget profile = refused.onDemandFallback().orElse(null);
+		if (!this.onDemandFallback || profile == null) {
 			return null;
 		}
 		if (this.fallbackLogged.add(refused.modelId())) {
@@ -98,7 +80,7 @@ final class PipeContext {
 							+ "Bind it to stop this: {}={}",
 					refused.modelId(), refused.region(), profile.value(), refused.modelId(), profile.value());
 		}
-		return new Route(refused.modelId(), refused.binding(), profile, refused.region());
+		return new Route(refused.modelId(), refused.binding(), profile, refused.region(), Optional.empty());
 	}
 
 }

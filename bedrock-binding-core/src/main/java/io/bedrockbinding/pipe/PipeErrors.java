@@ -95,8 +95,7 @@ final class PipeErrors {
 			// binding to it).
 			String called = (route != null && route.target() instanceof BindingTarget.Direct direct) ? direct.modelId()
 					: modelId;
-			String profile = (region != null) ? this.registry.catalog().systemProfileFor(called, region).orElse(null)
-					: null;
+			String profile = (route != null) ? route.onDemandFallback().map(BindingTarget::value).orElse(null) : null;
 			fix = "bind " + modelId + " to an inference profile; "
 					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called)
 					+ "\n(or set bedrock.binding.on-demand-fallback=true to retry with the region's geo profile)";

@@ -55,7 +55,7 @@ public final class BindingRegistry {
 
 	private final @Nullable String accountId;
 
-	private final boolean deriveProfiles;
+	private final ProfileDerivation derivation;
 
 	private final Set<String> requiredModels;
 
@@ -73,7 +73,7 @@ public final class BindingRegistry {
 		this.catalog = builder.catalog;
 		this.region = builder.region;
 		this.accountId = builder.accountId;
-		this.deriveProfiles = builder.deriveProfiles;
+		this.derivation = new ProfileDerivation(builder.catalog, builder.deriveProfiles);
 		this.requiredModels = Set.copyOf(builder.requiredModels);
 		this.file = builder.file;
 		Map<OriginKind, Map<String, LayeredTarget>> layers = new EnumMap<>(OriginKind.class);
@@ -102,6 +102,39 @@ public final class BindingRegistry {
 		Binding binding = this.state.effective.get(modelId);
 		return (binding != null) ? binding : new Binding(modelId, new BindingTarget.Direct(modelId),
 				new Origin(OriginKind.CATALOG, "not in catalog"), List.of());
+	}
+
+	/**
+	 * Resolves {@code modelId} for a call from {@code region}: the pipe's one entry into
+	 * the registry per call. A catalog or derived binding is derived again when
+	 * {@code region} is not the registry's, because the geo profile must serve the region
+	 * the call is sent from; any other binding is what someone chose and is kept.
+	 * @param modelId the model ID the caller asked for
+	 * @param region the region the call would be sent to, unless the target's ARN names
+	 * another
+	 * @return the target to call (templates not filled in), the region to send it to, and
+	 * the geo profile to retry an on-demand refusal with
+	 */
+	public Resolution resolve(String modelId, String region) {
+		Binding binding = resolve(modelId);
+		BindingTarget target = binding.target();
+		OriginKind origin = binding.origin().kind();
+		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED) && !region.equals(this.region)) {
+			target = this.derivation.derive(modelId, region);
+		}
+		String callRegion = target.region().orElse(region);
+		return new Resolution(binding, target, callRegion, onDemandFallback(target, callRegion));
+	}
+
+	/** The geo profile that serves {@code region} for a target invoked on demand. */
+	private Optional<BindingTarget> onDemandFallback(BindingTarget target, String region) {
+		if (target instanceof BindingTarget.Direct direct) {
+			return this.derivation.geoProfile(direct.modelId(), region);
+		}
+		if (target.kind() == TargetKind.FOUNDATION_MODEL_ARN && target instanceof BindingTarget.Arn arn) {
+			return this.derivation.geoProfile(arn.arn().resourceId(), region);
+		}
+		return Optional.empty();
 	}
 
 	/** The target in force for {@code modelId} (TPipe: {@code getInferenceProfileId}). */
@@ -184,11 +217,6 @@ public final class BindingRegistry {
 		return Optional.ofNullable(this.accountId);
 	}
 
-	/** Whether models that need a profile get the region's geo profile by default. */
-	public boolean derivesProfiles() {
-		return this.deriveProfiles;
-	}
-
 	public Set<String> requiredModels() {
 		return this.requiredModels;
 	}
@@ -211,11 +239,6 @@ public final class BindingRegistry {
 	public boolean needsProfile(String modelId) {
 		return this.region != null
 				&& this.catalog.find(modelId).map((model) -> model.needsProfile(this.region)).orElse(false);
-	}
-
-	/** The system profile derivation would pick for {@code modelId} in {@code region}. */
-	public Optional<BindingTarget> derivedTarget(String modelId, String region) {
-		return this.catalog.systemProfileFor(modelId, region).map(BindingTarget::parse);
 	}
 
 	// ---- layers ------------------------------------------------------------------
@@ -553,17 +576,13 @@ public final class BindingRegistry {
 	}
 
 	private Map<String, LayeredTarget> derivedLayer() {
-		if (!this.deriveProfiles || this.region == null) {
+		if (this.region == null) {
 			return Map.of();
 		}
 		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
 		Origin origin = new Origin(OriginKind.DERIVED, "geo profile for " + this.region);
-		for (ModelInfo model : this.catalog.all()) {
-			if (model.needsProfile(this.region)) {
-				derivedTarget(model.modelId(), this.region)
-					.ifPresent((target) -> layer.put(model.modelId(), new LayeredTarget(target, origin)));
-			}
-		}
+		this.derivation.derivedLayer(this.region)
+			.forEach((modelId, target) -> layer.put(modelId, new LayeredTarget(target, origin)));
 		return layer;
 	}
 

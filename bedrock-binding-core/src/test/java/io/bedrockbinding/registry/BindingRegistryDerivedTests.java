@@ -139,7 +139,8 @@ class BindingRegistryDerivedTests {
 		assertThat(registry.resolve(NOVA_PRO).origin()).isEqualTo(Origin.catalog());
 		assertThat(registry.bindings()).extracting((binding) -> binding.origin().kind())
 			.containsOnly(OriginKind.CATALOG);
-		assertThat(registry.derivedTarget(NOVA_PRO, "eu-west-1"))
+		// Still known as the fix for an on-demand refusal.
+		assertThat(registry.resolve(NOVA_PRO, "eu-west-1").onDemandFallback())
 			.contains(BindingTarget.parse("eu.amazon.nova-pro-v1:0"));
 	}
 
