@@ -4,7 +4,6 @@ import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.OriginKind;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -91,26 +90,11 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 
 	/**
 	 * The target bound to {@code modelId} for a call from {@code region}, templates
-	 * filled in: the registry's one resolution for a region.
+	 * filled in: the registry's one resolution per call.
 	 */
 	private BindingTarget target(String modelId, String region) {
-		BindingTarget target = resolve(modelId, region);
+		BindingTarget target = this.registry.resolve(modelId, region).target();
 		return target.hasTemplate() ? target.resolve(new TemplateValues(this.accounts::accountId, region)) : target;
-	}
-
-	// TODO until BindingRegistry.resolve(modelId, region) lands (H1): the pipe's rule,
-	// re-derive catalog and derived bindings for the call's region.
-	private BindingTarget resolve(String modelId, String region) {
-		var binding = this.registry.resolve(modelId);
-		OriginKind origin = binding.origin().kind();
-		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED)
-				&& !region.equals(this.registry.region().orElse(null))) {
-			boolean needsProfile = this.registry.derivesProfiles()
-					&& this.registry.catalog().find(modelId).map((model) -> model.needsProfile(region)).orElse(false);
-			return needsProfile ? this.registry.derivedTarget(modelId, region).orElse(new BindingTarget.Direct(modelId))
-					: new BindingTarget.Direct(modelId);
-		}
-		return binding.target();
 	}
 
 	/** One copy of the request, with its model ID replaced. */
