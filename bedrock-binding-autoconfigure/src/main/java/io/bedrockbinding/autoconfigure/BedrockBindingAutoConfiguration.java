@@ -1,13 +1,14 @@
 package io.bedrockbinding.autoconfigure;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.RegionalClients;
 import io.bedrockbinding.discovery.ProfileDiscovery;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileWatcher;
@@ -20,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
@@ -90,16 +90,21 @@ public final class BedrockBindingAutoConfiguration {
 		return registry;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ClientSettings bedrockClientSettings(BedrockBindingProperties properties, BedrockConnectionDetails connection,
+			ObjectProvider<AwsCredentialsProvider> credentials, BindingRegistry registry) {
+		return new ClientSettings(connection.endpoint(), credentials(connection, credentials),
+				ApiKeyTokenProvider.of(properties.getApiKey()), registry.region().orElse(null));
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	BedrockRuntimeClients bedrockRuntimeClients(BedrockBindingProperties properties,
-			BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials,
+	BedrockRuntimeClients bedrockRuntimeClients(ClientSettings settings,
 			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
 			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
 		return BedrockRuntimeClients.builder()
-			.endpoint(connection.endpoint())
-			.credentialsProvider(credentials(connection, credentials))
-			.tokenProvider(ApiKeyTokenProvider.of(properties.getApiKey()))
+			.settings(settings)
 			.syncCustomizer(
 					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
 			.asyncCustomizer((builder) -> asyncCustomizers.orderedStream()
@@ -147,9 +152,8 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
-		ProfileDiscoveryHolder bedrockProfileDiscovery(ModelCatalog catalog, BedrockConnectionDetails connection,
-				ObjectProvider<AwsCredentialsProvider> credentials) {
-			return new ProfileDiscoveryHolder(catalog, connection.endpoint(), credentials(connection, credentials));
+		ProfileDiscoveryHolder bedrockProfileDiscovery(ModelCatalog catalog, ClientSettings settings) {
+			return new ProfileDiscoveryHolder(catalog, settings);
 		}
 
 	}
@@ -159,21 +163,13 @@ public final class BedrockBindingAutoConfiguration {
 	 */
 	static final class ProfileDiscoveryHolder implements AutoCloseable {
 
-		private final java.util.Map<String, BedrockClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+		private final RegionalClients<BedrockClient> clients;
 
 		private final ProfileDiscovery discovery;
 
-		ProfileDiscoveryHolder(ModelCatalog catalog, @Nullable URI endpoint,
-				@Nullable AwsCredentialsProvider credentials) {
-			this.discovery = new ProfileDiscovery((region) -> this.clients.computeIfAbsent(region, (key) -> {
-				var builder = BedrockClient.builder().region(Region.of(key));
-				if (endpoint != null) {
-					builder.endpointOverride(endpoint);
-				}
-				builder.credentialsProvider(
-						(credentials != null) ? credentials : DefaultCredentialsProvider.builder().build());
-				return builder.build();
-			}), catalog);
+		ProfileDiscoveryHolder(ModelCatalog catalog, ClientSettings settings) {
+			this.clients = ProfileDiscovery.controlPlaneClients(settings);
+			this.discovery = new ProfileDiscovery(this.clients, catalog);
 		}
 
 		ProfileDiscovery discovery() {
@@ -182,7 +178,7 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Override
 		public void close() {
-			this.clients.values().forEach(BedrockClient::close);
+			this.clients.close();
 		}
 
 	}
@@ -200,27 +196,15 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, BindingRegistry registry,
-				BedrockConnectionDetails connection, ObjectProvider<AwsCredentialsProvider> credentials) {
+		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, ClientSettings settings) {
 			String configured = configuredAccountId(properties);
 			if (configured != null) {
 				return new StaticAccountResolver(configured);
 			}
-			AwsCredentialsProvider credentialsProvider = credentials(connection, credentials);
-			return AccountResolver.of(null, () -> {
-				var builder = StsClient.builder();
-				// Never the SDK region chain here: its last resort is the EC2 instance
-				// metadata service, a network call; STS answers GetCallerIdentity
-				// globally.
-				builder.region(registry.region().map(Region::of).orElse(Region.AWS_GLOBAL));
-				if (connection.endpoint() != null) {
-					builder.endpointOverride(connection.endpoint());
-				}
-				if (credentialsProvider != null) {
-					builder.credentialsProvider(credentialsProvider);
-				}
-				return builder.build();
-			});
+			// Never the SDK region chain here: its last resort is the EC2 instance
+			// metadata service, a network call; STS answers GetCallerIdentity globally.
+			ClientSettings sts = (settings.region() != null) ? settings : settings.withRegion(Region.AWS_GLOBAL.id());
+			return AccountResolver.of(null, () -> sts.applyTo(StsClient.builder()).build());
 		}
 
 	}

@@ -1,55 +1,48 @@
 package io.bedrockbinding.cli;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.RegionalClients;
+import io.bedrockbinding.discovery.ProfileDiscovery;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
-import software.amazon.awssdk.services.bedrock.BedrockClientBuilder;
 
 /**
- * The Bedrock control-plane clients discover uses, one per region: credentials of the
- * named AWS profile or the SDK's default chain (environment, system properties, the
- * default profile, container and instance roles), and the endpoint override, if any.
+ * The Bedrock control-plane clients discover uses, one per region, made once and closed
+ * with this object: credentials of the named AWS profile or the SDK's default chain
+ * (environment, system properties, the default profile, container and instance roles),
+ * and the endpoint override, if any.
  */
 final class ControlPlaneClients implements Function<String, BedrockClient>, AutoCloseable {
 
 	private final @Nullable String profile;
 
-	private final @Nullable URI endpoint;
-
-	private final List<BedrockClient> clients = new ArrayList<>();
+	private final RegionalClients<BedrockClient> clients;
 
 	ControlPlaneClients(@Nullable String profile, @Nullable URI endpoint) {
 		this.profile = profile;
-		this.endpoint = endpoint;
+		ClientSettings settings = ClientSettings.defaults()
+			.withEndpoint(endpoint)
+			.withCredentialsProvider(
+					(profile != null) ? ProfileCredentialsProvider.builder().profileName(profile).build() : null);
+		this.clients = ProfileDiscovery.controlPlaneClients(settings);
 	}
 
 	@Override
-	public synchronized BedrockClient apply(String region) {
-		BedrockClientBuilder builder = BedrockClient.builder()
-			.region(Region.of(region))
-			.credentialsProvider(credentials());
-		if (this.endpoint != null) {
-			builder.endpointOverride(this.endpoint);
-		}
-		BedrockClient client = builder.build();
-		this.clients.add(client);
-		return client;
+	public BedrockClient apply(String region) {
+		return this.clients.get(region);
 	}
 
 	/**
 	 * The region of the profile (or the SDK's region chain: AWS_REGION, aws.region,
 	 * ~/.aws/config).
+	 * @return the default region, or empty if none is configured
 	 */
 	Optional<String> defaultRegion() {
 		try {
@@ -64,17 +57,9 @@ final class ControlPlaneClients implements Function<String, BedrockClient>, Auto
 		}
 	}
 
-	private AwsCredentialsProvider credentials() {
-		if (this.profile != null) {
-			return ProfileCredentialsProvider.builder().profileName(this.profile).build();
-		}
-		return DefaultCredentialsProvider.builder().build();
-	}
-
 	@Override
-	public synchronized void close() {
-		this.clients.forEach(BedrockClient::close);
-		this.clients.clear();
+	public void close() {
+		this.clients.close();
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.RegionalClients;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
 import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse;
@@ -33,12 +35,25 @@ public final class ProfileDiscovery {
 	private final ModelCatalog catalog;
 
 	/**
-	 * @param clients the control-plane client of a region
+	 * Discovery that asks the control plane through {@code clients}.
+	 * @param clients the control-plane client of a region (for example a
+	 * {@link #controlPlaneClients(ClientSettings)} pool)
 	 * @param catalog the catalog whose geographies rank the profiles of a region
 	 */
 	public ProfileDiscovery(Function<String, BedrockClient> clients, ModelCatalog catalog) {
 		this.clients = clients;
 		this.catalog = catalog;
+	}
+
+	/**
+	 * A pool of Bedrock control-plane clients, one per region, built with
+	 * {@code settings}; the caller closes it.
+	 * @param settings the endpoint, credentials and region chain of the clients (the
+	 * region of each client is the region it serves)
+	 * @return a pool that creates each region's client on first use
+	 */
+	public static RegionalClients<BedrockClient> controlPlaneClients(ClientSettings settings) {
+		return new RegionalClients<>((region) -> settings.withRegion(region).applyTo(BedrockClient.builder()).build());
 	}
 
 	/** Every model and profile of {@code region}, and the bindings they suggest. */

@@ -1,150 +1,136 @@
 package io.bedrockbinding.pipe;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.ClientsClosedException;
+import io.bedrockbinding.client.RegionalClients;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
-import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntimeAuthSchemeProvider;
 
 /**
  * One bedrock-runtime client per region, sync and async, each created on first use and
  * closed with this object. Pipes send each call to the client of the region its target
- * names.
+ * names. Every client is built from one {@link ClientSettings}.
  */
 public final class BedrockRuntimeClients implements AutoCloseable {
 
-	/**
-	 * With a Bedrock API key, sign with it rather than with SigV4: a token provider alone
-	 * is not used, since SigV4 comes first in the service's auth schemes. The name is
-	 * spelled as AWS_AUTH_SCHEME_PREFERENCE spells it.
-	 */
-	private static final BedrockRuntimeAuthSchemeProvider BEARER_FIRST = BedrockRuntimeAuthSchemeProvider
-		.defaultProvider(List.of("httpBearerAuth"));
-
-	private final Map<String, BedrockRuntimeClient> sync = new ConcurrentHashMap<>();
-
-	private final Map<String, BedrockRuntimeAsyncClient> async = new ConcurrentHashMap<>();
-
-	private final @Nullable AwsCredentialsProvider credentials;
-
-	private final @Nullable SdkTokenProvider tokenProvider;
-
-	private final @Nullable URI endpoint;
+	private final ClientSettings settings;
 
 	private final Consumer<BedrockRuntimeClientBuilder> syncCustomizer;
 
 	private final Consumer<BedrockRuntimeAsyncClientBuilder> asyncCustomizer;
 
-	private volatile boolean closed;
+	private final RegionalClients<BedrockRuntimeClient> sync;
+
+	private final RegionalClients<BedrockRuntimeAsyncClient> async;
 
 	private @Nullable SdkEventLoopGroup eventLoops;
 
+	private boolean closed;
+
 	private BedrockRuntimeClients(Builder builder) {
-		this.credentials = builder.credentials;
-		this.tokenProvider = builder.tokenProvider;
-		this.endpoint = builder.endpoint;
+		this.settings = builder.settings;
 		this.syncCustomizer = builder.syncCustomizer;
 		this.asyncCustomizer = builder.asyncCustomizer;
+		this.sync = new RegionalClients<>(this::createSync);
+		this.async = new RegionalClients<>(this::createAsync);
 	}
 
+	/**
+	 * A builder of clients that leave everything to the SDK's default chains.
+	 * @return a new builder
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The sync client of {@code region}. */
+	/**
+	 * The sync client of {@code region}, created on first use.
+	 * @param region the region ID the call is sent to
+	 * @return the region's sync client
+	 * @throws ClientsClosedException if these clients are closed
+	 */
 	public BedrockRuntimeClient sync(String region) {
-		BedrockRuntimeClient client = this.sync.get(region);
-		return (client != null) ? client : this.sync.computeIfAbsent(checkOpen(region), this::createSync);
+		return this.sync.get(region);
 	}
 
-	/** The async client of {@code region}. */
+	/**
+	 * The async client of {@code region}, created on first use.
+	 * @param region the region ID the call is sent to
+	 * @return the region's async client
+	 * @throws ClientsClosedException if these clients are closed
+	 */
 	public BedrockRuntimeAsyncClient async(String region) {
-		BedrockRuntimeAsyncClient client = this.async.get(region);
-		return (client != null) ? client : this.async.computeIfAbsent(checkOpen(region), this::createAsync);
+		return this.async.get(region);
 	}
 
-	/** The endpoint override, if any (e.g. LocalBedrock). */
+	/**
+	 * The settings every client is built with.
+	 * @return the client settings
+	 */
+	public ClientSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The endpoint override, if any (e.g. LocalBedrock).
+	 * @return the endpoint override, or null for AWS's endpoints
+	 */
 	public @Nullable URI endpoint() {
-		return this.endpoint;
-	}
-
-	private String checkOpen(String region) {
-		if (this.closed) {
-			throw new ClientsClosedException();
-		}
-		return region;
+		return this.settings.endpoint();
 	}
 
 	private BedrockRuntimeClient createSync(String region) {
-		BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder().region(Region.of(region));
-		if (this.credentials != null) {
-			builder.credentialsProvider(this.credentials);
-		}
-		if (this.tokenProvider != null) {
-			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
-		}
-		if (this.endpoint != null) {
-			builder.endpointOverride(this.endpoint);
-		}
+		BedrockRuntimeClientBuilder builder = this.settings.withRegion(region).applyTo(BedrockRuntimeClient.builder());
 		this.syncCustomizer.accept(builder);
 		return builder.build();
 	}
 
-	private synchronized SdkEventLoopGroup eventLoops() {
-		if (this.eventLoops == null) {
-			this.eventLoops = SdkEventLoopGroup.builder().build();
-		}
-		return this.eventLoops;
-	}
-
 	private BedrockRuntimeAsyncClient createAsync(String region) {
-		BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder().region(Region.of(region));
-		if (this.credentials != null) {
-			builder.credentialsProvider(this.credentials);
-		}
-		if (this.tokenProvider != null) {
-			builder.tokenProvider(this.tokenProvider).authSchemeProvider(BEARER_FIRST);
-		}
+		BedrockRuntimeAsyncClientBuilder builder = this.settings.withRegion(region)
+			.applyTo(BedrockRuntimeAsyncClient.builder());
 		// One event loop group for every region's client, shut down by close() without
-		// Netty's
-		// default two-second quiet period per client.
+		// Netty's default two-second quiet period per client.
 		NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops());
-		if (this.endpoint != null) {
-			builder.endpointOverride(this.endpoint);
-			if ("http".equalsIgnoreCase(this.endpoint.getScheme())) {
-				// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is
-				// HTTP/2.
-				http.protocol(Protocol.HTTP1_1);
-			}
+		if (this.settings.plainHttp()) {
+			// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is
+			// HTTP/2.
+			http.protocol(Protocol.HTTP1_1);
 		}
 		builder.httpClientBuilder(http);
 		this.asyncCustomizer.accept(builder);
 		return builder.build();
 	}
 
+	private synchronized SdkEventLoopGroup eventLoops() {
+		if (this.closed) {
+			throw new ClientsClosedException();
+		}
+		if (this.eventLoops == null) {
+			this.eventLoops = SdkEventLoopGroup.builder().build();
+		}
+		return this.eventLoops;
+	}
+
 	@Override
 	public void close() {
-		this.closed = true;
-		this.sync.values().forEach(BedrockRuntimeClient::close);
-		this.async.values().forEach(BedrockRuntimeAsyncClient::close);
-		this.sync.clear();
-		this.async.clear();
+		this.sync.close();
+		this.async.close();
 		synchronized (this) {
+			this.closed = true;
 			if (this.eventLoops != null) {
-				this.eventLoops.eventLoopGroup().shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+				this.eventLoops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS);
 				this.eventLoops = null;
 			}
 		}
@@ -153,11 +139,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	/** Configures the clients; everything is optional (SDK default chains). */
 	public static final class Builder {
 
-		private @Nullable AwsCredentialsProvider credentials;
-
-		private @Nullable SdkTokenProvider tokenProvider;
-
-		private @Nullable URI endpoint;
+		private ClientSettings settings = ClientSettings.defaults();
 
 		private Consumer<BedrockRuntimeClientBuilder> syncCustomizer = (builder) -> {
 		};
@@ -168,39 +150,71 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		private Builder() {
 		}
 
-		/** Credentials; default: the SDK's default chain. */
+		/**
+		 * Every setting at once (the region of each client is the region it serves).
+		 * @param settings the endpoint, credentials and API key of every client
+		 * @return this builder
+		 */
+		public Builder settings(ClientSettings settings) {
+			this.settings = settings;
+			return this;
+		}
+
+		/**
+		 * Credentials; default: the SDK's default chain.
+		 * @param credentials the credentials provider, or null for the default chain
+		 * @return this builder
+		 */
 		public Builder credentialsProvider(@Nullable AwsCredentialsProvider credentials) {
-			this.credentials = credentials;
+			this.settings = this.settings.withCredentialsProvider(credentials);
 			return this;
 		}
 
 		/**
 		 * A Bedrock API key (bearer token) provider, used instead of SigV4 credentials.
 		 * The SDK also picks up {@code AWS_BEARER_TOKEN_BEDROCK} by itself.
+		 * @param tokenProvider the token provider, or null for none
+		 * @return this builder
 		 */
 		public Builder tokenProvider(@Nullable SdkTokenProvider tokenProvider) {
-			this.tokenProvider = tokenProvider;
+			this.settings = this.settings.withTokenProvider(tokenProvider);
 			return this;
 		}
 
-		/** An endpoint override, e.g. {@code http://127.0.0.1:PORT} of LocalBedrock. */
+		/**
+		 * An endpoint override, e.g. {@code http://127.0.0.1:PORT} of LocalBedrock.
+		 * @param endpoint the endpoint, or null for AWS's endpoints
+		 * @return this builder
+		 */
 		public Builder endpoint(@Nullable URI endpoint) {
-			this.endpoint = endpoint;
+			this.settings = this.settings.withEndpoint(endpoint);
 			return this;
 		}
 
-		/** Customizes every sync client builder, after the settings above. */
+		/**
+		 * Customizes every sync client builder, after the settings above.
+		 * @param customizer called with each sync client's builder
+		 * @return this builder
+		 */
 		public Builder syncCustomizer(Consumer<BedrockRuntimeClientBuilder> customizer) {
 			this.syncCustomizer = this.syncCustomizer.andThen(customizer);
 			return this;
 		}
 
-		/** Customizes every async client builder, after the settings above. */
+		/**
+		 * Customizes every async client builder, after the settings above.
+		 * @param customizer called with each async client's builder
+		 * @return this builder
+		 */
 		public Builder asyncCustomizer(Consumer<BedrockRuntimeAsyncClientBuilder> customizer) {
 			this.asyncCustomizer = this.asyncCustomizer.andThen(customizer);
 			return this;
 		}
 
+		/**
+		 * The clients, none of them created yet.
+		 * @return the new clients
+		 */
 		public BedrockRuntimeClients build() {
 			return new BedrockRuntimeClients(this);
 		}

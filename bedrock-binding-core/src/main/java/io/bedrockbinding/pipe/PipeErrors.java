@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.client.ClientsClosedException;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.BindingTarget;
