@@ -1,11 +1,13 @@
 package io.bedrockbinding.emulator;
 
+import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.catalog.ModelInfo;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and CountTokens.
  */
 final class RuntimeApi {
+
+	private static final String TOOL_USE = "tool_use";
 
 	private final TargetResolver resolver;
 
@@ -26,12 +30,27 @@ final class RuntimeApi {
 	Answer converse(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
 		requireTextOutput(target.model());
-		Generation generation = generate(target, ConverseInput.parse(call.body()));
+		ConverseInput input = ConverseInput.parse(call.body());
+		Generation generation = generate(target, input);
 		ObjectNode reply = Json.newObject();
 		ObjectNode message = reply.putObject("output").putObject("message");
 		message.put("role", "assistant");
-		message.putArray("content").addObject().put("text", generation.text());
-		reply.put("stopReason", generation.stopReason());
+		ArrayNode content = message.putArray("content");
+		ToolCall tool = input.toolCall();
+		if (tool != null) {
+			// A model given tools calls the first one, and answers once it has the
+			// result.
+			content.addObject().put("text", "Calling " + tool.name() + ".");
+			content.addObject()
+				.putObject("toolUse")
+				.put("toolUseId", tool.toolUseId())
+				.put("name", tool.name())
+				.set("input", tool.input());
+		}
+		else {
+			content.addObject().put("text", generation.text());
+		}
+		reply.put("stopReason", (tool != null) ? TOOL_USE : generation.stopReason());
 		reply.set("usage", usage(generation));
 		reply.putObject("metrics").put("latencyMs", call.elapsedMillis());
 		return Answers.json(reply);
@@ -44,8 +63,13 @@ final class RuntimeApi {
 		if (!target.model().streaming()) {
 			throw BedrockError.validation("The model " + target.model().modelId() + " is unsupported for streaming.");
 		}
-		Generation generation = generate(target, ConverseInput.parse(call.body()));
+		ConverseInput input = ConverseInput.parse(call.body());
+		Generation generation = generate(target, input);
 		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
+		ToolCall tool = input.toolCall();
+		if (tool != null) {
+			return new Answer.Stream((events) -> toolCallEvents(events, tool, generation, call));
+		}
 		return new Answer.Stream((events) -> {
 			events.event("messageStart", Json.newObject().put("role", "assistant"));
 			List<String> deltas = generation.deltas();
@@ -66,6 +90,27 @@ final class RuntimeApi {
 			metadata.putObject("metrics").put("latencyMs", call.elapsedMillis());
 			events.event("metadata", metadata);
 		});
+	}
+
+	/**
+	 * A streamed tool call: a {@code toolUse} content block whose input arrives as a JSON
+	 * string delta, then {@code messageStop} with {@code tool_use}.
+	 */
+	private static void toolCallEvents(EventStream events, ToolCall tool, Generation generation, Call call)
+			throws IOException {
+		events.event("messageStart", Json.newObject().put("role", "assistant"));
+		ObjectNode start = Json.newObject().put("contentBlockIndex", 0);
+		start.putObject("start").putObject("toolUse").put("toolUseId", tool.toolUseId()).put("name", tool.name());
+		events.event("contentBlockStart", start);
+		ObjectNode delta = Json.newObject().put("contentBlockIndex", 0);
+		delta.putObject("delta").putObject("toolUse").put("input", tool.input().toString());
+		events.event("contentBlockDelta", delta);
+		events.event("contentBlockStop", Json.newObject().put("contentBlockIndex", 0));
+		events.event("messageStop", Json.newObject().put("stopReason", TOOL_USE));
+		ObjectNode metadata = Json.newObject();
+		metadata.set("usage", usage(generation));
+		metadata.putObject("metrics").put("latencyMs", call.elapsedMillis());
+		events.event("metadata", metadata);
 	}
 
 	Answer invokeModel(Call call) {
