@@ -91,13 +91,21 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	/**
 	 * The target bound to {@code modelId} for a call from {@code region}, templates
 	 * filled in: the registry's one resolution per call.
+	 * @param modelId the model ID the request names
+	 * @param region the client's region
+	 * @return the target to send
 	 */
 	private BindingTarget target(String modelId, String region) {
 		BindingTarget target = this.registry.resolve(modelId, region).target();
 		return target.hasTemplate() ? target.resolve(new TemplateValues(this.accounts::accountId, region)) : target;
 	}
 
-	/** One copy of the request, with its model ID replaced. */
+	/**
+	 * One copy of the request, with its model ID replaced.
+	 * @param request the request as the caller made it
+	 * @param modelId the target to send instead
+	 * @return the copy
+	 */
 	private static SdkRequest withModelId(SdkRequest request, String modelId) {
 		SdkRequest.Builder builder = request.toBuilder();
 		for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {

@@ -34,22 +34,34 @@ public final class CrossRegionTargetException extends SdkClientException {
 		this.clientRegion = clientRegion;
 	}
 
-	/** The model ID the request named. */
+	/**
+	 * The model ID the request named.
+	 * @return the model ID
+	 */
 	public String modelId() {
 		return this.modelId;
 	}
 
-	/** The bound target, templates filled in. */
+	/**
+	 * The bound target, templates filled in.
+	 * @return the target
+	 */
 	public String target() {
 		return this.target;
 	}
 
-	/** The region the target must be called in. */
+	/**
+	 * The region the target must be called in.
+	 * @return the target's region
+	 */
 	public String targetRegion() {
 		return this.targetRegion;
 	}
 
-	/** The region of the client that made the request. */
+	/**
+	 * The region of the client that made the request.
+	 * @return the client's region
+	 */
 	public String clientRegion() {
 		return this.clientRegion;
 	}

@@ -53,8 +53,8 @@ public final class BedrockEmbeddings {
 	}
 
 	static BedrockEmbeddings of(PipeContext context, String modelId) {
-		String model = ModelIds.isSystemProfileId(modelId)
-				&& BindingTarget.parse(modelId) instanceof BindingTarget.SystemProfile profile ? profile.modelId()
+		String model = (ModelIds.isSystemProfileId(modelId)
+				&& BindingTarget.parse(modelId) instanceof BindingTarget.SystemProfile profile) ? profile.modelId()
 						: modelId;
 		EmbeddingFamily family = EmbeddingFamily.of(model)
 			.orElseThrow(() -> new IllegalArgumentException(modelId + " is not a text embedding model that "
@@ -211,6 +211,9 @@ public final class BedrockEmbeddings {
 	/**
 	 * The tokens of one call: Bedrock's {@code X-Amzn-Bedrock-Input-Token-Count} header,
 	 * else the count the body reports.
+	 * @param response the call's response
+	 * @param reply its parsed body
+	 * @return the input tokens of the call
 	 */
 	private static int inputTokens(InvokeModelResponse response, EmbeddingFamily.Reply reply) {
 		String header = response.sdkHttpResponse().firstMatchingHeader("X-Amzn-Bedrock-Input-Token-Count").orElse(null);

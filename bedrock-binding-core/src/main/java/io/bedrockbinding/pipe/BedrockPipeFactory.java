@@ -23,7 +23,11 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		return new Builder(registry, clients);
 	}
 
-	/** A pipe for {@code modelId}, in the factory's region. */
+	/**
+	 * A pipe for {@code modelId}, in the factory's region.
+	 * @param modelId the model ID the pipe calls through its binding
+	 * @return the pipe
+	 */
 	public BedrockPipe pipe(String modelId) {
 		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
 	}
@@ -44,7 +48,10 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		return this.context.registry;
 	}
 
-	/** The region pipes call unless told otherwise. */
+	/**
+	 * The region pipes call unless told otherwise.
+	 * @return the region, or null when none is configured
+	 */
 	public @Nullable String region() {
 		return this.context.defaultRegion;
 	}
@@ -74,13 +81,21 @@ public final class BedrockPipeFactory implements AutoCloseable {
 			this.clients = clients;
 		}
 
-		/** The default region of pipes; default: the registry's region. */
+		/**
+		 * The default region of pipes; default: the registry's region.
+		 * @param region the region, or null for the registry's
+		 * @return this builder
+		 */
 		public Builder region(@Nullable String region) {
 			this.region = region;
 			return this;
 		}
 
-		/** Fills {@code {account}} in targets; asked only when a target has one. */
+		/**
+		 * Fills {@code {account}} in targets; asked only when a target has one.
+		 * @param accounts the account resolver
+		 * @return this builder
+		 */
 		public Builder accountResolver(AccountResolver accounts) {
 			this.accounts = accounts;
 			return this;
@@ -89,13 +104,19 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		/**
 		 * Whether an on-demand refusal of a direct call is retried once with the region's
 		 * geo profile (logged once per model). Off by default: a binding is the fix.
+		 * @param onDemandFallback whether to retry with the geo profile
+		 * @return this builder
 		 */
 		public Builder onDemandFallback(boolean onDemandFallback) {
 			this.onDemandFallback = onDemandFallback;
 			return this;
 		}
 
-		/** Observes every call (metrics). */
+		/**
+		 * Observes every call (metrics).
+		 * @param observer the observer
+		 * @return this builder
+		 */
 		public Builder observer(PipeObserver observer) {
 			this.observer = observer;
 			return this;

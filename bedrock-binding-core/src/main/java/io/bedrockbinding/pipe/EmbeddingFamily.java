@@ -47,7 +47,11 @@ enum EmbeddingFamily {
 		this.maxTextsPerCall = maxTextsPerCall;
 	}
 
-	/** The family of a model ID, or of the model a system profile ID names. */
+	/**
+	 * The family of a model ID.
+	 * @param modelId a model ID (not a profile ID)
+	 * @return its family, or empty for a model this class does not speak
+	 */
 	static Optional<EmbeddingFamily> of(String modelId) {
 		String id = modelId.toLowerCase(Locale.ROOT);
 		if (id.startsWith("amazon.titan-embed-text-v2")) {
@@ -73,12 +77,20 @@ enum EmbeddingFamily {
 		return this == COHERE_V3 || this == COHERE_V4;
 	}
 
-	/** Whether the family takes a dimension count (Titan V2, Cohere v4). */
+	/**
+	 * Whether the family takes a dimension count (Titan V2, Cohere v4).
+	 * @return true if it does
+	 */
 	boolean hasDimensions() {
 		return this == TITAN_V2 || this == COHERE_V4;
 	}
 
-	/** The JSON body of one call for {@code texts} (at most {@link #maxTextsPerCall}). */
+	/**
+	 * The JSON body of one call.
+	 * @param texts the texts, at most {@link #maxTextsPerCall}
+	 * @param options the caller's settings
+	 * @return the body
+	 */
 	byte[] request(List<String> texts, EmbeddingOptions options) {
 		ObjectNode body = JSON.createObjectNode();
 		if (isCohere()) {
@@ -106,8 +118,9 @@ enum EmbeddingFamily {
 	}
 
 	/**
-	 * The vectors of one reply, in the order of the texts sent, and the token count the
-	 * body reports (Titan), if any.
+	 * The vectors of one reply and the token count the body reports (Titan), if any.
+	 * @param body the reply body
+	 * @return its vectors, in the order of the texts sent
 	 */
 	Reply reply(byte[] body) {
 		JsonNode root = JSON.readTree(body);

@@ -60,7 +60,11 @@ final class EmbeddingBodies {
 	private EmbeddingBodies() {
 	}
 
-	/** Whether {@code model} is one of the text embedding models answered here. */
+	/**
+	 * Whether {@code model} is one of the embedding models answered here.
+	 * @param model the catalog model called
+	 * @return true for a model whose output is embeddings
+	 */
 	static boolean answers(ModelInfo model) {
 		return model.outputModalities().contains("EMBEDDING");
 	}
@@ -187,6 +191,10 @@ final class EmbeddingBodies {
 	/**
 	 * A vector that depends only on the text: unit length when normalized, else scaled by
 	 * a factor that depends on the text too.
+	 * @param vector the array to add the values to
+	 * @param text the embedded text
+	 * @param dimensions the vector size
+	 * @param normalize whether the vector has unit length
 	 */
 	private static void vector(ArrayNode vector, String text, int dimensions, boolean normalize) {
 		Random random = new Random(text.hashCode() * 31L + text.length());

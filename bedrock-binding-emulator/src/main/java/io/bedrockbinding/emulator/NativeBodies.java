@@ -23,6 +23,9 @@ final class NativeBodies {
 
 	/**
 	 * The reply of {@code target} to a native request body.
+	 * @param target what the call resolved to
+	 * @param body the request body
+	 * @return the native reply
 	 * @throws BedrockError for a body the model family does not accept
 	 */
 	static Reply answer(ResolvedTarget target, byte[] body) {
@@ -98,7 +101,11 @@ final class NativeBodies {
 		return new Reply(reply, generation.inputTokens(), generation.outputTokens());
 	}
 
-	/** Anthropic content: a string, or blocks of which the text ones count. */
+	/**
+	 * Anthropic content: a string, or blocks of which the text ones count.
+	 * @param content the content node
+	 * @return its text
+	 */
 	private static String anthropicText(JsonNode content) {
 		if (content.isString()) {
 			return content.stringValue();
@@ -190,7 +197,12 @@ final class NativeBodies {
 		return (text != null) ? text : "";
 	}
 
-	/** Bedrock's wording for a missing required key of a native body. */
+	/**
+	 * Bedrock's wording for a missing required key of a native body.
+	 * @param request the body
+	 * @param key the required key
+	 * @return its value
+	 */
 	private static JsonNode require(JsonNode request, String key) {
 		JsonNode value = request.get(key);
 		if (value == null || value.isNull() || (key.equals("max_tokens") && !value.isNumber())

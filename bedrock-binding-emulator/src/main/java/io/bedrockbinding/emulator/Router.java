@@ -105,7 +105,16 @@ final class Router implements HttpHandler {
 		}
 	}
 
-	/** Maps method and raw path to the operation and its (decoded) resource. */
+	/**
+	 * Maps method and raw path to the operation and its (decoded) resource.
+	 * @param method the HTTP method
+	 * @param rawPath the path, not decoded
+	 * @param rawQuery the query, not decoded
+	 * @param body the request body
+	 * @param region the region the caller signed for
+	 * @param start when the request arrived
+	 * @return the call
+	 */
 	private static Call route(String method, String rawPath, @Nullable String rawQuery, byte[] body, String region,
 			long start) {
 		if (method.equals("POST") && rawPath.startsWith(MODEL_PREFIX)) {

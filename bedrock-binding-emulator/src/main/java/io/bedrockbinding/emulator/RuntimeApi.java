@@ -95,6 +95,11 @@ final class RuntimeApi {
 	/**
 	 * A streamed tool call: a {@code toolUse} content block whose input arrives as a JSON
 	 * string delta, then {@code messageStop} with {@code tool_use}.
+	 * @param events the stream to write to
+	 * @param tool the tool call
+	 * @param generation the usage to report
+	 * @param call the request
+	 * @throws IOException when the stream cannot be written
 	 */
 	private static void toolCallEvents(EventStream events, ToolCall tool, Generation generation, Call call)
 			throws IOException {
@@ -128,6 +133,8 @@ final class RuntimeApi {
 	 * native stream. Anthropic models stream their message events, text in deltas; other
 	 * families send their whole native reply in one chunk. The last chunk carries
 	 * {@code amazon-bedrock-invocationMetrics}.
+	 * @param call the request
+	 * @return the stream answer
 	 */
 	Answer invokeModelWithResponseStream(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(),
@@ -160,6 +167,8 @@ final class RuntimeApi {
 	 * {@code {"input":{"invokeModel":{"body":"<base64>"}}}} (a native body), answered
 	 * with {@code {"inputTokens":N}}, as the SDK's {@code CountTokensRequest} and
 	 * {@code CountTokensResponse} model them.
+	 * @param call the request
+	 * @return the token count
 	 */
 	Answer countTokens(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:CountTokens");
@@ -198,6 +207,7 @@ final class RuntimeApi {
 
 	/**
 	 * Converse speaks to text models only: Bedrock refuses embedding and image models.
+	 * @param model the model called
 	 */
 	private static void requireTextOutput(ModelInfo model) {
 		if (!model.outputModalities().contains("TEXT")) {

@@ -14,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
-import static io.bedrockbinding.emulator.ConverseTests.request;
-import static io.bedrockbinding.emulator.TestCatalog.HAIKU;
-import static io.bedrockbinding.emulator.TestCatalog.LLAMA;
-import static io.bedrockbinding.emulator.TestCatalog.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -107,13 +103,13 @@ class LocalBedrockTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> {
 			assertThat(entry.region()).isEqualTo("eu-west-1");
-			assertThat(entry.modelId()).isEqualTo("eu." + NOVA_PRO);
+			assertThat(entry.modelId()).isEqualTo("eu." + TestCatalog.NOVA_PRO);
 		});
 	}
 
 	@Test
 	void unknownOperationsAreNotFound() throws Exception {
-		HttpResponse<String> response = post("/model/" + LLAMA + "/invoke-async", "{}");
+		HttpResponse<String> response = post("/model/" + TestCatalog.LLAMA + "/invoke-async", "{}");
 		HttpResponse<String> other = http.send(HttpRequest.newBuilder(bedrock.endpoint().resolve("/nothing")).build(),
 				HttpResponse.BodyHandlers.ofString());
 
@@ -133,7 +129,7 @@ class LocalBedrockTests {
 					.overrideConfiguration(TestRetries.none())
 					.build()) {
 			for (int i = 0; i < 5; i++) {
-				client.converse(request(HAIKU, "call " + i));
+				client.converse(ConverseTests.request(TestCatalog.HAIKU, "call " + i));
 			}
 
 			assertThat(local.journal()).hasSize(3)
@@ -147,31 +143,31 @@ class LocalBedrockTests {
 	@Test
 	void applicationProfilesAreValidated() {
 		LocalBedrock local = bedrock.get();
-		String arn = local.createApplicationProfile("dup", HAIKU);
+		String arn = local.createApplicationProfile("dup", TestCatalog.HAIKU);
 
 		assertThat(arn).startsWith("arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/");
-		assertThatIllegalArgumentException().isThrownBy(() -> local.createApplicationProfile("dup", HAIKU))
+		assertThatIllegalArgumentException().isThrownBy(() -> local.createApplicationProfile("dup", TestCatalog.HAIKU))
 			.withMessageContaining("already exists");
 		assertThatIllegalArgumentException().isThrownBy(() -> local.createApplicationProfile("x", "acme.none-v1:0"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> local.createApplicationProfile("y", "eu." + NOVA_PRO, "us-east-1"))
+			.isThrownBy(() -> local.createApplicationProfile("y", "eu." + TestCatalog.NOVA_PRO, "us-east-1"))
 			.withMessageContaining("does not serve");
-		assertThat(local.createApplicationProfile("dup", HAIKU, "us-east-1")).contains(":us-east-1:");
+		assertThat(local.createApplicationProfile("dup", TestCatalog.HAIKU, "us-east-1")).contains(":us-east-1:");
 	}
 
 	@Test
 	void applicationProfileIdsRepeatAfterReset() {
-		String first = bedrock.createApplicationProfile("same", HAIKU, "us-east-1");
+		String first = bedrock.createApplicationProfile("same", TestCatalog.HAIKU, "us-east-1");
 		bedrock.get().reset();
 
-		assertThat(bedrock.createApplicationProfile("same", HAIKU, "us-east-1")).isEqualTo(first);
+		assertThat(bedrock.createApplicationProfile("same", TestCatalog.HAIKU, "us-east-1")).isEqualTo(first);
 	}
 
 	@Test
 	void accountsFromAnotherPartitionGetTheirPartition() {
-		assertThat(Arns.foundationModel("cn-north-1", HAIKU)).startsWith("arn:aws-cn:bedrock:cn-north-1::");
-		assertThat(Arns.foundationModel("us-gov-west-1", HAIKU)).startsWith("arn:aws-us-gov:");
-		assertThat(Arns.foundationModel("us-east-1", HAIKU)).startsWith("arn:aws:");
+		assertThat(Arns.foundationModel("cn-north-1", TestCatalog.HAIKU)).startsWith("arn:aws-cn:bedrock:cn-north-1::");
+		assertThat(Arns.foundationModel("us-gov-west-1", TestCatalog.HAIKU)).startsWith("arn:aws-us-gov:");
+		assertThat(Arns.foundationModel("us-east-1", TestCatalog.HAIKU)).startsWith("arn:aws:");
 	}
 
 	private static HttpResponse<String> post(String rawPath, String body) throws Exception {

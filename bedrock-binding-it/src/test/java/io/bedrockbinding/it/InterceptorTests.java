@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.bedrockbinding.it.Fixture.NOVA_PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -89,7 +88,7 @@ class InterceptorTests {
 
 	@Test
 	void converseReachesTheBoundProfile() {
-		ConverseResponse response = client("us-east-2").converse((request) -> request.modelId(NOVA_PRO)
+		ConverseResponse response = client("us-east-2").converse((request) -> request.modelId(Fixture.NOVA_PRO)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
 
 		assertThat(response.output().message().content().get(0).text()).contains("via us.amazon.nova-pro-v1:0");
@@ -100,7 +99,7 @@ class InterceptorTests {
 
 	@Test
 	void clientOfAnotherRegionGetsThatRegionsProfile() {
-		client("eu-west-1").converse((request) -> request.modelId(NOVA_PRO)
+		client("eu-west-1").converse((request) -> request.modelId(Fixture.NOVA_PRO)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
 
 		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -110,7 +109,7 @@ class InterceptorTests {
 	void converseStreamOnTheAsyncClientReachesTheBoundProfile() {
 		StringBuilder text = new StringBuilder();
 		asyncClient("us-east-2")
-			.converseStream((request) -> request.modelId(NOVA_PRO)
+			.converseStream((request) -> request.modelId(Fixture.NOVA_PRO)
 				.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()),
 					ConverseStreamResponseHandler.builder()
 						.subscriber(ConverseStreamResponseHandler.Visitor.builder()
@@ -125,7 +124,7 @@ class InterceptorTests {
 
 	@Test
 	void invokeModelOfATextModelReachesTheBoundProfile() {
-		InvokeModelResponse response = client("us-east-2").invokeModel((request) -> request.modelId(NOVA_PRO)
+		InvokeModelResponse response = client("us-east-2").invokeModel((request) -> request.modelId(Fixture.NOVA_PRO)
 			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}")));
 
 		assertThat(response.body().asUtf8String()).contains("via us.amazon.nova-pro-v1:0");
@@ -168,7 +167,7 @@ class InterceptorTests {
 	@Test
 	void countTokensReachesTheBoundProfile() {
 		String nativeBody = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"count these words\"}]}]}";
-		CountTokensResponse response = client("us-east-2").countTokens((request) -> request.modelId(NOVA_PRO)
+		CountTokensResponse response = client("us-east-2").countTokens((request) -> request.modelId(Fixture.NOVA_PRO)
 			.input((input) -> input.invokeModel((invoke) -> invoke.body(SdkBytes.fromUtf8String(nativeBody)))));
 
 		assertThat(response.inputTokens()).isPositive();
@@ -183,7 +182,7 @@ class InterceptorTests {
 		BedrockRuntimeClient client = client("us-east-2");
 		String arn = bedrock.get().createApplicationProfile("nova-app", "us.amazon.nova-pro-v1:0", "us-east-2");
 		converse(client);
-		this.registry.bind(NOVA_PRO, arn);
+		this.registry.bind(Fixture.NOVA_PRO, arn);
 		converse(client);
 
 		assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId)
@@ -193,21 +192,21 @@ class InterceptorTests {
 	@Test
 	void aTargetOfAnotherRegionFailsBeforeSending() {
 		String arn = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
-		this.registry.bind(NOVA_PRO, arn);
+		this.registry.bind(Fixture.NOVA_PRO, arn);
 
 		assertThatExceptionOfType(CrossRegionTargetException.class).isThrownBy(() -> converse(client("us-east-2")))
 			.satisfies((ex) -> {
-				assertThat(ex.modelId()).isEqualTo(NOVA_PRO);
+				assertThat(ex.modelId()).isEqualTo(Fixture.NOVA_PRO);
 				assertThat(ex.target()).isEqualTo(arn);
 				assertThat(ex.targetRegion()).isEqualTo("us-west-2");
 				assertThat(ex.clientRegion()).isEqualTo("us-east-2");
 			})
-			.withMessageContaining(NOVA_PRO)
+			.withMessageContaining(Fixture.NOVA_PRO)
 			.withMessageContaining(arn)
 			.withMessageContaining("a client built for us-west-2")
 			.withMessageContaining("BedrockPipe");
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> asyncClient("us-east-2")
-			.converse((request) -> request.modelId(NOVA_PRO)
+			.converse((request) -> request.modelId(Fixture.NOVA_PRO)
 				.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()))
 			.join()).withCauseInstanceOf(CrossRegionTargetException.class);
 		assertThat(bedrock.get().journal()).isEmpty();
@@ -223,7 +222,7 @@ class InterceptorTests {
 	}
 
 	private static void converse(BedrockRuntimeClient client) {
-		client.converse((request) -> request.modelId(NOVA_PRO)
+		client.converse((request) -> request.modelId(Fixture.NOVA_PRO)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
 	}
 

@@ -75,6 +75,10 @@ public final class BedrockRuntimeClientsAutoConfiguration {
 	/**
 	 * Adds the interceptor after the customizers: a customizer that sets a whole new
 	 * override configuration must not drop it.
+	 * @param <B> the builder type
+	 * @param builder a customized client builder
+	 * @param interceptor the interceptor, or null when it is switched off
+	 * @return {@code builder}
 	 */
 	private static <B extends AwsClientBuilder<B, ?>> B intercepted(B builder,
 			@Nullable BindingInterceptor interceptor) {
