@@ -43,6 +43,18 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	}
 
 	/**
+	 * Embeddings of {@code modelId} (Titan Text Embeddings, Cohere Embed), in the
+	 * factory's region.
+	 * @param modelId a text embedding model ID
+	 * @return the embeddings
+	 * @throws IllegalArgumentException for a model that is not a text embedding model
+	 * {@link BedrockEmbeddings} speaks
+	 */
+	public BedrockEmbeddings embeddings(String modelId) {
+		return BedrockEmbeddings.of(this.context, ModelIds.requireModelId(modelId));
+	}
+
+	/**
 	 * The registry pipes resolve in.
 	 * @return the registry
 	 */

@@ -13,8 +13,12 @@ import tools.jackson.databind.JsonNode;
  * @param inputTokens the token estimate of the system prompt and every message
  * @param maxTokens {@code inferenceConfig.maxTokens}
  * @param stopSequences {@code inferenceConfig.stopSequences}
+ * @param toolCall the tool the model calls: the first of {@code toolConfig.tools}, unless
+ * the last message answers a tool call already (its {@code toolResult} is then the
+ * prompt); {@code null} without tools
  */
-record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens, List<String> stopSequences) {
+record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens, List<String> stopSequences,
+		@Nullable ToolCall toolCall) {
 
 	private static final int MAX_STOP_SEQUENCES = 4;
 
@@ -57,7 +61,36 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 			throw constraint(stopSequences, "inferenceConfig.stopSequences",
 					"Member must have length less than or equal to " + MAX_STOP_SEQUENCES);
 		}
-		return new ConverseInput(prompt, (characters + 3) / 4, maxTokens, stopSequences);
+		JsonNode last = messages.get(messages.size() - 1);
+		String toolResult = toolResultText(last);
+		ToolCall toolCall = null;
+		if (toolResult != null) {
+			prompt = toolResult;
+		}
+		else {
+			List<JsonNode> tools = Json.elements(root.path("toolConfig"), "tools");
+			if (!tools.isEmpty()) {
+				toolCall = ToolCall.of(tools.get(0).path("toolSpec"));
+			}
+		}
+		return new ConverseInput(prompt, (characters + 3) / 4, maxTokens, stopSequences, toolCall);
+	}
+
+	/** The text (or JSON) of a message's {@code toolResult} blocks, if it has any. */
+	private static @Nullable String toolResultText(JsonNode message) {
+		StringBuilder text = null;
+		for (JsonNode block : Json.elements(message, "content")) {
+			JsonNode result = block.get("toolResult");
+			if (result == null) {
+				continue;
+			}
+			text = (text != null) ? text : new StringBuilder();
+			for (JsonNode part : Json.elements(result, "content")) {
+				String partText = Json.text(part, "text");
+				text.append((partText != null) ? partText : part.path("json").toString());
+			}
+		}
+		return (text != null) ? text.toString() : null;
 	}
 
 	private static String textOf(JsonNode block) {

@@ -1,12 +1,10 @@
 package io.bedrockbinding.emulator;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.bedrockbinding.catalog.ModelInfo;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,8 +16,6 @@ final class NativeBodies {
 
 	static final String MALFORMED = "Malformed input request, please reformat your input and try again.";
 
-	private static final int DEFAULT_DIMENSIONS = 1024;
-
 	private static final AtomicLong MESSAGE_IDS = new AtomicLong();
 
 	private NativeBodies() {
@@ -27,17 +23,17 @@ final class NativeBodies {
 
 	/**
 	 * The reply of {@code target} to a native request body.
-	 * @param target the resolved target of the call
-	 * @param body the InvokeModel request body
-	 * @return the reply in the family's native format
+	 * @param target what the call resolved to
+	 * @param body the request body
+	 * @return the native reply
 	 * @throws BedrockError for a body the model family does not accept
 	 */
 	static Reply answer(ResolvedTarget target, byte[] body) {
 		JsonNode request = Json.object(body, MALFORMED);
 		ModelInfo model = target.model();
 		if (!model.outputModalities().contains("TEXT")) {
-			if (model.outputModalities().contains("EMBEDDING")) {
-				return request.has("texts") ? cohereEmbedding(request) : titanEmbedding(request);
+			if (EmbeddingBodies.answers(model)) {
+				return EmbeddingBodies.answer(model, request);
 			}
 			throw BedrockError.validation("LocalBedrock does not emulate " + model.outputModalities() + " output; "
 					+ model.modelId() + " cannot be invoked here.");
@@ -107,7 +103,7 @@ final class NativeBodies {
 
 	/**
 	 * Anthropic content: a string, or blocks of which the text ones count.
-	 * @param content the {@code content} of an Anthropic message
+	 * @param content the content node
 	 * @return its text
 	 */
 	private static String anthropicText(JsonNode content) {
@@ -196,51 +192,6 @@ final class NativeBodies {
 		return new Reply(reply, generation.inputTokens(), generation.outputTokens());
 	}
 
-	private static Reply titanEmbedding(JsonNode request) {
-		String text = require(request, "inputText").stringValue();
-		Integer dimensions = Json.integer(request, "dimensions");
-		ObjectNode reply = Json.newObject();
-		embed(reply.putArray("embedding"), text, (dimensions != null) ? dimensions : DEFAULT_DIMENSIONS);
-		reply.put("inputTextTokenCount", Generation.tokens(text));
-		return new Reply(reply, Generation.tokens(text), 0);
-	}
-
-	private static Reply cohereEmbedding(JsonNode request) {
-		List<String> texts = Json.texts(request, "texts");
-		ObjectNode reply = Json.newObject();
-		ArrayNode embeddings = reply.putArray("embeddings");
-		int tokens = 0;
-		for (String text : texts) {
-			embed(embeddings.addArray(), text, DEFAULT_DIMENSIONS);
-			tokens += Generation.tokens(text);
-		}
-		reply.put("id", Answers.requestId());
-		reply.put("response_type", "embeddings_floats");
-		ArrayNode echoed = reply.putArray("texts");
-		texts.forEach(echoed::add);
-		return new Reply(reply, tokens, 0);
-	}
-
-	/**
-	 * A unit vector that depends only on the text, so equal texts embed equally.
-	 * @param vector the array the values are added to
-	 * @param text the embedded text
-	 * @param dimensions how many values are added
-	 */
-	private static void embed(ArrayNode vector, String text, int dimensions) {
-		Random random = new Random(text.hashCode());
-		double[] values = new double[dimensions];
-		double norm = 0;
-		for (int i = 0; i < dimensions; i++) {
-			values[i] = random.nextGaussian();
-			norm += values[i] * values[i];
-		}
-		double scale = (norm > 0) ? 1 / Math.sqrt(norm) : 0;
-		for (double value : values) {
-			vector.add((float) (value * scale));
-		}
-	}
-
 	private static String textOrEmpty(JsonNode block) {
 		String text = Json.text(block, "text");
 		return (text != null) ? text : "";
@@ -248,7 +199,7 @@ final class NativeBodies {
 
 	/**
 	 * Bedrock's wording for a missing required key of a native body.
-	 * @param request the native request body
+	 * @param request the body
 	 * @param key the required key
 	 * @return its value
 	 */

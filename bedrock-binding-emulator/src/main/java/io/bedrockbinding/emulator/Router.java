@@ -88,6 +88,8 @@ final class Router implements HttpHandler {
 				case "Converse" -> this.runtime.converse(call);
 				case "ConverseStream" -> this.runtime.converseStream(call);
 				case "InvokeModel" -> this.runtime.invokeModel(call);
+				case "InvokeModelWithResponseStream" -> this.runtime.invokeModelWithResponseStream(call);
+				case "CountTokens" -> this.runtime.countTokens(call);
 				case "ListFoundationModels" -> this.controlPlane.listFoundationModels(call);
 				case "GetFoundationModel" -> this.controlPlane.getFoundationModel(call);
 				case "ListInferenceProfiles" -> this.controlPlane.listInferenceProfiles(call);
@@ -122,7 +124,7 @@ final class Router implements HttpHandler {
 		if (method.equals("POST") && rawPath.startsWith(MODEL_PREFIX)) {
 			for (String[] operation : new String[][] { { "/converse-stream", "ConverseStream" },
 					{ "/converse", "Converse" }, { "/invoke-with-response-stream", "InvokeModelWithResponseStream" },
-					{ "/invoke", "InvokeModel" } }) {
+					{ "/invoke", "InvokeModel" }, { "/count-tokens", "CountTokens" } }) {
 				if (rawPath.endsWith(operation[0])
 						&& rawPath.length() > MODEL_PREFIX.length() + operation[0].length()) {
 					String model = rawPath.substring(MODEL_PREFIX.length(), rawPath.length() - operation[0].length());

@@ -109,17 +109,16 @@ class LocalBedrockTests {
 
 	@Test
 	void unknownOperationsAreNotFound() throws Exception {
-		HttpResponse<String> response = post("/model/" + TestCatalog.LLAMA + "/invoke-with-response-stream", "{}");
+		HttpResponse<String> response = post("/model/" + TestCatalog.LLAMA + "/invoke-async", "{}");
 		HttpResponse<String> other = http.send(HttpRequest.newBuilder(bedrock.endpoint().resolve("/nothing")).build(),
 				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("InvokeModelWithResponseStream");
+		assertThat(response.body()).contains("/invoke-async");
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(other.headers().firstValue("x-amzn-ErrorType"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("UnknownOperationException"));
-		assertThat(bedrock.journal()).extracting(JournalEntry::api)
-			.containsExactly("InvokeModelWithResponseStream", Router.UNKNOWN);
+		assertThat(bedrock.journal()).extracting(JournalEntry::api).containsExactly(Router.UNKNOWN, Router.UNKNOWN);
 	}
 
 	@Test

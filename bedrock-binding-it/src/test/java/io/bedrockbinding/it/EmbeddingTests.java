@@ -1,0 +1,185 @@
+package io.bedrockbinding.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.pipe.BedrockEmbeddings;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.EmbeddingInputType;
+import io.bedrockbinding.pipe.EmbeddingResult;
+import io.bedrockbinding.pipe.EmbeddingTruncation;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.registry.BindingRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@link BedrockEmbeddings} against LocalBedrock: batches split at the model's limit and
+ * joined in order, Titan's dimensions and normalize, Cohere's options, the profile-only
+ * Cohere Embed v4 through its bound profile, and errors with fixes.
+ */
+class EmbeddingTests {
+
+	static final String TITAN_V2 = "amazon.titan-embed-text-v2:0";
+
+	static final String COHERE_V3 = "cohere.embed-english-v3";
+
+	/** On demand in us-east-1, profile-only in us-east-2 (catalog). */
+	static final String COHERE_V4 = "cohere.embed-v4:0";
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	private final List<BedrockPipeFactory> factories = new ArrayList<>();
+
+	@AfterEach
+	void closeFactories() {
+		this.factories.forEach(BedrockPipeFactory::close);
+	}
+
+	private BedrockPipeFactory factory(BindingRegistry registry) {
+		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), registry).build();
+		this.factories.add(factory);
+		return factory;
+	}
+
+	private BedrockPipeFactory factory(String region) {
+		return factory(Fixture.registry(region));
+	}
+
+	@Test
+	void aLargeBatchIsSplitAtTheModelsLimitAndJoinedInOrder() {
+		List<String> texts = IntStream.range(0, 200).mapToObj((i) -> "text number " + i).toList();
+		BedrockEmbeddings embeddings = factory("us-east-1").embeddings(COHERE_V3);
+
+		EmbeddingResult result = embeddings.embed(texts);
+
+		assertThat(embeddings.maxTextsPerCall()).isEqualTo(96);
+		assertThat(result.calls()).isEqualTo(3);
+		assertThat(result.vectors()).hasSize(200);
+		List<JournalEntry> calls = bedrock.get().journal("InvokeModel");
+		assertThat(calls).extracting((entry) -> Fixture.body(entry).path("texts").size()).containsExactly(96, 96, 8);
+		assertThat(Fixture.body(calls.get(1)).path("texts").path(0).stringValue()).isEqualTo("text number 96");
+		// The same text gives the same vector: each vector is its own text's.
+		for (int i : new int[] { 0, 95, 96, 150, 199 }) {
+			assertThat(result.vectors().get(i)).isEqualTo(embeddings.embed(texts.get(i)).vector());
+		}
+		assertThat(result.vectors().get(0)).isNotEqualTo(result.vectors().get(1));
+		assertThat(result.inputTokens()).isPositive();
+	}
+
+	@Test
+	void titanTakesOneTextPerCall() {
+		EmbeddingResult result = factory("us-east-1").embeddings(TITAN_V2).embed(List.of("a", "b", "c"));
+
+		assertThat(result.calls()).isEqualTo(3);
+		assertThat(bedrock.get().journal("InvokeModel"))
+			.extracting((entry) -> Fixture.body(entry).path("inputText").stringValue())
+			.containsExactly("a", "b", "c");
+		assertThat(result.vectors()).hasSize(3).allSatisfy((vector) -> assertThat(vector).hasSize(1024));
+		assertThat(result.inputTokens()).isEqualTo(3);
+	}
+
+	@Test
+	void titanDimensionsAndNormalize() {
+		BedrockEmbeddings titan = factory("us-east-1").embeddings(TITAN_V2).withDimensions(256);
+
+		float[] normalized = titan.embed("the same text").vector();
+		float[] raw = titan.withNormalize(false).embed("the same text").vector();
+
+		assertThat(normalized).hasSize(256);
+		assertThat(raw).hasSize(256);
+		assertThat(norm(normalized)).isCloseTo(1.0, within(1e-3));
+		assertThat(norm(raw)).isNotCloseTo(1.0, within(1e-3));
+		JsonNode sent = Fixture.body(bedrock.get().journal("InvokeModel").get(1));
+		assertThat(sent.path("dimensions").intValue()).isEqualTo(256);
+		assertThat(sent.path("normalize").booleanValue()).isFalse();
+	}
+
+	@Test
+	void aDimensionTheModelDoesNotOfferIsBedrocksRefusal() {
+		BedrockEmbeddings titan = factory("us-east-1").embeddings(TITAN_V2).withDimensions(300);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> titan.embed("x"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FailureReason.INVALID_REQUEST))
+			.withMessageContaining("#/dimensions: 300 is not a valid enum value")
+			.withMessageContaining(TITAN_V2);
+	}
+
+	@Test
+	void cohereV4GoesThroughItsProfileWhereItNeedsOne() {
+		EmbeddingResult result = factory("us-east-2").embeddings(COHERE_V4)
+			.withInputType(EmbeddingInputType.SEARCH_QUERY)
+			.withDimensions(512)
+			.withTruncation(EmbeddingTruncation.END)
+			.embed(List.of("where is it?", "and this?"));
+
+		assertThat(result.invokedTarget()).isEqualTo("us.cohere.embed-v4:0");
+		assertThat(result.targetKind()).isEqualTo(TargetKind.SYSTEM_PROFILE);
+		assertThat(result.region()).isEqualTo("us-east-2");
+		assertThat(result.vectors()).hasSize(2).allSatisfy((vector) -> assertThat(vector).hasSize(512));
+		JournalEntry call = Fixture.only(bedrock.get(), "InvokeModel");
+		assertThat(call.modelId()).isEqualTo("us.cohere.embed-v4:0");
+		JsonNode sent = Fixture.body(call);
+		assertThat(sent.path("input_type").stringValue()).isEqualTo("search_query");
+		assertThat(sent.path("output_dimension").intValue()).isEqualTo(512);
+		// v4 spells the end RIGHT (v3: END).
+		assertThat(sent.path("truncate").stringValue()).isEqualTo("RIGHT");
+	}
+
+	@Test
+	void cohereV4IsCalledDirectlyWhereItRunsOnDemand() {
+		EmbeddingResult result = factory("us-east-1").embeddings(COHERE_V4).embed("hello");
+
+		assertThat(result.invokedTarget()).isEqualTo(COHERE_V4);
+		assertThat(result.vector()).hasSize(1536);
+	}
+
+	@Test
+	void anUnboundProfileOnlyModelFailsWithTheBindingToAdd() {
+		BedrockEmbeddings embeddings = factory(Fixture.directRegistry("us-east-2")).embeddings(COHERE_V4);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> embeddings.embed("x"))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(FailureReason.ON_DEMAND_NOT_SUPPORTED);
+				assertThat(ex.fix()).contains("cohere.embed-v4:0=us.cohere.embed-v4:0");
+			});
+	}
+
+	@Test
+	void optionsAModelDoesNotTakeAreRefusedAtOnce() {
+		BedrockPipeFactory factory = factory("us-east-1");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.embeddings(COHERE_V3).withNormalize(false))
+			.withMessageContaining("normalize");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.embeddings(COHERE_V3).withDimensions(512))
+			.withMessageContaining("fixed vector size");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> factory.embeddings(TITAN_V2).withInputType(EmbeddingInputType.SEARCH_QUERY))
+			.withMessageContaining("Cohere");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.embeddings(Fixture.NOVA_PRO))
+			.withMessageContaining("not a text embedding model");
+		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	private static double norm(float[] vector) {
+		double sum = 0;
+		for (float value : vector) {
+			sum += value * value;
+		}
+		return Math.sqrt(sum);
+	}
+
+}

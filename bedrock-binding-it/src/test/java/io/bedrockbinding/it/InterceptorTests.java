@@ -1,0 +1,229 @@
+package io.bedrockbinding.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrockClients;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.interceptor.BindingInterceptor;
+import io.bedrockbinding.interceptor.CrossRegionTargetException;
+import io.bedrockbinding.registry.BindingRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.CountTokensResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Raw SDK clients with {@link BindingInterceptor}: every operation that names a model
+ * reaches the bound profile of the client's region, a rebind applies to the next call,
+ * and a target of another region fails before anything is sent.
+ */
+class InterceptorTests {
+
+	/** Profile-only in us-east-2, where it needs {@code us.cohere.embed-v4:0}. */
+	static final String COHERE_V4 = "cohere.embed-v4:0";
+
+	/** Profile-only in us-east-2 (catalog), streams. */
+	static final String CLAUDE_37 = Fixture.SONNET_37;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	private final BindingRegistry registry = Fixture.registry("us-east-2");
+
+	private final List<AutoCloseable> clients = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (AutoCloseable client : this.clients) {
+			client.close();
+		}
+	}
+
+	private BedrockRuntimeClient client(String region) {
+		BedrockRuntimeClient client = LocalBedrockClients.of(bedrock.get())
+			.runtimeBuilder(region)
+			.overrideConfiguration((override) -> {
+				Fixture.retries(1).accept(override);
+				override.addExecutionInterceptor(BindingInterceptor.of(this.registry));
+			})
+			.build();
+		this.clients.add(client);
+		return client;
+	}
+
+	private BedrockRuntimeAsyncClient asyncClient(String region) {
+		BedrockRuntimeAsyncClient client = LocalBedrockClients.of(bedrock.get())
+			.runtimeAsyncBuilder(region)
+			.overrideConfiguration((override) -> {
+				Fixture.retries(1).accept(override);
+				override.addExecutionInterceptor(BindingInterceptor.of(this.registry));
+			})
+			.build();
+		this.clients.add(client);
+		return client;
+	}
+
+	@Test
+	void converseReachesTheBoundProfile() {
+		ConverseResponse response = client("us-east-2").converse((request) -> request.modelId(Fixture.NOVA_PRO)
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+
+		assertThat(response.output().message().content().get(0).text()).contains("via us.amazon.nova-pro-v1:0");
+		JournalEntry call = Fixture.only(bedrock.get(), "Converse");
+		assertThat(call.modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(call.region()).isEqualTo("us-east-2");
+	}
+
+	@Test
+	void clientOfAnotherRegionGetsThatRegionsProfile() {
+		client("eu-west-1").converse((request) -> request.modelId(Fixture.NOVA_PRO)
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+
+		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("eu.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void converseStreamOnTheAsyncClientReachesTheBoundProfile() {
+		StringBuilder text = new StringBuilder();
+		asyncClient("us-east-2")
+			.converseStream((request) -> request.modelId(Fixture.NOVA_PRO)
+				.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()),
+					ConverseStreamResponseHandler.builder()
+						.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+							.onContentBlockDelta((delta) -> text.append(delta.delta().text()))
+							.build())
+						.build())
+			.join();
+
+		assertThat(text.toString()).contains("via us.amazon.nova-pro-v1:0");
+		assertThat(Fixture.only(bedrock.get(), "ConverseStream").modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void invokeModelOfATextModelReachesTheBoundProfile() {
+		InvokeModelResponse response = client("us-east-2").invokeModel((request) -> request.modelId(Fixture.NOVA_PRO)
+			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}")));
+
+		assertThat(response.body().asUtf8String()).contains("via us.amazon.nova-pro-v1:0");
+		assertThat(Fixture.only(bedrock.get(), "InvokeModel").modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void invokeModelOfAnEmbeddingModelReachesTheBoundProfile() {
+		InvokeModelResponse response = client("us-east-2").invokeModel((request) -> request.modelId(COHERE_V4)
+			.body(SdkBytes.fromUtf8String("{\"texts\":[\"one\"],\"input_type\":\"search_document\"}")));
+
+		JsonNode body = JSON.readTree(response.body().asUtf8String());
+		assertThat(body.path("embeddings").path("float").path(0)).hasSize(1536);
+		assertThat(Fixture.only(bedrock.get(), "InvokeModel").modelId()).isEqualTo("us.cohere.embed-v4:0");
+	}
+
+	@Test
+	void invokeModelWithResponseStreamReachesTheBoundProfile() {
+		List<String> chunks = new ArrayList<>();
+		asyncClient("us-east-2")
+			.invokeModelWithResponseStream((request) -> request.modelId(CLAUDE_37)
+				.body(SdkBytes.fromUtf8String("{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":100,"
+						+ "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")),
+					InvokeModelWithResponseStreamResponseHandler.builder()
+						.subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+							.onChunk((PayloadPart chunk) -> chunks.add(chunk.bytes().asUtf8String()))
+							.build())
+						.build())
+			.join();
+
+		String text = chunks.stream()
+			.map(JSON::readTree)
+			.filter((chunk) -> chunk.path("type").stringValue("").equals("content_block_delta"))
+			.map((chunk) -> chunk.path("delta").path("text").stringValue())
+			.reduce("", String::concat);
+		assertThat(text).contains("via us.anthropic.claude-3-7-sonnet-20250219-v1:0").endsWith("You said: hi");
+		assertThat(Fixture.only(bedrock.get(), "InvokeModelWithResponseStream").modelId()).isEqualTo("us." + CLAUDE_37);
+	}
+
+	@Test
+	void countTokensReachesTheBoundProfile() {
+		String nativeBody = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"count these words\"}]}]}";
+		CountTokensResponse response = client("us-east-2").countTokens((request) -> request.modelId(Fixture.NOVA_PRO)
+			.input((input) -> input.invokeModel((invoke) -> invoke.body(SdkBytes.fromUtf8String(nativeBody)))));
+
+		assertThat(response.inputTokens()).isPositive();
+		JournalEntry call = Fixture.only(bedrock.get(), "CountTokens");
+		assertThat(call.modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+		String sent = JSON.readTree(call.body()).path("input").path("invokeModel").path("body").stringValue();
+		assertThat(new String(Base64.getDecoder().decode(sent), StandardCharsets.UTF_8)).isEqualTo(nativeBody);
+	}
+
+	@Test
+	void aRebindBetweenCallsSwitchesTheTarget() {
+		BedrockRuntimeClient client = client("us-east-2");
+		String arn = bedrock.get().createApplicationProfile("nova-app", "us.amazon.nova-pro-v1:0", "us-east-2");
+		converse(client);
+		this.registry.bind(Fixture.NOVA_PRO, arn);
+		converse(client);
+
+		assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId)
+			.containsExactly("us.amazon.nova-pro-v1:0", arn);
+	}
+
+	@Test
+	void aTargetOfAnotherRegionFailsBeforeSending() {
+		String arn = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
+		this.registry.bind(Fixture.NOVA_PRO, arn);
+
+		assertThatExceptionOfType(CrossRegionTargetException.class).isThrownBy(() -> converse(client("us-east-2")))
+			.satisfies((ex) -> {
+				assertThat(ex.modelId()).isEqualTo(Fixture.NOVA_PRO);
+				assertThat(ex.target()).isEqualTo(arn);
+				assertThat(ex.targetRegion()).isEqualTo("us-west-2");
+				assertThat(ex.clientRegion()).isEqualTo("us-east-2");
+			})
+			.withMessageContaining(Fixture.NOVA_PRO)
+			.withMessageContaining(arn)
+			.withMessageContaining("a client built for us-west-2")
+			.withMessageContaining("BedrockPipe");
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> asyncClient("us-east-2")
+			.converse((request) -> request.modelId(Fixture.NOVA_PRO)
+				.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()))
+			.join()).withCauseInstanceOf(CrossRegionTargetException.class);
+		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	@Test
+	void requestsWithoutAModelIdOrWithAProfileAlreadyPassUnchanged() {
+		BedrockRuntimeClient client = client("us-east-2");
+		client.converse((request) -> request.modelId("us.amazon.nova-pro-v1:0")
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+
+		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+	}
+
+	private static void converse(BedrockRuntimeClient client) {
+		client.converse((request) -> request.modelId(Fixture.NOVA_PRO)
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.bedrockbinding.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.bedrockbinding.pipe.BedrockEmbeddings;
+import io.bedrockbinding.pipe.EmbeddingResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A batch of {@value #BATCH} texts embedded through the binding
+ * ({@link BedrockEmbeddings#embed(List)}: resolve, one InvokeModel, float vectors)
+ * against a raw InvokeModel of the same body on the same client that reads the same
+ * vectors with the same JSON library. Goal: binding p50 at most 1.03x raw p50.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 12, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
+@State(Scope.Benchmark)
+public class EmbeddingBatchBenchmark {
+
+	/** On demand in us-east-1: both sides call the model ID itself. */
+	static final String MODEL = "cohere.embed-english-v3";
+
+	static final int BATCH = 16;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final List<String> texts = IntStream.range(0, BATCH)
+		.mapToObj((i) -> "Document " + i + " about inference profiles")
+		.toList();
+
+	private LocalSetup local;
+
+	private BedrockEmbeddings embeddings;
+
+	private BedrockRuntimeClient raw;
+
+	private final PairedSamples paired = new PairedSamples("binding", "raw");
+
+	private boolean bindingFirst;
+
+	private boolean pairedRan;
+
+	@Setup
+	public void setUp() {
+		this.local = new LocalSetup();
+		this.embeddings = this.local.factory.embeddings(MODEL);
+		this.raw = this.local.clients.sync(LocalSetup.REGION);
+		List<float[]> viaBinding = bindingEmbed().vectors();
+		List<float[]> viaRaw = baselineRawInvokeModel();
+		if (viaBinding.size() != BATCH || viaRaw.size() != BATCH || viaBinding.get(3)[7] != viaRaw.get(3)[7]) {
+			throw new IllegalStateException("the binding and the raw call answer different vectors");
+		}
+	}
+
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams params) {
+		this.paired.iteration(params);
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.local.close();
+		if (this.pairedRan) {
+			System.out.printf("%n%s%n", this.paired.summary());
+		}
+	}
+
+	@Benchmark
+	public EmbeddingResult bindingEmbed() {
+		return this.embeddings.embed(this.texts);
+	}
+
+	@Benchmark
+	public List<float[]> baselineRawInvokeModel() {
+		ObjectNode body = JSON.createObjectNode();
+		ArrayNode array = body.putArray("texts");
+		this.texts.forEach(array::add);
+		body.put("input_type", "search_document");
+		body.putArray("embedding_types").add("float");
+		byte[] reply = this.raw
+			.invokeModel(InvokeModelRequest.builder()
+				.modelId(MODEL)
+				.contentType("application/json")
+				.accept("application/json")
+				.body(SdkBytes.fromByteArrayUnsafe(JSON.writeValueAsBytes(body)))
+				.build())
+			.body()
+			.asByteArrayUnsafe();
+		List<float[]> vectors = new ArrayList<>(BATCH);
+		for (JsonNode vector : JSON.readTree(reply).path("embeddings").path("float")) {
+			float[] values = new float[vector.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = vector.get(i).floatValue();
+			}
+			vectors.add(values);
+		}
+		return vectors;
+	}
+
+	/**
+	 * One binding and one raw call per invocation, in alternating order, each timed on
+	 * its own; the p50 of each and their ratio are printed at the end of the run.
+	 * @param blackhole keeps the vectors
+	 */
+	@Benchmark
+	public void pairedBindingAndRaw(Blackhole blackhole) {
+		this.pairedRan = true;
+		this.bindingFirst = !this.bindingFirst;
+		long binding;
+		long raw;
+		if (this.bindingFirst) {
+			long start = System.nanoTime();
+			blackhole.consume(bindingEmbed());
+			long middle = System.nanoTime();
+			blackhole.consume(baselineRawInvokeModel());
+			binding = middle - start;
+			raw = System.nanoTime() - middle;
+		}
+		else {
+			long start = System.nanoTime();
+			blackhole.consume(baselineRawInvokeModel());
+			long middle = System.nanoTime();
+			blackhole.consume(bindingEmbed());
+			raw = middle - start;
+			binding = System.nanoTime() - middle;
+		}
+		this.paired.record(binding, raw);
+	}
+
+}

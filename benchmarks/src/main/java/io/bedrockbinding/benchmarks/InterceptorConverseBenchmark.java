@@ -1,0 +1,150 @@
+package io.bedrockbinding.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.bedrockbinding.emulator.LocalBedrock;
+import io.bedrockbinding.emulator.LocalBedrockClients;
+import io.bedrockbinding.interceptor.BindingInterceptor;
+import io.bedrockbinding.registry.BindingRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+
+/**
+ * A raw {@link BedrockRuntimeClient#converse} on a client with the
+ * {@link BindingInterceptor} (which resolves the plain model ID and copies the request
+ * with the bound profile) against the same call on a client without it, sent the profile
+ * ID directly. Both clients share one HTTP client and one LocalBedrock, so the difference
+ * is the interceptor. Goal: intercepted p50 at most 1.02x plain p50.
+ * {@link #pairedInterceptedAndPlain(Blackhole)} measures both in one fork.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 12, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
+@State(Scope.Benchmark)
+public class InterceptorConverseBenchmark {
+
+	private LocalBedrock bedrock;
+
+	private SdkHttpClient http;
+
+	private BedrockRuntimeClient intercepted;
+
+	private BedrockRuntimeClient plain;
+
+	private String target;
+
+	private final PairedSamples paired = new PairedSamples("intercepted", "plain");
+
+	private boolean interceptedFirst;
+
+	private boolean pairedRan;
+
+	@Setup
+	public void setUp() {
+		this.bedrock = LocalBedrock.builder().build().start();
+		BindingRegistry registry = BindingRegistry.builder(this.bedrock.catalog()).region(LocalSetup.REGION).build();
+		this.target = registry.resolve(LocalSetup.MODEL, LocalSetup.REGION).target().value();
+		this.http = Apache5HttpClient.builder().build();
+		LocalBedrockClients clients = LocalBedrockClients.of(this.bedrock);
+		BindingInterceptor interceptor = BindingInterceptor.of(registry);
+		this.intercepted = clients.runtimeBuilder(LocalSetup.REGION)
+			.httpClient(this.http)
+			.overrideConfiguration((override) -> override.addExecutionInterceptor(interceptor))
+			.build();
+		this.plain = clients.runtimeBuilder(LocalSetup.REGION).httpClient(this.http).build();
+		String viaInterceptor = text(interceptedConverse());
+		String viaPlain = text(baselinePlainConverse());
+		if (!viaInterceptor.equals(viaPlain) || !viaPlain.contains("via " + this.target)) {
+			throw new IllegalStateException("the calls differ: '" + viaInterceptor + "' vs '" + viaPlain + "'");
+		}
+	}
+
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams params) {
+		this.paired.iteration(params);
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.intercepted.close();
+		this.plain.close();
+		this.http.close();
+		this.bedrock.close();
+		if (this.pairedRan) {
+			System.out.printf("%n%s%n", this.paired.summary());
+		}
+	}
+
+	@Benchmark
+	public ConverseResponse interceptedConverse() {
+		return this.intercepted.converse(request(LocalSetup.MODEL));
+	}
+
+	@Benchmark
+	public ConverseResponse baselinePlainConverse() {
+		return this.plain.converse(request(this.target));
+	}
+
+	/**
+	 * One intercepted and one plain call per invocation, in alternating order, each timed
+	 * on its own; the p50 of each and their ratio are printed at the end of the run.
+	 * @param blackhole keeps the replies
+	 */
+	@Benchmark
+	public void pairedInterceptedAndPlain(Blackhole blackhole) {
+		this.pairedRan = true;
+		this.interceptedFirst = !this.interceptedFirst;
+		long intercepted;
+		long plain;
+		if (this.interceptedFirst) {
+			long start = System.nanoTime();
+			blackhole.consume(interceptedConverse());
+			long middle = System.nanoTime();
+			blackhole.consume(baselinePlainConverse());
+			intercepted = middle - start;
+			plain = System.nanoTime() - middle;
+		}
+		else {
+			long start = System.nanoTime();
+			blackhole.consume(baselinePlainConverse());
+			long middle = System.nanoTime();
+			blackhole.consume(interceptedConverse());
+			plain = middle - start;
+			intercepted = System.nanoTime() - middle;
+		}
+		this.paired.record(intercepted, plain);
+	}
+
+	private static ConverseRequest request(String modelId) {
+		return ConverseRequest.builder()
+			.modelId(modelId)
+			.messages(LocalSetup.messages())
+			.system(LocalSetup.system())
+			.inferenceConfig(LocalSetup.inferenceConfig())
+			.build();
+	}
+
+	private static String text(ConverseResponse response) {
+		return response.output().message().content().get(0).text();
+	}
+
+}
