@@ -38,7 +38,8 @@ class CoreArchitectureTests {
 			new Layer("account", "identifier"), new Layer("client", "identifier", "account"),
 			new Layer("file", "identifier", "catalog"), new Layer("registry", "identifier", "catalog", "file"),
 			new Layer("discovery", "identifier", "catalog", "account", "client", "registry"),
-			new Layer("pipe", "identifier", "catalog", "account", "client", "file", "registry"));
+			new Layer("pipe", "identifier", "catalog", "account", "client", "file", "registry"),
+			new Layer("interceptor", "identifier", "catalog", "account", "registry"));
 
 	private static final String ROOT = "io.bedrockbinding";
 

@@ -283,7 +283,7 @@ class BindingRegistryRuntimeTests {
 
 		assertThatExceptionOfType(RuntimeBindingLimitException.class)
 			.isThrownBy(() -> registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0", true))
-			.withMessageContaining("BindingRegistry.Builder.maxRuntimeBindings");
+			.withMessageContaining("BindingRegistryBuilder.maxRuntimeBindings");
 		assertThat(Files.readString(path)).isEqualTo(ORIGINAL);
 	}
 
