@@ -172,6 +172,9 @@ final class PipeErrors {
 	 * The profile ARN and the foundation-model ARNs of every destination region: a system
 	 * profile (by ID or by ARN) routes to every region of its geography, and IAM checks
 	 * the foundation model in the region each request lands in.
+	 * @param modelId the model the caller asked for
+	 * @param route where the refused call went, or {@code null} if it was not routed
+	 * @return the ARNs an IAM policy must allow
 	 */
 	private List<String> arnsToAllow(String modelId, @Nullable Route route) {
 		if (route == null) {

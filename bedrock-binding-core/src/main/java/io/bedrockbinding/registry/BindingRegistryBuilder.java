@@ -91,7 +91,7 @@ public final class BindingRegistryBuilder {
 	/**
 	 * How the application sets what the registry's (and the pipe's) messages refer to; a
 	 * Spring application passes its property names.
-	 * @param hints the words to use (default {@link SettingHints.plain()})
+	 * @param hints the words to use (default {@link SettingHints#plain()})
 	 * @return this builder
 	 */
 	public BindingRegistryBuilder hints(SettingHints hints) {

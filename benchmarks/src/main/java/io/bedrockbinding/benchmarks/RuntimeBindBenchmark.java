@@ -39,6 +39,7 @@ public class RuntimeBindBenchmark {
 	private static final ModelCatalog CATALOG = new ModelCatalog(List.of(),
 			new Geographies(List.of(new Geography("us", List.of("us-east-1")))));
 
+	/** How many runtime bindings the registry holds before the measured bind. */
 	@Param({ "1000", "31000" })
 	public int runtimeBindings;
 
