@@ -23,6 +23,7 @@ import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.catalog.ModelQuery;
 import io.bedrockbinding.file.FileEntry;
 import io.bedrockbinding.file.FileProblem;
+import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceDocument;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
@@ -253,29 +254,25 @@ public final class BindingRegistry {
 	}
 
 	/**
-	 * Applies a read of the inference file. The first read is applied with its valid
-	 * lines; later reads with errors (or of a missing file) are reported but not applied,
-	 * so that a half-edited file keeps the last good bindings in force.
-	 * @return whether the content was applied
+	 * Applies a read of the inference file, merged with the bindings in force by
+	 * {@link FileReload}: every valid line applies, a broken line keeps the last good
+	 * binding of the model it names, and a file that cannot be read keeps them all.
+	 * @param content the read
+	 * @return whether the read was applied (false when the file could not be read and the
+	 * last good bindings stay whole)
 	 */
 	public boolean applyFile(InferenceFileContent content) {
 		synchronized (this.writeLock) {
 			State current = this.state;
-			boolean broken = content.hasErrors() || !content.exists();
-			// A file that did not exist had no bindings worth keeping: its first real
-			// read is applied like a first read.
-			boolean keepApplied = current.fileApplied != null && current.fileApplied.exists();
-			if (keepApplied && broken) {
-				logger.warn("{} has problems; keeping the {} bindings read at {}: {}", content.source(),
-						current.layers.get(OriginKind.FILE).size(), current.fileApplied.loadedAt(), content.problems());
-				publish(current.withFile(current.layers.get(OriginKind.FILE), current.fileApplied, content),
-						OriginKind.FILE, Set.of());
-				return false;
+			FileReload reload = FileReload.of(current.fileApplied, content);
+			if (content.hasErrors() || reload.keptWhole()) {
+				logger.warn("{} has problems; its other lines apply: {}", content.source(),
+						reload.reported().problems());
 			}
-			Map<String, LayeredTarget> layer = fileLayer(content);
-			publish(current.withFile(layer, content, content), OriginKind.FILE,
+			Map<String, LayeredTarget> layer = fileLayer(reload.applied());
+			publish(current.withFile(layer, reload.applied(), reload.reported()), OriginKind.FILE,
 					union(current.layers.get(OriginKind.FILE).keySet(), layer.keySet()));
-			return true;
+			return !reload.keptWhole();
 		}
 	}
 
@@ -425,8 +422,9 @@ public final class BindingRegistry {
 		}
 		try {
 			InferenceDocument written = this.file.update(edit);
-			InferenceFileContent content = written.content(this.file.path().toString(), true, Instant.now());
-			return current.withFile(fileLayer(content), content, content);
+			FileReload reload = FileReload.of(current.fileApplied,
+					written.content(this.file.path().toString(), true, Instant.now()));
+			return current.withFile(fileLayer(reload.applied()), reload.applied(), reload.reported());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex.getMessage(), ex);
