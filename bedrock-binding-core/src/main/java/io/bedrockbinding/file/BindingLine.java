@@ -138,10 +138,20 @@ final class BindingLine {
 	 * @return the problem and its fix, or null if the line has a model ID and a target
 	 */
 	@Nullable String problem() {
+		return problem(true);
+	}
+
+	/**
+	 * What is wrong with the line's shape, as {@link #problem()} tells.
+	 * @param lookForInvisible false when the text is known to hold no character but
+	 * printable ASCII, tab and line endings, so that no character needs a look
+	 * @return the problem and its fix, or null if the line has a model ID and a target
+	 */
+	@Nullable String problem(boolean lookForInvisible) {
 		if (this.kind == Kind.BLANK || this.kind == Kind.COMMENT) {
 			return null;
 		}
-		int odd = firstInvisible();
+		int odd = lookForInvisible ? firstInvisible() : -1;
 		if (odd >= 0) {
 			int codePoint = this.text.codePointAt(odd);
 			return describe(codePoint) + " at column " + (this.text.codePointCount(this.lineStart, odd) + 1)
@@ -152,7 +162,8 @@ final class BindingLine {
 			return "no '=' in '" + abbreviate(this.text.substring(this.start, this.end))
 					+ "': write model=target, or start the line with '#' to make it a comment";
 		}
-		if (modelId() == null) {
+		int keyStart = keyStart();
+		if (keyEnd(keyStart) == keyStart) {
 			return "no model ID before '=': write model=target, e.g. amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0";
 		}
 		return null;

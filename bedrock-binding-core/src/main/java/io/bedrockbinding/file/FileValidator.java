@@ -26,8 +26,18 @@ final class FileValidator {
 
 	private final List<FileProblem> problems = new ArrayList<>();
 
-	FileValidator(String source) {
+	/** Whether the text holds only printable ASCII, tabs and line endings. */
+	private final boolean plain;
+
+	/**
+	 * A validator of one file.
+	 * @param source the file, as problems name it
+	 * @param plain whether the text is known to hold only printable ASCII, tabs and line
+	 * endings (then no line needs a look for invisible characters)
+	 */
+	FileValidator(String source, boolean plain) {
 		this.source = source;
+		this.plain = plain;
 	}
 
 	/**
@@ -42,7 +52,7 @@ final class FileValidator {
 		if (line.kind() == BindingLine.Kind.BLANK || line.kind() == BindingLine.Kind.COMMENT) {
 			return;
 		}
-		String problem = line.problem();
+		String problem = line.problem(!this.plain);
 		if (problem != null) {
 			this.problems.add(new FileProblem(this.source, number, Severity.ERROR, problem, line.modelId()));
 			return;

@@ -182,7 +182,7 @@ public final class InferenceDocument {
 	 * @return the bindings and problems of the document
 	 */
 	public InferenceFileContent content(String source, boolean exists, Instant loadedAt) {
-		FileValidator validator = new FileValidator(source);
+		FileValidator validator = new FileValidator(source, false);
 		for (int i = 0; i < this.lines.size(); i++) {
 			String line = this.lines.get(i);
 			validator.line(line, 0, line.length(), i + 1);
@@ -200,7 +200,22 @@ public final class InferenceDocument {
 	 * @return the bindings and problems of the text
 	 */
 	public static InferenceFileContent content(String text, String source, boolean exists, Instant loadedAt) {
-		FileValidator validator = new FileValidator(source);
+		return content(text, source, exists, loadedAt, false);
+	}
+
+	/**
+	 * Validates the lines of {@code text}, as
+	 * {@link #content(String, String, boolean, Instant)} does.
+	 * @param text the whole file as text
+	 * @param source the file, as problems name it
+	 * @param exists whether the file existed
+	 * @param loadedAt when the text was read
+	 * @param plain whether the text is known to hold only printable ASCII, tabs and line
+	 * endings
+	 * @return the bindings and problems of the text
+	 */
+	static InferenceFileContent content(String text, String source, boolean exists, Instant loadedAt, boolean plain) {
+		FileValidator validator = new FileValidator(source, plain);
 		LineScanner scanner = new LineScanner(text, (!text.isEmpty() && text.charAt(0) == BOM) ? 1 : 0);
 		for (int number = 1; scanner.next(); number++) {
 			validator.line(text, scanner.start(), scanner.end(), number);

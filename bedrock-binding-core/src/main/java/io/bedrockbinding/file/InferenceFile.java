@@ -29,6 +29,12 @@ public final class InferenceFile {
 
 	private static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
 
+	private static final int PLAIN = 0;
+
+	private static final int ASCII = 1;
+
+	private static final int OTHER = 2;
+
 	private final Path path;
 
 	private final Clock clock;
@@ -116,16 +122,17 @@ public final class InferenceFile {
 	 */
 	public static InferenceFileContent parse(byte[] bytes, String source, Clock clock) {
 		List<FileProblem> extra = new ArrayList<>();
+		int kind = asciiKind(bytes);
 		String text;
 		try {
-			text = strictUtf8(bytes);
+			text = strictUtf8(bytes, kind);
 		}
 		catch (CharacterCodingException ex) {
 			text = new String(bytes, StandardCharsets.UTF_8);
 			extra.add(new FileProblem(source, 0, Severity.ERROR,
 					"is not valid UTF-8: lines with undecodable bytes are ignored, and the file will not be rewritten until it is saved as UTF-8"));
 		}
-		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant());
+		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
 		if (extra.isEmpty()) {
 			return content;
 		}
@@ -222,7 +229,7 @@ public final class InferenceFile {
 
 	private String decodeForWrite(byte[] bytes) throws IOException {
 		try {
-			return strictUtf8(bytes);
+			return strictUtf8(bytes, asciiKind(bytes));
 		}
 		catch (CharacterCodingException ex) {
 			throw new IOException(
@@ -232,9 +239,9 @@ public final class InferenceFile {
 		}
 	}
 
-	private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+	private static String strictUtf8(byte[] bytes, int kind) throws CharacterCodingException {
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		if (isAscii(bytes)) {
+		if (kind != OTHER) {
 			return text;
 		}
 		// Only valid UTF-8 survives the round trip: malformed input was replaced with
@@ -246,13 +253,30 @@ public final class InferenceFile {
 		return text;
 	}
 
-	private static boolean isAscii(byte[] bytes) {
+	/**
+	 * What kind of bytes a file holds, in one pass that a read makes anyway: only
+	 * printable ASCII, tabs and line endings ({@link #PLAIN}: no line can hold a
+	 * look-alike space, so validation skips the look for one), ASCII with other control
+	 * characters ({@link #ASCII}), or more ({@link #OTHER}).
+	 * @param bytes the file
+	 * @return {@link #PLAIN}, {@link #ASCII} or {@link #OTHER}
+	 */
+	private static int asciiKind(byte[] bytes) {
+		int kind = PLAIN;
 		for (byte b : bytes) {
-			if (b < 0) {
-				return false;
+			if (b < ' ') {
+				if (b < 0) {
+					return OTHER;
+				}
+				if (b != '\t' && b != '\n' && b != '\r') {
+					kind = ASCII;
+				}
+			}
+			else if (b == 0x7F) {
+				kind = ASCII;
 			}
 		}
-		return true;
+		return kind;
 	}
 
 	private InferenceFileContent missing(String source) {
