@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
 				"Both are checked first: an invalid model ID or target is refused (exit 1) and the file is not "
 						+ "touched. A model the catalog does not know is bound with a warning: new models appear "
 						+ "before the catalog knows them.",
-				"A missing file is created first, with a header that explains the format." },
+				"A missing file is created first, with a header that explains the format.",
+				"Broken lines of the file are named (file:line) on stderr; applications skip them and apply every "
+						+ "other line, so they do not stop the bind. A broken line that names MODEL too makes the "
+						+ "exit code 1 (the binding is written): fix or delete it." },
 		footer = { "", "Examples:", "  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
 				"  inference-config bind deepseek.r1-v1:0 'arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0'",
 				"  inference-config bind amazon.titan-embed-text-v2:0        (direct)" })
@@ -71,6 +74,8 @@ final class BindCommand extends ContextCommand {
 			throw FileChanges.writeFailed(ex);
 		}
 		warnings.addAll(problemsOfNewBinding(context));
+		FileChanges.BrokenLines broken = FileChanges.brokenLines(context, this.modelId);
+		warnings.addAll(broken.all());
 		warnings.forEach(context::warn);
 		String path = context.filePath();
 		if (context.json()) {
@@ -79,14 +84,15 @@ final class BindCommand extends ContextCommand {
 		else {
 			context.println(FileChanges.describe(change, path));
 		}
-		return ExitCode.OK;
+		return broken.exitCode();
 	}
 
 	/**
 	 * Refuses an invalid model ID or target before anything is written.
-	 * @param modelId the model ID to bind
-	 * @param target the target text
+	 * @param modelId the model ID as given
+	 * @param target the target text as given ({@code ""} for direct)
 	 * @return the parsed target
+	 * @throws CommandException if either is invalid
 	 */
 	static BindingTarget check(String modelId, String target) {
 		try {
@@ -100,9 +106,9 @@ final class BindCommand extends ContextCommand {
 
 	/**
 	 * The model a target calls, where the target names it.
-	 * @param target the target
-	 * @param context the command's context (its catalog)
-	 * @return the called model ID, or empty if the target does not name one
+	 * @param target the parsed target
+	 * @param context the command's context, for the catalog's geo prefixes
+	 * @return the model the target calls, or empty when it does not say
 	 */
 	private static Optional<String> routedModel(BindingTarget target, CommandContext context) {
 		if (target instanceof BindingTarget.Direct direct) {
@@ -126,7 +132,7 @@ final class BindCommand extends ContextCommand {
 	/**
 	 * What validate would say about the new binding (wrong geography for --region, ...).
 	 * @param context the command's context
-	 * @return the warnings to print
+	 * @return the warnings to show
 	 */
 	private List<String> problemsOfNewBinding(CommandContext context) {
 		BindingRegistry registry = context.registry(false);

@@ -1,8 +1,12 @@
 package io.bedrockbinding.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFile;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +20,7 @@ final class FileChanges {
 	 * Creates a missing file the way applications do (a header that explains the format
 	 * and every catalog model, commented out), so that the user finds the format beside
 	 * the first binding.
-	 * @param context the command's context (its file and catalog)
+	 * @param context the command's context
 	 * @return whether the file was created
 	 */
 	static boolean createIfMissing(CommandContext context) {
@@ -30,9 +34,9 @@ final class FileChanges {
 
 	/**
 	 * {@code model: before -> after (path)}, or why nothing changed.
-	 * @param change the change to the file
-	 * @param path the file's path as messages show it
-	 * @return the description
+	 * @param change what the edit did
+	 * @param path the file, as the line names it
+	 * @return the line to print
 	 */
 	static String describe(FileChange change, String path) {
 		String where = " (" + path + ")";
@@ -51,8 +55,64 @@ final class FileChanges {
 				+ BindingText.fileTarget(change.after()) + where;
 	}
 
+	/**
+	 * The errors the file still has after an edit of {@code modelId}, each named by
+	 * {@code file:line}. Applications apply every valid line and keep the last good
+	 * binding of a broken one, so an error elsewhere does not change what the edit did:
+	 * it is only reported. A broken line that names the same model is what makes the
+	 * edit's result doubtful (the file still says two things about the model), and so the
+	 * command fails.
+	 * @param context the command's context
+	 * @param modelId the model the command edited
+	 * @return the broken lines of the file
+	 */
+	static BrokenLines brokenLines(CommandContext context, String modelId) {
+		List<String> elsewhere = new ArrayList<>();
+		List<String> sameModel = new ArrayList<>();
+		for (FileProblem problem : context.inferenceFile().read().problems()) {
+			if (problem.severity() != Severity.ERROR) {
+				continue;
+			}
+			if (modelId.equals(problem.modelId()) || problem.line() == 0) {
+				sameModel.add(problem + " (fix or delete this line: it names " + modelId + " too)");
+			}
+			else {
+				elsewhere.add(problem + " (skipped by applications, which apply every other line)");
+			}
+		}
+		return new BrokenLines(elsewhere, sameModel);
+	}
+
 	static CommandException writeFailed(IOException ex) {
 		return new CommandException(String.valueOf(ex.getMessage()), ex);
+	}
+
+	/**
+	 * The broken lines of the file after an edit.
+	 *
+	 * @param elsewhere errors on lines of other models, or that name none
+	 * @param sameModel errors on lines that name the edited model (or of the whole file)
+	 */
+	record BrokenLines(List<String> elsewhere, List<String> sameModel) {
+
+		/**
+		 * Every error, the same model's first.
+		 * @return the messages to show
+		 */
+		List<String> all() {
+			List<String> all = new ArrayList<>(this.sameModel);
+			all.addAll(this.elsewhere);
+			return all;
+		}
+
+		/**
+		 * The exit code these errors give the command.
+		 * @return {@link ExitCode#PROBLEMS} when a line of the same model is broken
+		 */
+		int exitCode() {
+			return this.sameModel.isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
+		}
+
 	}
 
 	/**

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 		versionProvider = InferenceConfig.Version.class,
 		description = { "Removes the lines that bind MODEL from the inference file; comments and every other line "
 				+ "stay. The model is then called directly (or through the geo profile an application derives).",
-				"Unbinding a model the file does not bind changes nothing and is not an error." })
+				"Unbinding a model the file does not bind changes nothing and is not an error.",
+				"Broken lines of the file are named (file:line) on stderr; they do not stop the unbind." })
 final class UnbindCommand extends ContextCommand {
 
 	@Parameters(paramLabel = "MODEL", description = "The model ID, e.g. amazon.nova-pro-v1:0.")
@@ -48,13 +49,16 @@ final class UnbindCommand extends ContextCommand {
 				throw FileChanges.writeFailed(ex);
 			}
 		}
+		// unbind removes every line that names the model: only other lines can be broken
+		FileChanges.BrokenLines broken = FileChanges.brokenLines(context, this.modelId);
+		broken.all().forEach(context::warn);
 		if (context.json()) {
 			context.printJson(new Document(path, FileChanges.Change.of(change)));
 		}
 		else {
 			context.println(FileChanges.describe(change, path));
 		}
-		return ExitCode.OK;
+		return broken.exitCode();
 	}
 
 	/**

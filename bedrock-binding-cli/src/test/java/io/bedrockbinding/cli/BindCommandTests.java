@@ -190,6 +190,43 @@ class BindCommandTests {
 	}
 
 	@Test
+	void bindNamesABrokenLineElsewhereAndStillSucceedsBecauseApplicationsApplyEveryOtherLine() throws IOException {
+		Files.writeString(this.inference.path(), "# header\nthis line has no equals\namazon.nova-lite-v1:0=\n");
+
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err())
+			.contains("warning: " + this.inference.shown() + ":2: error: no '=' in 'this line has no equals'")
+			.contains("skipped by applications, which apply every other line");
+		assertThat(Files.readString(this.inference.path())).endsWith("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void bindFailsWhenABrokenLineNamesTheSameModelAndSaysWhichLine() throws IOException {
+		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0\u00A0=eu.amazon.nova-pro-v1:0\n# then\n"
+				+ "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n");
+
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains(this.inference.shown() + ":1: error: U+00A0 NO-BREAK SPACE at column 21")
+			.contains("fix or delete this line: it names amazon.nova-pro-v1:0 too");
+		assertThat(Files.readString(this.inference.path())).endsWith("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void unbindNamesABrokenLineElsewhereAndSucceeds() throws IOException {
+		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\nbroken\n");
+
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains(this.inference.shown() + ":1: error: no '=' in 'broken'");
+		assertThat(Files.readString(this.inference.path())).isEqualTo("broken\n");
+	}
+
+	@Test
 	void unbindRemovesTheLineAndKeepsTheComments() throws IOException {
 		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
 

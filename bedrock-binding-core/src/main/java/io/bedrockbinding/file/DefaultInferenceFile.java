@@ -1,5 +1,6 @@
 package io.bedrockbinding.file;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +31,59 @@ final class DefaultInferenceFile {
 			# Tools (inference-config bind, the actuator endpoint) edit lines in place and keep comments.
 			""";
 
+	/** The first line of {@link #HEADER}: what tells a default file. */
+	private static final String FIRST_LINE = HEADER.substring(0, HEADER.indexOf('\n'));
+
 	private DefaultInferenceFile() {
 	}
 
+	/**
+	 * The text of a new file.
+	 * @param catalog the models to list
+	 * @return the header and a placeholder for every model
+	 */
 	static String render(ModelCatalog catalog) {
 		StringBuilder text = new StringBuilder(HEADER);
 		Map<String, List<ModelInfo>> byProvider = new LinkedHashMap<>();
 		catalog.all()
-			.forEach((model) -> byProvider.computeIfAbsent(model.provider(), (key) -> new java.util.ArrayList<>())
-				.add(model));
+			.forEach((model) -> byProvider.computeIfAbsent(model.provider(), (key) -> new ArrayList<>()).add(model));
 		byProvider.forEach((provider, models) -> {
 			text.append("\n# ==== ").append(provider).append(" ====\n");
 			for (ModelInfo model : models) {
 				text.append("# ").append(model.displayName()).append(": ").append(profileNote(model)).append('\n');
-				text.append('#').append(model.modelId()).append("=\n");
+				text.append(placeholder(model.modelId())).append('\n');
 			}
 		});
 		return text.toString();
+	}
+
+	/**
+	 * The commented-out line of a model that a bind fills in.
+	 * @param modelId the model ID
+	 * @return {@code #modelId=}
+	 */
+	static String placeholder(String modelId) {
+		return "#" + modelId + "=";
+	}
+
+	/**
+	 * Whether the lines are those of a default file (they start with its header), where
+	 * an unbind restores a model's placeholder.
+	 * @param lines the lines of a document
+	 * @return whether the first line is the header's
+	 */
+	static boolean isDefaultFile(List<String> lines) {
+		return !lines.isEmpty() && lines.get(0).equals(FIRST_LINE);
+	}
+
+	/**
+	 * Whether {@code line} is the {@code # Display name: note} comment the default file
+	 * puts above a placeholder.
+	 * @param line a line of the file
+	 * @return whether a placeholder would follow it
+	 */
+	static boolean describesAModel(String line) {
+		return line.startsWith("# ") && !line.startsWith("# ====") && line.contains(": ");
 	}
 
 	private static String profileNote(ModelInfo model) {

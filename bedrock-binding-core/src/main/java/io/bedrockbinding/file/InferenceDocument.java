@@ -2,19 +2,18 @@ package io.bedrockbinding.file;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-import io.bedrockbinding.Severity;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
 
 /**
  * An inference file as lines, so that an edit changes one line and keeps every comment,
- * blank line, bad line, the byte order mark and the line endings as they were. Immutable:
- * edits return a new document.
+ * blank line, bad line, the byte order mark, each line's own line ending and whether the
+ * file ends with one. Binding a model and unbinding it again gives back the same bytes.
+ * Immutable: edits return a new document.
  */
 public final class InferenceDocument {
 
@@ -22,73 +21,77 @@ public final class InferenceDocument {
 
 	private final boolean bom;
 
-	private final String newline;
-
 	private final List<String> lines;
 
-	private final boolean endsWithNewline;
+	/**
+	 * The ending of each line ({@code "\n"}, {@code "\r\n"} or {@code "\r"}); only the
+	 * last may be {@code ""}, when the file does not end with a line ending.
+	 */
+	private final List<String> endings;
 
-	private InferenceDocument(boolean bom, String newline, List<String> lines, boolean endsWithNewline) {
+	private InferenceDocument(boolean bom, List<String> lines, List<String> endings) {
 		this.bom = bom;
-		this.newline = newline;
 		this.lines = List.copyOf(lines);
-		this.endsWithNewline = endsWithNewline;
-	}
-
-	/** An empty document. */
-	public static InferenceDocument empty() {
-		return new InferenceDocument(false, "\n", List.of(), true);
+		this.endings = List.copyOf(endings);
 	}
 
 	/**
-	 * Splits text into lines: a leading BOM is kept aside, LF and CRLF both end a line.
+	 * An empty document.
+	 * @return a document without lines
+	 */
+	public static InferenceDocument empty() {
+		return new InferenceDocument(false, List.of(), List.of());
+	}
+
+	/**
+	 * Splits text into lines: a leading BOM is kept aside; LF, CRLF and CR each end a
+	 * line.
+	 * @param text the whole file as text
+	 * @return the document
 	 */
 	public static InferenceDocument parse(String text) {
 		boolean bom = !text.isEmpty() && text.charAt(0) == BOM;
-		String body = bom ? text.substring(1) : text;
 		List<String> lines = new ArrayList<>();
-		String newline = null;
-		int start = 0;
-		int length = body.length();
-		for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', start)) {
-			boolean crlf = i > start && body.charAt(i - 1) == '\r';
-			lines.add(body.substring(start, crlf ? i - 1 : i));
-			if (newline == null) {
-				newline = crlf ? "\r\n" : "\n";
-			}
-			start = i + 1;
+		List<String> endings = new ArrayList<>();
+		LineScanner scanner = new LineScanner(text, bom ? 1 : 0);
+		while (scanner.next()) {
+			lines.add(text.substring(scanner.start(), scanner.end()));
+			endings.add(scanner.ending());
 		}
-		boolean endsWithNewline = start == length;
-		if (!endsWithNewline) {
-			lines.add(body.substring(start));
-		}
-		return new InferenceDocument(bom, (newline != null) ? newline : System.lineSeparator(), lines,
-				endsWithNewline || lines.isEmpty());
+		return new InferenceDocument(bom, lines, endings);
 	}
 
+	/**
+	 * The lines, without their line endings.
+	 * @return every line in file order
+	 */
 	public List<String> lines() {
 		return this.lines;
 	}
 
-	/** The document as text, with its original BOM and line endings. */
+	/**
+	 * The document as text, with its original BOM and line endings.
+	 * @return the text to write
+	 */
 	public String render() {
 		StringBuilder text = new StringBuilder();
 		if (this.bom) {
 			text.append(BOM);
 		}
 		for (int i = 0; i < this.lines.size(); i++) {
-			text.append(this.lines.get(i));
-			if (i < this.lines.size() - 1 || this.endsWithNewline) {
-				text.append(this.newline);
-			}
+			text.append(this.lines.get(i)).append(this.endings.get(i));
 		}
 		return text.toString();
 	}
 
 	/**
-	 * Binds {@code modelId}: the line that binds it now gets the new target in place; a
-	 * {@code #modelId=} placeholder of the default file is filled in; otherwise a line is
-	 * appended. Both sides are validated first.
+	 * Binds {@code modelId}: the line that names it now (the last one) gets the new
+	 * target in place; a {@code #modelId=} placeholder of the default file is filled in;
+	 * otherwise a line is appended, with the line ending of the line before it, and
+	 * without one if the file had none at its end. Both sides are validated first.
+	 * @param modelId the model ID to bind
+	 * @param target the target text ({@code ""} for a direct call)
+	 * @return the edited document
 	 * @throws InvalidTargetException if the model ID or the target is invalid
 	 */
 	public InferenceDocument with(String modelId, String target) {
@@ -96,52 +99,90 @@ public final class InferenceDocument {
 		String trimmedTarget = target.strip();
 		BindingTarget.parse(modelId, trimmedTarget);
 		String line = modelId + "=" + trimmedTarget;
-		List<String> edited = new ArrayList<>(this.lines);
-		int index = lastLineBinding(modelId);
+		List<String> lines = new ArrayList<>(this.lines);
+		List<String> endings = new ArrayList<>(this.endings);
+		int index = lastLineOf(modelId);
 		if (index < 0) {
-			index = edited.indexOf("#" + modelId + "=");
+			index = lines.indexOf(DefaultInferenceFile.placeholder(modelId));
 		}
 		if (index >= 0) {
-			edited.set(index, line);
+			lines.set(index, line);
+			return new InferenceDocument(this.bom, lines, endings);
+		}
+		int last = lines.size() - 1;
+		if (last < 0) {
+			endings.add(System.lineSeparator());
+		}
+		else if (endings.get(last).isEmpty()) {
+			endings.set(last, defaultEnding());
+			endings.add("");
 		}
 		else {
-			edited.add(line);
+			endings.add(endings.get(last));
 		}
-		return new InferenceDocument(this.bom, this.newline, edited, true);
+		lines.add(line);
+		return new InferenceDocument(this.bom, lines, endings);
 	}
 
-	/** Removes every line that binds {@code modelId}; comments stay. */
+	/**
+	 * Removes every line that names {@code modelId}; comments stay. In the default file a
+	 * line that filled a model's placeholder becomes the placeholder again. A removed
+	 * last line hands its ending (or the lack of one) to the line before it, unless that
+	 * line is empty.
+	 * @param modelId the model ID to unbind
+	 * @return the edited document
+	 */
 	public InferenceDocument without(String modelId) {
-		List<String> edited = new ArrayList<>(this.lines.size());
-		for (String line : this.lines) {
-			if (!isBindingOf(line, modelId)) {
-				edited.add(line);
+		boolean defaultFile = DefaultInferenceFile.isDefaultFile(this.lines);
+		List<String> lines = new ArrayList<>(this.lines.size());
+		List<String> endings = new ArrayList<>(this.lines.size());
+		BindingLine parsed = new BindingLine();
+		for (int i = 0; i < this.lines.size(); i++) {
+			String line = this.lines.get(i);
+			if (!parsed.parse(line).isLineOf(modelId)) {
+				lines.add(line);
+				endings.add(this.endings.get(i));
+			}
+			else if (defaultFile && i > 0 && DefaultInferenceFile.describesAModel(this.lines.get(i - 1))) {
+				lines.add(DefaultInferenceFile.placeholder(modelId));
+				endings.add(this.endings.get(i));
+			}
+			else if (i == this.lines.size() - 1 && !lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
+				// an empty line cannot go without its ending: it would vanish
+				endings.set(endings.size() - 1, this.endings.get(i));
 			}
 		}
-		// Removing an unterminated last line leaves the line before it with its line
-		// ending.
-		boolean lastRemoved = !this.lines.isEmpty() && isBindingOf(this.lines.get(this.lines.size() - 1), modelId);
-		return new InferenceDocument(this.bom, this.newline, edited, this.endsWithNewline || lastRemoved);
+		return new InferenceDocument(this.bom, lines, endings);
 	}
 
-	/** The 1-based number of the line that binds {@code modelId} (the last one), or 0. */
+	/**
+	 * The 1-based number of the line that binds {@code modelId} (the last one), or 0.
+	 * @param modelId the model ID to look for
+	 * @return the line number, or 0 when no line names the model
+	 */
 	public int lineOf(String modelId) {
-		return lastLineBinding(modelId) + 1;
+		return lastLineOf(modelId) + 1;
 	}
 
-	/** The target text bound to {@code modelId} by its last line, if any. */
-	public java.util.Optional<String> targetOf(String modelId) {
-		int index = lastLineBinding(modelId);
-		if (index < 0) {
-			return java.util.Optional.empty();
-		}
-		String line = this.lines.get(index);
-		return java.util.Optional.of(line.substring(line.indexOf('=') + 1).strip());
+	/**
+	 * The target text bound to {@code modelId} by its last line, if any.
+	 * @param modelId the model ID to look for
+	 * @return the target text ({@code ""} for direct), or empty when no line names it
+	 */
+	public Optional<String> targetOf(String modelId) {
+		int index = lastLineOf(modelId);
+		return (index >= 0) ? Optional.of(new BindingLine().parse(this.lines.get(index)).target()) : Optional.empty();
 	}
 
-	/** Validates every line. */
+	/**
+	 * Validates every line.
+	 * @param source the file, as problems name it
+	 * @param exists whether the file existed
+	 * @param loadedAt when the text was read
+	 * @return the bindings and problems of the document
+	 */
 	public InferenceFileContent content(String source, boolean exists, Instant loadedAt) {
-		Validator validator = new Validator(source);
+		FileValidator validator = new FileValidator(source, false);
 		for (int i = 0; i < this.lines.size(); i++) {
 			String line = this.lines.get(i);
 			validator.line(line, 0, line.length(), i + 1);
@@ -152,23 +193,53 @@ public final class InferenceDocument {
 	/**
 	 * Validates the lines of {@code text} without building a document: a read needs only
 	 * the bindings, not the lines, so no line is copied out of the text.
+	 * @param text the whole file as text
+	 * @param source the file, as problems name it
+	 * @param exists whether the file existed
+	 * @param loadedAt when the text was read
+	 * @return the bindings and problems of the text
 	 */
 	public static InferenceFileContent content(String text, String source, boolean exists, Instant loadedAt) {
-		Validator validator = new Validator(source);
-		int start = (!text.isEmpty() && text.charAt(0) == BOM) ? 1 : 0;
-		int length = text.length();
-		for (int number = 1; start < length; number++) {
-			int newline = text.indexOf('\n', start);
-			int end = (newline < 0) ? length : newline;
-			validator.line(text, start, end, number);
-			start = end + 1;
+		return content(text, source, exists, loadedAt, false);
+	}
+
+	/**
+	 * Validates the lines of {@code text}, as
+	 * {@link #content(String, String, boolean, Instant)} does.
+	 * @param text the whole file as text
+	 * @param source the file, as problems name it
+	 * @param exists whether the file existed
+	 * @param loadedAt when the text was read
+	 * @param plain whether the text is known to hold only printable ASCII, tabs and line
+	 * endings
+	 * @return the bindings and problems of the text
+	 */
+	static InferenceFileContent content(String text, String source, boolean exists, Instant loadedAt, boolean plain) {
+		FileValidator validator = new FileValidator(source, plain);
+		LineScanner scanner = new LineScanner(text, (!text.isEmpty() && text.charAt(0) == BOM) ? 1 : 0);
+		for (int number = 1; scanner.next(); number++) {
+			validator.line(text, scanner.start(), scanner.end(), number);
 		}
 		return validator.content(exists, loadedAt);
 	}
 
-	private int lastLineBinding(String modelId) {
+	/**
+	 * The ending for a new line after one that has none.
+	 * @return the last ending the file uses, or the platform's
+	 */
+	private String defaultEnding() {
+		for (int i = this.endings.size() - 1; i >= 0; i--) {
+			if (!this.endings.get(i).isEmpty()) {
+				return this.endings.get(i);
+			}
+		}
+		return System.lineSeparator();
+	}
+
+	private int lastLineOf(String modelId) {
+		BindingLine parsed = new BindingLine();
 		for (int i = this.lines.size() - 1; i >= 0; i--) {
-			if (isBindingOf(this.lines.get(i), modelId)) {
+			if (parsed.parse(this.lines.get(i)).isLineOf(modelId)) {
 				return i;
 			}
 		}
@@ -176,110 +247,12 @@ public final class InferenceDocument {
 	}
 
 	/**
-	 * Whether a line binds {@code modelId}: not a comment, and its text before the first
-	 * {@code =}, stripped, is the model ID. Allocates nothing: a bind scans every line.
+	 * Whether both documents render to the same text.
+	 * @param other the document to compare with
+	 * @return whether writing this one instead would change no byte
 	 */
-	private static boolean isBindingOf(String line, String modelId) {
-		int length = line.length();
-		int start = 0;
-		while (start < length && Character.isWhitespace(line.charAt(start))) {
-			start++;
-		}
-		if (start == length || line.charAt(start) == '#') {
-			return false;
-		}
-		int equals = line.indexOf('=', start);
-		if (equals <= start) {
-			return false;
-		}
-		int end = equals;
-		while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
-			end--;
-		}
-		return end - start == modelId.length() && line.startsWith(modelId, start);
-	}
-
-	/** Whether both documents render to the same text. */
 	boolean sameAs(InferenceDocument other) {
-		return this.bom == other.bom && this.lines.equals(other.lines) && (this.lines.isEmpty()
-				|| (this.newline.equals(other.newline) && this.endsWithNewline == other.endsWithNewline));
-	}
-
-	private static String abbreviate(String line) {
-		return (line.length() <= 80) ? line : line.substring(0, 80) + "... (" + line.length() + " characters)";
-	}
-
-	/** Validates lines one at a time; the last line of a duplicated key wins. */
-	private static final class Validator {
-
-		private final String source;
-
-		private final Map<String, FileEntry> entries = new LinkedHashMap<>();
-
-		private final List<FileProblem> problems = new ArrayList<>();
-
-		Validator(String source) {
-			this.source = source;
-		}
-
-		/** Validates {@code text[start, end)}, line {@code number}. */
-		void line(String text, int start, int end, int number) {
-			while (start < end && Character.isWhitespace(text.charAt(start))) {
-				start++;
-			}
-			while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-				end--;
-			}
-			if (start == end || text.charAt(start) == '#') {
-				return;
-			}
-			int equals = start;
-			while (equals < end && text.charAt(equals) != '=') {
-				equals++;
-			}
-			if (equals == end) {
-				this.problems.add(new FileProblem(this.source, number, Severity.ERROR,
-						"no '=' in '" + abbreviate(text.substring(start, end))
-								+ "': write model=target, or start the line with '#' to make it a comment"));
-				return;
-			}
-			int modelEnd = equals;
-			while (modelEnd > start && Character.isWhitespace(text.charAt(modelEnd - 1))) {
-				modelEnd--;
-			}
-			if (modelEnd == start) {
-				this.problems.add(new FileProblem(this.source, number, Severity.ERROR,
-						"no model ID before '=': write model=target, e.g. amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"));
-				return;
-			}
-			int targetStart = equals + 1;
-			while (targetStart < end && Character.isWhitespace(text.charAt(targetStart))) {
-				targetStart++;
-			}
-			String modelId = text.substring(start, modelEnd);
-			BindingTarget parsed;
-			try {
-				ModelIds.requireModelId(modelId);
-				parsed = BindingTarget.parse(modelId, text.substring(targetStart, end));
-			}
-			catch (InvalidTargetException ex) {
-				this.problems.add(new FileProblem(this.source, number, Severity.ERROR, ex.getMessage()));
-				return;
-			}
-			FileEntry previous = this.entries.remove(modelId);
-			if (previous != null) {
-				this.problems.add(new FileProblem(this.source, number, Severity.WARNING,
-						modelId + " is bound on line " + previous.line() + " and again on line " + number + "; line "
-								+ number + " wins: delete one of them"));
-			}
-			this.entries.put(modelId, new FileEntry(modelId, parsed, number));
-		}
-
-		InferenceFileContent content(boolean exists, Instant loadedAt) {
-			return new InferenceFileContent(this.source, exists, List.copyOf(this.entries.values()), this.problems,
-					loadedAt);
-		}
-
+		return this.bom == other.bom && this.lines.equals(other.lines) && this.endings.equals(other.endings);
 	}
 
 }

@@ -1,86 +1,95 @@
 package io.bedrockbinding.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An {@code inference.txt} on disk. Reading never throws: every problem, including an
- * unreadable file, comes back with its line. Writing changes lines in place, replaces the
- * file atomically (a temp file in the same folder, then an atomic move) and holds a lock
- * around read-modify-write, so that two threads or two processes binding at once lose
- * nothing.
+ * unreadable file, comes back with its line. Writing changes lines in place and replaces
+ * the file atomically under a lock (see {@link FileReplacer}), so that two threads or two
+ * processes binding at once lose nothing.
  */
 public final class InferenceFile {
 
 	private static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+	private static final int PLAIN = 0;
 
-	/**
-	 * One lock per lock file (by its identity) for the threads of this JVM; the OS lock
-	 * serves other processes.
-	 */
-	private static final ConcurrentHashMap<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+	private static final int ASCII = 1;
+
+	private static final int OTHER = 2;
 
 	private final Path path;
 
 	private final Clock clock;
 
+	/**
+	 * A file read and written at {@code path}.
+	 * @param path the file (relative paths are resolved against the working folder)
+	 */
 	public InferenceFile(Path path) {
 		this(path, Clock.systemUTC());
 	}
 
+	/**
+	 * A file read and written at {@code path}, with reads stamped by {@code clock}.
+	 * @param path the file (relative paths are resolved against the working folder)
+	 * @param clock what tells the time of each read
+	 */
 	public InferenceFile(Path path, Clock clock) {
 		this.path = path.toAbsolutePath().normalize();
 		this.clock = clock;
 	}
 
-	/** {@code ~/.aws/inference.txt}. */
+	/**
+	 * The default location.
+	 * @return {@code ~/.aws/inference.txt}
+	 */
 	public static Path defaultLocation() {
 		return Path.of(System.getProperty("user.home"), ".aws", "inference.txt");
 	}
 
+	/**
+	 * The file's path.
+	 * @return the absolute, normalized path
+	 */
 	public Path path() {
 		return this.path;
 	}
 
+	/**
+	 * Whether a regular file is at the path (through symlinks).
+	 * @return whether the file exists
+	 */
 	public boolean exists() {
 		return Files.isRegularFile(this.path);
 	}
 
-	/** Reads and validates the file. Never throws. */
+	/**
+	 * Reads and validates the file. Never throws.
+	 * @return the bindings and problems; a missing or unreadable file is not
+	 * {@link InferenceFileContent#readable() readable}
+	 */
 	public InferenceFileContent read() {
 		String source = this.path.toString();
 		if (!Files.exists(this.path)) {
-			return new InferenceFileContent(source, false, List.of(), List.of(), this.clock.instant());
+			return missing(source);
 		}
 		byte[] bytes;
 		try {
@@ -95,10 +104,10 @@ public final class InferenceFile {
 							+ source);
 		}
 		catch (NoSuchFileException ex) {
-			return new InferenceFileContent(source, false, List.of(), List.of(), this.clock.instant());
+			return missing(source);
 		}
 		catch (IOException | OutOfMemoryError ex) {
-			return unreadable(source, "cannot be read: " + describe(ex));
+			return unreadable(source, "cannot be read: " + FileReplacer.describe(ex));
 		}
 		return parse(bytes, source, this.clock);
 	}
@@ -106,19 +115,24 @@ public final class InferenceFile {
 	/**
 	 * Parses file bytes: UTF-8 with an optional BOM. Undecodable bytes are reported, and
 	 * the lines that hold them never become bindings.
+	 * @param bytes the whole file
+	 * @param source the file, as problems name it
+	 * @param clock what tells the time of the read
+	 * @return the bindings and problems
 	 */
 	public static InferenceFileContent parse(byte[] bytes, String source, Clock clock) {
 		List<FileProblem> extra = new ArrayList<>();
+		int kind = asciiKind(bytes);
 		String text;
 		try {
-			text = strictUtf8(bytes);
+			text = strictUtf8(bytes, kind);
 		}
 		catch (CharacterCodingException ex) {
 			text = new String(bytes, StandardCharsets.UTF_8);
 			extra.add(new FileProblem(source, 0, Severity.ERROR,
 					"is not valid UTF-8: lines with undecodable bytes are ignored, and the file will not be rewritten until it is saved as UTF-8"));
 		}
-		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant());
+		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
 		if (extra.isEmpty()) {
 			return content;
 		}
@@ -126,7 +140,13 @@ public final class InferenceFile {
 		return new InferenceFileContent(source, true, content.entries(), extra, content.loadedAt());
 	}
 
-	/** Binds {@code modelId} to {@code target} in the file (empty target: direct). */
+	/**
+	 * Binds {@code modelId} to {@code target} in the file.
+	 * @param modelId the model ID
+	 * @param target the target text ({@code ""} for a direct call)
+	 * @return what changed
+	 * @throws IOException if the file cannot be read as UTF-8 or written
+	 */
 	public FileChange bind(String modelId, String target) throws IOException {
 		String[] before = new String[1];
 		update((document) -> {
@@ -136,7 +156,12 @@ public final class InferenceFile {
 		return new FileChange(modelId, before[0], target.strip());
 	}
 
-	/** Removes the lines that bind {@code modelId}. */
+	/**
+	 * Removes the lines that name {@code modelId}.
+	 * @param modelId the model ID
+	 * @return what changed
+	 * @throws IOException if the file cannot be read as UTF-8 or written
+	 */
 	public FileChange unbind(String modelId) throws IOException {
 		String[] before = new String[1];
 		update((document) -> {
@@ -149,64 +174,34 @@ public final class InferenceFile {
 	/**
 	 * Applies {@code edit} under the file lock: reads the current content, edits it and
 	 * atomically replaces the file when the content changed.
+	 * @param edit the change to make to the document on disk
 	 * @return the document now on disk
 	 * @throws IOException if the file cannot be read as UTF-8 or written
 	 */
 	public InferenceDocument update(UnaryOperator<InferenceDocument> edit) throws IOException {
-		try {
-			Path target = writeTarget();
-			Path folder = target.getParent();
-			Files.createDirectories(folder);
-			Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
-			try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE)) {
-				// One JVM lock per lock file, not per path: two threads that name the
-				// same file
-				// differently (a symlink and its target) would otherwise both ask the OS
-				// for the
-				// lock, and the JVM refuses that with OverlappingFileLockException.
-				ReentrantLock lock = JVM_LOCKS.computeIfAbsent(identity(lockFile), (key) -> new ReentrantLock());
-				lock.lock();
-				try (FileLock fileLock = lockChannel.lock()) {
-					byte[] bytes = Files.exists(target) ? Files.readAllBytes(target) : null;
-					InferenceDocument current = (bytes != null) ? InferenceDocument.parse(decodeForWrite(bytes, target))
-							: InferenceDocument.empty();
-					InferenceDocument edited = edit.apply(current);
-					// A missing file is created only when there is something to write
-					// (unbind creates none).
-					if ((bytes == null) ? !edited.lines().isEmpty() : !edited.sameAs(current)) {
-						writeAtomically(target, edited.render().getBytes(StandardCharsets.UTF_8), bytes != null);
-					}
-					return edited;
-				}
-				finally {
-					lock.unlock();
-				}
-			}
-		}
-		catch (FileSystemException ex) {
-			throw new IOException("Cannot write " + this.path + ": " + describe(ex)
-					+ " (the folder must be writable: the file is replaced through a temp file beside it)", ex);
-		}
-	}
-
-	/**
-	 * What identifies a file however it is named: its device and inode where the OS has
-	 * them.
-	 */
-	private static Object identity(Path file) throws IOException {
-		Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-		return (key != null) ? key : file.toRealPath();
+		InferenceDocument[] result = new InferenceDocument[1];
+		FileReplacer.update(this.path, (bytes) -> {
+			InferenceDocument current = (bytes != null) ? InferenceDocument.parse(decodeForWrite(bytes))
+					: InferenceDocument.empty();
+			InferenceDocument edited = edit.apply(current);
+			result[0] = edited;
+			// A missing file is created only when there is something to write (unbind
+			// creates none).
+			boolean changed = (bytes != null) ? !edited.sameAs(current) : !edited.lines().isEmpty();
+			return changed ? edited.render().getBytes(StandardCharsets.UTF_8) : null;
+		});
+		return result[0];
 	}
 
 	/**
 	 * Creates the default file (a header and every catalog model, commented out) if the
 	 * file does not exist. Problems are logged, never thrown: a read-only home folder
 	 * must not stop an application.
+	 * @param catalog the models to list
 	 * @return whether a file was created
 	 */
 	public boolean createIfMissing(ModelCatalog catalog) {
-		if (Files.exists(this.path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+		if (Files.exists(this.path, LinkOption.NOFOLLOW_LINKS)) {
 			return false;
 		}
 		try {
@@ -232,90 +227,65 @@ public final class InferenceFile {
 		}
 	}
 
-	/** The file to replace: the target of a symlink, so that the link itself survives. */
-	private Path writeTarget() throws IOException {
-		if (Files.isSymbolicLink(this.path) && Files.exists(this.path)) {
-			return this.path.toRealPath();
-		}
-		return this.path;
-	}
-
-	private void writeAtomically(Path target, byte[] bytes, boolean existed) throws IOException {
-		Path folder = target.getParent();
-		Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+	private String decodeForWrite(byte[] bytes) throws IOException {
 		try {
-			applyPermissions(temp, existed ? target : null);
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				ByteBuffer buffer = ByteBuffer.wrap(bytes);
-				while (buffer.hasRemaining()) {
-					channel.write(buffer);
-				}
-				channel.force(true);
-			}
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
-	}
-
-	/** New files are owner-only; a rewritten file keeps the permissions it had. */
-	private static void applyPermissions(Path temp, @Nullable Path original) throws IOException {
-		if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			return;
-		}
-		Set<PosixFilePermission> permissions = (original != null) ? Files.getPosixFilePermissions(original)
-				: OWNER_ONLY;
-		Files.setPosixFilePermissions(temp, permissions);
-	}
-
-	private static String decodeForWrite(byte[] bytes, Path target) throws IOException {
-		try {
-			return strictUtf8(bytes);
+			return strictUtf8(bytes, asciiKind(bytes));
 		}
 		catch (CharacterCodingException ex) {
 			throw new IOException(
-					target + " is not valid UTF-8; not rewriting it, so that nothing is lost: save it as UTF-8 first",
+					this.path
+							+ " is not valid UTF-8; not rewriting it, so that nothing is lost: save it as UTF-8 first",
 					ex);
 		}
 	}
 
-	private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+	private static String strictUtf8(byte[] bytes, int kind) throws CharacterCodingException {
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		if (isAscii(bytes)) {
+		if (kind != OTHER) {
 			return text;
 		}
 		// Only valid UTF-8 survives the round trip: malformed input was replaced with
-		// U+FFFD.
-		// (Several times faster than a reporting CharsetDecoder, which matters as every
-		// bind reads the file.)
+		// U+FFFD. (Several times faster than a reporting CharsetDecoder, which matters as
+		// every bind reads the file.)
 		if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
 			throw new CharacterCodingException();
 		}
 		return text;
 	}
 
-	private static boolean isAscii(byte[] bytes) {
+	/**
+	 * What kind of bytes a file holds, in one pass that a read makes anyway: only
+	 * printable ASCII, tabs and line endings ({@link #PLAIN}: no line can hold a
+	 * look-alike space, so validation skips the look for one), ASCII with other control
+	 * characters ({@link #ASCII}), or more ({@link #OTHER}).
+	 * @param bytes the file
+	 * @return {@link #PLAIN}, {@link #ASCII} or {@link #OTHER}
+	 */
+	private static int asciiKind(byte[] bytes) {
+		int kind = PLAIN;
 		for (byte b : bytes) {
-			if (b < 0) {
-				return false;
+			if (b < ' ') {
+				if (b < 0) {
+					return OTHER;
+				}
+				if (b != '\t' && b != '\n' && b != '\r') {
+					kind = ASCII;
+				}
+			}
+			else if (b == 0x7F) {
+				kind = ASCII;
 			}
 		}
-		return true;
+		return kind;
+	}
+
+	private InferenceFileContent missing(String source) {
+		return new InferenceFileContent(source, false, false, List.of(), List.of(), this.clock.instant());
 	}
 
 	private InferenceFileContent unreadable(String source, String message) {
-		return new InferenceFileContent(source, true, List.of(),
+		return new InferenceFileContent(source, true, false, List.of(),
 				List.of(new FileProblem(source, 0, Severity.ERROR, message)), this.clock.instant());
-	}
-
-	private static String describe(Throwable ex) {
-		if (ex instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		String message = ex.getMessage();
-		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 }

@@ -76,7 +76,11 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	/**
 	 * Starts watching. The current content counts as seen: only later changes are
 	 * reported.
+	 * @param file the file to watch
 	 * @param debounce how long the file must stay quiet before it is read
+	 * @param listener what gets each changed content
+	 * @return the running watcher; close it to stop
+	 * @throws IOException if the folder cannot be watched
 	 */
 	public static InferenceFileWatcher start(InferenceFile file, Duration debounce,
 			Consumer<InferenceFileContent> listener) throws IOException {
@@ -100,6 +104,7 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	/**
 	 * The file's folder and, along a chain of symlinks, every folder a link points into.
+	 * @return the folders to watch
 	 */
 	private Set<Path> foldersToWatch() {
 		Set<Path> folders = new LinkedHashSet<>();
@@ -160,7 +165,8 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	}
 
 	/**
-	 * The bytes of the file (an empty array when missing), to tell real changes apart.
+	 * The bytes of the file, to tell real changes apart.
+	 * @return the bytes, or an empty array when the file is missing
 	 */
 	private byte[] fingerprint() {
 		try {
@@ -173,6 +179,8 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	/**
 	 * Runs {@code afterCheck} after every look at the file, whether it changed or not.
+	 * @param afterCheck what to run
+	 * @return this watcher
 	 */
 	InferenceFileWatcher afterCheck(Runnable afterCheck) {
 		this.afterCheck = afterCheck;

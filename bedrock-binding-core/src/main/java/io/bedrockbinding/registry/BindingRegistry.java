@@ -290,11 +290,13 @@ public final class BindingRegistry {
 	}
 
 	/**
-	 * Applies a read of the inference file. The first read is applied with its valid
-	 * lines; later reads with errors (or of a missing file) are reported but not applied,
-	 * so that a half-edited file keeps the last good bindings in force.
+	 * Applies a read of the inference file, merged with the bindings in force by
+	 * {@link io.bedrockbinding.file.FileReload}: every valid line applies, a broken line
+	 * keeps the last good binding of the model it names, and a file that cannot be read
+	 * keeps them all.
 	 * @param content a read of the inference file
-	 * @return whether the content was applied
+	 * @return whether the read was applied (false when the file could not be read and the
+	 * last good bindings stay whole)
 	 */
 	public boolean applyFile(InferenceFileContent content) {
 		return this.layers.applyFile(content);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
@@ -66,30 +67,26 @@ final class LayerUpdates {
 	}
 
 	/**
-	 * Applies a read of the inference file. The first read is applied with its valid
-	 * lines; later reads with errors (or of a missing file) are reported but not applied,
-	 * so that a half-edited file keeps the last good bindings in force.
+	 * Applies a read of the inference file, merged with the bindings in force by
+	 * {@link io.bedrockbinding.file.FileReload}: every valid line applies, a broken line
+	 * keeps the last good binding of the model it names, and a file that cannot be read
+	 * keeps them all.
 	 * @param content a read of the inference file
-	 * @return whether the content was applied
+	 * @return whether the read was applied (false when the file could not be read and the
+	 * last good bindings stay whole)
 	 */
 	boolean applyFile(InferenceFileContent content) {
 		synchronized (this.current.writeLock) {
 			RegistryState current = this.current.get();
-			boolean broken = content.hasErrors() || !content.exists();
-			// A file that did not exist had no bindings worth keeping: its first real
-			// read is applied like a first read.
-			boolean keepApplied = current.fileApplied != null && current.fileApplied.exists();
-			if (keepApplied && broken) {
-				logger.warn("{} has problems; keeping the {} bindings read at {}: {}", content.source(),
-						current.layer(OriginKind.FILE).size(), current.fileApplied.loadedAt(), content.problems());
-				this.current.publish(current.withFile(current.layer(OriginKind.FILE), current.fileApplied, content),
-						OriginKind.FILE, Set.of());
-				return false;
+			FileReload reload = FileReload.of(current.fileApplied, content);
+			if (content.hasErrors() || reload.keptWhole()) {
+				logger.warn("{} has problems; its other lines apply: {}", content.source(),
+						reload.reported().problems());
 			}
-			Map<String, LayeredTarget> layer = RegistryState.fileLayer(content);
-			this.current.publish(current.withFile(layer, content, content), OriginKind.FILE,
+			Map<String, LayeredTarget> layer = RegistryState.fileLayer(reload.applied());
+			this.current.publish(current.withFile(layer, reload.applied(), reload.reported()), OriginKind.FILE,
 					union(current.layer(OriginKind.FILE).keySet(), layer.keySet()));
-			return true;
+			return !reload.keptWhole();
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceDocument;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
@@ -65,8 +66,9 @@ final class PersistedBinds {
 	RegistryState unbind(RegistryState current, String modelId) {
 		try {
 			InferenceDocument written = this.file.update((document) -> document.without(modelId));
-			InferenceFileContent content = written.content(this.file.path().toString(), true, Instant.now());
-			return current.withFile(RegistryState.fileLayer(content), content, content);
+			FileReload reload = FileReload.of(current.fileApplied,
+					written.content(this.file.path().toString(), true, Instant.now()));
+			return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex.getMessage(), ex);

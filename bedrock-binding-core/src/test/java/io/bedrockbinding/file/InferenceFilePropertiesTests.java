@@ -37,6 +37,9 @@ class InferenceFilePropertiesTests {
 	private static final List<String> MODELS = List.of("amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0",
 			"anthropic.claude-3-haiku-20240307-v1:0", "deepseek.r1-v1:0", "meta.llama3-1-8b-instruct-v1:0");
 
+	/** A model no generated text binds. */
+	private static final String NEW_MODEL = "fuzz.model-1:0";
+
 	private static final String SOURCE = "/some/where/inference.txt";
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -102,7 +105,8 @@ class InferenceFilePropertiesTests {
 	Arbitrary<String> lineLikeText() {
 		Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of("=", "#", " ", "\t", "\n", "\r\n", "\r", "\uFEFF",
 				"\0", "amazon.nova-pro-v1:0", "us.", "arn:aws:bedrock:us-east-1:111122223333:", "inference-profile/",
-				"{account}", ":", ".", "\uFFFD", "\u001F", "\u00A0"), Arbitraries.strings().ofMaxLength(6));
+				"{account}", ":", ".", "\uFFFD", "\u001F", "\u00A0", "\u2003", "\u3000", "\u2028", "\u000B", "\u000C",
+				"\u200B", "\u0085", "#amazon.nova-pro-v1:0="), Arbitraries.strings().ofMaxLength(6));
 		return fragment.list().ofMaxSize(40).map((parts) -> String.join("", parts));
 	}
 
@@ -148,6 +152,9 @@ class InferenceFilePropertiesTests {
 			assertThat(entry.line()).isBetween(1, lines.size());
 			String line = lines.get(entry.line() - 1);
 			assertThat(line).doesNotContain("\uFFFD").doesNotContain("\0");
+			assertThat(line.chars().filter((c) -> c != ' ' && c != '\t' && isInvisible(c)))
+				.as("a look-alike or invisible character in a bound line")
+				.isEmpty();
 			assertThat(line.strip()).doesNotStartWith("#");
 			int equals = line.indexOf('=');
 			assertThat(line.substring(0, equals).strip()).isEqualTo(entry.modelId());
@@ -170,36 +177,85 @@ class InferenceFilePropertiesTests {
 		assertThat(InferenceDocument.parse(consistent).render()).isEqualTo(consistent);
 	}
 
+	@Property(tries = 1000)
+	void bindThenUnbindOfANewModelGivesBackTheSameText(@ForAll("lineLikeText") String text,
+			@ForAll("targets") String target) {
+		InferenceDocument document = InferenceDocument.parse(text);
+
+		String roundTrip = document.with(NEW_MODEL, target).without(NEW_MODEL).render();
+
+		assertThat(roundTrip).isEqualTo(text);
+	}
+
+	@Property(tries = 200)
+	void bindThenUnbindOfANewModelOnDiskGivesBackTheSameBytes(@ForAll("lineLikeText") String text,
+			@ForAll("targets") String target) throws IOException {
+		Path path = dir.resolve("round-trip-" + counter.incrementAndGet() + ".txt");
+		byte[] original = text.getBytes(StandardCharsets.UTF_8);
+		Files.write(path, original);
+		InferenceFile file = new InferenceFile(path);
+
+		file.bind(NEW_MODEL, target);
+		assertThat(file.read().bindings()).containsKey(NEW_MODEL);
+		file.unbind(NEW_MODEL);
+
+		assertThat(Files.readAllBytes(path)).isEqualTo(original);
+		Files.delete(path);
+	}
+
+	@Property(tries = 500)
+	void aLookAlikeSpaceAroundAValidBindingIsAlwaysAProblemNamingIt(@ForAll("models") String model,
+			@ForAll("choices") int choice, @ForAll("lookAlikes") int odd, @ForAll("positions") int position) {
+		String[] parts = { "", model, "", "=", "", target(model, choice), "" };
+		parts[position] = Character.toString(odd);
+		String line = String.join("", parts);
+
+		InferenceFileContent content = InferenceFile.parse(
+				("# a U+FEFF first in the file is its BOM\n" + line + "\n").getBytes(StandardCharsets.UTF_8), SOURCE,
+				CLOCK);
+
+		assertThat(content.entries()).isEmpty();
+		assertThat(content.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(io.bedrockbinding.Severity.ERROR);
+			assertThat(problem.message())
+				.startsWith(String.format("U+%04X %s at column ", odd, Character.getName(odd)));
+			assertThat(problem.modelId()).isEqualTo(model);
+		});
+	}
+
+	@Provide
+	Arbitrary<String> models() {
+		return Arbitraries.of(MODELS);
+	}
+
+	/** Targets for {@link #NEW_MODEL}, of every kind. */
+	@Provide
+	Arbitrary<String> targets() {
+		return choices().map((choice) -> target(NEW_MODEL, choice));
+	}
+
+	@Provide
+	Arbitrary<Integer> choices() {
+		return Arbitraries.integers().between(0, 6);
+	}
+
+	/**
+	 * Characters that look like white space (or nothing) but are not a space or a tab.
+	 */
+	@Provide
+	Arbitrary<Integer> lookAlikes() {
+		return Arbitraries.of(0x2003, 0x3000, 0x2028, 0x2029, 0x000B, 0x000C, 0x00A0, 0xFEFF, 0x200B, 0x0085, 0x2007,
+				0x202F, 0x205F, 0x1680, 0x180E, 0x2060, 0x0000, 0x001F);
+	}
+
+	/** Before the model, after it, after {@code =}, or after the target. */
+	@Provide
+	Arbitrary<Integer> positions() {
+		return Arbitraries.of(0, 2, 4, 6);
+	}
+
 	// ---- write then read
 	// ----------------------------------------------------------------
-
-	sealed interface Item permits Comment, Blank, Bound {
-
-		String text();
-
-	}
-
-	record Comment(String text) implements Item {
-	}
-
-	record Blank(String text) implements Item {
-	}
-
-	record Bound(String model, String target, String text) implements Item {
-	}
-
-	sealed interface Op permits Bind, Unbind {
-
-	}
-
-	record Bind(String model, String target, String padding) implements Op {
-	}
-
-	record Unbind(String model) implements Op {
-	}
-
-	record Scenario(List<Item> items, boolean bom, boolean crlf, boolean finalNewline, List<Op> ops) {
-	}
 
 	@Provide
 	Arbitrary<Scenario> scenarios() {
@@ -257,17 +313,16 @@ class InferenceFilePropertiesTests {
 	void writeThenReadKeepsEveryBindingCommentAndOrder(@ForAll("scenarios") Scenario scenario) throws IOException {
 		String newline = scenario.crlf() ? "\r\n" : "\n";
 		List<String> lines = new ArrayList<>(scenario.items().stream().map(Item::text).toList());
-		// An empty last line exists only when a newline ends it.
-		boolean finalNewline = scenario.finalNewline() || (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty());
-		StringBuilder original = new StringBuilder(scenario.bom() ? "\uFEFF" : "");
+		// The model of the file: each line with its own ending; only a last line that is
+		// not empty can go without one.
+		List<String> endings = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			original.append(lines.get(i));
-			if (i < lines.size() - 1 || finalNewline) {
-				original.append(newline);
-			}
+			boolean last = i == lines.size() - 1;
+			endings.add((!last || scenario.finalNewline() || lines.get(i).isEmpty()) ? newline : "");
 		}
+		String bom = scenario.bom() ? "\uFEFF" : "";
 		Path path = dir.resolve("write-" + counter.incrementAndGet() + ".txt");
-		Files.writeString(path, original, StandardCharsets.UTF_8);
+		Files.writeString(path, render(bom, lines, endings), StandardCharsets.UTF_8);
 		InferenceFile file = new InferenceFile(path);
 
 		// The simple model: the bindings in order, and every line of the file.
@@ -282,43 +337,52 @@ class InferenceFilePropertiesTests {
 			.filter((item) -> !(item instanceof Bound))
 			.map(Item::text)
 			.toList();
-		boolean endsWithNewline = finalNewline || lines.isEmpty();
-		String effectiveNewline = original.indexOf("\n") >= 0 ? newline : System.lineSeparator();
 
 		for (Op op : scenario.ops()) {
 			if (op instanceof Bind bind) {
 				FileChange change = file.bind(bind.model(), bind.padding() + bind.target() + bind.padding());
 				assertThat(change).isEqualTo(new FileChange(bind.model(), expected.get(bind.model()), bind.target()));
 				int index = lineOf(lines, bind.model());
+				String line = bind.model() + "=" + bind.target();
+				int last = lines.size() - 1;
 				if (index >= 0) {
-					lines.set(index, bind.model() + "=" + bind.target());
+					lines.set(index, line);
+				}
+				else if (last < 0) {
+					lines.add(line);
+					endings.add(System.lineSeparator());
+				}
+				else if (endings.get(last).isEmpty()) {
+					// the file keeps going without a final line ending
+					endings.set(last,
+							endings.stream()
+								.filter((ending) -> !ending.isEmpty())
+								.reduce((a, b) -> b)
+								.orElse(System.lineSeparator()));
+					lines.add(line);
+					endings.add("");
 				}
 				else {
-					lines.add(bind.model() + "=" + bind.target());
+					lines.add(line);
+					endings.add(endings.get(last));
 				}
 				expected.put(bind.model(), bind.target());
-				endsWithNewline = true;
 			}
 			else if (op instanceof Unbind unbind) {
 				FileChange change = file.unbind(unbind.model());
 				assertThat(change).isEqualTo(new FileChange(unbind.model(), expected.get(unbind.model()), null));
 				int index = lineOf(lines, unbind.model());
 				if (index >= 0) {
-					// The line before a removed last line keeps its line ending.
-					endsWithNewline |= index == lines.size() - 1;
+					// A removed last line hands its ending to a line before it that is
+					// not
+					// empty.
+					if (index == lines.size() - 1 && index > 0 && !lines.get(index - 1).isEmpty()) {
+						endings.set(index - 1, endings.get(index));
+					}
 					lines.remove(index);
+					endings.remove(index);
 				}
 				expected.remove(unbind.model());
-			}
-			// Each edit starts from the file on disk: a text without a line ending no
-			// longer
-			// says which one the file used, and a file without lines ends where it
-			// starts.
-			if (lines.isEmpty()) {
-				endsWithNewline = true;
-			}
-			if (lines.isEmpty() || (lines.size() == 1 && !endsWithNewline)) {
-				effectiveNewline = System.lineSeparator();
 			}
 		}
 
@@ -335,15 +399,16 @@ class InferenceFilePropertiesTests {
 		assertThat(writtenLines.stream().filter((line) -> line.isBlank() || line.strip().startsWith("#")).toList())
 			.as("comments and blank lines, in their original order")
 			.containsExactlyElementsOf(comments);
-		StringBuilder whole = new StringBuilder(scenario.bom() ? "\uFEFF" : "");
-		for (int i = 0; i < lines.size(); i++) {
-			whole.append(lines.get(i));
-			if (i < lines.size() - 1 || endsWithNewline) {
-				whole.append(effectiveNewline);
-			}
-		}
-		assertThat(written).isEqualTo(whole.toString());
+		assertThat(written).isEqualTo(render(bom, lines, endings));
 		Files.delete(path);
+	}
+
+	private static String render(String bom, List<String> lines, List<String> endings) {
+		StringBuilder text = new StringBuilder(bom);
+		for (int i = 0; i < lines.size(); i++) {
+			text.append(lines.get(i)).append(endings.get(i));
+		}
+		return text.toString();
 	}
 
 	private static int lineOf(List<String> lines, String model) {
@@ -355,6 +420,43 @@ class InferenceFilePropertiesTests {
 			}
 		}
 		return -1;
+	}
+
+	private static boolean isInvisible(int c) {
+		return switch (Character.getType(c)) {
+			case Character.CONTROL, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.FORMAT ->
+				true;
+			default -> false;
+		};
+	}
+
+	sealed interface Item permits Comment, Blank, Bound {
+
+		String text();
+
+	}
+
+	record Comment(String text) implements Item {
+	}
+
+	record Blank(String text) implements Item {
+	}
+
+	record Bound(String model, String target, String text) implements Item {
+	}
+
+	sealed interface Op permits Bind, Unbind {
+
+	}
+
+	record Bind(String model, String target, String padding) implements Op {
+	}
+
+	record Unbind(String model) implements Op {
+	}
+
+	record Scenario(List<Item> items, boolean bom, boolean crlf, boolean finalNewline, List<Op> ops) {
 	}
 
 }

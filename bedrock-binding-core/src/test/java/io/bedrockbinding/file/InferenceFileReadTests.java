@@ -15,8 +15,11 @@ import io.bedrockbinding.Severity;
 import io.bedrockbinding.identifier.TargetKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -28,6 +31,9 @@ class InferenceFileReadTests {
 	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
 
 	private static final String NOVA_PRO_US = "us.amazon.nova-pro-v1:0";
+
+	private static final String FIX = ": only spaces and tabs may stand around the model ID and the target; delete it "
+			+ "(it may have come with a copy and paste) or start the line with '#' to make it a comment";
 
 	@TempDir
 	Path dir;
@@ -96,6 +102,63 @@ class InferenceFileReadTests {
 		assertThat(content.problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.line()).isEqualTo(2);
 			assertThat(problem.message()).contains("'bad line'").doesNotContain("\r");
+		});
+	}
+
+	@Test
+	void crOnlyLineEndingsEndLinesAsLfAndCrlfDo() throws IOException {
+		InferenceFileContent content = write("# old Mac editor\r" + NOVA_PRO + "=" + NOVA_PRO_US + "\r"
+				+ "amazon.nova-lite-v1:0=\r\r" + "amazon.nova-micro-v1:0=us.amazon.nova-micro-v1:0\n"
+				+ "amazon.titan-tg1-large=\r\n" + "bad line\r")
+			.read();
+
+		assertThat(targets(content)).containsExactly(Map.entry(NOVA_PRO, NOVA_PRO_US),
+				Map.entry("amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"),
+				Map.entry("amazon.nova-micro-v1:0", "us.amazon.nova-micro-v1:0"),
+				Map.entry("amazon.titan-tg1-large", "amazon.titan-tg1-large"));
+		assertThat(content.entries()).extracting(FileEntry::line).containsExactly(2, 3, 5, 6);
+		assertThat(content.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(7);
+			assertThat(problem.message()).contains("'bad line'");
+		});
+	}
+
+	@ParameterizedTest(name = "U+{0}")
+	@CsvSource({ "2003, EM SPACE", "3000, IDEOGRAPHIC SPACE", "2028, LINE SEPARATOR", "000B, LINE TABULATION",
+			"000C, FORM FEED (FF)", "00A0, NO-BREAK SPACE", "FEFF, ZERO WIDTH NO-BREAK SPACE", "200B, ZERO WIDTH SPACE",
+			"0085, NEXT LINE (NEL)", "2029, PARAGRAPH SEPARATOR" })
+	void aLookAlikeSpaceAroundTheModelIdOrTargetIsAProblemNamingItAndItsColumn(String hex, String name)
+			throws IOException {
+		String odd = Character.toString(Integer.parseInt(hex, 16));
+		InferenceFile file = write("# header " + odd + " in a comment is fine\n" + NOVA_PRO + odd + "=" + NOVA_PRO_US
+				+ "\n" + "amazon.nova-lite-v1:0 =" + odd + " us.amazon.nova-lite-v1:0\n" + odd
+				+ "amazon.nova-micro-v1:0=\n" + "amazon.titan-tg1-large=" + odd + "\n" + "amazon.nova-premier-v1:0=\n");
+
+		InferenceFileContent content = file.read();
+
+		assertThat(targets(content)).containsOnlyKeys("amazon.nova-premier-v1:0");
+		String character = "U+" + hex + " " + name;
+		assertThat(content.problems()).extracting(FileProblem::line, FileProblem::severity, FileProblem::modelId)
+			.containsExactly(tuple(2, Severity.ERROR, NOVA_PRO), tuple(3, Severity.ERROR, "amazon.nova-lite-v1:0"),
+					tuple(4, Severity.ERROR, "amazon.nova-micro-v1:0"),
+					tuple(5, Severity.ERROR, "amazon.titan-tg1-large"));
+		assertThat(content.problems()).extracting(FileProblem::message)
+			.containsExactly(character + " at column 21: only spaces and tabs may stand around the model ID and the "
+					+ "target; delete it (it may have come with a copy and paste) or start the line with '#' to make "
+					+ "it a comment", character + " at column 24" + FIX, character + " at column 1" + FIX,
+					character + " at column 24" + FIX);
+		assertThat(content.problems().get(0).toString()).startsWith(file.path() + ":2: error: " + character);
+	}
+
+	@Test
+	void aLookAlikeSpaceOnALineOfItsOwnIsAProblem() throws IOException {
+		InferenceFileContent content = write(NOVA_PRO + "=\n\u3000\n").read();
+
+		assertThat(targets(content)).containsOnlyKeys(NOVA_PRO);
+		assertThat(content.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(2);
+			assertThat(problem.message()).startsWith("U+3000 IDEOGRAPHIC SPACE at column 1");
+			assertThat(problem.modelId()).isNull();
 		});
 	}
 
@@ -267,10 +330,12 @@ class InferenceFileReadTests {
 			bytes.write(garbage);
 			bytes.write(good);
 			bytes.write(garbage);
-			int goodLine = 2 + count(garbage, (byte) '\n');
 
 			InferenceFile file = write(bytes.toByteArray());
 			InferenceFileContent content = file.read();
+			int goodLine = InferenceDocument.parse(new String(bytes.toByteArray(), StandardCharsets.UTF_8))
+				.lines()
+				.indexOf(NOVA_PRO + "=" + NOVA_PRO_US) + 1;
 
 			assertThat(content.exists()).isTrue();
 			assertThat(content.hasErrors()).isTrue();
@@ -405,16 +470,6 @@ class InferenceFileReadTests {
 
 		assertThat(content.problems()).singleElement()
 			.satisfies((problem) -> assertThat(problem.toString()).startsWith("config/inference.txt:1: error: "));
-	}
-
-	private static int count(byte[] bytes, byte value) {
-		int count = 0;
-		for (byte b : bytes) {
-			if (b == value) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 }

@@ -14,6 +14,8 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,13 +86,13 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
-	void bindOfANewKeyAppendsEvenWithoutAFinalNewline() throws IOException {
+	void bindOfANewKeyToAFileWithoutAFinalNewlineKeepsItWithout() throws IOException {
 		InferenceFile file = write("# header\n" + NOVA_PRO + "=");
 
 		FileChange change = file.bind(NOVA_LITE, "us.amazon.nova-lite-v1:0");
 
 		assertThat(change).isEqualTo(new FileChange(NOVA_LITE, null, "us.amazon.nova-lite-v1:0"));
-		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=\n" + NOVA_LITE + "=us.amazon.nova-lite-v1:0\n");
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=\n" + NOVA_LITE + "=us.amazon.nova-lite-v1:0");
 	}
 
 	@Test
@@ -358,17 +360,141 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
-	void aLeftoverTempFileOfAKilledWriterIsNeverTakenForTheFile() throws IOException {
+	void aLeftoverTempFileOfAKilledWriterIsNeverTakenForTheFileAndTheNextWriteDeletesIt() throws IOException {
 		InferenceFile file = write("# header\n" + NOVA_PRO + "=\n");
 		Path leftover = Files.writeString(this.dir.resolve(".inference.txt.4711.tmp"),
 				"# header\n" + NOVA_LITE + "=us.amaz");
+		Path notOurs = Files.writeString(this.dir.resolve(".inference.txt.backup.tmp"), "kept");
+		Path otherFile = Files.writeString(this.dir.resolve(".other.txt.4711.tmp"), "kept");
 
 		assertThat(file.read().bindings()).containsOnlyKeys(NOVA_PRO);
 		file.bind(NOVA_MICRO, "");
 
 		assertThat(file.read().problems()).isEmpty();
 		assertThat(file.read().bindings()).containsOnlyKeys(NOVA_PRO, NOVA_MICRO);
-		assertThat(Files.readString(leftover)).isEqualTo("# header\n" + NOVA_LITE + "=us.amaz");
+		assertThat(leftover).doesNotExist();
+		assertThat(notOurs).hasContent("kept");
+		assertThat(otherFile).hasContent("kept");
+	}
+
+	@Test
+	void aWriteThatChangesNothingLeavesTheLeftoversOfOthersAlone() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "=\n");
+		Path leftover = Files.writeString(this.dir.resolve(".inference.txt.4711.tmp"), "partial");
+
+		file.bind(NOVA_PRO, "");
+
+		assertThat(leftover).hasContent("partial");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(
+			strings = { "no final newline", "mixed endings", "CR only", "BOM and CRLF", "blank last line", "empty" })
+	void bindThenUnbindOfANewModelGivesBackTheSameBytes(String shape) throws IOException {
+		String original = switch (shape) {
+			case "no final newline" -> "# header\n" + NOVA_PRO + "=";
+			case "mixed endings" -> "# header\r\n" + NOVA_PRO + "=\n# crlf again\r\n" + NOVA_LITE + "=\r";
+			case "CR only" -> "# header\r" + NOVA_PRO + "=\r";
+			case "BOM and CRLF" -> "\uFEFF# header\r\n" + NOVA_PRO + "=";
+			case "blank last line" -> "# header\n\n";
+			default -> "";
+		};
+		InferenceFile file = write(original);
+
+		file.bind(NOVA_MICRO, "us.amazon.nova-micro-v1:0");
+		assertThat(file.read().bindings()).containsKey(NOVA_MICRO);
+		assertThat(file.read().problems()).isEmpty();
+		file.unbind(NOVA_MICRO);
+
+		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
+	void bindThenUnbindInTheDefaultFileRestoresThePlaceholder() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
+		byte[] original = Files.readAllBytes(path());
+
+		file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		file.bind("acme.rocket-v9:0", "us.acme.rocket-v9:0");
+		file.unbind(NOVA_PRO);
+		file.unbind("acme.rocket-v9:0");
+
+		assertThat(Files.readAllBytes(path())).isEqualTo(original);
+	}
+
+	@Test
+	void unbindInAFileOfYourOwnRemovesTheLine() throws IOException {
+		InferenceFile file = write("# Nova Pro: ours\n" + NOVA_PRO + "=\n");
+
+		file.unbind(NOVA_PRO);
+
+		assertThat(text()).isEqualTo("# Nova Pro: ours\n");
+	}
+
+	@Test
+	void bindRewritesALineWhoseModelIdHasALookAlikeSpace() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "\u00A0=eu.amazon.nova-pro-v1:0\n");
+		assertThat(file.read().bindings()).isEmpty();
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change.before()).isEqualTo("eu.amazon.nova-pro-v1:0");
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void aDanglingSymlinkIsRefusedAndStaysALink() throws IOException {
+		Path link = Files.createSymbolicLink(path(), this.dir.resolve("gone/inference.txt"));
+		InferenceFile file = new InferenceFile(link);
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, ""))
+			.withMessageContaining(link.toString())
+			.withMessageContaining("symbolic link")
+			.withMessageContaining("does not exist");
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(this.dir.resolve("gone")).doesNotExist();
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aReadOnlyFileIsRefusedEvenForRootNamingTheFile() throws IOException {
+		String original = "# header\n" + NOVA_PRO + "=\n";
+		InferenceFile file = write(original);
+		Files.setPosixFilePermissions(path(), PosixFilePermissions.fromString("r--r--r--"));
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, ""))
+			.withMessageContaining(path().toString() + ": the file is read-only (mode r--r--r--)")
+			.withMessageContaining("chmod u+w")
+			.withMessageNotContaining("folder");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO))
+			.withMessageContaining("read-only");
+
+		assertThat(text()).isEqualTo(original);
+		assertThat(Files.getPosixFilePermissions(path())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aReadOnlyFileIsStillRead() throws IOException {
+		InferenceFile file = write(NOVA_PRO + "=\n");
+		Files.setPosixFilePermissions(path(), PosixFilePermissions.fromString("r--r--r--"));
+
+		assertThat(file.read().bindings()).containsOnlyKeys(NOVA_PRO);
+		assertThat(file.bind(NOVA_PRO, "").changed()).isFalse();
+	}
+
+	@Test
+	void theLockFileIsHiddenBesideTheFile() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+
+		file.bind(NOVA_PRO, "");
+
+		try (Stream<Path> files = Files.list(this.dir)) {
+			assertThat(files.map((each) -> each.getFileName().toString())).containsExactlyInAnyOrder("inference.txt",
+					".inference.txt.lock");
+		}
 	}
 
 	/** Files in the folder other than the file itself and its lock file. */

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.bedrockbinding.Severity;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The FILE layer: reads of {@code inference.txt}, applied or kept back when broken. */
 class BindingRegistryFileTests {
@@ -67,39 +67,84 @@ class BindingRegistryFileTests {
 	}
 
 	@Test
-	void laterReadWithErrorsKeepsTheLastGoodBindingsAndReportsTheNewProblems() throws IOException {
-		Path path = write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n" + LLAMA_3_8B + "=\n");
+	void laterReadWithErrorsAppliesEveryGoodLineAndKeepsTheLastGoodBindingOfABrokenOne() throws IOException {
+		Path path = write(
+				NOVA_PRO + "=us.amazon.nova-pro-v1:0\n" + LLAMA_3_8B + "=\n" + DEEPSEEK_R1 + "=" + DEEPSEEK_ARN + "\n");
 		BindingRegistry registry = registry(path);
 		Instant loadedAt = registry.fileLoadedAt().orElseThrow();
-		List<Binding> before = registry.bindings();
 
 		write("# half edited\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + DEEPSEEK_R1
 				+ "=arn:aws:bedrock:us-east-2:11112222333:inference-profile/us.deepseek.r1-v1:0\n");
 		boolean applied = registry.reloadFile();
 
-		assertThat(applied).isFalse();
-		assertThat(registry.bindings()).isEqualTo(before);
-		assertFileBinding(registry, NOVA_PRO, "us.amazon.nova-pro-v1:0", location(path, 1));
-		assertFileBinding(registry, LLAMA_3_8B, LLAMA_3_8B, location(path, 2));
-		assertThat(registry.resolve(DEEPSEEK_R1).origin().kind()).isEqualTo(OriginKind.DERIVED);
-		assertThat(registry.fileLoadedAt()).contains(loadedAt);
+		assertThat(applied).isTrue();
+		assertFileBinding(registry, NOVA_PRO, "eu.amazon.nova-pro-v1:0", location(path, 2));
+		assertFileBinding(registry, DEEPSEEK_R1, DEEPSEEK_ARN, location(path, 3));
+		assertThat(registry.resolve(LLAMA_3_8B).origin()).isEqualTo(Origin.catalog());
+		assertThat(registry.fileLoadedAt()).hasValueSatisfying((loaded) -> assertThat(loaded).isAfter(loadedAt));
 		InferenceFileContent read = registry.lastFileRead().orElseThrow();
-		assertThat(read.loadedAt()).isAfter(loadedAt);
-		assertThat(read.problems()).singleElement().satisfies((problem) -> {
-			assertThat(problem.line()).isEqualTo(3);
-			assertThat(problem.message()).contains("12 digits");
-		});
+		assertThat(read.problems()).extracting(FileProblem::line, FileProblem::severity)
+			.containsExactly(tuple(3, Severity.ERROR), tuple(3, Severity.WARNING));
+		assertThat(read.problems().get(0).message()).contains("12 digits");
+		assertThat(read.problems().get(1).message()).contains("keeping the last good binding " + DEEPSEEK_R1);
 		assertThat(registry.validate()).filteredOn((problem) -> problem.code() == ProblemCode.FILE_PROBLEM)
 			.extracting((problem) -> problem.origin().source())
-			.containsExactly(location(path, 3));
+			.containsExactly(location(path, 3), location(path, 3));
+	}
+
+	@Test
+	void oneBrokenLineNoLongerFreezesTheFile() throws IOException {
+		Path path = write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n" + LLAMA_3_8B + "=\n");
+		BindingRegistry registry = registry(path);
+		write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n" + LLAMA_3_8B
+				+ "=arn:aws:bedrock:us-east-2:11112222333:inference-profile/us." + LLAMA_3_8B + "\n");
+		registry.reloadFile();
+
+		write(NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + LLAMA_3_8B
+				+ "=arn:aws:bedrock:us-east-2:11112222333:inference-profile/us." + LLAMA_3_8B + "\n" + DEEPSEEK_R1 + "="
+				+ DEEPSEEK_ARN + "\n");
+		registry.reloadFile();
+
+		assertFileBinding(registry, NOVA_PRO, "eu.amazon.nova-pro-v1:0", location(path, 1));
+		assertFileBinding(registry, DEEPSEEK_R1, DEEPSEEK_ARN, location(path, 3));
+		assertFileBinding(registry, LLAMA_3_8B, LLAMA_3_8B, location(path, 2));
+	}
+
+	@Test
+	void aFileThatCannotBeReadKeepsTheLastGoodBindingsWhole() throws IOException {
+		Path path = write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		BindingRegistry registry = registry(path);
+		Instant loadedAt = registry.fileLoadedAt().orElseThrow();
+		Files.delete(path);
+		Files.createDirectory(path);
+
+		assertThat(registry.reloadFile()).isFalse();
+
+		assertFileBinding(registry, NOVA_PRO, "us.amazon.nova-pro-v1:0", location(path, 1));
+		assertThat(registry.fileLoadedAt()).contains(loadedAt);
+		assertThat(registry.lastFileRead().orElseThrow().problems()).extracting(FileProblem::severity)
+			.containsExactly(Severity.ERROR, Severity.WARNING);
+	}
+
+	@Test
+	void anEmptyFileHasNoBindings() throws IOException {
+		Path path = write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		BindingRegistry registry = registry(path);
+
+		write("");
+
+		assertThat(registry.reloadFile()).isTrue();
+		assertThat(registry.resolve(NOVA_PRO).origin().kind()).isNotEqualTo(OriginKind.FILE);
+		assertThat(registry.validate()).extracting(BindingProblem::code).doesNotContain(ProblemCode.FILE_PROBLEM);
 	}
 
 	@Test
 	void laterGoodReadReplacesTheFileLayer() throws IOException {
 		Path path = write(NOVA_PRO + "=us.amazon.nova-pro-v1:0\n" + LLAMA_3_8B + "=\n");
 		BindingRegistry registry = registry(path);
-		write("broken line\n");
-		assertThat(registry.reloadFile()).isFalse();
+		write(NOVA_PRO + "=broken target\n");
+		assertThat(registry.reloadFile()).isTrue();
+		assertFileBinding(registry, NOVA_PRO, "us.amazon.nova-pro-v1:0", location(path, 1));
 		Instant firstLoad = registry.fileLoadedAt().orElseThrow();
 
 		write("# fixed\n\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + DEEPSEEK_R1 + "=" + DEEPSEEK_ARN + "\n");
@@ -179,8 +224,9 @@ class BindingRegistryFileTests {
 		assertThat(registry.lastFileRead().orElseThrow().problems()).extracting(FileProblem::line).containsExactly(2);
 
 		write(NOVA_PRO + "=eu.amazon.nova-pro-v1:0\nstill broken\n");
-		assertThat(registry.reloadFile()).isFalse();
-		assertFileBinding(registry, NOVA_PRO, "us.amazon.nova-pro-v1:0", location(path, 1));
+		assertThat(registry.reloadFile()).isTrue();
+		assertFileBinding(registry, NOVA_PRO, "eu.amazon.nova-pro-v1:0", location(path, 1));
+		assertThat(registry.resolve(LLAMA_3_8B).origin()).isEqualTo(Origin.catalog());
 	}
 
 	@Test

@@ -1,0 +1,289 @@
+package io.bedrockbinding.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces a file atomically under a lock, so that two threads or two processes editing
+ * it at once lose nothing and a reader only ever sees a whole version.
+ * <ul>
+ * <li>The lock is {@code .NAME.lock} beside the file (hidden on Unix): an OS lock for
+ * other processes, and one lock per lock file for the threads of this JVM.</li>
+ * <li>A write goes to {@code .NAME.DIGITS.tmp} in the same folder, is forced to disk,
+ * then moved over the file. Under the lock no other writer is live, so a temp file of
+ * that pattern is what a killed writer left: each write deletes them first.</li>
+ * <li>A symlink is followed, so the link survives; a dangling one is refused rather than
+ * replaced by a regular file. A file that no mode bit lets anyone write is refused, even
+ * for root.</li>
+ * <li>New files are owner-only; a rewritten file keeps its permissions.</li>
+ * </ul>
+ */
+final class FileReplacer {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileReplacer.class);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> ANY_WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
+			PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
+	/**
+	 * One lock per lock file (by its identity) for the threads of this JVM; the OS lock
+	 * serves other processes.
+	 */
+	private static final ConcurrentHashMap<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+	private FileReplacer() {
+	}
+
+	/**
+	 * Reads the file under its lock, edits it, and replaces it when the edit returns
+	 * bytes.
+	 * @param path the file (a symlink is followed)
+	 * @param edit what to do with its bytes
+	 * @throws IOException if the file cannot be locked, read or replaced; the message
+	 * names the file, and the folder when the folder is what cannot be written
+	 */
+	static void update(Path path, Edit edit) throws IOException {
+		Path target = writeTarget(path);
+		Path folder = target.getParent();
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (FileSystemException ex) {
+			throw new IOException(
+					"Cannot write " + path + ": its folder " + folder + " cannot be created (" + describe(ex) + ")",
+					ex);
+		}
+		Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
+		try (FileChannel lockChannel = openLockFile(lockFile, path)) {
+			// One JVM lock per lock file, not per path: two threads that name the same
+			// file
+			// differently (a symlink and its target) would otherwise both ask the OS for
+			// the lock, and the JVM refuses that with OverlappingFileLockException.
+			ReentrantLock lock = JVM_LOCKS.computeIfAbsent(identity(lockFile), (key) -> new ReentrantLock());
+			lock.lock();
+			try (FileLock fileLock = lockChannel.lock()) {
+				boolean exists = Files.exists(target);
+				byte[] written = edit.apply(exists ? read(target, path) : null);
+				if (written != null) {
+					if (exists) {
+						requireWritable(target, path);
+					}
+					deleteStaleTempFiles(target);
+					replace(target, written, exists);
+				}
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+		catch (AccessDeniedException ex) {
+			throw new IOException("Cannot write " + path + ": the folder " + folder
+					+ " is not writable (the file is replaced through a temp file beside it): give the user write "
+					+ "access to the folder", ex);
+		}
+		catch (FileSystemException ex) {
+			throw new IOException("Cannot write " + path + ": " + describe(ex), ex);
+		}
+	}
+
+	private static FileChannel openLockFile(Path lockFile, Path path) throws IOException {
+		try {
+			return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		}
+		catch (AccessDeniedException ex) {
+			if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+				throw new IOException("Cannot write " + path + ": its lock file " + lockFile
+						+ " is not writable by this user: delete it (it holds nothing) or give the user write access",
+						ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static byte[] read(Path target, Path path) throws IOException {
+		try {
+			return Files.readAllBytes(target);
+		}
+		catch (AccessDeniedException ex) {
+			throw new IOException("Cannot write " + path + ": the file cannot be read (permission denied), and an edit "
+					+ "keeps every line it has: give the user read access, e.g. chmod u+r " + path, ex);
+		}
+	}
+
+	/**
+	 * The file to replace: the target of a symlink, so that the link itself survives.
+	 * @param path the file as configured
+	 * @return the regular file to replace
+	 * @throws IOException if the path is a dangling symlink
+	 */
+	private static Path writeTarget(Path path) throws IOException {
+		if (!Files.isSymbolicLink(path)) {
+			return path;
+		}
+		if (!Files.exists(path)) {
+			throw new IOException("Cannot write " + path + ": it is a symbolic link to " + Files.readSymbolicLink(path)
+					+ ", which does not exist; create that file, or remove the link to keep a regular file here");
+		}
+		return path.toRealPath();
+	}
+
+	/**
+	 * Refuses a file that its mode keeps from being written (root could still replace it,
+	 * but a read-only file says it must not change), or that this user cannot write.
+	 * @param target the regular file to replace
+	 * @param path the file as configured, as the error names it
+	 * @throws IOException if the file must not be written
+	 */
+	private static void requireWritable(Path target, Path path) throws IOException {
+		if (!Files.isRegularFile(target)) {
+			throw new IOException("Cannot write " + path + ": it is not a regular file");
+		}
+		boolean writable = Files.isWritable(target);
+		String mode = "";
+		if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+			mode = " (mode " + PosixFilePermissions.toString(permissions) + ")";
+			writable &= permissions.stream().anyMatch(ANY_WRITE::contains);
+		}
+		if (!writable) {
+			throw new IOException("Cannot write " + path + ": the file is read-only" + mode
+					+ "; make it writable (e.g. chmod u+w " + path + ") or bind at runtime only");
+		}
+	}
+
+	/**
+	 * Deletes what killed writers left. Called under the lock: no live writer of ours
+	 * owns such a file then.
+	 * @param target the file whose temp files to delete
+	 * @throws IOException if the folder cannot be listed or a temp file deleted
+	 */
+	private static void deleteStaleTempFiles(Path target) throws IOException {
+		String prefix = "." + target.getFileName() + ".";
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(target.getParent(),
+				(each) -> isTempName(each.getFileName().toString(), prefix))) {
+			for (Path stale : files) {
+				if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+					Files.deleteIfExists(stale);
+					logger.info("Deleted {}, left by a write that did not finish", stale);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether a file name is {@code .NAME.DIGITS.tmp}, what {@link Files#createTempFile}
+	 * makes of our prefix.
+	 * @param name the file name
+	 * @param prefix {@code .NAME.}
+	 * @return whether the name is one of our temp files
+	 */
+	static boolean isTempName(String name, String prefix) {
+		if (!name.startsWith(prefix) || !name.endsWith(".tmp")) {
+			return false;
+		}
+		int end = name.length() - ".tmp".length();
+		if (end <= prefix.length()) {
+			return false;
+		}
+		for (int i = prefix.length(); i < end; i++) {
+			if (!Character.isDigit(name.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void replace(Path target, byte[] bytes, boolean existed) throws IOException {
+		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+		try {
+			applyPermissions(temp, existed ? target : null);
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	/**
+	 * New files are owner-only; a rewritten file keeps the permissions it had.
+	 * @param temp the temp file about to replace the file
+	 * @param original the file it replaces, or null for a new file
+	 * @throws IOException if the permissions cannot be read or set
+	 */
+	private static void applyPermissions(Path temp, @Nullable Path original) throws IOException {
+		if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = (original != null) ? Files.getPosixFilePermissions(original)
+				: OWNER_ONLY;
+		Files.setPosixFilePermissions(temp, permissions);
+	}
+
+	/**
+	 * What identifies a file however it is named: its device and inode where the OS has
+	 * them.
+	 * @param file the file
+	 * @return its file key, or its real path
+	 * @throws IOException if the file cannot be read
+	 */
+	private static Object identity(Path file) throws IOException {
+		Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+		return (key != null) ? key : file.toRealPath();
+	}
+
+	static String describe(Throwable ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * An edit of the file's bytes, run under the lock.
+	 */
+	@FunctionalInterface
+	interface Edit {
+
+		/**
+		 * Edits the bytes on disk.
+		 * @param current the bytes of the file, or null when it does not exist
+		 * @return the bytes to write, or null to leave the file as it is
+		 * @throws IOException if the current bytes cannot be edited
+		 */
+		byte @Nullable [] apply(byte @Nullable [] current) throws IOException;
+
+	}
+
+}
