@@ -18,6 +18,7 @@ import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * An {@code inference.txt} on disk. Reading never throws: every problem, including an
@@ -58,11 +59,13 @@ public final class InferenceFile {
 	}
 
 	/**
-	 * The default location.
+	 * The default location, in the folder the AWS SDK reads {@code ~/.aws/config} from:
+	 * the home directory is the SDK's ({@code HOME} first, then {@code user.home}), so a
+	 * container that sets {@code HOME} finds the file beside its AWS config.
 	 * @return {@code ~/.aws/inference.txt}
 	 */
 	public static Path defaultLocation() {
-		return Path.of(System.getProperty("user.home"), ".aws", "inference.txt");
+		return Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "inference.txt");
 	}
 
 	/**

@@ -1,0 +1,55 @@
+package io.bedrockbinding.file;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link InferenceFile#defaultLocation()} is in the folder the AWS SDK reads
+ * {@code ~/.aws/config} from: {@code HOME} wins over {@code user.home}. The environment
+ * of this JVM cannot change, so a child JVM prints the location.
+ */
+class DefaultLocationTests {
+
+	@TempDir
+	Path home;
+
+	@Test
+	void homeOfTheEnvironmentWinsOverUserHome() throws Exception {
+		String printed = defaultLocationIn(this.home.toString(), "/nowhere/else");
+
+		assertThat(Path.of(printed)).isEqualTo(this.home.resolve(".aws").resolve("inference.txt"));
+	}
+
+	private static String defaultLocationIn(String homeVariable, String userHome) throws Exception {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "-Duser.home=" + userHome, "-XX:TieredStopAtLevel=1",
+				PrintDefaultLocation.class.getName());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("HOME", homeVariable);
+		Process process = builder.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+		assertThat(process.exitValue()).as(out).isZero();
+		return out;
+	}
+
+	/** The child JVM: prints the default location and nothing else. */
+	static final class PrintDefaultLocation {
+
+		private PrintDefaultLocation() {
+		}
+
+		public static void main(String[] args) {
+			System.out.println(InferenceFile.defaultLocation());
+		}
+
+	}
+
+}
