@@ -34,7 +34,7 @@ final class AdditionalMetadataGenerator {
 		json.line("  \"properties\": [");
 		json.line("    {");
 		json.line("      \"name\": \"bedrock.binding.inference-file.location\",");
-		json.line("      \"defaultValue\": \"${user.home}/.aws/inference.txt\"");
+		json.line("      \"defaultValue\": \"~/.aws/inference.txt\"");
 		json.line("    }");
 		json.line("  ],");
 		json.line("  \"hints\": [");

@@ -104,7 +104,7 @@ class ConfigurationMetadataTests {
 			assertThat(hintValues(metadata, hint)).as(hint).containsExactlyElementsOf(this.catalogIds);
 		}
 		JsonNode location = property(metadata, "bedrock.binding.inference-file.location");
-		assertThat(location.path("defaultValue").asString()).isEqualTo("${user.home}/.aws/inference.txt");
+		assertThat(location.path("defaultValue").asString()).isEqualTo("~/.aws/inference.txt");
 		assertThat(location.path("description").asString()).isNotBlank();
 	}
 
