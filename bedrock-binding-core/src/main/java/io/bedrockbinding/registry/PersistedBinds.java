@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceDocument;
 import io.bedrockbinding.file.InferenceFile;
-import io.bedrockbinding.file.InferenceFileContent;
 import org.jspecify.annotations.Nullable;
 
 /**

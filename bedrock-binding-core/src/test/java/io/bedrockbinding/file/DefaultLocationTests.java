@@ -30,7 +30,7 @@ class DefaultLocationTests {
 	private static String defaultLocationIn(String homeVariable, String userHome) throws Exception {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), "-Duser.home=" + userHome, "-XX:TieredStopAtLevel=1",
-				PrintDefaultLocation.class.getName());
+				DefaultLocationMain.class.getName());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("HOME", homeVariable);
 		Process process = builder.start();
@@ -38,18 +38,6 @@ class DefaultLocationTests {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
 		assertThat(process.exitValue()).as(out).isZero();
 		return out;
-	}
-
-	/** The child JVM: prints the default location and nothing else. */
-	static final class PrintDefaultLocation {
-
-		private PrintDefaultLocation() {
-		}
-
-		public static void main(String[] args) {
-			System.out.println(InferenceFile.defaultLocation());
-		}
-
 	}
 
 }
