@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
@@ -27,8 +28,11 @@ final class LayerUpdates {
 
 	private final CurrentState current;
 
-	LayerUpdates(CurrentState current) {
+	private final SettingHints hints;
+
+	LayerUpdates(CurrentState current, SettingHints hints) {
 		this.current = current;
+		this.hints = hints;
 	}
 
 	/**
@@ -52,7 +56,7 @@ final class LayerUpdates {
 			}
 			catch (InvalidTargetException ex) {
 				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,
-						ex.getMessage() + " (" + entry.source() + ")", origin, null));
+						ex.getMessage() + " (" + entry.source() + ")", origin, null, this.hints));
 			}
 		}
 		synchronized (this.current.writeLock) {

@@ -57,7 +57,7 @@ class PipeResponseTests {
 		BedrockPipeException failure = failure(path, BrokenAnswer.MALFORMED);
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
-		assertThat(failure.fix()).contains("bedrock.binding.endpoint", "proxy");
+		assertThat(failure.fix()).contains("ClientSettings.endpoint", "proxy");
 	}
 
 	@ParameterizedTest

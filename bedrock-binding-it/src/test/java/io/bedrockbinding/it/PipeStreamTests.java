@@ -95,7 +95,7 @@ class PipeStreamTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("first event", "PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-first-event", "streamFirstEvent");
+		assertThat(failure.fix()).contains("PipeTimeouts.streamFirstEvent");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
 	}
 
@@ -111,7 +111,7 @@ class PipeStreamTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("between events", "PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-idle", "streamIdle");
+		assertThat(failure.fix()).contains("PipeTimeouts.streamIdle");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 		assertThat(deltas).hasSize(1);
 	}
