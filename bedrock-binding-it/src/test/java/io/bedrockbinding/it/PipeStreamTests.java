@@ -1,7 +1,6 @@
 package io.bedrockbinding.it;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,7 +12,6 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTimeouts;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,18 +30,13 @@ class PipeStreamTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private BedrockPipe pipe(int attempts, PipeTimeouts timeouts) {
-		BedrockPipeFactory factory = BedrockPipeFactory
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory
 			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), attempts).timeouts(timeouts).build())
-			.build();
-		this.factories.add(factory);
+			.build());
 		return factory.pipe(Fixture.LLAMA);
 	}
 
