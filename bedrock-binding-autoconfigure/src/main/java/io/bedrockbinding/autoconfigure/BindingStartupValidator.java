@@ -90,10 +90,10 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 		if (problem.code() == ProblemCode.REQUIRED_UNBOUND) {
 			String source = ModelPropertyReader.requiredModelsSource(this.environment);
 			if (source != null) {
-				return new BindingProblem(
-						problem.modelId(), problem.severity(), problem.code(), problem.modelId()
-								+ " is listed in bedrock.binding.required-models (" + source + ") but has no binding",
-						problem.origin(), problem.suggestedTarget());
+				return new BindingProblem(problem.modelId(), problem.severity(), problem.code(),
+						problem.modelId() + " is listed in bedrock.binding.required-models (" + source
+								+ ") but has no binding",
+						problem.origin(), problem.suggestedTarget(), this.registry.hints());
 			}
 		}
 		if (problem.code() == ProblemCode.INVALID_TARGET && problem.suggestedTarget() == null
@@ -103,7 +103,7 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 				.orElse(null);
 			if (suggestion != null) {
 				return new BindingProblem(problem.modelId(), problem.severity(), problem.code(), problem.message(),
-						problem.origin(), suggestion);
+						problem.origin(), suggestion, this.registry.hints());
 			}
 		}
 		return problem;

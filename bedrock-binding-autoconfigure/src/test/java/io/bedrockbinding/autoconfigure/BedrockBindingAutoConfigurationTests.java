@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +24,12 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTimeouts;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.registry.RuntimeBindingLimitException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -59,8 +62,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link BedrockBindingAutoConfiguration}, one topic per nested class: conditions and
- * beans, the SDK clients, the inference file, optional SDK modules, and what start-up may
- * and may not call.
+ * beans, the SDK clients, the inference file, optional SDK modules, what start-up may and
+ * may not call, the replaceable beans, the timeout properties and the runtime bindings
+ * cap.
  */
 class BedrockBindingAutoConfigurationTests {
 
@@ -948,6 +952,90 @@ class BedrockBindingAutoConfigurationTests {
 				return new ProfileDiscoveryClients(catalog, ClientSettings.defaults());
 			}
 
+		}
+
+	}
+
+	/**
+	 * {@code bedrock.binding.timeouts.*}: defaults, settings and bad values.
+	 */
+	@Nested
+	class TimeoutProperties {
+
+		private final ApplicationContextRunner runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BedrockBindingAutoConfiguration.class))
+			.withPropertyValues("bedrock.binding.region=us-east-1", "bedrock.binding.inference-file.enabled=false",
+					"bedrock.binding.endpoint=http://127.0.0.1:9");
+
+		@Test
+		void theDefaultsAreCoresDefaults() {
+			this.runner.run((context) -> assertThat(context.getBean(BedrockRuntimeClients.class).timeouts())
+				.isEqualTo(PipeTimeouts.defaults()));
+		}
+
+		@Test
+		void everyTimeoutIsAProperty() {
+			this.runner
+				.withPropertyValues("bedrock.binding.timeouts.connect=2s", "bedrock.binding.timeouts.read=10m",
+						"bedrock.binding.timeouts.api-call=20m", "bedrock.binding.timeouts.stream-first-event=90s",
+						"bedrock.binding.timeouts.stream-idle=30s")
+				.run((context) -> assertThat(context.getBean(BedrockRuntimeClients.class).timeouts())
+					.isEqualTo(new PipeTimeouts(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(20),
+							Duration.ofSeconds(90), Duration.ofSeconds(30))));
+		}
+
+		@Test
+		void aTimeoutThatIsNotPositiveFailsStartUpNamingTheProperty() {
+			this.runner.withPropertyValues("bedrock.binding.timeouts.stream-idle=0s")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("bedrock.binding.timeouts.stream-idle")
+					.hasMessageContaining("positive"));
+		}
+
+	}
+
+	/**
+	 * {@code bedrock.binding.runtime.max-bindings}, and the property names the registry's
+	 * messages use in a Spring application.
+	 */
+	@Nested
+	class RuntimeBindingsProperties {
+
+		private final ApplicationContextRunner runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BedrockBindingAutoConfiguration.class))
+			.withPropertyValues("bedrock.binding.region=us-east-1", "bedrock.binding.inference-file.enabled=false");
+
+		@Test
+		void capIsTenThousandByDefault() {
+			this.runner.run((context) -> {
+				BindingRegistry registry = context.getBean(BindingRegistry.class);
+				assertThat(context.getBean(BedrockBindingProperties.class).getRuntime().getMaxBindings())
+					.isEqualTo(10_000);
+				assertThat(registry.hints().maxRuntimeBindings()).isEqualTo("bedrock.binding.runtime.max-bindings");
+			});
+		}
+
+		@Test
+		void bindBeyondTheConfiguredCapNamesTheProperty() {
+			this.runner.withPropertyValues("bedrock.binding.runtime.max-bindings=1").run((context) -> {
+				BindingRegistry registry = context.getBean(BindingRegistry.class);
+				registry.bind("acme.one-v1:0", "");
+				assertThatExceptionOfType(RuntimeBindingLimitException.class)
+					.isThrownBy(() -> registry.bind("acme.two-v1:0", ""))
+					.withMessageContaining("at most 1")
+					.withMessageContaining("bedrock.binding.runtime.max-bindings");
+			});
+		}
+
+		@Test
+		void requiredModelProblemNamesTheProperty() {
+			this.runner
+				.withPropertyValues("bedrock.binding.required-models=acme.unbound-v1:0",
+						"bedrock.binding.validation.fail-fast=false")
+				.run((context) -> assertThat(context.getBean(BindingRegistry.class).validate())
+					.anySatisfy((problem) -> assertThat(problem.message())
+						.contains("listed in bedrock.binding.required-models")));
 		}
 
 	}

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link org.springframework.boot.test.context.FilteredClassLoader} (see
  * {@link BedrockBindingAutoConfigurationTests.OptionalClasses}) hides classes from
  * conditions only: a class that names StsClient in a method signature loads fine there
- * and fails here.
+ * and fails here. Its own class: it starts a whole application in its own class loader.
  */
 class MissingModulesTests {
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Model IDs as property keys: every ':' must survive, whatever the spelling. YAML is
  * covered by {@link ProfileMergingTests}; here the {@code .properties} format, whose keys
- * end at the first unescaped ':' (resources in {@code bedrock-binding-properties/}).
+ * end at the first unescaped ':' (resources in {@code bedrock-binding-properties/}). Its
+ * own class: it starts a whole application, which reads the files as Boot does.
  */
 class ModelKeySpellingTests {
 

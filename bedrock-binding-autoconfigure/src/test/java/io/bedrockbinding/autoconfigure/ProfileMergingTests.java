@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * merge per key across profiles, properties outrank the file which outranks derived
  * profiles, origins name the file, both spellings of a model key bind the model meant,
  * and each profile's account fills {@code {account}} in targets from YAML and from the
- * file.
+ * file. Its own class, not a topic of {@link BedrockBindingAutoConfigurationTests}: it
+ * starts a whole application, whose profile-specific files a context runner does not
+ * load.
  */
 class ProfileMergingTests {
 

@@ -184,7 +184,7 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 				String region = values.region();
 				if (region == null) {
 					throw new UnresolvedTemplateException(value(), BedrockArn.REGION_TEMPLATE,
-							"set bedrock.binding.region (or the pipe's region)");
+							"set " + values.hints().region() + " (or the pipe's region)");
 				}
 				resolved = resolved.withRegion(region);
 			}
@@ -192,7 +192,7 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 				String account = values.account().get();
 				if (account == null) {
 					throw new UnresolvedTemplateException(value(), BedrockArn.ACCOUNT_TEMPLATE,
-							"set bedrock.binding.account-id (12 digits, or 'auto' to ask STS)");
+							"set " + values.hints().accountId() + " (12 digits, or 'auto' to ask STS)");
 				}
 				resolved = resolved.withAccount(account);
 			}

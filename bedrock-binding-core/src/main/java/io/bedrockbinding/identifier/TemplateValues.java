@@ -2,6 +2,7 @@ package io.bedrockbinding.identifier;
 
 import java.util.function.Supplier;
 
+import io.bedrockbinding.SettingHints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +11,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param account supplies the account ID, or {@code null} when it is not known
  * @param region the region, or {@code null} when it is not known
+ * @param hints how the user sets a missing value, for the message of its failure
  */
-public record TemplateValues(Supplier<@Nullable String> account, @Nullable String region) {
+public record TemplateValues(Supplier<@Nullable String> account, @Nullable String region, SettingHints hints) {
+
+	/**
+	 * Values whose failures speak in {@linkplain SettingHints#plain() plain} words.
+	 * @param account supplies the account ID, or {@code null} when it is not known
+	 * @param region the region, or {@code null} when it is not known
+	 */
+	public TemplateValues(Supplier<@Nullable String> account, @Nullable String region) {
+		this(account, region, SettingHints.plain());
+	}
 
 	public static TemplateValues of(@Nullable String account, @Nullable String region) {
 		return new TemplateValues(() -> account, region);

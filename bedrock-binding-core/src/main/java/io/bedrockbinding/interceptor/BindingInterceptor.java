@@ -97,7 +97,8 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	 */
 	private BindingTarget target(String modelId, String region) {
 		BindingTarget target = this.registry.resolve(modelId, region).target();
-		return target.hasTemplate() ? target.resolve(new TemplateValues(this.accounts::accountId, region)) : target;
+		return target.hasTemplate()
+				? target.resolve(new TemplateValues(this.accounts::accountId, region, this.registry.hints())) : target;
 	}
 
 	/**

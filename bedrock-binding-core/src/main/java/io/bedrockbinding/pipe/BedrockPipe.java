@@ -318,7 +318,7 @@ public final class BedrockPipe {
 			}
 			throw translate(ex, route);
 		}
-		return Replies.result(response, this.modelId, route, fallback);
+		return Replies.result(response, this.modelId, route, fallback, this.context.hints);
 	}
 
 	private CompletableFuture<PipeResult> sendAsync(Route route, String prompt, boolean fallback) {
@@ -326,7 +326,8 @@ public final class BedrockPipe {
 			.async(route.region(), (client) -> client.converse(this.requests.converse(route.target().value(), prompt)))
 			.handle((response, failure) -> {
 				if (failure == null) {
-					return CompletableFuture.completedFuture(Replies.result(response, this.modelId, route, fallback));
+					return CompletableFuture
+						.completedFuture(Replies.result(response, this.modelId, route, fallback, this.context.hints));
 				}
 				Route retry = fallbackFor(failure, route, fallback);
 				if (retry != null) {
@@ -345,8 +346,8 @@ public final class BedrockPipe {
 			.handle((ignored, failure) -> {
 				if (failure == null) {
 					if (!call.sawOutput()) {
-						return CompletableFuture
-							.<PipeResult>failedFuture(TransportErrors.noOutput(this.modelId, route, call.requestId()));
+						return CompletableFuture.<PipeResult>failedFuture(
+								TransportErrors.noOutput(this.modelId, route, call.requestId(), this.context.hints));
 					}
 					return CompletableFuture.completedFuture(call.result(this.modelId, route, fallback));
 				}

@@ -158,26 +158,48 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		return this.settings.endpoint();
 	}
 
-	private BedrockRuntimeClient createSync(String region) {
-		BedrockRuntimeClientBuilder builder = this.settings.withRegion(region).applyTo(BedrockRuntimeClient.builder());
+	/**
+	 * A new sync client built as this object's own clients are: the settings, an HTTP
+	 * client with the connect and read timeouts, the customizers, the API-call timeout,
+	 * then {@code last}. The caller owns the client and closes it.
+	 * @param region the region the client serves, or null for the settings' region
+	 * @param last applied to the builder after everything else (an interceptor that a
+	 * customizer's new override configuration must not drop, say)
+	 * @return the new client
+	 */
+	public BedrockRuntimeClient newSync(@Nullable String region, Consumer<BedrockRuntimeClientBuilder> last) {
+		BedrockRuntimeClientBuilder builder = regional(region).applyTo(BedrockRuntimeClient.builder());
 		builder.httpClientBuilder(Apache5HttpClient.builder()
 			.connectionTimeout(this.timeouts.connect())
 			.socketTimeout(this.timeouts.read()));
 		this.syncCustomizer.accept(builder);
 		builder.overrideConfiguration(withApiCallTimeout(builder.overrideConfiguration()));
+		last.accept(builder);
 		return builder.build();
 	}
 
-	private BedrockRuntimeAsyncClient createAsync(String region) {
-		BedrockRuntimeAsyncClientBuilder builder = this.settings.withRegion(region)
-			.applyTo(BedrockRuntimeAsyncClient.builder());
+	/**
+	 * A new async client built as this object's own clients are: the settings, a Netty
+	 * client on the shared event loops with the connect and read timeouts (HTTP/1.1 for a
+	 * plain-HTTP endpoint), the customizers, the API-call timeout, then {@code last}. The
+	 * caller owns the client and closes it before this object, whose close ends the event
+	 * loops.
+	 * @param region the region the client serves, or null for the settings' region
+	 * @param last applied to the builder after everything else
+	 * @return the new client
+	 * @throws ClientsClosedException if these clients are closed
+	 */
+	public BedrockRuntimeAsyncClient newAsync(@Nullable String region,
+			Consumer<BedrockRuntimeAsyncClientBuilder> last) {
+		ClientSettings regional = regional(region);
+		BedrockRuntimeAsyncClientBuilder builder = regional.applyTo(BedrockRuntimeAsyncClient.builder());
 		// One event loop group for every region's client, shut down by close() without
 		// Netty's default two-second quiet period per client.
 		NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
 			.eventLoopGroup(eventLoops())
 			.connectionTimeout(this.timeouts.connect())
 			.readTimeout(this.timeouts.read());
-		if (this.settings.plainHttp()) {
+		if (regional.plainHttp()) {
 			// Plain-HTTP endpoints (emulators) speak HTTP/1.1; the async default is
 			// HTTP/2.
 			http.protocol(Protocol.HTTP1_1);
@@ -185,7 +207,22 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		builder.httpClientBuilder(http);
 		this.asyncCustomizer.accept(builder);
 		builder.overrideConfiguration(withApiCallTimeout(builder.overrideConfiguration()));
+		last.accept(builder);
 		return builder.build();
+	}
+
+	private ClientSettings regional(@Nullable String region) {
+		return (region != null) ? this.settings.withRegion(region) : this.settings;
+	}
+
+	private BedrockRuntimeClient createSync(String region) {
+		return newSync(region, (builder) -> {
+		});
+	}
+
+	private BedrockRuntimeAsyncClient createAsync(String region) {
+		return newAsync(region, (builder) -> {
+		});
 	}
 
 	/**

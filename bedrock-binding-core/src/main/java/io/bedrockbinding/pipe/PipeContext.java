@@ -37,7 +37,7 @@ final class PipeContext {
 
 	final StreamClock clock = new StreamClock();
 
-	private final SettingHints hints;
+	final SettingHints hints;
 
 	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
 
@@ -71,7 +71,7 @@ final class PipeContext {
 		Resolution resolution = this.registry.resolve(modelId, region);
 		BindingTarget target = resolution.target();
 		if (target.hasTemplate()) {
-			target = target.resolve(new TemplateValues(this.accounts::accountId, region));
+			target = target.resolve(new TemplateValues(this.accounts::accountId, region, this.hints));
 		}
 		return new Route(modelId, resolution.binding(), target, resolution.region(), resolution.onDemandFallback());
 	}

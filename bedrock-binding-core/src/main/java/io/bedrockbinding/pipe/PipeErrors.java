@@ -79,7 +79,7 @@ final class PipeErrors {
 			return translateService(aws, modelId, route);
 		}
 		BedrockPipeException transport = TransportErrors.translate(failure, modelId, route, this.timeouts, timeout,
-				pipeTimeout);
+				pipeTimeout, this.hints);
 		if (transport != null) {
 			return transport;
 		}
@@ -116,8 +116,8 @@ final class PipeErrors {
 					: modelId;
 			String profile = (route != null) ? route.onDemandFallback().map(BindingTarget::value).orElse(null) : null;
 			fix = "bind " + modelId + " to an inference profile; "
-					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called) + "\n(or set "
-					+ this.hints.onDemandFallback() + " to retry with the region's geo profile)";
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called, this.hints)
+					+ "\n(or set " + this.hints.onDemandFallback() + " to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
 			reason = FailureReason.ACCESS_DENIED;

@@ -2,6 +2,7 @@ package io.bedrockbinding.pipe;
 
 import java.time.Duration;
 
+import io.bedrockbinding.SettingHints;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseMetrics;
@@ -19,14 +20,16 @@ final class Replies {
 	 * @param modelId the model ID the caller asked for
 	 * @param route the route the call took
 	 * @param fallback whether the call was the on-demand fallback
+	 * @param hints the words of the layer that configured the pipe, for the fix
 	 * @return the result
 	 * @throws BedrockPipeException when the answer has no output: a {@code 200} with
 	 * {@code {}} is no reply, however successful its status
 	 */
-	static PipeResult result(ConverseResponse response, String modelId, Route route, boolean fallback) {
+	static PipeResult result(ConverseResponse response, String modelId, Route route, boolean fallback,
+			SettingHints hints) {
 		String requestId = response.responseMetadata().requestId();
 		if (response.output() == null || response.output().message() == null) {
-			throw TransportErrors.noOutput(modelId, route, requestId);
+			throw TransportErrors.noOutput(modelId, route, requestId, hints);
 		}
 		StringBuilder text = new StringBuilder();
 		for (ContentBlock block : response.output().message().content()) {

@@ -4,6 +4,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.bedrockbinding.SettingHints;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -25,14 +26,15 @@ final class TransportErrors {
 	 * @param modelId the model ID the caller asked for
 	 * @param route the route the call took
 	 * @param requestId the request ID AWS gave the answer
+	 * @param hints the words of the layer that configured the pipe
 	 * @return the failure
 	 */
-	static BedrockPipeException noOutput(String modelId, Route route, @Nullable String requestId) {
+	static BedrockPipeException noOutput(String modelId, Route route, @Nullable String requestId, SettingHints hints) {
 		return new BedrockPipeException(FailureReason.MALFORMED_RESPONSE, modelId, route.target().value(),
 				route.region(), null, requestId,
 				"Bedrock answered " + route.target().value() + " with no output (request " + requestId + ")",
 				"retry the call; if it keeps happening, report the request ID to AWS support (or check what answers"
-						+ " at bedrock.binding.endpoint)",
+						+ " at " + hints.endpoint() + ")",
 				null);
 	}
 
@@ -45,10 +47,11 @@ final class TransportErrors {
 	 * @param apiCallTimeout the API-call timeout in force (the pipe's, or else the
 	 * factory's)
 	 * @param pipeTimeout whether that is the pipe's own {@code withTimeout}
+	 * @param hints the words of the layer that configured the pipe
 	 * @return the named failure, or {@code null} when it is none of these
 	 */
 	static @Nullable BedrockPipeException translate(Throwable failure, String modelId, @Nullable Route route,
-			PipeTimeouts timeouts, Duration apiCallTimeout, boolean pipeTimeout) {
+			PipeTimeouts timeouts, Duration apiCallTimeout, boolean pipeTimeout, SettingHints hints) {
 		String target = (route != null) ? route.target().value() : null;
 		String region = (route != null) ? route.region() : null;
 		if (failure instanceof StreamInterruptedException interrupted) {
@@ -60,12 +63,11 @@ final class TransportErrors {
 					failure);
 		}
 		if (failure instanceof StreamTimeoutException timeout) {
-			String property = timeout.started() ? "stream-idle" : "stream-first-event";
 			String option = timeout.started() ? "streamIdle" : "streamFirstEvent";
-			return timeout(modelId, target, region, timeout.getMessage(), property, option, failure);
+			return timeout(modelId, target, region, timeout.getMessage(), hints.timeout(option), failure);
 		}
 		if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-			String fix = "raise bedrock.binding.timeouts.api-call (PipeTimeouts.apiCall)" + (pipeTimeout
+			String fix = "raise " + hints.timeout("apiCall") + (pipeTimeout
 					? " or rather the pipe's own withTimeout, which overrides it" : " or the pipe's withTimeout")
 					+ ", or shorten the request (maxTokens)";
 			return new BedrockPipeException(FailureReason.TIMEOUT, modelId, target, region, null, null,
@@ -73,14 +75,14 @@ final class TransportErrors {
 		}
 		if (causedBy(failure, "ConnectTimeoutException") || hasMessage(failure, "connect timed out")) {
 			return timeout(modelId, target, region,
-					"Connecting to Bedrock in " + region + " timed out after " + timeouts.connect(), "connect",
-					"connect", failure);
+					"Connecting to Bedrock in " + region + " timed out after " + timeouts.connect(),
+					hints.timeout("connect"), failure);
 		}
 		if (failure instanceof SocketTimeoutException || causedBy(failure, "SocketTimeoutException")
 				|| causedBy(failure, "ReadTimeoutException") || hasMessage(failure, "read timed out")) {
 			return timeout(modelId, target, region,
-					"Bedrock sent nothing for " + timeouts.read() + " (the read timeout of each attempt)", "read",
-					"read", failure);
+					"Bedrock sent nothing for " + timeouts.read() + " (the read timeout of each attempt)",
+					hints.timeout("read"), failure);
 		}
 		// A body cut short fails to unmarshall too: the closed connection is the cause to
 		// name.
@@ -99,7 +101,7 @@ final class TransportErrors {
 				|| hasMessage(failure, "checksum")) {
 			return new BedrockPipeException(FailureReason.MALFORMED_RESPONSE, modelId, target, region, null, null,
 					"Bedrock's answer could not be read: " + failure.getMessage(),
-					"check what answers at bedrock.binding.endpoint and any proxy between (it must speak the "
+					"check what answers at " + hints.endpoint() + " and any proxy between (it must speak the "
 							+ "bedrock-runtime API); retry the call",
 					failure);
 		}
@@ -107,11 +109,9 @@ final class TransportErrors {
 	}
 
 	private static BedrockPipeException timeout(String modelId, @Nullable String target, @Nullable String region,
-			String problem, String property, String option, Throwable failure) {
-		return new BedrockPipeException(
-				FailureReason.TIMEOUT, modelId, target, region, null, null, problem, "raise bedrock.binding.timeouts."
-						+ property + " (PipeTimeouts." + option + " in BedrockRuntimeClients.Builder.timeouts)",
-				failure);
+			String problem, String raise, Throwable failure) {
+		return new BedrockPipeException(FailureReason.TIMEOUT, modelId, target, region, null, null, problem,
+				"raise " + raise, failure);
 	}
 
 	private static boolean causedBy(Throwable thrown, String simpleName) {

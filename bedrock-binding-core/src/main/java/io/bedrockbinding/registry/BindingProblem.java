@@ -1,5 +1,6 @@
 package io.bedrockbinding.registry;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import org.jspecify.annotations.Nullable;
 
@@ -12,19 +13,36 @@ import org.jspecify.annotations.Nullable;
  * @param message what is wrong, with where it came from
  * @param origin the binding's origin, when there is a binding
  * @param suggestedTarget a target that would fix it, when one is known
+ * @param hints the words of the layer that configured the registry, for the fix
  */
 public record BindingProblem(String modelId, Severity severity, ProblemCode code, String message,
-		@Nullable Origin origin, @Nullable String suggestedTarget) {
+		@Nullable Origin origin, @Nullable String suggestedTarget, SettingHints hints) {
 
 	/**
-	 * How to fix it: the inference.txt line and the YAML that would, or what to change.
+	 * A problem whose fix speaks in {@linkplain SettingHints#plain() plain} words.
+	 * @param modelId the model concerned
+	 * @param severity how bad it is
+	 * @param code what kind of problem
+	 * @param message what is wrong, with where it came from
+	 * @param origin the binding's origin, when there is a binding
+	 * @param suggestedTarget a target that would fix it, when one is known
+	 */
+	public BindingProblem(String modelId, Severity severity, ProblemCode code, String message, @Nullable Origin origin,
+			@Nullable String suggestedTarget) {
+		this(modelId, severity, code, message, origin, suggestedTarget, SettingHints.plain());
+	}
+
+	/**
+	 * How to fix it: the inference.txt line (and the YAML, where the hints name a
+	 * property of bindings) that would, or what to change.
+	 * @return the fix
 	 */
 	public String fix() {
 		if (this.suggestedTarget != null) {
-			return Fixes.bindingLines(this.modelId, this.suggestedTarget);
+			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
 		}
 		return switch (this.code) {
-			case REQUIRED_UNBOUND -> Fixes.bindingLines(this.modelId, "<profile ID or ARN>");
+			case REQUIRED_UNBOUND -> Fixes.bindingLines(this.modelId, "<profile ID or ARN>", this.hints);
 			case INVALID_TARGET, FILE_PROBLEM -> "correct or remove the binding at " + originText();
 			case REGION_MISMATCH ->
 				"nothing, if calling that region is meant; otherwise bind a profile of the configured region";

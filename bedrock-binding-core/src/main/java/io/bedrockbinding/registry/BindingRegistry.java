@@ -72,7 +72,7 @@ public final class BindingRegistry {
 		this.file = builder.file;
 		this.current = new CurrentState(RegistryState.initial(RegistryState.catalogLayer(this.catalog),
 				this.derivation.derivedLayer(this.region)));
-		this.layers = new LayerUpdates(this.current);
+		this.layers = new LayerUpdates(this.current, this.hints);
 		this.runtime = new RuntimeBinds(this.current, builder.maxRuntimeBindings, this.hints.maxRuntimeBindings(),
 				(this.file != null) ? new PersistedBinds(this.file) : null);
 		if (this.file != null) {

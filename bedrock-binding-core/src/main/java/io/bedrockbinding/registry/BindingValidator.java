@@ -54,7 +54,7 @@ final class BindingValidator {
 		if (current.lastFileRead != null) {
 			for (FileProblem problem : current.lastFileRead.problems()) {
 				problems.add(new BindingProblem("", problem.severity(), ProblemCode.FILE_PROBLEM, problem.toString(),
-						new Origin(OriginKind.FILE, problem.source() + ":" + problem.line()), null));
+						new Origin(OriginKind.FILE, problem.source() + ":" + problem.line()), null, this.hints));
 			}
 		}
 		for (Binding binding : current.bindings()) {
@@ -67,7 +67,7 @@ final class BindingValidator {
 						? this.catalog.systemProfileFor(required, this.region).orElse(null) : null;
 				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
 						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
-						suggestion));
+						suggestion, this.hints));
 			}
 		}
 		return problems;
@@ -89,7 +89,7 @@ final class BindingValidator {
 		ModelInfo model = this.catalog.find(modelId).orElse(null);
 		if (model == null) {
 			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
-					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null));
+					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null, this.hints));
 		}
 		if (target instanceof BindingTarget.Direct direct && this.region != null) {
 			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
@@ -98,7 +98,7 @@ final class BindingValidator {
 				problems.add(new BindingProblem(
 						modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE, modelId + " is bound direct ("
 								+ origin.source() + ") but needs an inference profile in " + this.region,
-						origin, suggestion));
+						origin, suggestion, this.hints));
 			}
 		}
 		if (target instanceof BindingTarget.SystemProfile profile) {
@@ -110,20 +110,20 @@ final class BindingValidator {
 				problems.add(new BindingProblem(
 						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo() + "' of "
 								+ profile.value() + " (" + origin.source() + ") is not a known geography",
-						origin, null));
+						origin, null, this.hints));
 			}
 			else if (this.region != null && !geography.get().serves(this.region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
 						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": the '"
 								+ profile.geo() + "' geography serves " + String.join(", ", geography.get().regions()),
-						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null)));
+						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null),
+						this.hints));
 			}
 			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
-				problems
-					.add(new BindingProblem(
-							modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
-									+ "' profile for " + profile.modelId() + " (" + origin.source() + ")",
-							origin, null));
+				problems.add(new BindingProblem(
+						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
+								+ "' profile for " + profile.modelId() + " (" + origin.source() + ")",
+						origin, null, this.hints));
 			}
 		}
 		if (target instanceof BindingTarget.Arn arn) {
@@ -133,7 +133,7 @@ final class BindingValidator {
 						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
 								+ "), a region the AWS SDK does not know: check the spelling (a new region needs a"
 								+ " newer SDK to be known)",
-						origin, null));
+						origin, null, this.hints));
 			}
 			if (this.region != null && target.region().isPresent() && !target.region().get().equals(this.region)
 					&& target.kind() != TargetKind.FOUNDATION_MODEL_ARN) {
@@ -141,7 +141,7 @@ final class BindingValidator {
 						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
 								+ ") while the configured region is " + this.region + "; calls go to "
 								+ target.region().get(),
-						origin, null));
+						origin, null, this.hints));
 			}
 			// Only an {account} template exempts the ARN: a {region} template says
 			// nothing about the account.
@@ -151,7 +151,7 @@ final class BindingValidator {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.ACCOUNT_MISMATCH,
 						modelId + " is bound to an ARN of account " + parsed.account() + " (" + origin.source()
 								+ ") while the account is " + this.accountId,
-						origin, null));
+						origin, null, this.hints));
 			}
 		}
 		return problems;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceFileContent;
@@ -28,8 +29,11 @@ final class LayerUpdates {
 
 	private final CurrentState current;
 
-	LayerUpdates(CurrentState current) {
+	private final SettingHints hints;
+
+	LayerUpdates(CurrentState current, SettingHints hints) {
 		this.current = current;
+		this.hints = hints;
 	}
 
 	/**
@@ -53,7 +57,7 @@ final class LayerUpdates {
 			}
 			catch (InvalidTargetException ex) {
 				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,
-						ex.getMessage() + " (" + entry.source() + ")", origin, null));
+						ex.getMessage() + " (" + entry.source() + ")", origin, null, this.hints));
 			}
 		}
 		synchronized (this.current.writeLock) {

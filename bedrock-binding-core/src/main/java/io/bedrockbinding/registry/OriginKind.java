@@ -18,7 +18,7 @@ public enum OriginKind {
 	/** A line of the inference file. */
 	FILE,
 
-	/** Spring properties ({@code bedrock.binding.models}), merged across profiles. */
+	/** Spring properties (the starter's map of models), merged across profiles. */
 	PROPERTIES,
 
 	/** Bound at runtime (API, actuator, CLI). */

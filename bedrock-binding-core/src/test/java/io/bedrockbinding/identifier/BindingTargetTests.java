@@ -3,6 +3,7 @@ package io.bedrockbinding.identifier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.bedrockbinding.SettingHints;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -558,8 +559,21 @@ class BindingTargetTests {
 			assertThatExceptionOfType(UnresolvedTemplateException.class)
 				.isThrownBy(() -> target.resolve(TemplateValues.of(null, "us-east-1")))
 				.withMessage("Target '" + ACCOUNT_TEMPLATE + "' uses {account} but no value is known: "
-						+ "set bedrock.binding.account-id (12 digits, or 'auto' to ask STS)")
+						+ "set the account ID (AccountResolver.of(...)) (12 digits, or 'auto' to ask STS)")
 				.satisfies((ex) -> assertThat(ex.placeholder()).isEqualTo("{account}"));
+		}
+
+		@Test
+		void missingValuesNameTheSettingsOfTheLayerThatConfiguredIt() {
+			SettingHints hints = new SettingHints("app.region", "app.account-id", "e", "f", "q", "m");
+			assertThatExceptionOfType(UnresolvedTemplateException.class)
+				.isThrownBy(() -> BindingTarget.parse(ACCOUNT_TEMPLATE)
+					.resolve(new TemplateValues(() -> null, "us-east-1", hints)))
+				.withMessageEndingWith("set app.account-id (12 digits, or 'auto' to ask STS)");
+			assertThatExceptionOfType(UnresolvedTemplateException.class)
+				.isThrownBy(
+						() -> BindingTarget.parse(REGION_TEMPLATE).resolve(new TemplateValues(() -> null, null, hints)))
+				.withMessageEndingWith("set app.region (or the pipe's region)");
 		}
 
 		@Test
@@ -568,7 +582,7 @@ class BindingTargetTests {
 			assertThatExceptionOfType(UnresolvedTemplateException.class)
 				.isThrownBy(() -> target.resolve(TemplateValues.none()))
 				.withMessageContaining("{region}")
-				.withMessageContaining("bedrock.binding.region")
+				.withMessageContaining("set AWS_REGION or the region of BindingRegistry.builder(...)")
 				.withMessageContaining(REGION_TEMPLATE)
 				.satisfies((ex) -> assertThat(ex.placeholder()).isEqualTo("{region}"));
 		}

@@ -2,6 +2,7 @@ package io.bedrockbinding.registry;
 
 import java.util.List;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
 import org.junit.jupiter.api.Test;
@@ -210,7 +211,7 @@ class BindingRegistryValidationTests {
 			assertThat(problem.suggestedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
 			assertThat(problem.message()).contains("us-east-2").contains("application.yml");
 			assertThat(problem.fix()).contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0")
-				.contains("\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0");
+				.doesNotContain("application.yml");
 		});
 	}
 
@@ -239,6 +240,24 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void theFixShowsTheYamlOfTheBindingsPropertyTheHintsName() {
+		SettingHints hints = new SettingHints("r", "a", "e", "f", "app.required", "m", "t", "app.ai.models");
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of(CLAUDE_3_HAIKU))
+			.hints(hints)
+			.build();
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.message()).contains("app.required");
+			String profile = "us." + CLAUDE_3_HAIKU;
+			assertThat(problem.fix()).isEqualTo("add to inference.txt:\n    " + CLAUDE_3_HAIKU + "=" + profile
+					+ "\nor to application.yml:\n    app:\n      ai:\n        models:\n" + "          \"["
+					+ CLAUDE_3_HAIKU + "]\": " + profile);
+		});
+	}
+
+	@Test
 	void requiredModelWithoutABindingIsAnErrorAndADerivedBindingCounts() {
 		BindingRegistry registry = BindingRegistry.builder(CATALOG)
 			.region("us-east-1")
@@ -257,7 +276,8 @@ class BindingRegistryValidationTests {
 			.filter((problem) -> problem.modelId().equals(CLAUDE_3_HAIKU))
 			.findFirst()
 			.orElseThrow();
-		assertThat(haiku.fix()).contains("\"[" + CLAUDE_3_HAIKU + "]\"");
+		assertThat(haiku.fix()).contains(CLAUDE_3_HAIKU + "=us.anthropic.claude-3-haiku-20240307-v1:0")
+			.doesNotContain("\"[");
 
 		registry.bind(LLAMA_3_8B, "");
 		registry.bind(CLAUDE_3_HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");

@@ -1,11 +1,8 @@
 package io.bedrockbinding.emulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
@@ -39,17 +36,8 @@ class ConverseToolTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private static BedrockRuntimeClient client;
-
-	@BeforeAll
-	static void createClient() {
-		client = bedrock.clients().runtimeBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
-	}
+	@RegisterExtension
+	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
 
 	@Test
 	void aModelWithToolsCallsTheFirstAndAnswersItsResult() {
@@ -57,8 +45,9 @@ class ConverseToolTests {
 			.role(ConversationRole.USER)
 			.content(ContentBlock.fromText("Weather in Paris?"))
 			.build();
-		ConverseResponse first = client.converse(
-				(request) -> request.modelId(HAIKU).messages(question).toolConfig((tools) -> tools.tools(WEATHER)));
+		ConverseResponse first = client.get()
+			.converse(
+					(request) -> request.modelId(HAIKU).messages(question).toolConfig((tools) -> tools.tools(WEATHER)));
 		ToolUseBlock call = first.output()
 			.message()
 			.content()
@@ -74,9 +63,10 @@ class ConverseToolTests {
 				.content(ToolResultContentBlock.fromText("Sunny"))
 				.build()))
 			.build();
-		ConverseResponse second = client.converse((request) -> request.modelId(HAIKU)
-			.messages(question, first.output().message(), result)
-			.toolConfig((tools) -> tools.tools(WEATHER)));
+		ConverseResponse second = client.get()
+			.converse((request) -> request.modelId(HAIKU)
+				.messages(question, first.output().message(), result)
+				.toolConfig((tools) -> tools.tools(WEATHER)));
 
 		assertThat(first.stopReason()).isEqualTo(StopReason.TOOL_USE);
 		assertThat(call.name()).isEqualTo("weather");

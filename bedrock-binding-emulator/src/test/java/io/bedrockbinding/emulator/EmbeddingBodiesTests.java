@@ -2,12 +2,9 @@ package io.bedrockbinding.emulator;
 
 import java.util.Collections;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,17 +29,8 @@ class EmbeddingBodiesTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private static BedrockRuntimeClient client;
-
-	@BeforeAll
-	static void createClient() {
-		client = bedrock.clients().runtimeBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
-	}
+	@RegisterExtension
+	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
 
 	@Test
 	void titanV2AnswersTheAskedDimensionsAndVectorsByType() {
@@ -109,13 +97,12 @@ class EmbeddingBodiesTests {
 	}
 
 	private static JsonNode invoke(String modelId, String body) {
-		return JSON.readTree(
-				client
-					.invokeModel((request) -> request.modelId(modelId)
-						.contentType("application/json")
-						.body(SdkBytes.fromUtf8String(body)))
-					.body()
-					.asUtf8String());
+		return JSON.readTree(client.get()
+			.invokeModel((request) -> request.modelId(modelId)
+				.contentType("application/json")
+				.body(SdkBytes.fromUtf8String(body)))
+			.body()
+			.asUtf8String());
 	}
 
 }

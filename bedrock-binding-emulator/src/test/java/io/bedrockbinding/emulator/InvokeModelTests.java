@@ -1,7 +1,5 @@
 package io.bedrockbinding.emulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,17 +21,8 @@ class InvokeModelTests {
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
 			LocalBedrock.builder().catalog(TestCatalog.create()));
 
-	private static BedrockRuntimeClient client;
-
-	@BeforeAll
-	static void createClient() {
-		client = bedrock.clients().runtimeBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
-	}
+	@RegisterExtension
+	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
 
 	@Test
 	void anthropicMessages() {
@@ -169,10 +158,11 @@ class InvokeModelTests {
 	}
 
 	private static InvokeModelResponse invoke(String modelId, String body) {
-		return client.invokeModel((request) -> request.modelId(modelId)
-			.contentType("application/json")
-			.accept("application/json")
-			.body(SdkBytes.fromUtf8String(body)));
+		return client.get()
+			.invokeModel((request) -> request.modelId(modelId)
+				.contentType("application/json")
+				.accept("application/json")
+				.body(SdkBytes.fromUtf8String(body)));
 	}
 
 	private static InvokeModelResponse invoke(String modelId, String body, String region) {

@@ -1,6 +1,5 @@
 package io.bedrockbinding.it;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -14,8 +13,6 @@ import io.bedrockbinding.pipe.EmbeddingInputType;
 import io.bedrockbinding.pipe.EmbeddingResult;
 import io.bedrockbinding.pipe.EmbeddingTruncation;
 import io.bedrockbinding.pipe.FailureReason;
-import io.bedrockbinding.registry.BindingRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -42,27 +39,13 @@ class EmbeddingTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
-
-	private BedrockPipeFactory factory(BindingRegistry registry) {
-		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), registry).build();
-		this.factories.add(factory);
-		return factory;
-	}
-
-	private BedrockPipeFactory factory(String region) {
-		return factory(Fixture.registry(region));
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@Test
 	void aLargeBatchIsSplitAtTheModelsLimitAndJoinedInOrder() {
 		List<String> texts = IntStream.range(0, 200).mapToObj((i) -> "text number " + i).toList();
-		BedrockEmbeddings embeddings = factory("us-east-1").embeddings(COHERE_V3);
+		BedrockEmbeddings embeddings = this.factories.of("us-east-1").embeddings(COHERE_V3);
 
 		EmbeddingResult result = embeddings.embed(texts);
 
@@ -82,7 +65,7 @@ class EmbeddingTests {
 
 	@Test
 	void titanTakesOneTextPerCall() {
-		EmbeddingResult result = factory("us-east-1").embeddings(TITAN_V2).embed(List.of("a", "b", "c"));
+		EmbeddingResult result = this.factories.of("us-east-1").embeddings(TITAN_V2).embed(List.of("a", "b", "c"));
 
 		assertThat(result.calls()).isEqualTo(3);
 		assertThat(bedrock.get().journal("InvokeModel"))
@@ -94,7 +77,7 @@ class EmbeddingTests {
 
 	@Test
 	void titanDimensionsAndNormalize() {
-		BedrockEmbeddings titan = factory("us-east-1").embeddings(TITAN_V2).withDimensions(256);
+		BedrockEmbeddings titan = this.factories.of("us-east-1").embeddings(TITAN_V2).withDimensions(256);
 
 		float[] normalized = titan.embed("the same text").vector();
 		float[] raw = titan.withNormalize(false).embed("the same text").vector();
@@ -110,7 +93,7 @@ class EmbeddingTests {
 
 	@Test
 	void aDimensionTheModelDoesNotOfferIsBedrocksRefusal() {
-		BedrockEmbeddings titan = factory("us-east-1").embeddings(TITAN_V2).withDimensions(300);
+		BedrockEmbeddings titan = this.factories.of("us-east-1").embeddings(TITAN_V2).withDimensions(300);
 
 		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> titan.embed("x"))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FailureReason.INVALID_REQUEST))
@@ -120,7 +103,8 @@ class EmbeddingTests {
 
 	@Test
 	void cohereV4GoesThroughItsProfileWhereItNeedsOne() {
-		EmbeddingResult result = factory("us-east-2").embeddings(COHERE_V4)
+		EmbeddingResult result = this.factories.of("us-east-2")
+			.embeddings(COHERE_V4)
 			.withInputType(EmbeddingInputType.SEARCH_QUERY)
 			.withDimensions(512)
 			.withTruncation(EmbeddingTruncation.END)
@@ -141,7 +125,7 @@ class EmbeddingTests {
 
 	@Test
 	void cohereV4IsCalledDirectlyWhereItRunsOnDemand() {
-		EmbeddingResult result = factory("us-east-1").embeddings(COHERE_V4).embed("hello");
+		EmbeddingResult result = this.factories.of("us-east-1").embeddings(COHERE_V4).embed("hello");
 
 		assertThat(result.invokedTarget()).isEqualTo(COHERE_V4);
 		assertThat(result.vector()).hasSize(1536);
@@ -149,7 +133,7 @@ class EmbeddingTests {
 
 	@Test
 	void anUnboundProfileOnlyModelFailsWithTheBindingToAdd() {
-		BedrockEmbeddings embeddings = factory(Fixture.directRegistry("us-east-2")).embeddings(COHERE_V4);
+		BedrockEmbeddings embeddings = this.factories.of(Fixture.directRegistry("us-east-2")).embeddings(COHERE_V4);
 
 		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> embeddings.embed("x"))
 			.satisfies((ex) -> {
@@ -160,7 +144,7 @@ class EmbeddingTests {
 
 	@Test
 	void optionsAModelDoesNotTakeAreRefusedAtOnce() {
-		BedrockPipeFactory factory = factory("us-east-1");
+		BedrockPipeFactory factory = this.factories.of("us-east-1");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> factory.embeddings(COHERE_V3).withNormalize(false))
 			.withMessageContaining("normalize");

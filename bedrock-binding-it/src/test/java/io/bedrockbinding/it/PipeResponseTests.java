@@ -1,14 +1,10 @@
 package io.bedrockbinding.it;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.bedrockbinding.emulator.BrokenAnswer;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,16 +18,11 @@ class PipeResponseTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private BedrockPipeException failure(CallPath path, BrokenAnswer broken) {
-		BedrockPipeFactory factory = Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build();
-		this.factories.add(factory);
+		BedrockPipeFactory factory = this.factories.of("us-east-1");
 		bedrock.faults().breakNext(1, broken);
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
 				() -> path.call(factory.pipe(Fixture.LLAMA), "hi"));
@@ -57,7 +48,7 @@ class PipeResponseTests {
 		BedrockPipeException failure = failure(path, BrokenAnswer.MALFORMED);
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
-		assertThat(failure.fix()).contains("bedrock.binding.endpoint", "proxy");
+		assertThat(failure.fix()).contains("ClientSettings.endpoint", "proxy");
 	}
 
 	@ParameterizedTest

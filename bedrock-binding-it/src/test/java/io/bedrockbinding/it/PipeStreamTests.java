@@ -1,7 +1,6 @@
 package io.bedrockbinding.it;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,7 +12,6 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTimeouts;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,18 +30,13 @@ class PipeStreamTests {
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
 
-	private final List<BedrockPipeFactory> factories = new ArrayList<>();
-
-	@AfterEach
-	void closeFactories() {
-		this.factories.forEach(BedrockPipeFactory::close);
-	}
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
 
 	private BedrockPipe pipe(int attempts, PipeTimeouts timeouts) {
-		BedrockPipeFactory factory = BedrockPipeFactory
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory
 			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), attempts).timeouts(timeouts).build())
-			.build();
-		this.factories.add(factory);
+			.build());
 		return factory.pipe(Fixture.LLAMA);
 	}
 
@@ -95,7 +88,7 @@ class PipeStreamTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("first event", "PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-first-event", "streamFirstEvent");
+		assertThat(failure.fix()).contains("PipeTimeouts.streamFirstEvent");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
 	}
 
@@ -111,7 +104,7 @@ class PipeStreamTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("between events", "PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.stream-idle", "streamIdle");
+		assertThat(failure.fix()).contains("PipeTimeouts.streamIdle");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 		assertThat(deltas).hasSize(1);
 	}

@@ -86,7 +86,7 @@ class PipeTimeoutTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.read", "PipeTimeouts");
+		assertThat(failure.fix()).contains("PipeTimeouts.read (BedrockRuntimeClients.Builder.timeouts)");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
 	}
 
@@ -102,7 +102,7 @@ class PipeTimeoutTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.getMessage()).contains("PT0.5S");
-		assertThat(failure.fix()).contains("bedrock.binding.timeouts.api-call", "withTimeout");
+		assertThat(failure.fix()).contains("PipeTimeouts.apiCall", "withTimeout");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
 	}
 

@@ -62,10 +62,6 @@ public class EmbeddingBatchBenchmark {
 
 	private final PairedSamples paired = new PairedSamples("binding", "raw");
 
-	private boolean bindingFirst;
-
-	private boolean pairedRan;
-
 	@Setup
 	public void setUp() {
 		this.local = new LocalSetup();
@@ -86,9 +82,7 @@ public class EmbeddingBatchBenchmark {
 	@TearDown
 	public void tearDown() {
 		this.local.close();
-		if (this.pairedRan) {
-			System.out.printf("%n%s%n", this.paired.summary());
-		}
+		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -130,27 +124,8 @@ public class EmbeddingBatchBenchmark {
 	 */
 	@Benchmark
 	public void pairedBindingAndRaw(Blackhole blackhole) {
-		this.pairedRan = true;
-		this.bindingFirst = !this.bindingFirst;
-		long binding;
-		long raw;
-		if (this.bindingFirst) {
-			long start = System.nanoTime();
-			blackhole.consume(bindingEmbed());
-			long middle = System.nanoTime();
-			blackhole.consume(baselineRawInvokeModel());
-			binding = middle - start;
-			raw = System.nanoTime() - middle;
-		}
-		else {
-			long start = System.nanoTime();
-			blackhole.consume(baselineRawInvokeModel());
-			long middle = System.nanoTime();
-			blackhole.consume(bindingEmbed());
-			raw = middle - start;
-			binding = System.nanoTime() - middle;
-		}
-		this.paired.record(binding, raw);
+		this.paired.measure(() -> PairedSamples.timed(blackhole, this::bindingEmbed),
+				() -> PairedSamples.timed(blackhole, this::baselineRawInvokeModel));
 	}
 
 }

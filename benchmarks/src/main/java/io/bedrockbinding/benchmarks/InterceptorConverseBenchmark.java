@@ -54,10 +54,6 @@ public class InterceptorConverseBenchmark {
 
 	private final PairedSamples paired = new PairedSamples("intercepted", "plain");
 
-	private boolean interceptedFirst;
-
-	private boolean pairedRan;
-
 	@Setup
 	public void setUp() {
 		this.bedrock = LocalBedrock.builder().build().start();
@@ -89,9 +85,7 @@ public class InterceptorConverseBenchmark {
 		this.plain.close();
 		this.http.close();
 		this.bedrock.close();
-		if (this.pairedRan) {
-			System.out.printf("%n%s%n", this.paired.summary());
-		}
+		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -111,27 +105,8 @@ public class InterceptorConverseBenchmark {
 	 */
 	@Benchmark
 	public void pairedInterceptedAndPlain(Blackhole blackhole) {
-		this.pairedRan = true;
-		this.interceptedFirst = !this.interceptedFirst;
-		long intercepted;
-		long plain;
-		if (this.interceptedFirst) {
-			long start = System.nanoTime();
-			blackhole.consume(interceptedConverse());
-			long middle = System.nanoTime();
-			blackhole.consume(baselinePlainConverse());
-			intercepted = middle - start;
-			plain = System.nanoTime() - middle;
-		}
-		else {
-			long start = System.nanoTime();
-			blackhole.consume(baselinePlainConverse());
-			long middle = System.nanoTime();
-			blackhole.consume(interceptedConverse());
-			plain = middle - start;
-			intercepted = System.nanoTime() - middle;
-		}
-		this.paired.record(intercepted, plain);
+		this.paired.measure(() -> PairedSamples.timed(blackhole, this::interceptedConverse),
+				() -> PairedSamples.timed(blackhole, this::baselinePlainConverse));
 	}
 
 	private static ConverseRequest request(String modelId) {

@@ -1,7 +1,10 @@
 package io.bedrockbinding.benchmarks;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
@@ -29,6 +32,10 @@ final class PairedSamples {
 
 	private boolean recording;
 
+	private boolean firstFirst;
+
+	private boolean ran;
+
 	PairedSamples(String first, String second) {
 		this.first = first;
 		this.second = second;
@@ -42,7 +49,48 @@ final class PairedSamples {
 		this.recording = params.getType() == IterationType.MEASUREMENT;
 	}
 
-	void record(long firstNanos, long secondNanos) {
+	/**
+	 * One sample of each, in alternating order from one invocation to the next (so that
+	 * neither always runs second, on what the other just warmed), recorded as a pair.
+	 * @param first takes one sample of the first call and answers its nanoseconds
+	 * @param second takes one sample of the second call and answers its nanoseconds
+	 */
+	void measure(LongSupplier first, LongSupplier second) {
+		this.ran = true;
+		this.firstFirst = !this.firstFirst;
+		if (this.firstFirst) {
+			long firstNanos = first.getAsLong();
+			record(firstNanos, second.getAsLong());
+		}
+		else {
+			long secondNanos = second.getAsLong();
+			record(first.getAsLong(), secondNanos);
+		}
+	}
+
+	/**
+	 * The time of one call, its result kept from dead-code elimination.
+	 * @param blackhole receives the result
+	 * @param call the call
+	 * @return the nanoseconds the call took
+	 */
+	static long timed(Blackhole blackhole, Supplier<?> call) {
+		long start = System.nanoTime();
+		blackhole.consume(call.get());
+		return System.nanoTime() - start;
+	}
+
+	/**
+	 * Prints the {@linkplain #summary() summary} at the end of a fork in which the paired
+	 * benchmark ran.
+	 */
+	void printSummary() {
+		if (this.ran) {
+			System.out.printf("%n%s%n", summary());
+		}
+	}
+
+	private void record(long firstNanos, long secondNanos) {
 		if (this.recording && this.count < CAPACITY) {
 			this.firstNanos[this.count] = firstNanos;
 			this.secondNanos[this.count] = secondNanos;

@@ -43,10 +43,6 @@ public class PipeExecuteBenchmark {
 
 	private final PairedSamples paired = new PairedSamples("pipe", "raw");
 
-	private boolean pipeFirst;
-
-	private boolean pairedRan;
-
 	@Setup
 	public void setUp() {
 		this.local = new LocalSetup();
@@ -66,9 +62,7 @@ public class PipeExecuteBenchmark {
 	@TearDown
 	public void tearDown() {
 		this.local.close();
-		if (this.pairedRan) {
-			System.out.printf("%n%s%n", this.paired.summary());
-		}
+		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -102,29 +96,8 @@ public class PipeExecuteBenchmark {
 	 */
 	@Benchmark
 	public void pairedPipeAndRaw(Blackhole blackhole) {
-		this.pairedRan = true;
-		long pipe;
-		long raw;
-		this.pipeFirst = !this.pipeFirst;
-		if (this.pipeFirst) {
-			long start = System.nanoTime();
-			blackhole.consume(pipeExecute());
-			long middle = System.nanoTime();
-			blackhole.consume(baselineRawConverse());
-			long end = System.nanoTime();
-			pipe = middle - start;
-			raw = end - middle;
-		}
-		else {
-			long start = System.nanoTime();
-			blackhole.consume(baselineRawConverse());
-			long middle = System.nanoTime();
-			blackhole.consume(pipeExecute());
-			long end = System.nanoTime();
-			raw = middle - start;
-			pipe = end - middle;
-		}
-		this.paired.record(pipe, raw);
+		this.paired.measure(() -> PairedSamples.timed(blackhole, this::pipeExecute),
+				() -> PairedSamples.timed(blackhole, this::baselineRawConverse));
 	}
 
 }

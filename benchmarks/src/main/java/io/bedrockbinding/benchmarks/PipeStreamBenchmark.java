@@ -44,10 +44,6 @@ public class PipeStreamBenchmark {
 
 	private final PairedSamples paired = new PairedSamples("pipe", "raw");
 
-	private boolean pipeFirst;
-
-	private boolean pairedRan;
-
 	@Setup
 	public void setUp() {
 		this.local = new LocalSetup();
@@ -70,9 +66,7 @@ public class PipeStreamBenchmark {
 	@TearDown
 	public void tearDown() {
 		this.local.close();
-		if (this.pairedRan) {
-			System.out.printf("%n%s%n", this.paired.summary());
-		}
+		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -112,35 +106,22 @@ public class PipeStreamBenchmark {
 	 */
 	@Benchmark
 	public void pairedPipeAndRaw(InFlight inFlight, Blackhole blackhole) {
-		this.pairedRan = true;
-		long pipe;
-		long raw;
-		this.pipeFirst = !this.pipeFirst;
-		if (this.pipeFirst) {
-			pipe = timePipe(inFlight, blackhole);
-			raw = timeRaw(inFlight, blackhole);
-		}
-		else {
-			raw = timeRaw(inFlight, blackhole);
-			pipe = timePipe(inFlight, blackhole);
-		}
-		this.paired.record(pipe, raw);
+		this.paired.measure(
+				() -> drained(inFlight, PairedSamples.timed(blackhole, () -> pipeStreamFirstText(inFlight))),
+				() -> drained(inFlight,
+						PairedSamples.timed(blackhole, () -> baselineRawConverseStreamFirstText(inFlight))));
 	}
 
-	private long timePipe(InFlight inFlight, Blackhole blackhole) {
-		long start = System.nanoTime();
-		blackhole.consume(pipeStreamFirstText(inFlight));
-		long elapsed = System.nanoTime() - start;
+	/**
+	 * Waits for the rest of the stream, outside the timed part, so that the next sample
+	 * never overlaps it.
+	 * @param inFlight the stream just sampled
+	 * @param nanos the sample's time
+	 * @return {@code nanos}
+	 */
+	private static long drained(InFlight inFlight, long nanos) {
 		inFlight.drain();
-		return elapsed;
-	}
-
-	private long timeRaw(InFlight inFlight, Blackhole blackhole) {
-		long start = System.nanoTime();
-		blackhole.consume(baselineRawConverseStreamFirstText(inFlight));
-		long elapsed = System.nanoTime() - start;
-		inFlight.drain();
-		return elapsed;
+		return nanos;
 	}
 
 	/**

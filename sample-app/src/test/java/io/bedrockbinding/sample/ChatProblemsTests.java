@@ -1,24 +1,16 @@
 package io.bedrockbinding.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.bedrockbinding.emulator.BrokenAnswer;
 import io.bedrockbinding.emulator.Fault;
-import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.pipe.FailureReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,22 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "bedrock.binding.inference-file.watch=false")
-class ChatProblemsTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private LocalBedrock localBedrock;
-
-	@BeforeEach
-	void resetEmulator() {
-		this.localBedrock.reset();
-	}
+class ChatProblemsTests extends SampleServerTests {
 
 	@Test
 	void aModelBedrockDoesNotKnowIsNotFound() throws Exception {
@@ -87,14 +64,14 @@ class ChatProblemsTests {
 
 	@Test
 	void aStreamOfAnUnknownModelIsAProblemBeforeAnyEvent() throws Exception {
-		HttpResponse<String> response = send("/api/chat/stream", "{\"model\":\"not a model\",\"prompt\":\"Hi\"}");
+		HttpResponse<String> response = post("/api/chat/stream", "{\"model\":\"not a model\",\"prompt\":\"Hi\"}");
 
 		problem(response, 400);
 	}
 
 	@Test
 	void aStreamThatFailsOnceOpenEndsWithAnErrorEvent() throws Exception {
-		HttpResponse<String> response = send("/api/chat/stream",
+		HttpResponse<String> response = post("/api/chat/stream",
 				"{\"model\":\"amazon.no-such-model-v1:0\",\"prompt\":\"Hi\"}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -103,7 +80,7 @@ class ChatProblemsTests {
 
 	@Test
 	void accessDeniedIsAServerProblemWithTheArnsToAllow() throws Exception {
-		this.localBedrock.faults().failNext(1, Fault.ACCESS_DENIED);
+		localBedrock().faults().failNext(1, Fault.ACCESS_DENIED);
 
 		JsonNode problem = problem(chat("{\"model\":\"amazon.nova-pro-v1:0\",\"prompt\":\"Hi\"}"), 500);
 
@@ -114,7 +91,7 @@ class ChatProblemsTests {
 
 	@Test
 	void aModelTimeoutIsAGatewayTimeout() throws Exception {
-		this.localBedrock.faults().failNext(1, Fault.MODEL_TIMEOUT);
+		localBedrock().faults().failNext(1, Fault.MODEL_TIMEOUT);
 
 		JsonNode problem = problem(chat("{\"model\":\"amazon.nova-pro-v1:0\",\"prompt\":\"Hi\"}"), 504);
 
@@ -124,7 +101,7 @@ class ChatProblemsTests {
 	@Test
 	void anAnswerWithoutOutputIsABadGatewayNamingTheRequest() throws Exception {
 		// Every attempt of the SDK gets the same broken answer.
-		this.localBedrock.faults().breakNext(10, BrokenAnswer.EMPTY_OUTPUT);
+		localBedrock().faults().breakNext(10, BrokenAnswer.EMPTY_OUTPUT);
 
 		JsonNode problem = problem(chat("{\"model\":\"amazon.nova-pro-v1:0\",\"prompt\":\"Hi\"}"), 502);
 
@@ -154,15 +131,7 @@ class ChatProblemsTests {
 	}
 
 	private HttpResponse<String> chat(String body) throws Exception {
-		return send("/api/chat", body);
-	}
-
-	private HttpResponse<String> send(String path, String body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return post("/api/chat", body);
 	}
 
 }

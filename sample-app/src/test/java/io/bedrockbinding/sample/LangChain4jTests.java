@@ -15,8 +15,6 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.bedrockbinding.emulator.JournalEntry;
-import io.bedrockbinding.emulator.LocalBedrock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "bedrock.binding.inference-file.watch=false")
-class LangChain4jTests {
+class LangChain4jTests extends LocalBedrockTests {
 
 	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
 
@@ -51,14 +49,6 @@ class LangChain4jTests {
 	@Autowired
 	private BedrockRuntimeAsyncClient asyncClient;
 
-	@Autowired
-	private LocalBedrock localBedrock;
-
-	@BeforeEach
-	void resetEmulator() {
-		this.localBedrock.reset();
-	}
-
 	@Test
 	void chatReachesTheBoundProfile() {
 		BedrockChatModel model = BedrockChatModel.builder().client(this.client).modelId(NOVA_PRO).build();
@@ -67,7 +57,7 @@ class LangChain4jTests {
 
 		System.out.println("LangChain4j BedrockChatModel answered: " + answer);
 		assertThat(answer).contains("via " + BOUND).endsWith("Hello from LangChain4j");
-		assertThat(this.localBedrock.journal("Converse")).singleElement()
+		assertThat(localBedrock().journal("Converse")).singleElement()
 			.extracting(JournalEntry::modelId)
 			.isEqualTo(BOUND);
 	}
@@ -87,8 +77,7 @@ class LangChain4jTests {
 		assertThat(call.name()).isEqualTo("weather");
 		assertThat(call.arguments()).contains("\"city\"");
 		assertThat(second.aiMessage().text()).contains("via " + BOUND).endsWith("Sunny, 22 degrees");
-		assertThat(this.localBedrock.journal("Converse")).extracting(JournalEntry::modelId)
-			.containsExactly(BOUND, BOUND);
+		assertThat(localBedrock().journal("Converse")).extracting(JournalEntry::modelId).containsExactly(BOUND, BOUND);
 	}
 
 	@Test
@@ -101,7 +90,7 @@ class LangChain4jTests {
 		ChatResponse response = stream(model, ChatRequest.builder().messages(UserMessage.from("Stream it")).build());
 
 		assertThat(response.aiMessage().text()).contains("via " + BOUND).endsWith("Stream it");
-		assertThat(this.localBedrock.journal("ConverseStream")).singleElement()
+		assertThat(localBedrock().journal("ConverseStream")).singleElement()
 			.extracting(JournalEntry::modelId)
 			.isEqualTo(BOUND);
 	}
@@ -124,7 +113,7 @@ class LangChain4jTests {
 			assertThat(call.name()).isEqualTo("weather");
 			assertThat(call.arguments()).contains("\"city\"");
 		});
-		assertThat(this.localBedrock.journal("ConverseStream")).singleElement()
+		assertThat(localBedrock().journal("ConverseStream")).singleElement()
 			.extracting(JournalEntry::modelId)
 			.isEqualTo(BOUND);
 	}

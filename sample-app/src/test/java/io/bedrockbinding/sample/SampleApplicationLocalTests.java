@@ -1,21 +1,13 @@
 package io.bedrockbinding.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.bedrockbinding.emulator.JournalEntry;
-import io.bedrockbinding.emulator.LocalBedrock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,22 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "bedrock.binding.inference-file.watch=false")
-class SampleApplicationLocalTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private LocalBedrock localBedrock;
-
-	@BeforeEach
-	void resetEmulator() {
-		this.localBedrock.reset();
-	}
+class SampleApplicationLocalTests extends SampleServerTests {
 
 	@Test
 	void chatWithAModelThatNeedsAProfileGoesThroughTheBoundProfileArn() throws Exception {
@@ -53,7 +30,7 @@ class SampleApplicationLocalTests {
 		assertThat(reply.get("region").asString()).isEqualTo("us-east-2");
 		assertThat(reply.get("text").asString()).contains("Hello there");
 		assertThat(reply.get("usage").get("inputTokens").asInt()).isPositive();
-		List<JournalEntry> calls = this.localBedrock.journal("Converse");
+		List<JournalEntry> calls = localBedrock().journal("Converse");
 		assertThat(calls).singleElement().satisfies((call) -> {
 			assertThat(call.modelId())
 				.isEqualTo("arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.deepseek.r1-v1:0");
@@ -68,16 +45,14 @@ class SampleApplicationLocalTests {
 				"{\"model\":\"anthropic.claude-3-7-sonnet-20250219-v1:0\",\"prompt\":\"Hi\"}");
 
 		assertThat(reply.get("invokedTarget").asString()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0");
-		assertThat(this.localBedrock.journal("Converse")).singleElement()
+		assertThat(localBedrock().journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.modelId()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0"));
 	}
 
 	@Test
 	void streamSendsSeveralTextEventsThenTheResult() throws Exception {
-		HttpResponse<String> response = this.http.send(
-				post("/api/chat/stream",
-						"{\"model\":\"amazon.nova-pro-v1:0\",\"prompt\":\"Tell me about inference profiles\"}"),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = post("/api/chat/stream",
+				"{\"model\":\"amazon.nova-pro-v1:0\",\"prompt\":\"Tell me about inference profiles\"}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -85,7 +60,7 @@ class SampleApplicationLocalTests {
 		String body = response.body();
 		assertThat(body.split("event:text", -1)).hasSizeGreaterThan(2);
 		assertThat(body).contains("event:result").contains("us.amazon.nova-pro-v1:0");
-		assertThat(this.localBedrock.journal("ConverseStream")).singleElement()
+		assertThat(localBedrock().journal("ConverseStream")).singleElement()
 			.satisfies((call) -> assertThat(call.modelId()).isEqualTo("us.amazon.nova-pro-v1:0"));
 	}
 
@@ -120,27 +95,6 @@ class SampleApplicationLocalTests {
 			}
 		}
 		throw new AssertionError(model + " is not in " + document);
-	}
-
-	private JsonNode postJson(String path, String body) throws Exception {
-		HttpResponse<String> response = this.http.send(post(path, body), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
-	}
-
-	private JsonNode getJson(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
-	}
-
-	private HttpRequest post(String path, String body) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
 	}
 
 }

@@ -221,7 +221,8 @@ public class BedrockBindingsEndpoint {
 		}
 		String account = this.accounts.knownAccountId().or(this.registry::accountId).orElse(null);
 		try {
-			return target.resolve(TemplateValues.of(account, this.registry.region().orElse(null)));
+			return target
+				.resolve(new TemplateValues(() -> account, this.registry.region().orElse(null), this.registry.hints()));
 		}
 		catch (UnresolvedTemplateException | InvalidTargetException ex) {
 			return target;

@@ -1,5 +1,6 @@
 package io.bedrockbinding.autoconfigure.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -67,6 +68,23 @@ class BedrockRuntimeClientsAutoConfigurationTests {
 			assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId, JournalEntry::region)
 				.containsOnly(org.assertj.core.groups.Tuple.tuple("us.amazon.nova-pro-v1:0", "us-east-2"))
 				.hasSize(2);
+		});
+	}
+
+	@Test
+	void clientBeansCarryTheConfiguredTimeoutsAndStillReachTheBoundTarget() {
+		runner().withPropertyValues("bedrock.binding.timeouts.api-call=42s").run((context) -> {
+			BedrockRuntimeClient sync = context.getBean(BedrockRuntimeClient.class);
+			BedrockRuntimeAsyncClient async = context.getBean(BedrockRuntimeAsyncClient.class);
+			assertThat(sync.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+				.contains(Duration.ofSeconds(42));
+			assertThat(async.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+				.contains(Duration.ofSeconds(42));
+			sync.converse(HI);
+			async.converse(HI).join();
+
+			assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId)
+				.containsExactly("us.amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 		});
 	}
 

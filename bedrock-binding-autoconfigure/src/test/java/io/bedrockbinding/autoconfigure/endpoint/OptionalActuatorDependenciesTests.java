@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * classpath, bedrock-binding starts as usual and the actuator parts back off. Goes
  * through {@code @EnableAutoConfiguration}, as an application does: the imports file and
  * the generated condition metadata filter the auto-configurations out before any of their
- * classes or conditions is loaded.
+ * classes or conditions is loaded. Its own class: it covers the endpoint, health and
+ * observation auto-configurations together.
  */
 class OptionalActuatorDependenciesTests {
 

@@ -6,6 +6,7 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeResult;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,70 +16,89 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
+ * {@link LocalBedrockAutoConfiguration}:
  * {@code bedrock.binding.local-bedrock.enabled=true} runs the app against an in-process
- * emulator.
+ * emulator; one topic per nested class.
  */
 class LocalBedrockAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(LocalBedrockAutoConfiguration.class, BedrockBindingAutoConfiguration.class))
-		.withPropertyValues("bedrock.binding.region=eu-west-1", "bedrock.binding.inference-file.enabled=false");
-
-	@Test
-	void startsAnEmulatorAndSendsEveryCallToItWithItsOwnCredentials() {
-		this.runner
-			.withPropertyValues("bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.account-id=444455556666")
-			.run((context) -> {
-				LocalBedrock localBedrock = context.getBean(LocalBedrock.class);
-				assertThat(localBedrock.isRunning()).isTrue();
-				assertThat(localBedrock.accountId()).isEqualTo("444455556666");
-				assertThat(context.getBean(BedrockConnectionDetails.class).endpoint())
-					.isEqualTo(localBedrock.endpoint());
-
-				PipeResult result = context.getBean(BedrockPipeFactory.class)
-					.pipe("amazon.nova-pro-v1:0")
-					.execute("hi");
-
-				assertThat(result.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
-				assertThat(localBedrock.journal("Converse")).singleElement()
-					.extracting(JournalEntry::region)
-					.isEqualTo("eu-west-1");
-			});
+	ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LocalBedrockAutoConfiguration.class, BedrockBindingAutoConfiguration.class))
+			.withPropertyValues("bedrock.binding.region=eu-west-1", "bedrock.binding.inference-file.enabled=false");
 	}
 
-	@Test
-	void theEmulatorStopsWithTheContext() {
-		LocalBedrock[] started = new LocalBedrock[1];
-		this.runner.withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
-			.run((context) -> started[0] = context.getBean(LocalBedrock.class));
+	/**
+	 * What the switch turns on: the emulator, its endpoint and account, and its stop with
+	 * the context.
+	 */
+	@Nested
+	class WhenEnabled {
 
-		assertThat(started[0].isRunning()).isFalse();
+		@Test
+		void startsAnEmulatorAndSendsEveryCallToItWithItsOwnCredentials() {
+			runner()
+				.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
+						"bedrock.binding.account-id=444455556666")
+				.run((context) -> {
+					LocalBedrock localBedrock = context.getBean(LocalBedrock.class);
+					assertThat(localBedrock.isRunning()).isTrue();
+					assertThat(localBedrock.accountId()).isEqualTo("444455556666");
+					assertThat(context.getBean(BedrockConnectionDetails.class).endpoint())
+						.isEqualTo(localBedrock.endpoint());
+
+					PipeResult result = context.getBean(BedrockPipeFactory.class)
+						.pipe("amazon.nova-pro-v1:0")
+						.execute("hi");
+
+					assertThat(result.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
+					assertThat(localBedrock.journal("Converse")).singleElement()
+						.extracting(JournalEntry::region)
+						.isEqualTo("eu-west-1");
+				});
+		}
+
+		@Test
+		void theEmulatorStopsWithTheContext() {
+			LocalBedrock[] started = new LocalBedrock[1];
+			runner().withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
+				.run((context) -> started[0] = context.getBean(LocalBedrock.class));
+
+			assertThat(started[0].isRunning()).isFalse();
+		}
+
+		@Test
+		void aMalformedAccountIdFailsStartUpNamingTheProperty() {
+			runner()
+				.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
+						"bedrock.binding.local-bedrock.account-id=12345")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("bedrock.binding.local-bedrock.account-id must be 12 digits or 'auto'"));
+		}
+
 	}
 
-	@Test
-	void offByDefault() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(LocalBedrock.class)
-			.getBean(BedrockConnectionDetails.class)
-			.satisfies((connection) -> assertThat(connection.endpoint()).isNull()));
-	}
+	/** When the emulator stays off. */
+	@Nested
+	class Conditions {
 
-	@Test
-	void notWithoutTheEmulatorOnTheClasspath() {
-		this.runner.withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
-			.withClassLoader(new FilteredClassLoader(LocalBedrock.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("localBedrock"));
-	}
+		@Test
+		void offByDefault() {
+			runner().run((context) -> assertThat(context).doesNotHaveBean(LocalBedrock.class)
+				.getBean(BedrockConnectionDetails.class)
+				.satisfies((connection) -> assertThat(connection.endpoint()).isNull()));
+		}
 
-	@Test
-	void aMalformedAccountIdFailsStartUpNamingTheProperty() {
-		this.runner
-			.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
-					"bedrock.binding.local-bedrock.account-id=12345")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("bedrock.binding.local-bedrock.account-id must be 12 digits or 'auto'"));
+		@Test
+		void notWithoutTheEmulatorOnTheClasspath() {
+			runner().withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
+				.withClassLoader(new FilteredClassLoader(LocalBedrock.class))
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("localBedrock"));
+		}
+
 	}
 
 }

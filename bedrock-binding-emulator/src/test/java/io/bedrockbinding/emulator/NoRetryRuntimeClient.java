@@ -1,0 +1,48 @@
+package io.bedrockbinding.emulator;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+/**
+ * The sync client a test class sends to its LocalBedrock in us-east-1, without the SDK's
+ * retries (a refusal is seen once), created on first use and closed after the class.
+ */
+final class NoRetryRuntimeClient implements AfterAllCallback {
+
+	private final LocalBedrockExtension bedrock;
+
+	private @Nullable BedrockRuntimeClient client;
+
+	/**
+	 * A client of {@code bedrock}'s emulator.
+	 * @param bedrock the test class's LocalBedrock extension
+	 */
+	NoRetryRuntimeClient(LocalBedrockExtension bedrock) {
+		this.bedrock = bedrock;
+	}
+
+	/**
+	 * The client, created on first use (once the emulator runs).
+	 * @return the client
+	 */
+	synchronized BedrockRuntimeClient get() {
+		if (this.client == null) {
+			this.client = this.bedrock.clients()
+				.runtimeBuilder("us-east-1")
+				.overrideConfiguration(TestRetries.none())
+				.build();
+		}
+		return this.client;
+	}
+
+	@Override
+	public synchronized void afterAll(ExtensionContext context) {
+		if (this.client != null) {
+			this.client.close();
+			this.client = null;
+		}
+	}
+
+}
