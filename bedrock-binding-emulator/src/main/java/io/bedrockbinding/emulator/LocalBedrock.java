@@ -67,8 +67,6 @@ public final class LocalBedrock implements AutoCloseable {
 	/** The region a builder uses for bearer-token calls unless told otherwise. */
 	public static final String DEFAULT_REGION = "us-east-1";
 
-	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
 	private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -97,7 +95,16 @@ public final class LocalBedrock implements AutoCloseable {
 
 	private boolean closed;
 
-	private LocalBedrock(Builder builder) {
+	/**
+	 * The emulator a builder configured.
+	 * @param builder the settings
+	 * @return a new, stopped emulator
+	 */
+	static LocalBedrock of(LocalBedrockBuilder builder) {
+		return new LocalBedrock(builder);
+	}
+
+	private LocalBedrock(LocalBedrockBuilder builder) {
 		this.catalog = builder.catalog;
 		this.accountId = builder.accountId;
 		this.defaultRegion = builder.defaultRegion;
@@ -116,8 +123,8 @@ public final class LocalBedrock implements AutoCloseable {
 	 * region {@value #DEFAULT_REGION}.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static LocalBedrockBuilder builder() {
+		return new LocalBedrockBuilder();
 	}
 
 	/**
@@ -375,100 +382,11 @@ public final class LocalBedrock implements AutoCloseable {
 		return modelId;
 	}
 
-	private static String requireRegion(String region) {
+	static String requireRegion(String region) {
 		if (!REGION.matcher(Objects.requireNonNull(region, "region")).matches()) {
 			throw new IllegalArgumentException("Not a region: '" + region + "'");
 		}
 		return region;
-	}
-
-	/**
-	 * Configures a {@link LocalBedrock}; reusable, each {@link #build()} makes a new
-	 * emulator.
-	 */
-	public static final class Builder {
-
-		private ModelCatalog catalog = ModelCatalog.builtIn();
-
-		private String accountId = DEFAULT_ACCOUNT_ID;
-
-		private String defaultRegion = DEFAULT_REGION;
-
-		private int port;
-
-		private int journalLimit = 100_000;
-
-		private Builder() {
-		}
-
-		/**
-		 * The models and geographies to emulate; default {@link ModelCatalog#builtIn()}.
-		 * @param catalog the catalog to emulate
-		 * @return this
-		 */
-		public Builder catalog(ModelCatalog catalog) {
-			this.catalog = Objects.requireNonNull(catalog, "catalog");
-			return this;
-		}
-
-		/**
-		 * The 12-digit account of every caller; default
-		 * {@value LocalBedrock#DEFAULT_ACCOUNT_ID}.
-		 * @param accountId the account ID, 12 digits
-		 * @return this
-		 */
-		public Builder accountId(String accountId) {
-			if (!ACCOUNT_ID.matcher(Objects.requireNonNull(accountId, "accountId")).matches()) {
-				throw new IllegalArgumentException("An account ID has exactly 12 digits, got '" + accountId + "'");
-			}
-			this.accountId = accountId;
-			return this;
-		}
-
-		/**
-		 * The region of bearer-token calls; default {@value LocalBedrock#DEFAULT_REGION}.
-		 * @param defaultRegion the region of bearer-token calls
-		 * @return this
-		 */
-		public Builder defaultRegion(String defaultRegion) {
-			this.defaultRegion = requireRegion(defaultRegion);
-			return this;
-		}
-
-		/**
-		 * A fixed port; default 0, a free one.
-		 * @param port the port, 0 for a free one
-		 * @return this
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
-			}
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * How many journal entries are kept (the oldest go first); default 100,000.
-		 * @param journalLimit the most entries kept
-		 * @return this
-		 */
-		public Builder journalLimit(int journalLimit) {
-			if (journalLimit < 1) {
-				throw new IllegalArgumentException("journalLimit must be positive, got " + journalLimit);
-			}
-			this.journalLimit = journalLimit;
-			return this;
-		}
-
-		/**
-		 * A new, not yet started emulator.
-		 * @return the emulator; {@link LocalBedrock#start()} starts it
-		 */
-		public LocalBedrock build() {
-			return new LocalBedrock(this);
-		}
-
 	}
 
 }

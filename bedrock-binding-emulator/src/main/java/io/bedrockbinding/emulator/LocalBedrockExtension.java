@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public class LocalBedrockExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-	private final LocalBedrock.Builder builder;
+	private final LocalBedrockBuilder builder;
 
 	private @Nullable LocalBedrock bedrock;
 
@@ -74,7 +74,7 @@ public class LocalBedrockExtension
 	 * An extension whose emulators {@code builder} builds (one per test class).
 	 * @param builder the builder of each test class's emulator
 	 */
-	public LocalBedrockExtension(LocalBedrock.Builder builder) {
+	public LocalBedrockExtension(LocalBedrockBuilder builder) {
 		this.builder = Objects.requireNonNull(builder, "builder");
 	}
 

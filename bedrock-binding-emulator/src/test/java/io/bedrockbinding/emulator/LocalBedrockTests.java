@@ -74,7 +74,7 @@ class LocalBedrockTests {
 
 	@Test
 	void builderRejectsBadSettings() {
-		LocalBedrock.Builder builder = LocalBedrock.builder();
+		LocalBedrockBuilder builder = LocalBedrock.builder();
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.accountId("12345"))
 			.withMessageContaining("12 digits");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.defaultRegion("US East"));

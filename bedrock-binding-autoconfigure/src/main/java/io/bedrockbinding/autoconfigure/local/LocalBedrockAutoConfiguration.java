@@ -8,6 +8,7 @@ import io.bedrockbinding.autoconfigure.BedrockBindingProperties;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.LocalBedrock;
+import io.bedrockbinding.emulator.LocalBedrockBuilder;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,7 +38,7 @@ public final class LocalBedrockAutoConfiguration {
 			.accountId();
 		String configured = ConfiguredAccountId.parse(binding.getAccountId(), "bedrock.binding.account-id").accountId();
 		String account = (own != null) ? own : (configured != null) ? configured : LocalBedrock.DEFAULT_ACCOUNT_ID;
-		LocalBedrock.Builder builder = LocalBedrock.builder().catalog(ModelCatalog.builtIn()).accountId(account);
+		LocalBedrockBuilder builder = LocalBedrock.builder().catalog(ModelCatalog.builtIn()).accountId(account);
 		if (binding.getRegion() != null) {
 			builder.defaultRegion(binding.getRegion());
 		}
