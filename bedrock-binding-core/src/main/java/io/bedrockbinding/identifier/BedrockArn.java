@@ -3,7 +3,6 @@ package io.bedrockbinding.identifier;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -38,11 +37,14 @@ public record BedrockArn(String partition, String region, String account, String
 	private static final Map<String, Pattern> PARTITIONS = regionPatterns("aws", "aws-cn", "aws-us-gov", "aws-iso",
 			"aws-iso-b");
 
-	/** The region IDs the SDK knows, looked up before any pattern is tried. */
-	private static final Set<String> KNOWN_REGIONS = Region.regions()
+	/**
+	 * The region IDs the SDK knows, each with its partition, looked up once: the SDK's
+	 * own look-up ({@code PartitionMetadata.of(Region)}) matches a regular expression per
+	 * partition on every call, which every ARN of an inference file would pay.
+	 */
+	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
 		.stream()
-		.map(Region::id)
-		.collect(Collectors.toUnmodifiableSet());
+		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PartitionMetadata.of(region).id()));
 
 	private static final Map<String, TargetKind> KINDS = Map.of("inference-profile", TargetKind.PROFILE_ARN,
 			"application-inference-profile", TargetKind.APPLICATION_PROFILE_ARN, "provisioned-model",
@@ -121,8 +123,8 @@ public record BedrockArn(String partition, String region, String account, String
 			throw new InvalidTargetException(text,
 					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
 		}
-		if (KNOWN_REGIONS.contains(region) ? partitionOf(region).equals(partition)
-				: regions.matcher(region).matches()) {
+		String known = KNOWN_REGIONS.get(region);
+		if ((known != null) ? known.equals(partition) : regions.matcher(region).matches()) {
 			return;
 		}
 		String owner = PARTITIONS.entrySet()
@@ -144,7 +146,8 @@ public record BedrockArn(String partition, String region, String account, String
 	 * @return the partition ID, for the second part of an ARN
 	 */
 	public static String partitionOf(String region) {
-		return PartitionMetadata.of(Region.of(region)).id();
+		String known = KNOWN_REGIONS.get(region);
+		return (known != null) ? known : PartitionMetadata.of(Region.of(region)).id();
 	}
 
 	/**
@@ -154,7 +157,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 * @return true if the SDK lists the region
 	 */
 	public static boolean isKnownRegion(String region) {
-		return KNOWN_REGIONS.contains(region);
+		return KNOWN_REGIONS.containsKey(region);
 	}
 
 	private static Map<String, Pattern> regionPatterns(String... partitions) {
