@@ -3,7 +3,6 @@ package io.bedrockbinding.autoconfigure;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.ConfiguredAccountId;
-import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.file.InferenceFile;
@@ -174,8 +173,11 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties, StsClientSupplier sts) {
-			return AccountResolver.of(configuredAccountId(properties), sts, BedrockBindingSettingHints.PROPERTIES);
+		AccountResolver bedrockAccountResolver(BindingRegistry registry, StsClientSupplier sts) {
+			// The configured account is the registry's (a refresh may change it); STS
+			// only while none is configured.
+			return new RegistryAccountResolver(registry,
+					AccountResolver.of(ConfiguredAccountId.parse(null), sts, BedrockBindingSettingHints.PROPERTIES));
 		}
 
 		@Bean(destroyMethod = "close")
@@ -196,20 +198,16 @@ public final class BedrockBindingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccountResolver bedrockAccountResolver(BedrockBindingProperties properties) {
-			String configured = configuredAccountId(properties).accountId();
-			if (configured != null) {
-				return new StaticAccountResolver(configured);
-			}
+		AccountResolver bedrockAccountResolver(BindingRegistry registry, BedrockBindingProperties properties) {
 			String accountId = properties.getAccountId();
 			String state = (accountId != null) ? (accountId.isBlank() ? "empty" : "'" + accountId.strip() + "'")
 					: "not set";
-			return () -> {
+			return new RegistryAccountResolver(registry, () -> {
 				throw new AccountResolutionException("A target needs the AWS account ID ({account}), but "
 						+ "bedrock.binding.account-id is " + state + " and software.amazon.awssdk:sts (which 'auto' "
 						+ "asks) is not on the classpath: set bedrock.binding.account-id to the 12-digit account, "
 						+ "or add the sts module");
-			};
+			});
 		}
 
 	}

@@ -86,6 +86,9 @@ public class BedrockBindingProperties {
 
 	private final ClientPool clientPool = new ClientPool();
 
+	@NestedConfigurationProperty
+	private final BedrockBindingRefresh refresh = new BedrockBindingRefresh();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -187,6 +190,10 @@ public class BedrockBindingProperties {
 
 	public ClientPool getClientPool() {
 		return this.clientPool;
+	}
+
+	public BedrockBindingRefresh getRefresh() {
+		return this.refresh;
 	}
 
 	/**

@@ -15,10 +15,11 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	private final PipeContext context;
 
 	private BedrockPipeFactory(Builder builder) {
-		String region = (builder.region != null) ? builder.region : builder.registry.region().orElse(null);
 		AccountResolver accounts = (builder.accounts != null) ? builder.accounts : AccountResolver.none(builder.hints);
-		this.context = new PipeContext(builder.registry, builder.clients, accounts, region, builder.onDemandFallback,
-				builder.observer, builder.hints);
+		// Without a region of its own, the factory follows the registry's (a refresh may
+		// change it).
+		this.context = new PipeContext(builder.registry, builder.clients, accounts, builder.region,
+				builder.onDemandFallback, builder.observer, builder.hints);
 	}
 
 	/**
@@ -67,7 +68,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	 * @return the region ID, or null if none is known
 	 */
 	public @Nullable String region() {
-		return this.context.defaultRegion;
+		return this.context.defaultRegion();
 	}
 
 	/** Closes the SDK clients and stops watching streams; later calls fail at once. */

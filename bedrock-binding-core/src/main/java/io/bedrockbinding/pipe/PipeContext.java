@@ -25,6 +25,9 @@ final class PipeContext {
 
 	final AccountResolver accounts;
 
+	/**
+	 * The factory's own region; {@code null}: the registry's, which a refresh may change.
+	 */
 	final @Nullable String defaultRegion;
 
 	final boolean onDemandFallback;
@@ -63,7 +66,7 @@ final class PipeContext {
 	 * @return where the call goes
 	 */
 	Route route(String modelId, @Nullable String pipeRegion) {
-		String region = (pipeRegion != null) ? pipeRegion : this.defaultRegion;
+		String region = (pipeRegion != null) ? pipeRegion : defaultRegion();
 		if (region == null) {
 			throw new IllegalStateException(
 					"No region for " + modelId + ": set " + this.hints.region() + ", or give the pipe a region");
@@ -74,6 +77,15 @@ final class PipeContext {
 			target = target.resolve(new TemplateValues(this.accounts::accountId, region, this.hints));
 		}
 		return new Route(modelId, resolution.binding(), target, resolution.region(), resolution.onDemandFallback());
+	}
+
+	/**
+	 * The region pipes call unless told otherwise: the factory's, else the registry's
+	 * now.
+	 * @return the region, or {@code null} when none is known
+	 */
+	@Nullable String defaultRegion() {
+		return (this.defaultRegion != null) ? this.defaultRegion : this.registry.region().orElse(null);
 	}
 
 	/**

@@ -40,17 +40,9 @@ public final class BindingRegistry {
 
 	private final ModelCatalog catalog;
 
-	private final @Nullable String region;
-
-	private final @Nullable String accountId;
-
 	private final ProfileDerivation derivation;
 
-	private final Set<String> requiredModels;
-
 	private final SettingHints hints;
-
-	private final BindingValidator validator;
 
 	private final @Nullable InferenceFile file;
 
@@ -62,16 +54,12 @@ public final class BindingRegistry {
 
 	private BindingRegistry(BindingRegistryBuilder builder) {
 		this.catalog = builder.catalog;
-		this.region = builder.region;
-		this.accountId = builder.accountId;
 		this.derivation = new ProfileDerivation(builder.catalog, builder.deriveProfiles);
-		this.requiredModels = Set.copyOf(builder.requiredModels);
 		this.hints = builder.hints;
-		this.validator = new BindingValidator(this.catalog, this.region, this.accountId, this.requiredModels,
-				this.hints);
 		this.file = builder.file;
+		RegistrySettings settings = RegistrySettings.of(builder.region, builder.accountId, builder.requiredModels);
 		this.current = new CurrentState(RegistryState.initial(RegistryState.catalogLayer(this.catalog),
-				this.derivation.derivedLayer(this.region)));
+				this.derivation.derivedLayer(settings.region()), settings));
 		this.layers = new LayerUpdates(this.current, this.hints);
 		this.runtime = new RuntimeBinds(this.current, builder.maxRuntimeBindings, this.hints.maxRuntimeBindings(),
 				(this.file != null) ? new PersistedBinds(this.file) : null);
@@ -102,9 +90,7 @@ public final class BindingRegistry {
 	 * @return the binding
 	 */
 	public Binding resolve(String modelId) {
-		Binding binding = this.current.get().binding(modelId);
-		return (binding != null) ? binding : new Binding(modelId, new BindingTarget.Direct(modelId),
-				new Origin(OriginKind.CATALOG, "not in catalog"), List.of());
+		return this.current.get().resolved(modelId);
 	}
 
 	/**
@@ -119,7 +105,9 @@ public final class BindingRegistry {
 	 * the geo profile to retry an on-demand refusal with
 	 */
 	public Resolution resolve(String modelId, String region) {
-		return this.derivation.resolve(resolve(modelId), region, this.region);
+		// One read of the state: the binding and the region it was derived for agree.
+		RegistryState state = this.current.get();
+		return this.derivation.resolve(state.resolved(modelId), region, state.settings.region());
 	}
 
 	/**
@@ -216,7 +204,7 @@ public final class BindingRegistry {
 	 * @return the region, if one is configured
 	 */
 	public Optional<String> region() {
-		return Optional.ofNullable(this.region);
+		return Optional.ofNullable(this.current.get().settings.region());
 	}
 
 	/**
@@ -224,7 +212,7 @@ public final class BindingRegistry {
 	 * @return the account ID, if one is configured
 	 */
 	public Optional<String> accountId() {
-		return Optional.ofNullable(this.accountId);
+		return Optional.ofNullable(this.current.get().settings.accountId());
 	}
 
 	/**
@@ -232,7 +220,7 @@ public final class BindingRegistry {
 	 * @return the required model IDs
 	 */
 	public Set<String> requiredModels() {
-		return this.requiredModels;
+		return this.current.get().settings.requiredModels();
 	}
 
 	/**
@@ -273,8 +261,8 @@ public final class BindingRegistry {
 	 * @return whether it needs an inference profile there
 	 */
 	public boolean needsProfile(String modelId) {
-		return this.region != null
-				&& this.catalog.find(modelId).map((model) -> model.needsProfile(this.region)).orElse(false);
+		String region = this.current.get().settings.region();
+		return region != null && this.catalog.find(modelId).map((model) -> model.needsProfile(region)).orElse(false);
 	}
 
 	// ---- layers ------------------------------------------------------------------
@@ -300,6 +288,21 @@ public final class BindingRegistry {
 	 */
 	public boolean applyFile(InferenceFileContent content) {
 		return this.layers.applyFile(content);
+	}
+
+	/**
+	 * Puts a new read of the properties, with the settings read beside them, in force in
+	 * one swap (Spring Cloud's refresh): readers see the old or the new bindings, never a
+	 * mix. Profiles are derived again when the region changed. A value that does not
+	 * parse, or has an error under the new settings, keeps the last good binding of its
+	 * model ({@link ProblemCode#REFRESH_REJECTED}); the valid rest applies.
+	 * @param settings the region, account and required models now configured
+	 * @param entries the properties layer now configured
+	 * @return the values that were not applied, with why (empty when all were)
+	 */
+	public List<BindingProblem> refreshProperties(RegistrySettings settings, Collection<LayerEntry> entries) {
+		return new PropertiesRefresh(this.current, this.layers, this.derivation, this.catalog, this.hints)
+			.apply(settings, entries);
 	}
 
 	/**
@@ -379,7 +382,8 @@ public final class BindingRegistry {
 	 * @return the problems
 	 */
 	public List<BindingProblem> validate() {
-		return this.validator.validate(this.current.get());
+		RegistryState state = this.current.get();
+		return state.settings.validator(this.catalog, this.hints).validate(state);
 	}
 
 	/**
@@ -388,7 +392,9 @@ public final class BindingRegistry {
 	 * @return its problems
 	 */
 	public List<BindingProblem> problemsOf(Binding binding) {
-		return this.validator.problemsOf(binding);
+		RegistryState state = this.current.get();
+		return PropertiesRefresh.withRejected(state,
+				state.settings.validator(this.catalog, this.hints).problemsOf(binding), binding.modelId());
 	}
 
 }

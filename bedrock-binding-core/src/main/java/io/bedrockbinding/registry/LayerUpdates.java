@@ -46,8 +46,27 @@ final class LayerUpdates {
 		if (kind == OriginKind.CATALOG || kind == OriginKind.DERIVED || kind == OriginKind.FILE) {
 			throw new IllegalArgumentException(kind + " is computed by the registry and cannot be set");
 		}
-		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
 		List<BindingProblem> problems = new ArrayList<>();
+		Map<String, LayeredTarget> layer = parse(kind, entries, problems);
+		synchronized (this.current.writeLock) {
+			RegistryState current = this.current.get();
+			Map<OriginKind, List<BindingProblem>> layerProblems = new EnumMap<>(OriginKind.class);
+			layerProblems.putAll(current.layerProblems);
+			layerProblems.put(kind, List.copyOf(problems));
+			this.current.publish(current.withLayer(kind, layer).withLayerProblems(layerProblems), kind,
+					union(current.layer(kind).keySet(), layer.keySet()));
+		}
+	}
+
+	/**
+	 * Parses the entries of a layer: the one rule for what a set layer accepts.
+	 * @param kind the layer
+	 * @param entries its entries
+	 * @param problems where an entry that is not a valid binding is reported
+	 * @return the valid entries' targets by model ID, in entry order
+	 */
+	Map<String, LayeredTarget> parse(OriginKind kind, Collection<LayerEntry> entries, List<BindingProblem> problems) {
+		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
 		for (LayerEntry entry : entries) {
 			Origin origin = new Origin(kind, entry.source());
 			try {
@@ -60,14 +79,7 @@ final class LayerUpdates {
 						ex.getMessage() + " (" + entry.source() + ")", origin, null, this.hints));
 			}
 		}
-		synchronized (this.current.writeLock) {
-			RegistryState current = this.current.get();
-			Map<OriginKind, List<BindingProblem>> layerProblems = new EnumMap<>(OriginKind.class);
-			layerProblems.putAll(current.layerProblems);
-			layerProblems.put(kind, List.copyOf(problems));
-			this.current.publish(current.withLayer(kind, layer).withLayerProblems(layerProblems), kind,
-					union(current.layer(kind).keySet(), layer.keySet()));
-		}
+		return layer;
 	}
 
 	/**
@@ -94,7 +106,7 @@ final class LayerUpdates {
 		}
 	}
 
-	private static Set<String> union(Set<String> a, Set<String> b) {
+	static Set<String> union(Set<String> a, Set<String> b) {
 		Set<String> union = new LinkedHashSet<>(a);
 		union.addAll(b);
 		return union;

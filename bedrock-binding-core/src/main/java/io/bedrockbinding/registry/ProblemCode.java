@@ -38,6 +38,12 @@ public enum ProblemCode {
 	REQUIRED_UNBOUND,
 
 	/** A model ID the catalog does not know (maybe a typo, maybe a new model). */
-	UNKNOWN_MODEL
+	UNKNOWN_MODEL,
+
+	/**
+	 * A refreshed property value that is not valid: the model's last good binding stays
+	 * in force until the value is fixed.
+	 */
+	REFRESH_REJECTED
 
 }

@@ -42,33 +42,40 @@ final class RegistryState {
 
 	final @Nullable InferenceFileContent lastFileRead;
 
+	/** The region, account and required models this version is checked against. */
+	final RegistrySettings settings;
+
 	/** The bindings in order, computed on first use: the state never changes. */
 	private volatile @Nullable List<Binding> ordered;
 
 	private RegistryState(Map<OriginKind, Map<String, LayeredTarget>> layers, PersistentMap<Ranked> effective,
 			long nextRank, Map<OriginKind, List<BindingProblem>> layerProblems,
-			@Nullable InferenceFileContent fileApplied, @Nullable InferenceFileContent lastFileRead) {
+			@Nullable InferenceFileContent fileApplied, @Nullable InferenceFileContent lastFileRead,
+			RegistrySettings settings) {
 		this.layers = layers;
 		this.effective = effective;
 		this.nextRank = nextRank;
 		this.layerProblems = layerProblems;
 		this.fileApplied = fileApplied;
 		this.lastFileRead = lastFileRead;
+		this.settings = settings;
 	}
 
 	/**
 	 * The first version: the computed layers, every other one empty.
 	 * @param catalog the catalog layer
 	 * @param derived the derived layer
+	 * @param settings the region, account and required models
 	 * @return the state
 	 */
-	static RegistryState initial(Map<String, LayeredTarget> catalog, Map<String, LayeredTarget> derived) {
+	static RegistryState initial(Map<String, LayeredTarget> catalog, Map<String, LayeredTarget> derived,
+			RegistrySettings settings) {
 		Map<OriginKind, Map<String, LayeredTarget>> layers = new EnumMap<>(OriginKind.class);
 		for (OriginKind kind : OriginKind.values()) {
 			layers.put(kind, Map.of());
 		}
 		layers.put(OriginKind.RUNTIME, PersistentMap.empty());
-		RegistryState empty = new RegistryState(layers, PersistentMap.empty(), 0, Map.of(), null, null);
+		RegistryState empty = new RegistryState(layers, PersistentMap.empty(), 0, Map.of(), null, null, settings);
 		return empty.withLayer(OriginKind.CATALOG, catalog).withLayer(OriginKind.DERIVED, derived);
 	}
 
@@ -80,6 +87,18 @@ final class RegistryState {
 	@Nullable Binding binding(String modelId) {
 		Ranked ranked = this.effective.get(modelId);
 		return (ranked != null) ? ranked.binding() : null;
+	}
+
+	/**
+	 * The binding in force for {@code modelId}, or a direct call of a model no layer
+	 * knows.
+	 * @param modelId the model ID
+	 * @return the binding
+	 */
+	Binding resolved(String modelId) {
+		Binding binding = binding(modelId);
+		return (binding != null) ? binding : new Binding(modelId, new BindingTarget.Direct(modelId),
+				new Origin(OriginKind.CATALOG, "not in catalog"), List.of());
 	}
 
 	/**
@@ -151,7 +170,17 @@ final class RegistryState {
 	 */
 	RegistryState withLayerProblems(Map<OriginKind, List<BindingProblem>> problems) {
 		return new RegistryState(this.layers, this.effective, this.nextRank, problems, this.fileApplied,
-				this.lastFileRead);
+				this.lastFileRead, this.settings);
+	}
+
+	/**
+	 * This state with other settings (the derived layer is replaced apart).
+	 * @param settings the region, account and required models
+	 * @return the next state
+	 */
+	RegistryState withSettings(RegistrySettings settings) {
+		return new RegistryState(this.layers, this.effective, this.nextRank, this.layerProblems, this.fileApplied,
+				this.lastFileRead, settings);
 	}
 
 	/**
@@ -164,7 +193,8 @@ final class RegistryState {
 	RegistryState withFile(Map<String, LayeredTarget> layer, @Nullable InferenceFileContent applied,
 			InferenceFileContent read) {
 		RegistryState next = withLayer(OriginKind.FILE, layer);
-		return new RegistryState(next.layers, next.effective, next.nextRank, next.layerProblems, applied, read);
+		return new RegistryState(next.layers, next.effective, next.nextRank, next.layerProblems, applied, read,
+				next.settings);
 	}
 
 	/**
@@ -229,7 +259,8 @@ final class RegistryState {
 				effective = effective.plus(key, new Ranked(binding, rank));
 			}
 		}
-		return new RegistryState(layers, effective, nextRank, this.layerProblems, this.fileApplied, this.lastFileRead);
+		return new RegistryState(layers, effective, nextRank, this.layerProblems, this.fileApplied, this.lastFileRead,
+				this.settings);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import io.bedrockbinding.registry.ProblemCode;
 import io.bedrockbinding.registry.ProblemPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -36,14 +37,31 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 
 	private final BindingRegistry registry;
 
-	private final ProblemPolicy policy;
+	private final @Nullable ProblemPolicy policy;
+
+	private final boolean anyErrorIsDown;
 
 	/**
-	 * Creates an indicator that is DOWN only for the registry's required models.
+	 * Creates an indicator that is DOWN only for the registry's required models (those in
+	 * force at each check: a refresh may change them).
 	 * @param registry the registry whose bindings are checked
 	 */
 	public BedrockBindingsHealthIndicator(BindingRegistry registry) {
-		this(registry, ProblemPolicy.health(registry.requiredModels(), false));
+		this(registry, false);
+	}
+
+	/**
+	 * Creates an indicator with the health policy of the registry's required models at
+	 * each check.
+	 * @param registry the registry whose bindings are checked
+	 * @param anyErrorIsDown whether any binding error is DOWN, not only those of required
+	 * models
+	 */
+	public BedrockBindingsHealthIndicator(BindingRegistry registry, boolean anyErrorIsDown) {
+		super("Bedrock bindings health check failed");
+		this.registry = registry;
+		this.policy = null;
+		this.anyErrorIsDown = anyErrorIsDown;
 	}
 
 	/**
@@ -55,6 +73,7 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 		super("Bedrock bindings health check failed");
 		this.registry = registry;
 		this.policy = policy;
+		this.anyErrorIsDown = false;
 	}
 
 	@Override
@@ -71,7 +90,13 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 					&& problem.code() != ProblemCode.FILE_PROBLEM)
 			.map((problem) -> AccountMask.ACCOUNTS.text(problem.message()))
 			.toList();
-		if (this.policy.errors(problems).isEmpty()) {
+		ProblemPolicy policy = (this.policy != null) ? this.policy
+				: ProblemPolicy.health(this.registry.requiredModels(), this.anyErrorIsDown);
+		List<String> rejected = problems.stream()
+			.filter((problem) -> problem.code() == ProblemCode.REFRESH_REJECTED)
+			.map((problem) -> AccountMask.ACCOUNTS.text(problem.message()))
+			.toList();
+		if (policy.errors(problems).isEmpty()) {
 			builder.up();
 		}
 		else {
@@ -84,6 +109,10 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 		}
 		if (!errors.isEmpty()) {
 			builder.withDetail("errors", errors);
+		}
+		if (!rejected.isEmpty()) {
+			// A refreshed value that was not applied: the last good binding is in force.
+			builder.withDetail("rejectedProperties", rejected);
 		}
 		this.registry.inferenceFile()
 			.ifPresent((file) -> builder.withDetail("inferenceFile", inferenceFile(file.path().toString())));

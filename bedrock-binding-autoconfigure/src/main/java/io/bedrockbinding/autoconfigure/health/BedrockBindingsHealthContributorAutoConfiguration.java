@@ -3,7 +3,6 @@ package io.bedrockbinding.autoconfigure.health;
 import io.bedrockbinding.actuate.health.BedrockBindingsHealthIndicator;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.ProblemPolicy;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,8 +31,8 @@ public final class BedrockBindingsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "bedrockBindingsHealthIndicator", "bedrockBindingsHealthContributor" })
 	BedrockBindingsHealthIndicator bedrockBindingsHealthIndicator(BindingRegistry registry,
 			BedrockBindingsHealthProperties properties) {
-		return new BedrockBindingsHealthIndicator(registry,
-				ProblemPolicy.health(registry.requiredModels(), properties.isAnyErrorIsDown()));
+		// The policy follows the required models a refresh puts in force.
+		return new BedrockBindingsHealthIndicator(registry, properties.isAnyErrorIsDown());
 	}
 
 }
