@@ -1,6 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -9,6 +10,8 @@ import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,37 @@ class ModelKeySpellingTests {
 				.containsExactly("eu.anthropic.claude-3-haiku-20240307-v1:0", origin);
 			assertThat(registry.validate()).isEmpty();
 		}
+	}
+
+	@Test
+	void springApplicationJsonKeysBindTheModelsMeantWithOrWithoutBrackets() {
+		// SPRING_APPLICATION_JSON and spring.application.json are read by the same
+		// post-processor into the same property source.
+		String json = "{\"bedrock\":{\"binding\":{\"models\":{\"amazon.nova-pro-v1:0\":\"eu.amazon.nova-pro-v1:0\","
+				+ "\"[amazon.nova-lite-v1:0]\":\"eu.amazon.nova-lite-v1:0\"}}}}";
+		try (ConfigurableApplicationContext context = BindingTestApplication.run("bedrock-binding-properties",
+				List.of(), "--spring.application.json=" + json)) {
+			BindingRegistry registry = context.getBean(BindingRegistry.class);
+			Origin origin = new Origin(OriginKind.PROPERTIES, "spring.application.json");
+			assertThat(registry.resolve("amazon.nova-pro-v1:0"))
+				.extracting((binding) -> binding.target().value(), Binding::origin)
+				.containsExactly("eu.amazon.nova-pro-v1:0", origin);
+			assertThat(registry.resolve("amazon.nova-lite-v1:0"))
+				.extracting((binding) -> binding.target().value(), Binding::origin)
+				.containsExactly("eu.amazon.nova-lite-v1:0", origin);
+		}
+	}
+
+	@Test
+	void environmentVariablesCannotNameAModelAndAreNotRead() {
+		// BEDROCK_BINDING_MODELS_AMAZON_NOVAPROV10 has lost the model's '.', '-' and ':':
+		// rather than guess, it is not read (the docs say to use
+		// SPRING_APPLICATION_JSON).
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("systemEnvironment-test",
+					Map.of("BEDROCK_BINDING_MODELS_AMAZON_NOVAPROV10", "us.amazon.nova-pro-v1:0")));
+		assertThat(ModelPropertyReader.read(environment)).isEmpty();
 	}
 
 	@Test
