@@ -57,6 +57,12 @@ public class BedrockBindingProperties {
 	private Map<String, String> models = new LinkedHashMap<>();
 
 	/**
+	 * Model bindings as one YAML (or JSON) map of model ID to target, for stores whose
+	 * keys cannot hold a model ID (a Parameter Store parameter, an AppConfig profile).
+	 */
+	private @Nullable String modelsYaml;
+
+	/**
 	 * Model IDs that must have a binding; start-up fails if one has none.
 	 */
 	private List<String> requiredModels = new ArrayList<>();
@@ -142,6 +148,14 @@ public class BedrockBindingProperties {
 
 	public void setModels(Map<String, String> models) {
 		this.models = models;
+	}
+
+	public @Nullable String getModelsYaml() {
+		return this.modelsYaml;
+	}
+
+	public void setModelsYaml(@Nullable String modelsYaml) {
+		this.modelsYaml = modelsYaml;
 	}
 
 	public List<String> getRequiredModels() {

@@ -81,9 +81,16 @@ public class BindingPropertiesRefresher implements ApplicationListener<Environme
 					(ex.getCause() != null) ? ex.getCause().getMessage() : "");
 			return List.of();
 		}
+		List<LayerEntry> entries;
+		try {
+			entries = ModelPropertyReader.read(this.environment);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Bedrock bindings not refreshed: {}; the bindings in force stay", ex.getMessage());
+			return List.of();
+		}
 		String accountId = accountId(properties);
 		String region = BedrockRegion.resolve(properties, this.connection, this.regionProvider.getIfAvailable());
-		List<LayerEntry> entries = ModelPropertyReader.read(this.environment);
 		List<BindingProblem> rejected = this.registry
 			.refreshProperties(RegistrySettings.of(region, accountId, properties.getRequiredModels()), entries);
 		rejected.forEach((problem) -> logger.warn("Bedrock binding refresh: {}", problem.message()));

@@ -1,5 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.PropertySourceOrigin;
@@ -19,6 +22,7 @@ import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * Reads {@code bedrock.binding.models} from the property sources themselves rather than
@@ -32,6 +36,8 @@ import org.springframework.core.env.PropertySource;
 final class ModelPropertyReader {
 
 	static final String PREFIX = "bedrock.binding.models";
+
+	static final String YAML = "bedrock.binding.models-yaml";
 
 	private ModelPropertyReader() {
 	}
@@ -48,6 +54,10 @@ final class ModelPropertyReader {
 					continue;
 				}
 				Object value = enumerable.getProperty(name);
+				if (name.equals(YAML)) {
+					readYaml((value != null) ? value.toString() : "", sourceName(enumerable, name), entries);
+					continue;
+				}
 				String[] entry = { name, (value != null) ? value.toString() : "" };
 				String origin = sourceName(enumerable, name);
 				if (origin.endsWith(".properties")) {
@@ -60,6 +70,42 @@ final class ModelPropertyReader {
 			}
 		}
 		return new ArrayList<>(entries.values());
+	}
+
+	/**
+	 * The entries of a {@code bedrock.binding.models-yaml} value, read by Boot's own YAML
+	 * loader (JSON is YAML too) with the rules of the other spellings.
+	 * @param yaml the value
+	 * @param source the name of the property source that holds it
+	 * @param entries where the models not named before are added
+	 * @throws IllegalArgumentException naming the property and the source if the value is
+	 * not a YAML map
+	 */
+	private static void readYaml(String yaml, String source, Map<String, LayerEntry> entries) {
+		String origin = source + " (" + YAML + ")";
+		List<PropertySource<?>> documents;
+		try {
+			documents = new YamlPropertySourceLoader().load(origin,
+					new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), origin));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalArgumentException(
+					YAML + " in " + source + " is not a YAML map of model ID to target: " + ex.getMessage()
+							+ ". Write one line per model: \"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0",
+					ex);
+		}
+		for (PropertySource<?> document : documents) {
+			if (!(document instanceof EnumerablePropertySource<?> keys)) {
+				continue;
+			}
+			for (String key : keys.getPropertyNames()) {
+				Object value = keys.getProperty(key);
+				String modelId = modelIdOf(PREFIX + (key.startsWith("[") ? key : "." + key));
+				if (modelId != null && !entries.containsKey(modelId)) {
+					entries.put(modelId, new LayerEntry(modelId, (value != null) ? value.toString() : "", origin));
+				}
+			}
+		}
 	}
 
 	/**

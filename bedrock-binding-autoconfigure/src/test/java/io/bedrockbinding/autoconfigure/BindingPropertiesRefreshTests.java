@@ -185,6 +185,62 @@ class BindingPropertiesRefreshTests {
 	}
 
 	@Test
+	void theWholeMapAsOneYamlValueBindsAsWrittenAndRefreshes(CapturedOutput output) throws IOException {
+		// What a Parameter Store parameter or an AppConfig profile holds: one value.
+		write("""
+				bedrock:
+				  binding:
+				    region: us-east-1
+				    models-yaml: |
+				      "[amazon.nova-pro-v1:0]": us.amazon.nova-pro-v1:0
+				      amazon.nova-lite-v1:0: us.amazon.nova-lite-v1:0
+				""");
+		runner().run((context) -> {
+			BindingRegistry registry = context.getBean(BindingRegistry.class);
+			Origin origin = new Origin(OriginKind.PROPERTIES, "application.yml (bedrock.binding.models-yaml)");
+			assertThat(registry.resolve(NOVA_PRO).origin()).isEqualTo(origin);
+			assertThat(registry.resolve(NOVA_LITE).origin()).isEqualTo(origin);
+			assertThat(registry.targetFor(NOVA_LITE).value()).isEqualTo("us.amazon.nova-lite-v1:0");
+			write("""
+					bedrock:
+					  binding:
+					    region: us-east-1
+					    models-yaml: '{"amazon.nova-pro-v1:0": "%s"}'
+					""".formatted(APP_PROFILE));
+
+			refresh(context);
+
+			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
+			assertThat(registry.resolve(NOVA_LITE).origin()).isEqualTo(Origin.catalog());
+			write("""
+					bedrock:
+					  binding:
+					    region: us-east-1
+					    models-yaml: '{"amazon.nova-pro-v1:0": [unclosed'
+					""");
+
+			refresh(context);
+
+			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
+			assertThat(output)
+				.contains("Bedrock bindings not refreshed: bedrock.binding.models-yaml in application.yml "
+						+ "is not a YAML map of model ID to target");
+		});
+	}
+
+	@Test
+	void aYamlValueThatIsNotAMapFailsStartUpNamingThePropertyAndTheSource() throws IOException {
+		write("""
+				bedrock:
+				  binding:
+				    models-yaml: '{"amazon.nova-pro-v1:0": [unclosed'
+				""");
+		runner().run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.hasStackTraceContaining("bedrock.binding.models-yaml in application.yml is not a YAML map"));
+	}
+
+	@Test
 	void aChangeOfOtherKeysLeavesTheRegistryAlone() throws IOException {
 		write(V1);
 		runner().run((context) -> {
