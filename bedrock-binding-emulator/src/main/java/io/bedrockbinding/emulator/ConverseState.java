@@ -1,0 +1,25 @@
+package io.bedrockbinding.emulator;
+
+/**
+ * What Converse calls of one emulator share: its guardrails and its prompt cache.
+ */
+final class ConverseState {
+
+	private final Guardrails guardrails = new Guardrails();
+
+	private final PromptCache cache = new PromptCache();
+
+	Guardrails guardrails() {
+		return this.guardrails;
+	}
+
+	PromptCache cache() {
+		return this.cache;
+	}
+
+	void clear() {
+		this.guardrails.clear();
+		this.cache.clear();
+	}
+
+}
