@@ -49,6 +49,7 @@ final class Converser {
 		}
 		String stopReason;
 		int outputTokens;
+		int reasoningTokens = reasons ? Generation.tokens(Reasoning.text(input.prompt())) : 0;
 		if (tools.call() != null) {
 			String text = "Calling " + tools.call().name() + ".";
 			blocks.add(new ConverseReply.Block.Text(text));
@@ -72,7 +73,8 @@ final class Converser {
 						Guardrails.traced(root) ? Guardrails.outputTrace(guardrail, word, answer) : null);
 			}
 		}
-		return new ConverseReply(List.copyOf(blocks), stopReason, usage(inputTokens, outputTokens, cache), null);
+		return new ConverseReply(List.copyOf(blocks), stopReason,
+				usage(inputTokens, outputTokens + reasoningTokens, cache), null);
 	}
 
 	private static String text(ResolvedTarget target, ConverseInput input, ToolTurn tools,

@@ -76,7 +76,7 @@ final class Reasoning {
 	}
 
 	static String text(String prompt) {
-		return "The user asked: " + prompt + ". I answer by repeating it.";
+		return "The user asked: \"" + prompt + "\". I answer by repeating it.";
 	}
 
 	static String signature(String text) {
