@@ -85,7 +85,7 @@ public final class LocalBedrock implements AutoCloseable {
 
 	private final ApplicationProfiles applicationProfiles;
 
-	private final ConverseState converse = new ConverseState();
+	private final ConverseState converse;
 
 	private final Router router;
 
@@ -111,6 +111,7 @@ public final class LocalBedrock implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.journal = new Journal(builder.journalLimit);
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
+		this.converse = new ConverseState(this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
 				this.accountId);
 		this.router = new Router(new RuntimeApi(resolver, this.faults, this.converse),

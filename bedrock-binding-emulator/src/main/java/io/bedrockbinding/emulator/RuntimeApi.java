@@ -20,10 +20,22 @@ final class RuntimeApi {
 
 	private final Converser converser;
 
+	private final ConverseState state;
+
 	RuntimeApi(TargetResolver resolver, Faults faults, ConverseState state) {
 		this.resolver = resolver;
 		this.faults = faults;
 		this.converser = new Converser(state);
+		this.state = state;
+	}
+
+	/**
+	 * The control plane's CreateGuardrail, which shares the guardrails of Converse.
+	 * @param call the request
+	 * @return the created guardrail
+	 */
+	Answer createGuardrail(Call call) {
+		return this.state.guardrailsApi().create(call);
 	}
 
 	Answer converse(Call call) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.CreateGuardrailResponse;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
@@ -144,6 +146,26 @@ class ConverseGuardrailTests {
 		assertThat(stream.text(0)).isEqualTo(LocalGuardrail.DEFAULT_BLOCKED_MESSAGING);
 		assertThat(stream.stopReason()).isEqualTo("guardrail_intervened");
 		assertThat(stream.metadata().trace().guardrail().inputAssessment()).containsKey("gr1");
+	}
+
+	@Test
+	void aGuardrailCreatedThroughTheControlPlaneIntervenes() {
+		CreateGuardrailResponse created;
+		try (BedrockClient controlPlane = bedrock.clients().controlPlane("us-east-1")) {
+			created = controlPlane.createGuardrail((request) -> request.name("no-passwords")
+				.blockedInputMessaging("Blocked by no-passwords.")
+				.blockedOutputsMessaging("Answer blocked by no-passwords.")
+				.wordPolicyConfig((words) -> words.wordsConfig((word) -> word.text("password"))));
+		}
+
+		ConverseResponse response = converse(config(created.guardrailId(), created.version(), GuardrailTrace.ENABLED),
+				ConverseToolTests.user("my password"));
+
+		assertThat(created.version()).isEqualTo("DRAFT");
+		assertThat(created.guardrailArn())
+			.isEqualTo("arn:aws:bedrock:us-east-1:" + bedrock.accountId() + ":guardrail/" + created.guardrailId());
+		assertThat(response.output().message().content().get(0).text()).isEqualTo("Blocked by no-passwords.");
+		assertThat(bedrock.journal()).extracting(JournalEntry::api).contains("CreateGuardrail");
 	}
 
 	@Test
