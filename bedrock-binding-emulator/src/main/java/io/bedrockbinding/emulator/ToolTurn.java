@@ -77,7 +77,9 @@ record ToolTurn(@Nullable ToolCall call, List<String> results) {
 			}
 		}
 		List<String> results = results(messages);
-		return new ToolTurn((spec != null) ? ToolCall.of(spec, SchemaValues.hints(text)) : null, results);
+		return new ToolTurn(
+				(spec != null) ? ToolCall.of(spec, SchemaValues.hints(text), root.path("messages").toString()) : null,
+				results);
 	}
 
 	/** The first tool the question names that was not called since it was asked. */

@@ -30,7 +30,8 @@ class ConverseCacheTests {
 	private static final CachePointBlock CACHE_POINT = CachePointBlock.builder().type(CachePointType.DEFAULT).build();
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);

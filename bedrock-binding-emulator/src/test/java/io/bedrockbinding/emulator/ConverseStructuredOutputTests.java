@@ -36,7 +36,8 @@ class ConverseStructuredOutputTests {
 			 "required":["name","age"],"additionalProperties":false}""";
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);

@@ -56,7 +56,8 @@ class ConverseToolTests {
 			List.of("zone"));
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
@@ -147,6 +148,27 @@ class ConverseToolTests {
 		assertThat(weather.name()).isEqualTo("weather");
 		assertThat(third.stopReason()).isEqualTo(StopReason.END_TURN);
 		assertThat(third.output().message().content().get(0).text()).endsWith("Tool weather returned: Rain");
+	}
+
+	@Test
+	void toolUseIdsComeFromTheConversation() {
+		ToolConfiguration tools = tools(ToolChoice.fromAny((any) -> {
+		}), WEATHER);
+		Message question = user("Weather?");
+		ToolUseBlock first = converse(tools, question).output().message().content().get(1).toolUse();
+		ToolUseBlock again = converse(tools, question).output().message().content().get(1).toolUse();
+		Message assistant = converse(tools, question).output().message();
+		ToolUseBlock next = converse(tools, question, assistant,
+				result(first.toolUseId(), "x", ToolResultStatus.SUCCESS))
+			.output()
+			.message()
+			.content()
+			.get(1)
+			.toolUse();
+
+		assertThat(first.toolUseId()).matches("tooluse_[A-Za-z0-9_-]{22}");
+		assertThat(again.toolUseId()).isEqualTo(first.toolUseId());
+		assertThat(next.toolUseId()).isNotEqualTo(first.toolUseId());
 	}
 
 	@Test
