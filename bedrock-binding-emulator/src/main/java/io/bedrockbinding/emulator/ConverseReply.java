@@ -18,6 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullable ObjectNode trace) {
 
+	/**
+	 * This answer with one more part of its {@code trace}, such as the
+	 * {@code promptRouter} of a prompt router's answer.
+	 * @param name the field of {@code trace}: {@code guardrail}, {@code promptRouter}
+	 * @param value its value
+	 * @return the answer with that trace
+	 */
+	ConverseReply withTrace(String name, ObjectNode value) {
+		ObjectNode merged = (this.trace != null) ? this.trace.deepCopy() : Json.newObject();
+		merged.set(name, value);
+		return new ConverseReply(this.blocks, this.stopReason, this.usage, merged);
+	}
+
 	ObjectNode json(long latencyMillis) {
 		ObjectNode reply = Json.newObject();
 		ObjectNode message = reply.putObject("output").putObject("message");
