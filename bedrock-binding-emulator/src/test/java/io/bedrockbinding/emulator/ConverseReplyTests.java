@@ -14,7 +14,7 @@ class ConverseReplyTests {
 	void withTraceAddsAPartAndKeepsTheOthers() {
 		ConverseReply blocked = new ConverseReply(List.of(new ConverseReply.Block.Text("no")), Guardrails.INTERVENED,
 				new ConverseReply.Usage(3, 0, null, null),
-				Guardrails.inputTrace(new LocalGuardrail("gr1", "1"), "secret"));
+				Guardrails.inputTrace(new LocalGuardrail("gr1", "1"), "secret"), Json.newObject());
 		ObjectNode router = Json.newObject().put("invokedModelId", "arn:aws:bedrock:us-east-1::foundation-model/x");
 
 		ObjectNode json = blocked.withTrace("promptRouter", router).json(1);
