@@ -78,6 +78,7 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 		int tokens = 0;
 		for (int m = 0; m < messages.size(); m++) {
 			List<JsonNode> content = Json.elements(messages.get(m), "content");
+			requireUserAndText(messages.get(m), content, m);
 			for (int c = 0; c < content.size(); c++) {
 				JsonNode block = content.get(c);
 				String path = "messages." + (m + 1) + ".member.content." + (c + 1) + ".member.";
@@ -131,6 +132,30 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 			throw BedrockError.validation(TOO_MANY_DOCUMENTS);
 		}
 		return new MediaBlocks(List.copyOf(seen), images, documents, videos, audios, tokens);
+	}
+
+	/**
+	 * The rules of the {@code content} restrictions of API_runtime_Message: images and
+	 * documents only in user messages, a document only beside a text block. No real
+	 * Bedrock text for either was found: these are LocalBedrock's own.
+	 */
+	private static void requireUserAndText(JsonNode message, List<JsonNode> content, int index) {
+		boolean media = false;
+		boolean document = false;
+		boolean text = false;
+		for (JsonNode block : content) {
+			media |= block.has("image") || block.has("document");
+			document |= block.has("document");
+			text |= block.has("text");
+		}
+		if (media && !"user".equals(Json.text(message, "role"))) {
+			throw BedrockError.validation("LocalBedrock: messages." + index + " has an image or document, but only "
+					+ "user messages can include them (API_runtime_Message content restrictions).");
+		}
+		if (document && !text) {
+			throw BedrockError.validation("LocalBedrock: messages." + index + " has a document but no text block; "
+					+ "a message with a document must also include text (API_runtime_Message content restrictions).");
+		}
 	}
 
 	/**

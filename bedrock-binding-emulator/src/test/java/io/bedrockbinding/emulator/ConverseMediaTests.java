@@ -182,6 +182,22 @@ class ConverseMediaTests {
 	}
 
 	@Test
+	void aDocumentNeedsATextBlockBesideIt() {
+		assertRefused(HAIKU, "has a document but no text block", document("notes", "txt", new byte[] { 'x' }));
+	}
+
+	@Test
+	void onlyUserMessagesCarryImages() {
+		Message assistant = Message.builder().role(ConversationRole.ASSISTANT).content(image("png", PNG)).build();
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> client.get()
+				.converse((request) -> request.modelId(HAIKU)
+					.messages(user(ContentBlock.fromText("a")), assistant, user(ContentBlock.fromText("b")))))
+			.withMessageContaining("only user messages can include them");
+	}
+
+	@Test
 	void modelsWithoutVideoOrAudioInputRefuseThem() {
 		ContentBlock video = ContentBlock.fromVideo(VideoBlock.builder()
 			.format(VideoFormat.MP4)
