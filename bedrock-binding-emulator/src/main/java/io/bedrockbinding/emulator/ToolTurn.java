@@ -153,7 +153,7 @@ record ToolTurn(@Nullable ToolCall call, List<String> results) {
 			for (JsonNode part : Json.elements(result, "content")) {
 				String partText = Json.text(part, "text");
 				text.append((partText != null) ? partText : part.has("json") ? part.get("json").toString()
-						: "(" + part.propertyNames().iterator().next() + ")");
+						: "(" + String.join(", ", part.propertyNames()) + ")");
 			}
 			String name = toolName(messages, Json.text(result, "toolUseId"));
 			boolean error = "error".equals(Json.text(result, "status"));

@@ -99,6 +99,26 @@ class ConverseStructuredOutputTests {
 	}
 
 	@Test
+	void anyOfTakesItsFirstAlternativeAndConstItsValue() {
+		String schema = """
+				{"type":"object","properties":{
+				  "id":{"anyOf":[{"type":"integer"},{"type":"string"}]},
+				  "kind":{"const":"person"}},"required":["id","kind"]}""";
+
+		String text = client.get()
+			.converse((request) -> request.modelId(HAIKU)
+				.messages(ConverseToolTests.user("id=7"))
+				.outputConfig(schema(schema)))
+			.output()
+			.message()
+			.content()
+			.get(0)
+			.text();
+
+		assertThat(text).isEqualTo("{\"id\":7,\"kind\":\"person\"}");
+	}
+
+	@Test
 	void aSchemaThatIsNotJsonIsRefused() {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> client.get()

@@ -116,6 +116,28 @@ class ConverseToolTests {
 	}
 
 	@Test
+	void aResultWithAnImageNamesTheImage() {
+		Message question = user("Weather in Paris?");
+		ToolConfiguration tools = tools(null, WEATHER);
+		ConverseResponse first = converse(tools, question);
+		String id = first.output().message().content().get(1).toolUse().toolUseId();
+		Message result = Message.builder()
+			.role(ConversationRole.USER)
+			.content(ContentBlock.fromToolResult(ToolResultBlock.builder()
+				.toolUseId(id)
+				.content(ToolResultContentBlock.fromText("a map: "),
+						ToolResultContentBlock.fromImage((image) -> image.format("png")
+							.source((source) -> source
+								.bytes(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] { 1 })))))
+				.build()))
+			.build();
+
+		ConverseResponse second = converse(tools, question, first.output().message(), result);
+
+		assertThat(second.output().message().content().get(0).text()).endsWith("Tool weather returned: a map: (image)");
+	}
+
+	@Test
 	void anErrorResultIsQuotedAsAnError() {
 		Message question = user("Weather in Paris?");
 		ToolConfiguration tools = tools(null, WEATHER);
