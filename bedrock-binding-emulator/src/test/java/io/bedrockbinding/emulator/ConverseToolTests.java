@@ -252,6 +252,21 @@ class ConverseToolTests {
 	}
 
 	@Test
+	void theAsyncClientGetsTheSameToolCall() {
+		ConverseRequest request = ConverseRequest.builder()
+			.modelId(HAIKU)
+			.messages(user("weather in city=Oslo"))
+			.toolConfig(tools(null, WEATHER))
+			.build();
+
+		ConverseResponse viaAsync = async.converse(request).join();
+
+		assertThat(viaAsync.stopReason()).isEqualTo(StopReason.TOOL_USE);
+		assertThat(viaAsync.output().message().content().get(1).toolUse())
+			.isEqualTo(client.get().converse(request).output().message().content().get(1).toolUse());
+	}
+
+	@Test
 	void streamAnswersAToolResultWithText() {
 		ToolConfiguration tools = tools(null, WEATHER);
 		Message question = user("Weather?");
