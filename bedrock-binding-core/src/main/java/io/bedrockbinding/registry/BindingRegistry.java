@@ -1,5 +1,6 @@
 package io.bedrockbinding.registry;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +19,6 @@ import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The merged view of every binding. Precedence, highest first: runtime > properties >
@@ -36,13 +35,13 @@ public final class BindingRegistry {
 	/** The default cap on runtime bindings. */
 	public static final int DEFAULT_MAX_RUNTIME_BINDINGS = 10_000;
 
-	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
-
 	private final ModelCatalog catalog;
 
 	private final ProfileDerivation derivation;
 
 	private final SettingHints hints;
+
+	private final Clock clock;
 
 	private final @Nullable InferenceFile file;
 
@@ -56,6 +55,7 @@ public final class BindingRegistry {
 		this.catalog = builder.catalog;
 		this.derivation = new ProfileDerivation(builder.catalog, builder.deriveProfiles);
 		this.hints = builder.hints;
+		this.clock = builder.clock;
 		this.file = builder.file;
 		RegistrySettings settings = RegistrySettings.of(builder.region, builder.accountId, builder.requiredModels);
 		this.current = new CurrentState(RegistryState.initial(RegistryState.catalogLayer(this.catalog),
@@ -301,7 +301,7 @@ public final class BindingRegistry {
 	 * @return the values that were not applied, with why (empty when all were)
 	 */
 	public List<BindingProblem> refreshProperties(RegistrySettings settings, Collection<LayerEntry> entries) {
-		return new PropertiesRefresh(this.current, this.layers, this.derivation, this.catalog, this.hints)
+		return new PropertiesRefresh(this.current, this.layers, this.derivation, this.catalog, this.hints, this.clock)
 			.apply(settings, entries);
 	}
 
@@ -383,7 +383,7 @@ public final class BindingRegistry {
 	 */
 	public List<BindingProblem> validate() {
 		RegistryState state = this.current.get();
-		return state.settings.validator(this.catalog, this.hints).validate(state);
+		return state.settings.validator(this.catalog, this.hints, this.clock).validate(state);
 	}
 
 	/**
@@ -394,7 +394,7 @@ public final class BindingRegistry {
 	public List<BindingProblem> problemsOf(Binding binding) {
 		RegistryState state = this.current.get();
 		return PropertiesRefresh.withRejected(state,
-				state.settings.validator(this.catalog, this.hints).problemsOf(binding), binding.modelId());
+				state.settings.validator(this.catalog, this.hints, this.clock).problemsOf(binding), binding.modelId());
 	}
 
 }

@@ -41,6 +41,17 @@ public enum ProblemCode {
 	UNKNOWN_MODEL,
 
 	/**
+	 * A bound or required model that Bedrock lists as LEGACY: it still works until its
+	 * end of life; move to the successor.
+	 */
+	LEGACY,
+
+	/**
+	 * A bound or required model past its end-of-life date: Bedrock refuses calls to it.
+	 */
+	END_OF_LIFE,
+
+	/**
 	 * A refreshed property value that is not valid: the model's last good binding stays
 	 * in force until the value is fixed.
 	 */

@@ -1,5 +1,6 @@
 package io.bedrockbinding.registry;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,13 +34,16 @@ final class PropertiesRefresh {
 
 	private final SettingHints hints;
 
+	private final Clock clock;
+
 	PropertiesRefresh(CurrentState current, LayerUpdates layers, ProfileDerivation derivation, ModelCatalog catalog,
-			SettingHints hints) {
+			SettingHints hints, Clock clock) {
 		this.current = current;
 		this.layers = layers;
 		this.derivation = derivation;
 		this.catalog = catalog;
 		this.hints = hints;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,7 +57,7 @@ final class PropertiesRefresh {
 	List<BindingProblem> apply(RegistrySettings settings, Collection<LayerEntry> entries) {
 		List<BindingProblem> invalid = new ArrayList<>();
 		Map<String, LayeredTarget> parsed = this.layers.parse(OriginKind.PROPERTIES, entries, invalid);
-		BindingValidator validator = settings.validator(this.catalog, this.hints);
+		BindingValidator validator = settings.validator(this.catalog, this.hints, this.clock);
 		synchronized (this.current.writeLock) {
 			RegistryState state = this.current.get();
 			Map<String, LayeredTarget> lastGood = state.layer(OriginKind.PROPERTIES);

@@ -1,5 +1,6 @@
 package io.bedrockbinding.registry;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 
@@ -38,10 +39,12 @@ public record RegistrySettings(@Nullable String region, @Nullable String account
 	 * The rules that check bindings against these settings.
 	 * @param catalog the catalog
 	 * @param hints the words of the fixes
+	 * @param clock the clock that decides whether a model is legacy or past its end of
+	 * life
 	 * @return the validator
 	 */
-	BindingValidator validator(ModelCatalog catalog, SettingHints hints) {
-		return new BindingValidator(catalog, this.region, this.accountId, this.requiredModels, hints);
+	BindingValidator validator(ModelCatalog catalog, SettingHints hints, Clock clock) {
+		return new BindingValidator(catalog, this.region, this.accountId, this.requiredModels, hints, clock);
 	}
 
 }
