@@ -17,19 +17,18 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import io.bedrockbinding.catalog.ModelCatalog;
-import io.bedrockbinding.catalog.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Bedrock emulator on loopback that the real AWS SDK clients talk to
  * through {@code endpointOverride}: bedrock-runtime (Converse, ConverseStream,
  * InvokeModel), the bedrock control plane (ListFoundationModels, GetFoundationModel,
- * ListInferenceProfiles, GetInferenceProfile) and STS GetCallerIdentity on one HTTP
- * server. It behaves as Bedrock does for the models of its {@link ModelCatalog}: a model
- * that needs an inference profile is refused by its plain ID, profiles must serve the
- * caller's region, ARNs must be of the caller's region and account. The region of each
- * call is the one the caller signed for (SigV4 credential scope); bearer-token (API key)
- * calls get the default region.
+ * ListInferenceProfiles, GetInferenceProfile, ListPromptRouters, GetPromptRouter) and STS
+ * GetCallerIdentity on one HTTP server. It behaves as Bedrock does for the models of its
+ * {@link ModelCatalog}: a model that needs an inference profile is refused by its plain
+ * ID, profiles must serve the caller's region, ARNs must be of the caller's region and
+ * account. The region of each call is the one the caller signed for (SigV4 credential
+ * scope); bearer-token (API key) calls get the default region.
  *
  * <pre>{@code
  * try (LocalBedrock bedrock = LocalBedrock.builder().build().start();
@@ -40,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Thread-safe. Tests can inject faults ({@link #faults()}), read the request journal
- * ({@link #journal()}), create application inference profiles and override which models
- * need a profile; {@link #reset()} forgets all of that.
+ * ({@link #journal()}), create application inference profiles and prompt routers
+ * ({@link #promptRouters()}) and override which models need a profile; {@link #reset()}
+ * forgets all of that.
  *
  * <p>
  * The server is the JDK's {@code com.sun.net.httpserver} on 127.0.0.1. Loading this class
@@ -53,9 +53,7 @@ import org.jspecify.annotations.Nullable;
 public final class LocalBedrock implements AutoCloseable {
 
 	static {
-		// The JDK server otherwise answers each small request ~40 ms late (Nagle +
-		// delayed ACK).
-		// ServerConfig reads the property once, when the first server is created.
+		// Else ~40 ms late answers (Nagle + delayed ACK); read once, at the first server.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -87,6 +85,8 @@ public final class LocalBedrock implements AutoCloseable {
 
 	private final ApplicationProfiles applicationProfiles;
 
+	private final PromptRouters promptRouters;
+
 	private final Router router;
 
 	private @Nullable HttpServer server;
@@ -111,11 +111,13 @@ public final class LocalBedrock implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.journal = new Journal(builder.journalLimit);
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
+		this.promptRouters = new PromptRouters(this.catalog, this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
-				this.accountId);
+				this.promptRouters, this.accountId);
 		this.router = new Router(new RuntimeApi(resolver, this.faults),
 				new ControlPlaneApi(this.catalog, this.access, this.applicationProfiles, this.accountId),
-				new StsApi(this.accountId), this.faults, this.journal, this.defaultRegion);
+				this.promptRouters, this.accountId, new StsApi(this.accountId), this.faults, this.journal,
+				this.defaultRegion);
 	}
 
 	/**
@@ -248,13 +250,13 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the journal, injected faults, created application profiles and per-test
-	 * overrides.
+	 * Forgets the journal, faults, application profiles, prompt routers and overrides.
 	 */
 	public void reset() {
 		this.journal.clear();
 		this.faults.clear();
 		this.applicationProfiles.clear();
+		this.promptRouters.clear();
 		this.access.clear();
 	}
 
@@ -282,6 +284,15 @@ public final class LocalBedrock implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * The prompt routers (intelligent prompt routing) that Converse accepts as a model
+	 * ID.
+	 * @return the prompt routers of this emulator
+	 */
+	public PromptRouters promptRouters() {
+		return this.promptRouters;
 	}
 
 	/**
@@ -362,17 +373,13 @@ public final class LocalBedrock implements AutoCloseable {
 	 * @return whether the call is refused
 	 */
 	public boolean needsProfile(String modelId, String region) {
-		ModelInfo model = this.catalog.find(modelId)
-			.orElseThrow(() -> new IllegalArgumentException("Model '" + modelId + "' is not in the catalog"));
-		return this.access.needsProfile(model, region);
+		return this.access.needsProfile(this.catalog.find(requireModel(modelId)).orElseThrow(), region);
 	}
 
 	@Override
-	public String toString() {
-		synchronized (this) {
-			return "LocalBedrock[" + ((this.server != null) ? endpoint() : (this.closed ? "closed" : "not started"))
-					+ ", account " + this.accountId + "]";
-		}
+	public synchronized String toString() {
+		return "LocalBedrock[" + ((this.server != null) ? endpoint() : (this.closed ? "closed" : "not started"))
+				+ ", account " + this.accountId + "]";
 	}
 
 	private String requireModel(String modelId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.identifier.TargetKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +29,8 @@ final class RuntimeApi {
 	}
 
 	Answer converse(Call call) {
-		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
+		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel",
+				call.body());
 		requireTextOutput(target.model());
 		ConverseInput input = ConverseInput.parse(call.body());
 		Generation generation = generate(target, input);
@@ -53,12 +55,13 @@ final class RuntimeApi {
 		reply.put("stopReason", (tool != null) ? TOOL_USE : generation.stopReason());
 		reply.set("usage", usage(generation));
 		reply.putObject("metrics").put("latencyMs", call.elapsedMillis());
+		routerTrace(reply, target, call);
 		return Answers.json(reply);
 	}
 
 	Answer converseStream(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(),
-				"bedrock:InvokeModelWithResponseStream");
+				"bedrock:InvokeModelWithResponseStream", call.body());
 		requireTextOutput(target.model());
 		if (!target.model().streaming()) {
 			throw BedrockError.validation("The model " + target.model().modelId() + " is unsupported for streaming.");
@@ -92,8 +95,26 @@ final class RuntimeApi {
 			ObjectNode metadata = Json.newObject();
 			metadata.set("usage", usage(generation));
 			metadata.putObject("metrics").put("latencyMs", call.elapsedMillis());
+			routerTrace(metadata, target, call);
 			events.event("metadata", metadata);
 		});
+	}
+
+	/**
+	 * A prompt router's answer says which model answered: {@code trace.promptRouter.
+	 * invokedModelId} of the reply or the stream's metadata (ConverseTrace,
+	 * PromptRouterTrace:
+	 * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_PromptRouterTrace.html).
+	 * @param node the reply or the metadata event
+	 * @param target what the call resolved to
+	 * @param call the request
+	 */
+	private static void routerTrace(ObjectNode node, ResolvedTarget target, Call call) {
+		if (target.kind() == TargetKind.PROMPT_ROUTER_ARN) {
+			node.putObject("trace")
+				.putObject("promptRouter")
+				.put("invokedModelId", Arns.foundationModel(call.region(), target.model().modelId()));
+		}
 	}
 
 	/**
