@@ -39,6 +39,26 @@ class RoutingTests {
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
+	void promptRouterArnIsCalledInItsRegionAndAnswersFromOneOfItsModels(CallPath path) {
+		String router = bedrock.promptRouters()
+			.create("support", "us-west-2", Fixture.HAIKU, Fixture.HAIKU, "anthropic.claude-3-5-haiku-20241022-v1:0");
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(Fixture.HAIKU, router);
+
+		PipeResult result = path.call(this.factories.of(registry).pipe(Fixture.HAIKU), "route me");
+
+		JournalEntry call = Fixture.only(bedrock.get(), path.api());
+		assertThat(call.region()).isEqualTo("us-west-2");
+		assertThat(call.modelId()).isEqualTo(router);
+		assertThat(call.routedModelId()).isIn(Fixture.HAIKU, "anthropic.claude-3-5-haiku-20241022-v1:0");
+		assertThat(result.region()).isEqualTo("us-west-2");
+		assertThat(result.invokedTarget()).isEqualTo(router);
+		assertThat(result.targetKind()).isEqualTo(TargetKind.PROMPT_ROUTER_ARN);
+		assertThat(result.text()).startsWith("[" + call.routedModelId() + " via " + router + "]");
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
 	void profileArnOfAnotherRegionIsCalledThere(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
