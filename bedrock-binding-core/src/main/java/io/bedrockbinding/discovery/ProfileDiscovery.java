@@ -157,7 +157,7 @@ public final class ProfileDiscovery {
 			refreshed.add((model != null) ? model.toModelInfo(Optional.of(known), asked, this.catalog) : known);
 		}
 		models.values().forEach((model) -> refreshed.add(model.toModelInfo(Optional.empty(), asked, this.catalog)));
-		return new ModelCatalog(refreshed, this.catalog.geographies());
+		return new ModelCatalog(refreshed, this.catalog.geographies(), this.catalog.sources());
 	}
 
 	private static List<DiscoveredModel> foundationModels(BedrockClient client) {

@@ -113,7 +113,9 @@ class RoutingTests {
 		PipeResult europe = path.call(pipe.withRegion("eu-west-1"), "europe");
 		JournalEntry europeCall = lastCall();
 		PipeResult ohio = path.call(pipe.withRegion("us-east-2"), "ohio");
-		PipeResult tokyo = path.call(pipe.withRegion("ap-northeast-1"), "tokyo");
+		PipeResult tokyo = path.call(this.factories.of(Fixture.registry("us-east-1"))
+			.pipe("anthropic.claude-haiku-4-5-20251001-v1:0")
+			.withRegion("ap-northeast-1"), "tokyo");
 
 		assertThat(home.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(europe.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -121,8 +123,9 @@ class RoutingTests {
 		assertThat(europeCall.region()).isEqualTo("eu-west-1");
 		assertThat(europeCall.modelId()).isEqualTo("eu.amazon.nova-pro-v1:0");
 		assertThat(ohio.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
-		// The most specific geography that serves the region: jp before apac.
-		assertThat(tokyo.invokedTarget()).isEqualTo("jp.amazon.nova-pro-v1:0");
+		// No regional geography of the model serves Tokyo: its global profile.
+		assertThat(tokyo.invokedTarget()).isEqualTo("global.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(tokyo.region()).isEqualTo("ap-northeast-1");
 		assertThat(bedrock.journal()).allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 	}
 

@@ -165,10 +165,9 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("status", "OK")
 			.containsEntry("shadowed", List.of());
 		List<String> kinds = all.read("$.bindings[*].kind");
-		assertThat(kinds).allSatisfy(
-				(kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN", "APPLICATION_PROFILE_ARN",
-						"PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN", "FOUNDATION_MODEL_ARN",
-						"PROMPT_ROUTER_ARN"));
+		assertThat(kinds).allSatisfy((kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN",
+				"APPLICATION_PROFILE_ARN", "PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN",
+				"FOUNDATION_MODEL_ARN", "PROMPT_ROUTER_ARN"));
 		List<String> statuses = all.read("$.bindings[*].status");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status).isIn("OK", "WARNING", "ERROR"));
 	}
