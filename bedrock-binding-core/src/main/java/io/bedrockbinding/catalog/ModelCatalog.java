@@ -190,6 +190,26 @@ public final class ModelCatalog {
 		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
 	}
 
+	/**
+	 * What to bind {@code modelId} to in order to move to the successor AWS names for it:
+	 * the successor's system profile where it needs one in {@code region}, else its model
+	 * ID.
+	 * @param modelId the legacy model
+	 * @param region the region calls are sent from, if known
+	 * @return the target, or empty when the catalog names no successor
+	 */
+	public Optional<String> successorTarget(String modelId, @org.jspecify.annotations.Nullable String region) {
+		String successor = find(modelId).map((model) -> model.lifecycle().successor()).orElse(null);
+		if (successor == null) {
+			return Optional.empty();
+		}
+		ModelInfo next = this.models.get(successor);
+		if (next != null && region != null && next.needsProfile(region)) {
+			return Optional.of(systemProfileFor(successor, region).orElse(successor));
+		}
+		return Optional.of(successor);
+	}
+
 	private static final class BuiltIn {
 
 		static final ModelCatalog INSTANCE = load();
