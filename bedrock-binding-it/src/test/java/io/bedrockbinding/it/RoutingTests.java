@@ -40,17 +40,18 @@ class RoutingTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void promptRouterArnIsCalledInItsRegionAndAnswersFromOneOfItsModels(CallPath path) {
-		String router = bedrock.promptRouters()
-			.create("support", "us-west-2", Fixture.HAIKU, Fixture.HAIKU, "anthropic.claude-3-5-haiku-20241022-v1:0");
+		String haiku = "anthropic.claude-haiku-4-5-20251001-v1:0";
+		String sonnet = "anthropic.claude-sonnet-4-6";
+		String router = bedrock.promptRouters().create("support", "us-west-2", haiku, haiku, sonnet);
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(Fixture.HAIKU, router);
+		registry.bind(haiku, router);
 
-		PipeResult result = path.call(this.factories.of(registry).pipe(Fixture.HAIKU), "route me");
+		PipeResult result = path.call(this.factories.of(registry).pipe(haiku), "route me");
 
 		JournalEntry call = Fixture.only(bedrock.get(), path.api());
 		assertThat(call.region()).isEqualTo("us-west-2");
 		assertThat(call.modelId()).isEqualTo(router);
-		assertThat(call.routedModelId()).isIn(Fixture.HAIKU, "anthropic.claude-3-5-haiku-20241022-v1:0");
+		assertThat(call.routedModelId()).isIn(haiku, sonnet);
 		assertThat(result.region()).isEqualTo("us-west-2");
 		assertThat(result.invokedTarget()).isEqualTo(router);
 		assertThat(result.targetKind()).isEqualTo(TargetKind.PROMPT_ROUTER_ARN);
