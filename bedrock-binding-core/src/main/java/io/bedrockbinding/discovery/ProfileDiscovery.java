@@ -104,8 +104,10 @@ public final class ProfileDiscovery {
 			.filter((profile) -> !profile.isApplication())
 			.forEach((profile) -> systemProfiles.put(profile.id(), profile));
 		Map<String, SuggestedBinding> suggestions = new LinkedHashMap<>();
+		LocalDate today = Lifecycle.today(Clock.systemUTC());
 		for (DiscoveredModel model : models) {
-			if (!model.needsProfile()) {
+			// a model past its end of life is refused whatever it is bound to
+			if (!model.needsProfile() || (model.lifecycle() != null && model.lifecycle().isEndOfLife(today))) {
 				continue;
 			}
 			for (Geography geography : this.catalog.geographies().serving(region)) {
