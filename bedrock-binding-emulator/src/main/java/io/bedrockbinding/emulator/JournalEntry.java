@@ -38,4 +38,13 @@ public record JournalEntry(Instant time, String api, @Nullable String modelId, S
 		this(time, api, modelId, region, body, status, null);
 	}
 
+	/**
+	 * What a Converse, ConverseStream or CountTokens (Converse input) request carried:
+	 * images, documents, tools, tool results, cache points, guardrail.
+	 * @return the record, read from {@link #body()}; all zero for other calls
+	 */
+	public ConverseRecord converse() {
+		return ConverseRecord.of(this.body);
+	}
+
 }

@@ -6,14 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -53,7 +51,7 @@ import org.jspecify.annotations.Nullable;
 public final class LocalBedrock implements AutoCloseable {
 
 	static {
-		// Else ~40 ms late answers (Nagle + delayed ACK); read once, at the first server.
+		// Else ~40 ms late answers (Nagle + delayed ACK); read once, by the first server.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -64,8 +62,6 @@ public final class LocalBedrock implements AutoCloseable {
 
 	/** The region a builder uses for bearer-token calls unless told otherwise. */
 	public static final String DEFAULT_REGION = "us-east-1";
-
-	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
 	private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -86,6 +82,8 @@ public final class LocalBedrock implements AutoCloseable {
 	private final ApplicationProfiles applicationProfiles;
 
 	private final PromptRouters promptRouters;
+
+	private final ConverseState converse;
 
 	private final Router router;
 
@@ -113,9 +111,10 @@ public final class LocalBedrock implements AutoCloseable {
 		this.journal = new Journal(builder.journalLimit);
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
 		this.promptRouters = new PromptRouters(this.catalog, this.accountId);
+		this.converse = new ConverseState(this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
 				this.promptRouters, this.accountId);
-		this.router = new Router(new RuntimeApi(resolver, this.faults),
+		this.router = new Router(new RuntimeApi(resolver, this.faults, this.converse),
 				new ControlPlaneApi(this.catalog, this.access, this.applicationProfiles, this.accountId),
 				this.promptRouters, this.accountId, new StsApi(this.accountId), this.faults, this.journal,
 				this.defaultRegion);
@@ -160,11 +159,7 @@ public final class LocalBedrock implements AutoCloseable {
 		return this;
 	}
 
-	/**
-	 * A thread per concurrent request, created on demand and kept for a minute: streams
-	 * and injected latency hold their thread, and 64 concurrent clients must never queue.
-	 * @return the executor of the HTTP server
-	 */
+	// A thread per concurrent request, created on demand: streams hold their thread.
 	private static ExecutorService newExecutor() {
 		int instance = INSTANCES.incrementAndGet();
 		AtomicInteger threads = new AtomicInteger();
@@ -228,10 +223,7 @@ public final class LocalBedrock implements AutoCloseable {
 		return this.catalog;
 	}
 
-	/**
-	 * Stops the server; a stopped emulator cannot be started again. Same as
-	 * {@link #close()}.
-	 */
+	/** Stops the server for good, as {@link #close()} does. */
 	public void stop() {
 		close();
 	}
@@ -251,10 +243,12 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the journal, faults, application profiles, prompt routers and overrides.
+	 * Forgets the journal, faults, application profiles, prompt routers, guardrails, the
+	 * prompt cache and overrides.
 	 */
 	public void reset() {
 		this.journal.clear();
+		this.converse.clear();
 		this.faults.clear();
 		this.applicationProfiles.clear();
 		this.promptRouters.clear();
@@ -294,6 +288,17 @@ public final class LocalBedrock implements AutoCloseable {
 	 */
 	public PromptRouters promptRouters() {
 		return this.promptRouters;
+	}
+
+	/**
+	 * The guardrail {@code id} at {@code version}, created on first use, for Converse
+	 * calls whose {@code guardrailConfig} names it (until {@link #reset()}).
+	 * @param id its ID, lower-case letters and digits
+	 * @param version {@code 1}, {@code 2}, ... or {@code DRAFT}
+	 * @return the guardrail, to configure
+	 */
+	public LocalGuardrail guardrail(String id, String version) {
+		return this.converse.guardrails().define(id, version);
 	}
 
 	/**
@@ -384,17 +389,11 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	private String requireModel(String modelId) {
-		if (!this.catalog.contains(Objects.requireNonNull(modelId, "modelId"))) {
-			throw new IllegalArgumentException("Model '" + modelId + "' is not in the catalog of this LocalBedrock");
-		}
-		return modelId;
+		return Arguments.requireModel(this.catalog, modelId);
 	}
 
 	static String requireRegion(String region) {
-		if (!REGION.matcher(Objects.requireNonNull(region, "region")).matches()) {
-			throw new IllegalArgumentException("Not a region: '" + region + "'");
-		}
-		return region;
+		return Arguments.requireRegion(region);
 	}
 
 }
