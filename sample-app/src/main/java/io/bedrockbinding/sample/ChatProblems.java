@@ -81,7 +81,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 	static HttpStatus status(FailureReason reason) {
 		return switch (reason) {
 			case UNKNOWN_MODEL -> HttpStatus.NOT_FOUND;
-			case END_OF_LIFE -> HttpStatus.GONE;
+			case END_OF_LIFE -> HttpStatus.INTERNAL_SERVER_ERROR;
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
 			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;

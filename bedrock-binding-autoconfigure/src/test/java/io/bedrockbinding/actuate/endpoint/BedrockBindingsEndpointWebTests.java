@@ -94,7 +94,7 @@ class BedrockBindingsEndpointWebTests {
 
 	@Test
 	void bindingFromFileWithApplicationProfileArn() {
-		Map<String, Object> haiku = binding(this.client.json("/actuator/bedrockbindings"), "amazon.nova-premier-v1:0");
+		Map<String, Object> haiku = binding(this.client.json("/actuator/bedrockbindings"), "openai.gpt-oss-20b-1:0");
 		assertThat(haiku)
 			.containsEntry("target", "arn:aws:bedrock:us-east-1:******:application-inference-profile/abc123def456")
 			.containsEntry("kind", "APPLICATION_PROFILE_ARN")
