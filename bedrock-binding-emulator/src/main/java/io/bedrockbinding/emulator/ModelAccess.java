@@ -83,7 +83,7 @@ final class ModelAccess {
 	/**
 	 * Refuses a model past its end of life, as Bedrock does.
 	 * @param model the model a call or a look-up reaches
-	 * @throws BedrockError ResourceNotFoundException, once the end-of-life date has come
+	 * @throws BedrockError a ResourceNotFoundException once the end-of-life date has come
 	 */
 	void refuseEndOfLife(ModelInfo model) {
 		if (model.lifecycle().isEndOfLife(Lifecycle.today(this.clock))) {
