@@ -104,6 +104,7 @@ public final class StartupHarness {
 		pairs(app, without, Map.of(), (with, off) -> {
 			runs.add("\"Started ... in\"", with.startedMillis(), off.startedMillis());
 			runs.add("process wall time", with.wallMillis(), off.wallMillis());
+			runs.add("process CPU time when started", with.reportedMillis("cpu-ms"), off.reportedMillis("cpu-ms"));
 		});
 		print("start-up, " + variant + " app (" + describe(variant) + "): with the auto-configuration vs "
 				+ "bedrock.binding.enabled=false", load, runs);
@@ -140,6 +141,8 @@ public final class StartupHarness {
 				runs.add("main() to first reply", viaPipe.reportedMillis("first-call-ms"),
 						viaRaw.reportedMillis("first-call-ms"));
 				runs.add("process wall time", viaPipe.wallMillis(), viaRaw.wallMillis());
+				runs.add("process CPU time at the reply", viaPipe.reportedMillis("cpu-ms"),
+						viaRaw.reportedMillis("cpu-ms"));
 			});
 			print("cold first call, plain app: context + pipe.execute vs context (auto-configuration off) + SDK "
 					+ "client + converse, " + bedrock.journal().size() + " calls on one LocalBedrock", load, runs);
