@@ -90,6 +90,7 @@ public final class StartupHarness {
 	/**
 	 * The app with and without the auto-configuration
 	 * ({@code bedrock.binding.enabled=false}).
+	 * @param variant {@code web} or {@code plain}
 	 */
 	private void startup(String variant) throws IOException, InterruptedException {
 		List<String> app = app(variant);
@@ -177,6 +178,10 @@ public final class StartupHarness {
 
 	/**
 	 * Runs one warm-up pair, then the measured pairs, alternating which side runs first.
+	 * @param first the measured side's command
+	 * @param second the baseline's command
+	 * @param environment variables for both
+	 * @param sink takes each measured pair
 	 */
 	private void pairs(List<String> first, List<String> second, Map<String, String> environment, PairSink sink)
 			throws IOException, InterruptedException {
@@ -208,7 +213,11 @@ public final class StartupHarness {
 		return command;
 	}
 
-	/** The app's classes and the dependencies of the variant, as the build wrote them. */
+	/**
+	 * The app's classes and the dependencies of the variant, as the build wrote them.
+	 * @param variant {@code web} or {@code plain}
+	 * @return the class path
+	 */
 	private static String classpath(String variant) {
 		try {
 			Path classes = Path.of(StartupHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -71,6 +71,7 @@ public class HarnessApplication {
 	/**
 	 * With {@code -Dharness.steps=true}: the beans that took 2 ms or more to create
 	 * (their dependencies included), slowest first.
+	 * @param steps the recorded start-up steps
 	 */
 	private static void printBeanSteps(BufferingApplicationStartup steps) {
 		steps.getBufferedTimeline()
@@ -91,6 +92,8 @@ public class HarnessApplication {
 	 * What an application without the starter writes: a client for the region and
 	 * endpoint, the SDK's default credentials chain, one Converse call with the profile
 	 * ID the pipe derives for the model.
+	 * @param environment where the region, endpoint and target come from
+	 * @return the reply's text
 	 */
 	private static String raw(Environment environment) {
 		String region = environment.getRequiredProperty("harness.region");
