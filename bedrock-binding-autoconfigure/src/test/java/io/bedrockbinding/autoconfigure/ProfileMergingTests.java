@@ -41,7 +41,7 @@ class ProfileMergingTests {
 
 	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
 
-	private static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
+	private static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	private static final String NOVA_LITE = "amazon.nova-lite-v1:0";
 
@@ -150,7 +150,7 @@ class ProfileMergingTests {
 					.toList();
 				assertThat(propertyModels).as(profile).containsExactlyInAnyOrder(NOVA_PRO, HAIKU);
 				assertThat(registry.find("amazon.nova-pro-v10")).as(profile).isEmpty();
-				assertThat(registry.find("anthropic.claude-3-haiku-20240307-v10")).as(profile).isEmpty();
+				assertThat(registry.find("anthropic.claude-haiku-4-5-20251001-v10")).as(profile).isEmpty();
 				assertThat(registry.bindings()).extracting(Binding::modelId)
 					.as(profile)
 					.noneMatch((id) -> id.endsWith("-v10"));

@@ -3,6 +3,7 @@ package io.bedrockbinding.cli;
 import java.util.Locale;
 
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.OriginKind;
@@ -17,13 +18,20 @@ final class BindingText {
 	}
 
 	/**
-	 * {@code N. model -> target}, with {@code direct} for a model called by its own ID.
+	 * What follows a prompt router's ARN: the router, not the model, picks who answers.
+	 */
+	static final String PROMPT_ROUTER = " [prompt router]";
+
+	/**
+	 * {@code N. model -> target}, with {@code direct} for a model called by its own ID
+	 * and {@code [prompt router]} after a prompt router's ARN.
 	 * @param index the number shown before the binding
 	 * @param binding the binding
 	 * @return the line
 	 */
 	static String line(int index, Binding binding) {
-		return index + ". " + binding.modelId() + " -> " + target(binding);
+		return index + ". " + binding.modelId() + " -> " + target(binding)
+				+ ((binding.target().kind() == TargetKind.PROMPT_ROUTER_ARN) ? PROMPT_ROUTER : "");
 	}
 
 	/**

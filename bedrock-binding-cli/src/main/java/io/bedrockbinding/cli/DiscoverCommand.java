@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.bedrockbinding.discovery.DiscoveredProfile;
+import io.bedrockbinding.discovery.DiscoveredPromptRouter;
 import io.bedrockbinding.discovery.DiscoveryResult;
 import io.bedrockbinding.discovery.ProfileDiscovery;
 import io.bedrockbinding.discovery.SuggestedBinding;
@@ -72,8 +73,8 @@ final class DiscoverCommand extends ContextCommand {
 		}
 		List<Written> written = this.write ? write(context, valid) : List.of();
 		if (context.json()) {
-			context.printJson(new Document(result.region(), result.models().size(), result.profiles(), valid,
-					this.write ? context.filePath() : null, written));
+			context.printJson(new Document(result.region(), result.models().size(), result.profiles(),
+					result.promptRouters(), valid, this.write ? context.filePath() : null, written));
 			return ExitCode.OK;
 		}
 		printText(context, result, valid, written);
@@ -88,6 +89,14 @@ final class DiscoverCommand extends ContextCommand {
 			String name = profile.isApplication() ? profile.arn() + " '" + profile.name() + "'" : profile.id();
 			context.println("  " + name + " [" + profile.type() + ", " + profile.status() + "] -> "
 					+ (profile.modelIds().isEmpty() ? "(no models)" : String.join(", ", profile.modelIds())));
+		}
+		if (!result.promptRouters().isEmpty()) {
+			context.println("Prompt routers in " + result.region() + ": " + result.promptRouters().size()
+					+ " (bind a model to one with: bind MODEL ARN)");
+			for (DiscoveredPromptRouter router : result.promptRouters()) {
+				context.println("  " + router.arn() + " '" + router.name() + "' [" + router.type() + ", "
+						+ router.status() + "] -> " + String.join(", ", router.modelIds()));
+			}
 		}
 		context.println("Suggested bindings: " + suggestions.size());
 		for (int i = 0; i < suggestions.size(); i++) {
@@ -179,12 +188,14 @@ final class DiscoverCommand extends ContextCommand {
 	 * @param region the region asked
 	 * @param foundationModels how many foundation models the region lists
 	 * @param profiles the inference profiles, system-defined and application
+	 * @param promptRouters the prompt routers
 	 * @param suggestions the bindings they suggest
 	 * @param file the inference file written, with --write
 	 * @param written what --write did with each suggestion
 	 */
 	record Document(String region, int foundationModels, List<DiscoveredProfile> profiles,
-			List<SuggestedBinding> suggestions, @Nullable String file, List<Written> written) {
+			List<DiscoveredPromptRouter> promptRouters, List<SuggestedBinding> suggestions, @Nullable String file,
+			List<Written> written) {
 	}
 
 }

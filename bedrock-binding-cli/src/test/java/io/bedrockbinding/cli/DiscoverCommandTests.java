@@ -76,6 +76,25 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void discoverListsThePromptRouters() {
+		String arn = bedrock.promptRouters()
+			.create("chat-router", "us-east-1", "amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0",
+					"amazon.nova-pro-v1:0");
+
+		Cli.Result result = discover("--region", "us-east-1");
+		Cli.Result json = discover("--region", "us-east-1", "--json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).containsSubsequence(
+				"Prompt routers in us-east-1: 1 (bind a model to one with: bind MODEL ARN)",
+				"  " + arn + " 'chat-router' [custom, AVAILABLE] -> amazon.nova-lite-v1:0, amazon.nova-pro-v1:0");
+		JsonNode router = json.json().get("promptRouters").get(0);
+		assertThat(router.get("arn").asString()).isEqualTo(arn);
+		assertThat(router.get("fallbackModelArn").asString())
+			.isEqualTo("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0");
+	}
+
+	@Test
 	void discoverAsJson() {
 		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
 

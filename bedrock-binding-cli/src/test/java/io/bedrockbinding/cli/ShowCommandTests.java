@@ -40,6 +40,20 @@ class ShowCommandTests {
 	}
 
 	@Test
+	void aPromptRouterIsShownAsOne() throws IOException {
+		String router = "arn:aws:bedrock:us-east-1:111122223333:prompt-router/a1b2c3d4e5f6";
+		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0=" + router + "\n");
+
+		Cli.Result result = this.inference.run("show");
+		Cli.Result json = this.inference.run("show", "--json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).first()
+			.isEqualTo("1. amazon.nova-pro-v1:0 -> " + router + " [prompt router] (" + this.inference.shown() + ":1)");
+		assertThat(json.out()).contains("\"PROMPT_ROUTER_ARN\"");
+	}
+
+	@Test
 	void aModelOutsideTheCatalogCountsToo() throws IOException {
 		Files.writeString(this.inference.path(), "acme.rocket-v9:0=us.acme.rocket-v9:0\n");
 

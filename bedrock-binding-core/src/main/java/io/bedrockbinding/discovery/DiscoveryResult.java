@@ -11,14 +11,29 @@ import io.bedrockbinding.registry.LayerEntry;
  * @param models the foundation models
  * @param profiles the inference profiles, system-defined and application
  * @param suggestions the bindings they suggest
+ * @param promptRouters the prompt routers, which are targets a binding may name (never
+ * suggested: which router a model should use is the user's choice)
  */
 public record DiscoveryResult(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles,
-		List<SuggestedBinding> suggestions) {
+		List<SuggestedBinding> suggestions, List<DiscoveredPromptRouter> promptRouters) {
 
 	public DiscoveryResult {
 		models = List.copyOf(models);
 		profiles = List.copyOf(profiles);
 		suggestions = List.copyOf(suggestions);
+		promptRouters = List.copyOf(promptRouters);
+	}
+
+	/**
+	 * A result without prompt routers.
+	 * @param region the region asked
+	 * @param models the foundation models
+	 * @param profiles the inference profiles, system-defined and application
+	 * @param suggestions the bindings they suggest
+	 */
+	public DiscoveryResult(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles,
+			List<SuggestedBinding> suggestions) {
+		this(region, models, profiles, suggestions, List.of());
 	}
 
 	/** The suggestions as entries of the registry's {@code DISCOVERED} layer. */

@@ -31,11 +31,14 @@ import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileModel;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
+import software.amazon.awssdk.services.bedrock.model.PromptRouterSummary;
+import software.amazon.awssdk.services.bedrock.model.PromptRouterTargetModel;
 
 /**
  * Reads the Bedrock control plane of the account: foundation models, system-defined and
- * application inference profiles (every page), and what each application profile
- * contains. From that it suggests bindings for a region and can rebuild the catalog.
+ * application inference profiles (every page), what each application profile contains,
+ * and the prompt routers (ListPromptRouters). From that it suggests bindings for a region
+ * and can rebuild the catalog.
  */
 public final class ProfileDiscovery {
 
@@ -83,7 +86,7 @@ public final class ProfileDiscovery {
 		for (DiscoveredProfile application : profiles(client, InferenceProfileType.APPLICATION)) {
 			profiles.add(withModels(client, application));
 		}
-		return new DiscoveryResult(region, models, profiles, suggest(region, models, profiles));
+		return new DiscoveryResult(region, models, profiles, suggest(region, models, profiles), promptRouters(client));
 	}
 
 	/**
@@ -101,8 +104,10 @@ public final class ProfileDiscovery {
 			.filter((profile) -> !profile.isApplication())
 			.forEach((profile) -> systemProfiles.put(profile.id(), profile));
 		Map<String, SuggestedBinding> suggestions = new LinkedHashMap<>();
+		LocalDate today = Lifecycle.today(Clock.systemUTC());
 		for (DiscoveredModel model : models) {
-			if (!model.needsProfile()) {
+			// a model past its end of life is refused whatever it is bound to
+			if (!model.needsProfile() || (model.lifecycle() != null && model.lifecycle().isEndOfLife(today))) {
 				continue;
 			}
 			for (Geography geography : this.catalog.geographies().serving(region)) {
@@ -208,6 +213,25 @@ public final class ProfileDiscovery {
 			.inferenceProfileSummaries()
 			.forEach((summary) -> profiles.add(toProfile(summary)));
 		return profiles;
+	}
+
+	/**
+	 * Every prompt router of the region, default and configured, every page.
+	 * @param client the region's control plane
+	 * @return the routers
+	 */
+	private static List<DiscoveredPromptRouter> promptRouters(BedrockClient client) {
+		List<DiscoveredPromptRouter> routers = new ArrayList<>();
+		client.listPromptRoutersPaginator((request) -> {
+		}).promptRouterSummaries().forEach((summary) -> routers.add(toRouter(summary)));
+		return routers;
+	}
+
+	private static DiscoveredPromptRouter toRouter(PromptRouterSummary summary) {
+		return new DiscoveredPromptRouter(summary.promptRouterArn(), orEmpty(summary.promptRouterName()),
+				orEmpty(summary.typeAsString()), orEmpty(summary.statusAsString()),
+				(summary.fallbackModel() != null) ? orEmpty(summary.fallbackModel().modelArn()) : "",
+				summary.models().stream().map(PromptRouterTargetModel::modelArn).toList());
 	}
 
 	private static DiscoveredProfile withModels(BedrockClient client, DiscoveredProfile profile) {

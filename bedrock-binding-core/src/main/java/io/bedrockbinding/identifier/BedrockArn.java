@@ -46,10 +46,28 @@ public record BedrockArn(String partition, String region, String account, String
 		.stream()
 		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PartitionMetadata.of(region).id()));
 
+	/**
+	 * The resource type of the routers Bedrock provides, and (in the API reference's
+	 * pattern) of every router:
+	 * {@code arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:
+	 * default-prompt-router/[a-zA-Z0-9-:.]+}
+	 * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_PromptRouterSummary.html).
+	 */
+	public static final String DEFAULT_PROMPT_ROUTER = "default-prompt-router";
+
+	/**
+	 * The resource type of configured prompt routers, as the Service Authorization
+	 * Reference lists it:
+	 * {@code arn:${Partition}:bedrock:${Region}:${Account}:prompt-router/${ResourceId}}
+	 * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
+	 */
+	public static final String PROMPT_ROUTER = "prompt-router";
+
 	private static final Map<String, TargetKind> KINDS = Map.of("inference-profile", TargetKind.PROFILE_ARN,
 			"application-inference-profile", TargetKind.APPLICATION_PROFILE_ARN, "provisioned-model",
 			TargetKind.PROVISIONED_MODEL_ARN, "custom-model", TargetKind.CUSTOM_MODEL_ARN, "imported-model",
-			TargetKind.IMPORTED_MODEL_ARN, "foundation-model", TargetKind.FOUNDATION_MODEL_ARN);
+			TargetKind.IMPORTED_MODEL_ARN, "foundation-model", TargetKind.FOUNDATION_MODEL_ARN, DEFAULT_PROMPT_ROUTER,
+			TargetKind.PROMPT_ROUTER_ARN, PROMPT_ROUTER, TargetKind.PROMPT_ROUTER_ARN);
 
 	/**
 	 * Parses and validates an ARN.
@@ -192,6 +210,13 @@ public record BedrockArn(String partition, String region, String account, String
 							"custom-model ID must be <base model ID>/<12 characters a-z0-9>, got '" + id + "'");
 				}
 				requireTwelve(text, kind, id.substring(slash + 1));
+			}
+			case PROMPT_ROUTER_ARN -> {
+				// [a-zA-Z0-9-:.]+, the ID pattern of API_PromptRouterSummary
+				if (!consistsOf(id, 1, ModelIds.MAX_LENGTH, BedrockArn::isApplicationProfileChar)) {
+					throw new InvalidTargetException(text,
+							"prompt-router ID must be a-z, A-Z, 0-9, '-', ':' and '.'" + ", got '" + id + "'");
+				}
 			}
 			case FOUNDATION_MODEL_ARN -> {
 				if (!ModelIds.isModelId(id)) {

@@ -27,7 +27,17 @@ public enum TargetKind {
 	IMPORTED_MODEL_ARN,
 
 	/** {@code arn:...::foundation-model/...}. */
-	FOUNDATION_MODEL_ARN;
+	FOUNDATION_MODEL_ARN,
+
+	/**
+	 * {@code arn:...:default-prompt-router/...} or {@code arn:...:prompt-router/...}:
+	 * Bedrock's intelligent prompt routing, which Converse accepts as a model ID and
+	 * which answers from one of the router's models. The resource types are the
+	 * {@code default-prompt-router} and {@code prompt-router} of the Service
+	 * Authorization Reference
+	 * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
+	 */
+	PROMPT_ROUTER_ARN;
 
 	/**
 	 * Whether targets of this kind are ARNs.

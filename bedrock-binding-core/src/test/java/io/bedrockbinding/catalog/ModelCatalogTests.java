@@ -37,6 +37,9 @@ class ModelCatalogTests {
 
 	private static final String CLAUDE_SONNET_4_5 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
+	/** us, eu and (per AWS's global cross-Region inference post) global profiles. */
+	private static final String CLAUDE_HAIKU_4_5 = "anthropic.claude-haiku-4-5-20251001-v1:0";
+
 	private final ModelCatalog catalog = ModelCatalog.builtIn();
 
 	@Test
@@ -212,35 +215,34 @@ class ModelCatalogTests {
 	void systemProfileUsesTheRegionsGeography() {
 		assertThat(this.catalog.systemProfileFor(NOVA_PRO, "eu-west-1")).contains("eu." + NOVA_PRO);
 		assertThat(this.catalog.systemProfileFor(NOVA_PRO, "us-west-2")).contains("us." + NOVA_PRO);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_3_HAIKU, "us-gov-east-1")).contains("us-gov." + CLAUDE_3_HAIKU);
+		// no source names a us-gov profile of it: none is derived rather than a guess
+		assertThat(this.catalog.systemProfileFor(CLAUDE_3_HAIKU, "us-gov-east-1")).isEmpty();
 	}
 
 	@Test
 	void systemProfilePrefersTheMostSpecificGeography() {
-		// ap-northeast-1 is served by jp, apac and global: jp wins where the model has
-		// it.
-		assertThat(this.catalog.find(NOVA_PRO).orElseThrow().geoPrefixes()).contains("jp", "apac");
-		assertThat(this.catalog.systemProfileFor(NOVA_PRO, "ap-northeast-1")).contains("jp." + NOVA_PRO);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "ap-northeast-1"))
-			.contains("jp." + CLAUDE_SONNET_4_5);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "ap-southeast-2"))
-			.contains("au." + CLAUDE_SONNET_4_5);
-		// No jp profile: the wider apac one.
-		assertThat(this.catalog.find(CLAUDE_3_5_SONNET_V2).orElseThrow().geoPrefixes()).doesNotContain("jp");
-		assertThat(this.catalog.systemProfileFor(CLAUDE_3_5_SONNET_V2, "ap-northeast-1"))
-			.contains("apac." + CLAUDE_3_5_SONNET_V2);
+		// eu-west-1 is served by eu and global: eu wins where the model has it
+		assertThat(this.catalog.find(CLAUDE_HAIKU_4_5).orElseThrow().geoPrefixes()).contains("eu", "global");
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "eu-west-1")).contains("eu." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "us-west-2")).contains("us." + CLAUDE_HAIKU_4_5);
+		// No regional profile for ap-northeast-1: the global one.
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-northeast-1"))
+			.contains("global." + CLAUDE_HAIKU_4_5);
+		// No source names an apac profile of Claude 3.5 Sonnet v2: none is derived.
+		assertThat(this.catalog.find(CLAUDE_3_5_SONNET_V2).orElseThrow().geoPrefixes()).doesNotContain("apac", "jp");
+		assertThat(this.catalog.systemProfileFor(CLAUDE_3_5_SONNET_V2, "ap-northeast-1")).isEmpty();
 	}
 
 	@Test
 	void systemProfileIsGlobalOnlyWithoutARegionalGeography() {
-		assertThat(this.catalog.find(CLAUDE_SONNET_4_5).orElseThrow().geoPrefixes()).contains("global", "us", "eu");
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "us-east-1")).contains("us." + CLAUDE_SONNET_4_5);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "eu-central-1"))
-			.contains("eu." + CLAUDE_SONNET_4_5);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1"))
-			.contains("global." + CLAUDE_SONNET_4_5);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "ca-central-1"))
-			.contains("global." + CLAUDE_SONNET_4_5);
+		assertThat(this.catalog.find(CLAUDE_HAIKU_4_5).orElseThrow().geoPrefixes()).contains("global", "us", "eu");
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "us-east-1")).contains("us." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "eu-central-1")).contains("eu." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "sa-east-1")).contains("global." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-central-1"))
+			.contains("global." + CLAUDE_HAIKU_4_5);
+		// Sonnet 4.5: no source read names its global profile
+		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1")).isEmpty();
 		// Neither a regional nor a global profile serves the region.
 		assertThat(this.catalog.systemProfileFor(NOVA_PRO, "sa-east-1")).isEmpty();
 		assertThat(this.catalog.systemProfileFor("meta.llama3-8b-instruct-v1:0", "us-east-1")).isEmpty();

@@ -181,7 +181,9 @@ class BindingTargetTests {
 				"arn:aws:bedrock:ap-northeast-1:111122223333:imported-model/0123456789ab, IMPORTED_MODEL_ARN, ap-northeast-1",
 				"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0, FOUNDATION_MODEL_ARN, us-east-1",
 				"arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:inference-profile/us-gov.anthropic.claude-3-haiku-20240307-v1:0, PROFILE_ARN, us-gov-west-1",
-				"arn:aws-cn:bedrock:cn-north-1:111122223333:provisioned-model/abcdefghij12, PROVISIONED_MODEL_ARN, cn-north-1" })
+				"arn:aws-cn:bedrock:cn-north-1:111122223333:provisioned-model/abcdefghij12, PROVISIONED_MODEL_ARN, cn-north-1",
+				"arn:aws:bedrock:us-east-1:111122223333:default-prompt-router/anthropic.claude:1, PROMPT_ROUTER_ARN, us-east-1",
+				"arn:aws:bedrock:eu-west-1:111122223333:prompt-router/a1b2c3d4e5f6, PROMPT_ROUTER_ARN, eu-west-1" })
 		void everyArnKind(String text, TargetKind kind, String region) {
 			BindingTarget target = BindingTarget.parse(NOVA, text);
 			assertThat(target).isInstanceOf(BindingTarget.Arn.class);
@@ -201,6 +203,39 @@ class BindingTargetTests {
 					"arn:aws:bedrock:us-west-2:111122223333:custom-model/amazon.titan-text-express-v1:0:8k/abcdefghijkl");
 			assertThat(((BindingTarget.Arn) target).arn()).isEqualTo(new BedrockArn("aws", "us-west-2", "111122223333",
 					"custom-model", "amazon.titan-text-express-v1:0:8k/abcdefghijkl"));
+		}
+
+	}
+
+	@Nested
+	class PromptRouters {
+
+		@Test
+		void routerArnKeepsItsResourceTypeAndId() {
+			BindingTarget target = BindingTarget
+				.parse("arn:aws:bedrock:us-east-1:111122223333:default-prompt-router/meta.llama:1");
+			assertThat(((BindingTarget.Arn) target).arn()).isEqualTo(new BedrockArn("aws", "us-east-1", "111122223333",
+					BedrockArn.DEFAULT_PROMPT_ROUTER, "meta.llama:1"));
+		}
+
+		@Test
+		void routerArnTakesTemplates() {
+			BindingTarget target = BindingTarget.parse("arn:aws:bedrock:{region}:{account}:prompt-router/a1b2c3d4e5f6");
+			assertThat(target.kind()).isEqualTo(TargetKind.PROMPT_ROUTER_ARN);
+			assertThat(target.hasTemplate()).isTrue();
+			assertThat(target.resolve(TemplateValues.of("111122223333", "eu-west-3")).value())
+				.isEqualTo("arn:aws:bedrock:eu-west-3:111122223333:prompt-router/a1b2c3d4e5f6");
+		}
+
+		@ParameterizedTest
+		@CsvSource(delimiter = '|', value = {
+				"arn:aws:bedrock:us-east-1:111122223333:default-prompt-router/|prompt-router ID must be a-z, A-Z, 0-9, '-', ':' and '.', got ''",
+				"arn:aws:bedrock:us-east-1:111122223333:prompt-router/my router|prompt-router ID must be a-z, A-Z, 0-9, '-', ':' and '.', got 'my router'",
+				"arn:aws:bedrock:us-east-1:1111:default-prompt-router/anthropic.claude:1|account must be 12 digits, got '1111'",
+				"arn:aws:bedrock:us-east-1::prompt-router/a1b2c3d4e5f6|account must be 12 digits, got ''" })
+		void invalidRouterArnsNameTheirFault(String text, String message) {
+			Throwable thrown = catchThrowable(() -> BindingTarget.parse(NOVA, text));
+			assertThat(thrown).isExactlyInstanceOf(InvalidTargetException.class).hasMessageContaining(message);
 		}
 
 	}
@@ -276,8 +311,8 @@ class BindingTargetTests {
 		void unknownResourceType() {
 			String text = "arn:aws:bedrock:us-east-1:111122223333:agent/ABCDEFGHIJ";
 			assertThat(invalid(text)).hasMessage("resource type must be one of application-inference-profile, "
-					+ "custom-model, foundation-model, imported-model, inference-profile, provisioned-model, got 'agent' in '"
-					+ text + "'");
+					+ "custom-model, default-prompt-router, foundation-model, imported-model, inference-profile, "
+					+ "prompt-router, provisioned-model, got 'agent' in '" + text + "'");
 		}
 
 		@ParameterizedTest

@@ -17,7 +17,7 @@ class BindingRegistryValidationTests {
 
 	private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
 
-	private static final String CLAUDE_3_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
+	private static final String NOVA_LITE = "amazon.nova-lite-v1:0";
 
 	private static final String DEEPSEEK_R1 = "deepseek.r1-v1:0";
 
@@ -64,7 +64,7 @@ class BindingRegistryValidationTests {
 		BindingRegistry registry = registry("eu-west-1");
 
 		registry.bind(NOVA_PRO, "eu.amazon.nova-pro-v1:0");
-		registry.bind(CLAUDE_3_HAIKU, "eu.anthropic.claude-3-haiku-20240307-v1:0");
+		registry.bind(NOVA_LITE, "eu.amazon.nova-lite-v1:0");
 
 		assertThat(registry.validate()).isEmpty();
 	}
@@ -244,16 +244,16 @@ class BindingRegistryValidationTests {
 		SettingHints hints = new SettingHints("r", "a", "e", "f", "app.required", "m", "t", "app.ai.models");
 		BindingRegistry registry = BindingRegistry.builder(CATALOG)
 			.region("us-east-1")
-			.requiredModels(List.of(CLAUDE_3_HAIKU))
+			.requiredModels(List.of(NOVA_LITE))
 			.hints(hints)
 			.build();
 
 		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
 			assertThat(problem.message()).contains("app.required");
-			String profile = "us." + CLAUDE_3_HAIKU;
-			assertThat(problem.fix()).isEqualTo("add to inference.txt:\n    " + CLAUDE_3_HAIKU + "=" + profile
-					+ "\nor to application.yml:\n    app:\n      ai:\n        models:\n" + "          \"["
-					+ CLAUDE_3_HAIKU + "]\": " + profile);
+			String profile = "us." + NOVA_LITE;
+			assertThat(problem.fix()).isEqualTo("add to inference.txt:\n    " + NOVA_LITE + "=" + profile
+					+ "\nor to application.yml:\n    app:\n      ai:\n        models:\n" + "          \"[" + NOVA_LITE
+					+ "]\": " + profile);
 		});
 	}
 
@@ -261,7 +261,7 @@ class BindingRegistryValidationTests {
 	void requiredModelWithoutABindingIsAnErrorAndADerivedBindingCounts() {
 		BindingRegistry registry = BindingRegistry.builder(CATALOG)
 			.region("us-east-1")
-			.requiredModels(List.of(LLAMA_3_8B, DEEPSEEK_R1, CLAUDE_3_HAIKU))
+			.requiredModels(List.of(LLAMA_3_8B, DEEPSEEK_R1, NOVA_LITE))
 			.build();
 
 		List<BindingProblem> problems = registry.validate();
@@ -270,17 +270,16 @@ class BindingRegistryValidationTests {
 			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
 			assertThat(problem.code()).isEqualTo(ProblemCode.REQUIRED_UNBOUND);
 		});
-		assertThat(problems).extracting(BindingProblem::modelId).containsExactlyInAnyOrder(LLAMA_3_8B, CLAUDE_3_HAIKU);
+		assertThat(problems).extracting(BindingProblem::modelId).containsExactlyInAnyOrder(LLAMA_3_8B, NOVA_LITE);
 		assertThat(registry.resolve(DEEPSEEK_R1).origin().kind()).isEqualTo(OriginKind.DERIVED);
 		BindingProblem haiku = problems.stream()
-			.filter((problem) -> problem.modelId().equals(CLAUDE_3_HAIKU))
+			.filter((problem) -> problem.modelId().equals(NOVA_LITE))
 			.findFirst()
 			.orElseThrow();
-		assertThat(haiku.fix()).contains(CLAUDE_3_HAIKU + "=us.anthropic.claude-3-haiku-20240307-v1:0")
-			.doesNotContain("\"[");
+		assertThat(haiku.fix()).contains(NOVA_LITE + "=us.amazon.nova-lite-v1:0").doesNotContain("\"[");
 
 		registry.bind(LLAMA_3_8B, "");
-		registry.bind(CLAUDE_3_HAIKU, "us.anthropic.claude-3-haiku-20240307-v1:0");
+		registry.bind(NOVA_LITE, "us.amazon.nova-lite-v1:0");
 
 		assertThat(registry.validate()).isEmpty();
 	}

@@ -19,8 +19,24 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body as text; for {@code GET} calls the decoded query string
  * @param status the HTTP status of the answer; a stream that breaks mid-way after a
  * {@code 200} is journaled with {@code 200}
+ * @param routedModelId the model a prompt router answered the call with, or {@code null}
+ * when no router was called
  */
-public record JournalEntry(Instant time, String api, @Nullable String modelId, String region, String body, int status) {
+public record JournalEntry(Instant time, String api, @Nullable String modelId, String region, String body, int status,
+		@Nullable String routedModelId) {
+
+	/**
+	 * An entry of a call that no prompt router answered.
+	 * @param time when the answer was sent
+	 * @param api the SDK operation name
+	 * @param modelId the model ID, profile ID or ARN of the path, or {@code null}
+	 * @param region the region the caller signed for
+	 * @param body the request body as text
+	 * @param status the HTTP status of the answer
+	 */
+	public JournalEntry(Instant time, String api, @Nullable String modelId, String region, String body, int status) {
+		this(time, api, modelId, region, body, status, null);
+	}
 
 	/**
 	 * What a Converse, ConverseStream or CountTokens (Converse input) request carried:

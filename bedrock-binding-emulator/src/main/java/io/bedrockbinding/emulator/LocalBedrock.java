@@ -6,30 +6,27 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import io.bedrockbinding.catalog.ModelCatalog;
-import io.bedrockbinding.catalog.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Bedrock emulator on loopback that the real AWS SDK clients talk to
  * through {@code endpointOverride}: bedrock-runtime (Converse, ConverseStream,
  * InvokeModel), the bedrock control plane (ListFoundationModels, GetFoundationModel,
- * ListInferenceProfiles, GetInferenceProfile) and STS GetCallerIdentity on one HTTP
- * server. It behaves as Bedrock does for the models of its {@link ModelCatalog}: a model
- * that needs an inference profile is refused by its plain ID, profiles must serve the
- * caller's region, ARNs must be of the caller's region and account. The region of each
- * call is the one the caller signed for (SigV4 credential scope); bearer-token (API key)
- * calls get the default region.
+ * ListInferenceProfiles, GetInferenceProfile, ListPromptRouters, GetPromptRouter) and STS
+ * GetCallerIdentity on one HTTP server. It behaves as Bedrock does for the models of its
+ * {@link ModelCatalog}: a model that needs an inference profile is refused by its plain
+ * ID, profiles must serve the caller's region, ARNs must be of the caller's region and
+ * account. The region of each call is the one the caller signed for (SigV4 credential
+ * scope); bearer-token (API key) calls get the default region.
  *
  * <pre>{@code
  * try (LocalBedrock bedrock = LocalBedrock.builder().build().start();
@@ -40,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Thread-safe. Tests can inject faults ({@link #faults()}), read the request journal
- * ({@link #journal()}), create application inference profiles and override which models
- * need a profile; {@link #reset()} forgets all of that.
+ * ({@link #journal()}), create application inference profiles and prompt routers
+ * ({@link #promptRouters()}) and override which models need a profile; {@link #reset()}
+ * forgets all of that.
  *
  * <p>
  * The server is the JDK's {@code com.sun.net.httpserver} on 127.0.0.1. Loading this class
@@ -65,8 +63,6 @@ public final class LocalBedrock implements AutoCloseable {
 	/** The region a builder uses for bearer-token calls unless told otherwise. */
 	public static final String DEFAULT_REGION = "us-east-1";
 
-	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
-
 	private static final AtomicInteger INSTANCES = new AtomicInteger();
 
 	private final ModelCatalog catalog;
@@ -84,6 +80,8 @@ public final class LocalBedrock implements AutoCloseable {
 	private final ModelAccess access;
 
 	private final ApplicationProfiles applicationProfiles;
+
+	private final PromptRouters promptRouters;
 
 	private final ConverseState converse;
 
@@ -112,12 +110,14 @@ public final class LocalBedrock implements AutoCloseable {
 		this.access = new ModelAccess(builder.clock);
 		this.journal = new Journal(builder.journalLimit);
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
+		this.promptRouters = new PromptRouters(this.catalog, this.accountId);
 		this.converse = new ConverseState(this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
-				this.accountId);
+				this.promptRouters, this.accountId);
 		this.router = new Router(new RuntimeApi(resolver, this.faults, this.converse),
 				new ControlPlaneApi(this.catalog, this.access, this.applicationProfiles, this.accountId),
-				new StsApi(this.accountId), this.faults, this.journal, this.defaultRegion);
+				this.promptRouters, this.accountId, new StsApi(this.accountId), this.faults, this.journal,
+				this.defaultRegion);
 	}
 
 	/**
@@ -243,14 +243,15 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the journal, injected faults, created application profiles, guardrails, the
-	 * prompt cache and per-test overrides.
+	 * Forgets the journal, faults, application profiles, prompt routers, guardrails, the
+	 * prompt cache and overrides.
 	 */
 	public void reset() {
 		this.journal.clear();
 		this.converse.clear();
 		this.faults.clear();
 		this.applicationProfiles.clear();
+		this.promptRouters.clear();
 		this.access.clear();
 	}
 
@@ -278,6 +279,15 @@ public final class LocalBedrock implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * The prompt routers (intelligent prompt routing) that Converse accepts as a model
+	 * ID.
+	 * @return the prompt routers of this emulator
+	 */
+	public PromptRouters promptRouters() {
+		return this.promptRouters;
 	}
 
 	/**
@@ -369,31 +379,21 @@ public final class LocalBedrock implements AutoCloseable {
 	 * @return whether the call is refused
 	 */
 	public boolean needsProfile(String modelId, String region) {
-		ModelInfo model = this.catalog.find(modelId)
-			.orElseThrow(() -> new IllegalArgumentException("Model '" + modelId + "' is not in the catalog"));
-		return this.access.needsProfile(model, region);
+		return this.access.needsProfile(this.catalog.find(requireModel(modelId)).orElseThrow(), region);
 	}
 
 	@Override
-	public String toString() {
-		synchronized (this) {
-			return "LocalBedrock[" + ((this.server != null) ? endpoint() : (this.closed ? "closed" : "not started"))
-					+ ", account " + this.accountId + "]";
-		}
+	public synchronized String toString() {
+		return "LocalBedrock[" + ((this.server != null) ? endpoint() : (this.closed ? "closed" : "not started"))
+				+ ", account " + this.accountId + "]";
 	}
 
 	private String requireModel(String modelId) {
-		if (!this.catalog.contains(Objects.requireNonNull(modelId, "modelId"))) {
-			throw new IllegalArgumentException("Model '" + modelId + "' is not in the catalog of this LocalBedrock");
-		}
-		return modelId;
+		return Arguments.requireModel(this.catalog, modelId);
 	}
 
 	static String requireRegion(String region) {
-		if (!REGION.matcher(Objects.requireNonNull(region, "region")).matches()) {
-			throw new IllegalArgumentException("Not a region: '" + region + "'");
-		}
-		return region;
+		return Arguments.requireRegion(region);
 	}
 
 }

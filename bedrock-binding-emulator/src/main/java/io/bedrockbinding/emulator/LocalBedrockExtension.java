@@ -185,6 +185,14 @@ public class LocalBedrockExtension
 	}
 
 	/**
+	 * See {@link LocalBedrock#promptRouters()}.
+	 * @return the prompt routers of the running emulator
+	 */
+	public PromptRouters promptRouters() {
+		return get().promptRouters();
+	}
+
+	/**
 	 * See {@link LocalBedrock#createApplicationProfile(String, String, String)}.
 	 * @param name the profile's name
 	 * @param modelId the catalog model ID or system profile ID it copies

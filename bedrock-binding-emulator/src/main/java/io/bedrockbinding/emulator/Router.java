@@ -26,9 +26,15 @@ final class Router implements HttpHandler {
 
 	private static final String INFERENCE_PROFILES = "/inference-profiles";
 
+	private static final String PROMPT_ROUTERS = "/prompt-routers";
+
 	private final RuntimeApi runtime;
 
 	private final ControlPlaneApi controlPlane;
+
+	private final PromptRouterApi promptRouterApi;
+
+	private final PromptRouters promptRouters;
 
 	private final StsApi sts;
 
@@ -38,10 +44,12 @@ final class Router implements HttpHandler {
 
 	private final String defaultRegion;
 
-	Router(RuntimeApi runtime, ControlPlaneApi controlPlane, StsApi sts, Faults faults, Journal journal,
-			String defaultRegion) {
+	Router(RuntimeApi runtime, ControlPlaneApi controlPlane, PromptRouters promptRouters, String account, StsApi sts,
+			Faults faults, Journal journal, String defaultRegion) {
 		this.runtime = runtime;
 		this.controlPlane = controlPlane;
+		this.promptRouters = promptRouters;
+		this.promptRouterApi = new PromptRouterApi(promptRouters, account);
 		this.sts = sts;
 		this.faults = faults;
 		this.journal = journal;
@@ -66,8 +74,8 @@ final class Router implements HttpHandler {
 					: new String(body, StandardCharsets.UTF_8);
 			// Journal first: a client that has its answer must find its call in the
 			// journal.
-			this.journal
-				.add(new JournalEntry(Instant.now(), call.api(), call.resource(), region, journaled, answer.status()));
+			this.journal.add(new JournalEntry(Instant.now(), call.api(), call.resource(), region, journaled,
+					answer.status(), routedModel(call, answer)));
 			answer.write(exchange);
 		}
 	}
@@ -94,6 +102,8 @@ final class Router implements HttpHandler {
 				case "GetFoundationModel" -> this.controlPlane.getFoundationModel(call);
 				case "ListInferenceProfiles" -> this.controlPlane.listInferenceProfiles(call);
 				case "GetInferenceProfile" -> this.controlPlane.getInferenceProfile(call);
+				case "ListPromptRouters" -> this.promptRouterApi.listPromptRouters(call);
+				case "GetPromptRouter" -> this.promptRouterApi.getPromptRouter(call);
 				case "GetCallerIdentity" -> this.sts.getCallerIdentity(call);
 				case "CreateGuardrail" -> this.runtime.createGuardrail(call);
 				default -> throw new BedrockError("UnknownOperationException", 404, "LocalBedrock does not emulate "
@@ -138,6 +148,10 @@ final class Router implements HttpHandler {
 			Call call = resourceCall(FOUNDATION_MODELS, "ListFoundationModels", "GetFoundationModel", rawPath, query,
 					region, start);
 			if (call == null) {
+				call = resourceCall(PROMPT_ROUTERS, "ListPromptRouters", "GetPromptRouter", rawPath, query, region,
+						start);
+			}
+			if (call == null) {
 				call = resourceCall(INFERENCE_PROFILES, "ListInferenceProfiles", "GetInferenceProfile", rawPath, query,
 						region, start);
 			}
@@ -154,6 +168,23 @@ final class Router implements HttpHandler {
 			return new Call("GetCallerIdentity".equals(action) ? action : UNKNOWN, null, region, body, form, start);
 		}
 		return new Call(UNKNOWN, null, region, body, Map.of(), start);
+	}
+
+	/**
+	 * The model a prompt router answered a Converse or ConverseStream call with (the
+	 * router's choice follows from the body, so asking again gives the same model).
+	 * @param call the request
+	 * @param answer its answer
+	 * @return the model ID, or {@code null} for calls that no router answered
+	 */
+	private @Nullable String routedModel(Call call, Answer answer) {
+		if (answer.status() != 200 || call.resource() == null
+				|| !(call.api().equals("Converse") || call.api().equals("ConverseStream"))) {
+			return null;
+		}
+		return this.promptRouters.byArn(call.resource())
+			.map((router) -> PromptRouters.route(router, call.body()).modelId())
+			.orElse(null);
 	}
 
 	private static @Nullable Call resourceCall(String prefix, String list, String get, String rawPath,

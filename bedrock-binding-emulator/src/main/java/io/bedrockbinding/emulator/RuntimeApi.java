@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.identifier.TargetKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,15 +40,16 @@ final class RuntimeApi {
 	}
 
 	Answer converse(Call call) {
-		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
+		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel",
+				call.body());
 		requireTextOutput(target.model());
-		ConverseReply reply = this.converser.reply(target, call.body());
+		ConverseReply reply = routed(this.converser.reply(target, call.body()), target, call);
 		return Answers.json(reply.json(call.elapsedMillis()));
 	}
 
 	Answer converseStream(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(),
-				"bedrock:InvokeModelWithResponseStream");
+				"bedrock:InvokeModelWithResponseStream", call.body());
 		requireTextOutput(target.model());
 		if (!target.model().streaming()) {
 			throw BedrockError.validation("The model " + target.model().modelId() + " is unsupported for streaming.");
@@ -55,7 +57,26 @@ final class RuntimeApi {
 		ConverseReply reply = this.converser.reply(target, call.body());
 		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
 		Faults.StreamPause pause = this.faults.takeStreamPause();
-		return new Answer.Stream((events) -> reply.write(events, streamBreak, pause, call.elapsedMillis()));
+		ConverseReply routed = routed(reply, target, call);
+		return new Answer.Stream((events) -> routed.write(events, streamBreak, pause, call.elapsedMillis()));
+	}
+
+	/**
+	 * A prompt router's answer says which model answered: {@code trace.promptRouter.
+	 * invokedModelId} of the reply or the stream's metadata (ConverseTrace,
+	 * PromptRouterTrace:
+	 * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_PromptRouterTrace.html).
+	 * @param reply the answer
+	 * @param target what the call resolved to
+	 * @param call the request
+	 * @return the answer, with the router's trace when a router was called
+	 */
+	private static ConverseReply routed(ConverseReply reply, ResolvedTarget target, Call call) {
+		if (target.kind() != TargetKind.PROMPT_ROUTER_ARN) {
+			return reply;
+		}
+		return reply.withTrace("promptRouter",
+				Json.newObject().put("invokedModelId", Arns.foundationModel(call.region(), target.model().modelId())));
 	}
 
 	Answer invokeModel(Call call) {

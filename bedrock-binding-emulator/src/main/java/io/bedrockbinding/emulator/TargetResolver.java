@@ -31,12 +31,16 @@ final class TargetResolver {
 
 	private final ApplicationProfiles applicationProfiles;
 
+	private final PromptRouters promptRouters;
+
 	private final String account;
 
-	TargetResolver(ModelCatalog catalog, ModelAccess access, ApplicationProfiles applicationProfiles, String account) {
+	TargetResolver(ModelCatalog catalog, ModelAccess access, ApplicationProfiles applicationProfiles,
+			PromptRouters promptRouters, String account) {
 		this.catalog = catalog;
 		this.access = access;
 		this.applicationProfiles = applicationProfiles;
+		this.promptRouters = promptRouters;
 		this.account = account;
 	}
 
@@ -50,14 +54,28 @@ final class TargetResolver {
 	 * @throws BedrockError the error Bedrock answers with
 	 */
 	ResolvedTarget resolve(String identifier, String region, String action) {
-		ResolvedTarget target = resolveIdentifier(identifier, region, action);
+		return resolve(identifier, region, action, new byte[0]);
+	}
+
+	/**
+	 * Resolves {@code identifier} for a call from {@code region} with {@code body}: a
+	 * prompt router picks the model that answers from the body.
+	 * @param identifier the model ID, profile ID or ARN of the call
+	 * @param region the region of the call
+	 * @param action the IAM action named when access is denied
+	 * @param body the request body
+	 * @return what the identifier calls
+	 * @throws BedrockError the error Bedrock answers with
+	 */
+	ResolvedTarget resolve(String identifier, String region, String action, byte[] body) {
+		ResolvedTarget target = resolveIdentifier(identifier, region, action, body);
 		this.access.refuseEndOfLife(target.model());
 		return target;
 	}
 
-	private ResolvedTarget resolveIdentifier(String identifier, String region, String action) {
+	private ResolvedTarget resolveIdentifier(String identifier, String region, String action, byte[] body) {
 		if (identifier.startsWith("arn:")) {
-			return resolveArn(identifier, region, action);
+			return resolveArn(identifier, region, action, body);
 		}
 		Optional<ModelInfo> model = this.catalog.find(identifier);
 		if (model.isPresent()) {
@@ -97,7 +115,7 @@ final class TargetResolver {
 		return new ResolvedTarget(model, identifier, kind);
 	}
 
-	private ResolvedTarget resolveArn(String identifier, String region, String action) {
+	private ResolvedTarget resolveArn(String identifier, String region, String action, byte[] body) {
 		BedrockArn arn;
 		try {
 			arn = BedrockArn.parse(identifier);
@@ -128,6 +146,10 @@ final class TargetResolver {
 			case PROFILE_ARN -> systemProfile(arn.resourceId(), identifier, region);
 			case APPLICATION_PROFILE_ARN -> this.applicationProfiles.byArn(identifier)
 				.map((profile) -> new ResolvedTarget(profile.model(), identifier, TargetKind.APPLICATION_PROFILE_ARN))
+				.orElseThrow(BedrockError::invalidIdentifier);
+			case PROMPT_ROUTER_ARN -> this.promptRouters.byArn(identifier)
+				.map((router) -> new ResolvedTarget(PromptRouters.route(router, body), identifier,
+						TargetKind.PROMPT_ROUTER_ARN))
 				.orElseThrow(BedrockError::invalidIdentifier);
 			// Provisioned, custom and imported models cannot be created in the emulator.
 			default -> throw BedrockError.invalidIdentifier();

@@ -136,7 +136,10 @@ class ProfileDiscoveryTests {
 			.containsEntry(Fixture.SONNET_37, "us.anthropic.claude-3-7-sonnet-20250219-v1:0")
 			.doesNotContainKey(Fixture.NOVA_PRO)
 			.doesNotContainKey(Fixture.LLAMA);
-		assertThat(targets(tokyo)).containsEntry(Fixture.NOVA_PRO, "jp.amazon.nova-pro-v1:0");
+		// Tokyo: no regional geography of the catalog has a Haiku 4.5 profile, the
+		// global one serves it
+		assertThat(targets(tokyo)).containsEntry("anthropic.claude-haiku-4-5-20251001-v1:0",
+				"global.anthropic.claude-haiku-4-5-20251001-v1:0");
 		for (DiscoveryResult result : List.of(virginia, tokyo)) {
 			Set<String> needProfile = result.models()
 				.stream()

@@ -39,6 +39,27 @@ class RoutingTests {
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
+	void promptRouterArnIsCalledInItsRegionAndAnswersFromOneOfItsModels(CallPath path) {
+		String haiku = "anthropic.claude-haiku-4-5-20251001-v1:0";
+		String sonnet = "anthropic.claude-sonnet-4-6";
+		String router = bedrock.promptRouters().create("support", "us-west-2", haiku, haiku, sonnet);
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(haiku, router);
+
+		PipeResult result = path.call(this.factories.of(registry).pipe(haiku), "route me");
+
+		JournalEntry call = Fixture.only(bedrock.get(), path.api());
+		assertThat(call.region()).isEqualTo("us-west-2");
+		assertThat(call.modelId()).isEqualTo(router);
+		assertThat(call.routedModelId()).isIn(haiku, sonnet);
+		assertThat(result.region()).isEqualTo("us-west-2");
+		assertThat(result.invokedTarget()).isEqualTo(router);
+		assertThat(result.targetKind()).isEqualTo(TargetKind.PROMPT_ROUTER_ARN);
+		assertThat(result.text()).startsWith("[" + call.routedModelId() + " via " + router + "]");
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
 	void profileArnOfAnotherRegionIsCalledThere(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String arn = "arn:aws:bedrock:us-east-2:" + Fixture.ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0";
@@ -93,7 +114,9 @@ class RoutingTests {
 		PipeResult europe = path.call(pipe.withRegion("eu-west-1"), "europe");
 		JournalEntry europeCall = lastCall();
 		PipeResult ohio = path.call(pipe.withRegion("us-east-2"), "ohio");
-		PipeResult tokyo = path.call(pipe.withRegion("ap-northeast-1"), "tokyo");
+		PipeResult tokyo = path.call(this.factories.of(Fixture.registry("us-east-1"))
+			.pipe("anthropic.claude-haiku-4-5-20251001-v1:0")
+			.withRegion("ap-northeast-1"), "tokyo");
 
 		assertThat(home.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(europe.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -101,8 +124,9 @@ class RoutingTests {
 		assertThat(europeCall.region()).isEqualTo("eu-west-1");
 		assertThat(europeCall.modelId()).isEqualTo("eu.amazon.nova-pro-v1:0");
 		assertThat(ohio.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
-		// The most specific geography that serves the region: jp before apac.
-		assertThat(tokyo.invokedTarget()).isEqualTo("jp.amazon.nova-pro-v1:0");
+		// No regional geography of the model serves Tokyo: its global profile.
+		assertThat(tokyo.invokedTarget()).isEqualTo("global.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(tokyo.region()).isEqualTo("ap-northeast-1");
 		assertThat(bedrock.journal()).allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 	}
 

@@ -81,6 +81,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 	static HttpStatus status(FailureReason reason) {
 		return switch (reason) {
 			case UNKNOWN_MODEL -> HttpStatus.NOT_FOUND;
+			case END_OF_LIFE -> HttpStatus.INTERNAL_SERVER_ERROR;
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
 			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
@@ -95,6 +96,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case ON_DEMAND_NOT_SUPPORTED -> "Model needs an inference profile";
 			case ACCESS_DENIED -> "Access to the model denied";
 			case UNKNOWN_MODEL -> "Unknown model";
+			case END_OF_LIFE -> "Model past its end of life";
 			case INVALID_REQUEST -> "Request refused by Bedrock";
 			case THROTTLED -> "Throttled";
 			case TIMEOUT -> "Timed out";

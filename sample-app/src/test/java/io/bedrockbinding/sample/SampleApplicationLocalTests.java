@@ -42,11 +42,11 @@ class SampleApplicationLocalTests extends SampleServerTests {
 	@Test
 	void chatWithAModelBoundInTheInferenceFileUsesTheFileBinding() throws Exception {
 		JsonNode reply = postJson("/api/chat",
-				"{\"model\":\"anthropic.claude-3-7-sonnet-20250219-v1:0\",\"prompt\":\"Hi\"}");
+				"{\"model\":\"anthropic.claude-haiku-4-5-20251001-v1:0\",\"prompt\":\"Hi\"}");
 
-		assertThat(reply.get("invokedTarget").asString()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0");
+		assertThat(reply.get("invokedTarget").asString()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0");
 		assertThat(localBedrock().journal("Converse")).singleElement()
-			.satisfies((call) -> assertThat(call.modelId()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0"));
+			.satisfies((call) -> assertThat(call.modelId()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0"));
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class SampleApplicationLocalTests extends SampleServerTests {
 			.isEqualTo("application.yml");
 		assertThat(binding(document, "deepseek.r1-v1:0").get("origin").get("source").asString())
 			.isEqualTo("application-local.yml");
-		JsonNode fromFile = binding(document, "anthropic.claude-3-7-sonnet-20250219-v1:0");
+		JsonNode fromFile = binding(document, "anthropic.claude-haiku-4-5-20251001-v1:0");
 		assertThat(fromFile.get("origin").get("kind").asString()).isEqualTo("FILE");
 		assertThat(fromFile.get("origin").get("source").asString()).endsWith("inference.txt:3");
 		assertThat(fromFile.get("kind").asString()).isEqualTo("SYSTEM_PROFILE");

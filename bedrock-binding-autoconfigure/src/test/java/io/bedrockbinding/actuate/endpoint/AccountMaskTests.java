@@ -25,8 +25,7 @@ class AccountMaskTests {
 		assertThat(AccountMask.ACCOUNTS.text(provisioned))
 			.isEqualTo("arn:aws:bedrock:us-east-1:******:provisioned-model/123456789012");
 		assertThat(AccountMask.ACCOUNTS.text("acme.model-123456789012-v1:0")).isEqualTo("acme.model-123456789012-v1:0");
-		assertThat(AccountMask.ACCOUNTS.text("anthropic.claude-3-haiku-20240307-v1:0"))
-			.isEqualTo("anthropic.claude-3-haiku-20240307-v1:0");
+		assertThat(AccountMask.ACCOUNTS.text("amazon.nova-lite-v1:0")).isEqualTo("amazon.nova-lite-v1:0");
 		assertThat(AccountMask.ACCOUNTS.text("1234567890123")).isEqualTo("1234567890123");
 	}
 

@@ -50,8 +50,7 @@ class BedrockBindingsEndpointShowValuesAlwaysWebTests {
 
 	@Test
 	void singleBindingShowsAccount() {
-		HttpResponse<String> response = this.client
-			.get("/actuator/bedrockbindings/anthropic.claude-3-haiku-20240307-v1:0");
+		HttpResponse<String> response = this.client.get("/actuator/bedrockbindings/openai.gpt-oss-20b-1:0");
 		assertThat((String) JsonPath.read(response.body(), "$.target"))
 			.isEqualTo("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456");
 	}

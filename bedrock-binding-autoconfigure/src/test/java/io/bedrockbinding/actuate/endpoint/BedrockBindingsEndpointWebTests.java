@@ -94,8 +94,7 @@ class BedrockBindingsEndpointWebTests {
 
 	@Test
 	void bindingFromFileWithApplicationProfileArn() {
-		Map<String, Object> haiku = binding(this.client.json("/actuator/bedrockbindings"),
-				"anthropic.claude-3-haiku-20240307-v1:0");
+		Map<String, Object> haiku = binding(this.client.json("/actuator/bedrockbindings"), "openai.gpt-oss-20b-1:0");
 		assertThat(haiku)
 			.containsEntry("target", "arn:aws:bedrock:us-east-1:******:application-inference-profile/abc123def456")
 			.containsEntry("kind", "APPLICATION_PROFILE_ARN")
@@ -165,9 +164,9 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("status", "OK")
 			.containsEntry("shadowed", List.of());
 		List<String> kinds = all.read("$.bindings[*].kind");
-		assertThat(kinds).allSatisfy(
-				(kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN", "APPLICATION_PROFILE_ARN",
-						"PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN", "FOUNDATION_MODEL_ARN"));
+		assertThat(kinds).allSatisfy((kind) -> assertThat(kind).isIn("DIRECT", "SYSTEM_PROFILE", "PROFILE_ARN",
+				"APPLICATION_PROFILE_ARN", "PROVISIONED_MODEL_ARN", "CUSTOM_MODEL_ARN", "IMPORTED_MODEL_ARN",
+				"FOUNDATION_MODEL_ARN", "PROMPT_ROUTER_ARN"));
 		List<String> statuses = all.read("$.bindings[*].status");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status).isIn("OK", "WARNING", "ERROR"));
 	}

@@ -146,11 +146,10 @@ class BedrockBindingsEndpointWriteWebTests {
 
 	@Test
 	void deleteWithPersistRemovesTheFileLine() {
-		HttpResponse<String> response = this.client
-			.delete(ENDPOINT + "/anthropic.claude-3-haiku-20240307-v1:0?persist=true");
+		HttpResponse<String> response = this.client.delete(ENDPOINT + "/openai.gpt-oss-20b-1:0?persist=true");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.origin.kind")).isEqualTo("CATALOG");
-		assertThat(TestInferenceFile.read(this.inferenceFile)).doesNotContain("anthropic.claude-3-haiku-20240307-v1:0")
+		assertThat(TestInferenceFile.read(this.inferenceFile)).doesNotContain("openai.gpt-oss-20b-1:0")
 			.contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0");
 	}
 

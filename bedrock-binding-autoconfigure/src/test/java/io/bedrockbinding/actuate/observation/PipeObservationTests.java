@@ -111,13 +111,13 @@ class PipeObservationTests {
 
 	@Test
 	void arnTargetPutsNoArnOrAccountIntoKeyValues() {
-		String arn = bedrock.createApplicationProfile("tests", "anthropic.claude-3-haiku-20240307-v1:0", "us-west-2");
-		this.registry.bind("anthropic.claude-3-haiku-20240307-v1:0", arn);
+		String arn = bedrock.createApplicationProfile("tests", "amazon.nova-lite-v1:0", "us-west-2");
+		this.registry.bind("amazon.nova-lite-v1:0", arn);
 		try {
-			this.pipes.pipe("anthropic.claude-3-haiku-20240307-v1:0").execute("Hello");
+			this.pipes.pipe("amazon.nova-lite-v1:0").execute("Hello");
 		}
 		finally {
-			this.registry.unbind("anthropic.claude-3-haiku-20240307-v1:0", false);
+			this.registry.unbind("amazon.nova-lite-v1:0", false);
 		}
 		assertThat(this.observations).hasObservationWithNameEqualTo("bedrock.pipe")
 			.that()
