@@ -1,7 +1,6 @@
 package io.bedrockbinding.ai.autoconfigure;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
-import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,11 +25,8 @@ public class BedrockBindingChatProperties {
 	 * @throws IllegalArgumentException naming the property whose value is out of range
 	 */
 	BedrockBindingChatOptions toChatOptions() {
-		String model = this.options.getModel();
-		if (model != null && !model.isBlank() && !ModelIds.isModelId(model.trim())) {
-			throw new IllegalArgumentException(PREFIX + ".options.model must be a Bedrock model ID such as "
-					+ "amazon.nova-pro-v1:0 (its binding picks the profile or ARN), got '" + model + "'");
-		}
+		String model = ModelProperty.modelId(PREFIX + ".options.model", this.options.getModel(),
+				"amazon.nova-pro-v1:0");
 		unitInterval("temperature", this.options.getTemperature());
 		unitInterval("top-p", this.options.getTopP());
 		Integer maxTokens = this.options.getMaxTokens();
@@ -38,7 +34,7 @@ public class BedrockBindingChatProperties {
 			throw new IllegalArgumentException(PREFIX + ".options.max-tokens must be at least 1, got " + maxTokens);
 		}
 		return BedrockBindingChatOptions.builder()
-			.model((model != null && !model.isBlank()) ? model.trim() : null)
+			.model(model)
 			.temperature(this.options.getTemperature())
 			.topP(this.options.getTopP())
 			.maxTokens(maxTokens)

@@ -1,6 +1,5 @@
 package io.bedrockbinding.ai.autoconfigure;
 
-import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.embedding.EmbeddingOptions;
@@ -26,12 +25,9 @@ public class BedrockBindingEmbeddingProperties {
 	 * @throws IllegalArgumentException naming the property when its value is no model ID
 	 */
 	EmbeddingOptions toEmbeddingOptions() {
-		String model = this.options.getModel();
-		if (model != null && !model.isBlank() && !ModelIds.isModelId(model.trim())) {
-			throw new IllegalArgumentException(PREFIX + ".options.model must be a Bedrock embedding model ID such as "
-					+ "amazon.titan-embed-text-v2:0, got '" + model + "'");
-		}
-		return EmbeddingOptions.builder().model((model != null && !model.isBlank()) ? model.trim() : null).build();
+		String model = ModelProperty.modelId(PREFIX + ".options.model", this.options.getModel(),
+				"amazon.titan-embed-text-v2:0");
+		return EmbeddingOptions.builder().model(model).build();
 	}
 
 	/** Options of calls that set none of their own. */
