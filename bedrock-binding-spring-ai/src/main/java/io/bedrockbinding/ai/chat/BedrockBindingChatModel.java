@@ -12,6 +12,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -93,7 +94,7 @@ public final class BedrockBindingChatModel implements ChatModel {
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
 				PipeCall call = pipeCall(request);
-				ChatResponse response = ChatResponses.of(call.pipe().execute(call.prompt()));
+				ChatResponse response = ChatResponses.of(call.pipe().execute(call.messages()));
 				context.setResponse(response);
 				return response;
 			});
@@ -123,7 +124,12 @@ public final class BedrockBindingChatModel implements ChatModel {
 		CompletableFuture<PipeResult> result;
 		try {
 			PipeCall call = pipeCall(request);
-			result = call.pipe().stream(call.prompt(), (text) -> sink.next(ChatResponses.chunk(text)));
+			result = call.pipe().stream(call.messages(), (event) -> {
+				if (event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
+						&& delta.delta().text() != null) {
+					sink.next(ChatResponses.chunk(delta.delta().text()));
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			sink.error(ex);

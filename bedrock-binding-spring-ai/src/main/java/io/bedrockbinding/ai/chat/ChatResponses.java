@@ -3,8 +3,10 @@ package io.bedrockbinding.ai.chat;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.pipe.PipeJson;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
@@ -22,8 +24,8 @@ final class ChatResponses {
 	/**
 	 * The response of a whole call.
 	 * @param result the pipe's result
-	 * @return the response: one generation with the reply, its finish reason, usage and
-	 * the binding's metadata
+	 * @return the response: one generation with the reply's text and tool calls, its
+	 * finish reason, usage and the binding's metadata
 	 */
 	static ChatResponse of(PipeResult result) {
 		return response(result.text(), result);
@@ -39,8 +41,8 @@ final class ChatResponses {
 	}
 
 	/**
-	 * The last response of a stream: no text (the pieces carried it), but the finish
-	 * reason, the usage and the binding's metadata.
+	 * The last response of a stream: no text (the pieces carried it), but the tool calls,
+	 * the finish reason, the usage and the binding's metadata.
 	 * @param result the pipe's result of the stream
 	 * @return the response
 	 */
@@ -49,16 +51,26 @@ final class ChatResponses {
 	}
 
 	private static ChatResponse response(String text, PipeResult result) {
+		List<AssistantMessage.ToolCall> toolCalls = result.toolUses().stream().map(ChatResponses::toolCall).toList();
+		AssistantMessage message = AssistantMessage.builder()
+			.content(text)
+			.properties(Map.of())
+			.toolCalls(toolCalls)
+			.build();
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder().finishReason(result.stopReason()).build();
-		AssistantMessage message = AssistantMessage.builder().content(text).properties(Map.of()).build();
 		return new ChatResponse(List.of(new Generation(message, generation)), metadata(result));
+	}
+
+	private static AssistantMessage.ToolCall toolCall(ToolUseBlock use) {
+		return new AssistantMessage.ToolCall(use.toolUseId(), "function", use.name(), PipeJson.toJson(use.input()));
 	}
 
 	static ChatResponseMetadata metadata(PipeResult result) {
 		TokenUsage usage = result.usage();
 		ChatResponseMetadata.Builder builder = ChatResponseMetadata.builder()
 			.model(result.modelId())
-			.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage))
+			.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage,
+					(long) usage.cacheReadInputTokens(), (long) usage.cacheWriteInputTokens()))
 			.keyValue(BedrockBindingMetadata.REQUESTED_MODEL, result.modelId())
 			.keyValue(BedrockBindingMetadata.INVOKED_TARGET, result.invokedTarget())
 			.keyValue(BedrockBindingMetadata.TARGET_KIND, result.targetKind().name())
