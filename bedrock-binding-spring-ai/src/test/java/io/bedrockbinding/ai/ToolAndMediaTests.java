@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +116,19 @@ class ToolAndMediaTests {
 			.contains("saw image png " + PIXEL.length + " bytes");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"image\"").contains("\"format\":\"png\""));
+	}
+
+	@Test
+	void documentQuestionNamesTheDocumentAsBedrockAllows() {
+		byte[] notes = "Ada, 36".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String reply = this.chatClientBuilder.build()
+			.prompt()
+			.user((user) -> user.text("Summarize the notes")
+				.media(Media.builder().mimeType(MimeTypeUtils.TEXT_PLAIN).data(notes).name("team.notes").build()))
+			.call()
+			.content();
+
+		assertThat(reply).contains("document 'team-notes' txt " + notes.length + " bytes");
 	}
 
 	@Test
