@@ -7,6 +7,7 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.TokenUsage;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,29 @@ class ChatClientTests {
 			.satisfies((context) -> assertThat(context.getLowCardinalityKeyValues())
 				.allSatisfy((keyValue) -> assertThat(keyValue.getValue()).doesNotContain("arn:")
 					.doesNotContain("111122223333")));
+	}
+
+	@Test
+	void streamIsObservedAsAStreamingChatOperation() {
+		this.chatClientBuilder.build().prompt().user("Hello").stream().content().collectList().block();
+
+		assertThat(this.observations).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "anthropic.claude-3-7-sonnet-20250219-v1:0")
+			.hasHighCardinalityKeyValue("gen_ai.request.stream", "true")
+			.hasBeenStarted()
+			.hasBeenStopped();
+	}
+
+	@Test
+	void usageCarriesThePromptCacheCounts() {
+		ChatResponse response = this.chatClientBuilder.build().prompt().user("Hello").call().chatResponse();
+
+		assertThat(response).isNotNull();
+		assertThat(response.getMetadata().getUsage().getCacheReadInputTokens()).isZero();
+		assertThat(response.getMetadata().getUsage().getCacheWriteInputTokens()).isZero();
+		assertThat(response.getMetadata().getUsage().getNativeUsage()).isInstanceOf(TokenUsage.class);
 	}
 
 	@Test

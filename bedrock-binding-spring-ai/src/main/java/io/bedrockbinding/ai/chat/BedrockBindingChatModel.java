@@ -86,6 +86,11 @@ public final class BedrockBindingChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		Prompt request = withOptions(prompt);
+		if (this.observationRegistry.isNoop()) {
+			// nothing records it: no context, no observation
+			PipeCall call = pipeCall(request);
+			return ChatResponses.of(call.pipe().execute(call.messages()));
+		}
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(request)
 			.provider(PROVIDER)
