@@ -25,7 +25,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.PerformanceConfigLatency;
+import software.amazon.awssdk.services.bedrockruntime.model.PerformanceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.ReasoningTextBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceTier;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceTierType;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import tools.jackson.databind.JsonNode;
 
@@ -166,6 +170,27 @@ class PipeConverseFeatureTests {
 		JsonNode sent = Fixture.body(bedrock.get().journal(path.api()).get(1)).path("messages").get(1).path("content");
 		assertThat(sent.get(0).path("reasoningContent").path("reasoningText").path("signature").asString())
 			.isEqualTo(reasoning.signature());
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void performanceServiceTierMetadataResponsePathsAndTheEscapeHatchReachTheWire(CallPath path) {
+		BedrockPipe pipe = haiku().with((o) -> o
+			.performanceConfig(PerformanceConfiguration.builder().latency(PerformanceConfigLatency.OPTIMIZED).build())
+			.serviceTier(ServiceTier.builder().type(ServiceTierType.PRIORITY).build())
+			.requestMetadata(Map.of("team", "search"))
+			.additionalModelResponseFieldPaths(List.of("/stop_sequence"))
+			.maxTokens(100)
+			.request((request) -> request.inferenceConfig((config) -> config.maxTokens(7))));
+
+		path.call(pipe, "Hello");
+
+		JsonNode body = Fixture.body(Fixture.only(bedrock.get(), path.api()));
+		assertThat(body.path("performanceConfig").path("latency").asString()).isEqualTo("optimized");
+		assertThat(body.path("serviceTier").path("type").asString()).isEqualTo("priority");
+		assertThat(body.path("requestMetadata").path("team").asString()).isEqualTo("search");
+		assertThat(body.path("additionalModelResponseFieldPaths").get(0).asString()).isEqualTo("/stop_sequence");
+		assertThat(body.path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(7);
 	}
 
 	private BedrockPipe haiku() {
