@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** What a Java tool sends back for each tool use. */
-class PipeToolTests {
+class PipeToolResultTests {
 
 	@Test
 	void aJsonToolGetsTheInputAsJsonAndItsMapGoesBackAsJson() {
