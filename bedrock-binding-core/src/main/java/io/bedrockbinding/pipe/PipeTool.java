@@ -63,6 +63,11 @@ public final class PipeTool {
 	 */
 	public static <T> PipeTool of(String name, String description, Class<T> input, TypedFunction<T> function) {
 		return new PipeTool(name, description, PipeJson.fromNode(PipeSchemas.node(input)), (json) -> {
+			String missing = PipeSchemas.missing(json, input, "");
+			if (missing != null) {
+				throw new IllegalArgumentException("The input does not match " + input.getSimpleName() + " at "
+						+ missing + ": it has no " + missing);
+			}
 			T value;
 			try {
 				value = PipeJson.mapper.treeToValue(json, input);

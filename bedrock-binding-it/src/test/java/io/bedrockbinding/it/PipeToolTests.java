@@ -2,13 +2,16 @@ package io.bedrockbinding.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
+import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.Content;
+import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeJson;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTool;
@@ -26,11 +29,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultStatus;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tools through the pipe against LocalBedrock: Java tools run in a loop until the model
@@ -164,6 +169,51 @@ class PipeToolTests {
 
 		assertThat(answered.stopReason()).isEqualTo("end_turn");
 		assertThat(answered.text()).contains("fog");
+	}
+
+	@ParameterizedTest
+	@EnumSource(ToolPath.class)
+	void aQuestionNamingTwoToolsTakesTwoRounds(ToolPath path) {
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", City.class,
+				(city) -> "Sunny in " + city.city());
+		PipeTool time = PipeTool.of("time", "The local time in a city", City.class, (city) -> Map.of("time", "14:05"));
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.HAIKU).withTool(weather).withTool(time);
+
+		PipeResult result = path.call(pipe, "Use weather and time for city=Paris");
+
+		assertThat(result.toolRounds()).isEqualTo(2);
+		assertThat(result.stopReason()).isEqualTo("end_turn");
+		assertThat(result.conversation()).hasSize(6);
+		assertThat(toolUse(result.conversation().get(1)).name()).isEqualTo("weather");
+		assertThat(toolUse(result.conversation().get(3)).name()).isEqualTo("time");
+		assertThat(result.conversation().get(2).content().get(0).toolResult().content().get(0).text())
+			.isEqualTo("Sunny in Paris");
+		assertThat(result.text()).contains("14:05");
+		assertThat(bedrock.get().journal(path.api())).hasSize(3);
+		JsonNode timeResult = Fixture.body(bedrock.get().journal(path.api()).get(2))
+			.path("messages")
+			.get(4)
+			.path("content")
+			.get(0)
+			.path("toolResult");
+		assertThat(timeResult.path("content").get(0).path("json").path("time").asString()).isEqualTo("14:05");
+	}
+
+	@ParameterizedTest
+	@EnumSource(ToolPath.class)
+	void aModelThatKeepsAskingForToolsFailsTheCallAfterTheLimit(ToolPath path) {
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", City.class, (city) -> "Sunny");
+		BedrockPipe pipe = this.factories.of("us-east-1")
+			.pipe(Fixture.HAIKU)
+			.with((o) -> o.tool(weather)
+				.maxToolRounds(2)
+				.toolChoice(ToolChoice.fromTool((tool) -> tool.name("weather"))));
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> path.call(pipe, "Weather?"))
+			.satisfies((failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.TOOL_ROUNDS_EXCEEDED))
+			.withMessageContaining("The model still asks for [weather] after 2 tool rounds")
+			.withMessageContaining("raise maxToolRounds (now 2)");
+		assertThat(bedrock.get().journal(path.api())).hasSize(3);
 	}
 
 	@ParameterizedTest
