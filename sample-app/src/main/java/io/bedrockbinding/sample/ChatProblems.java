@@ -87,7 +87,8 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case SERVICE_ERROR, CONNECTION_FAILED, CONNECTION_CLOSED, MALFORMED_RESPONSE, STREAM_INTERRUPTED,
 					TOOL_ROUNDS_EXCEEDED, OUTPUT_MISMATCH ->
 				HttpStatus.BAD_GATEWAY;
-			case ON_DEMAND_NOT_SUPPORTED, ACCESS_DENIED, UNRESOLVED_TEMPLATE, OTHER -> HttpStatus.INTERNAL_SERVER_ERROR;
+			case ON_DEMAND_NOT_SUPPORTED, END_OF_LIFE, ACCESS_DENIED, UNRESOLVED_TEMPLATE, OTHER ->
+				HttpStatus.INTERNAL_SERVER_ERROR;
 		};
 	}
 
@@ -96,6 +97,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case ON_DEMAND_NOT_SUPPORTED -> "Model needs an inference profile";
 			case ACCESS_DENIED -> "Access to the model denied";
 			case UNKNOWN_MODEL -> "Unknown model";
+			case END_OF_LIFE -> "Model past its end of life";
 			case INVALID_REQUEST -> "Request refused by Bedrock";
 			case THROTTLED -> "Throttled";
 			case TIMEOUT -> "Timed out";
