@@ -1,0 +1,178 @@
+package io.bedrockbinding.ai.chat;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.PipeResult;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.observation.conventions.AiProvider;
+
+/**
+ * A Spring AI {@link ChatModel} (and so {@code StreamingChatModel}) on bedrock-binding's
+ * pipe: every call resolves the model of its options through the binding registry, like
+ * any pipe call, so inference profiles, ARNs of other regions and the binding's fixes
+ * apply to {@code ChatClient} users. Tool definitions come from Spring AI's
+ * {@link ToolCallingManager}; the tool calls themselves are run by Spring AI's
+ * {@code ToolCallingAdvisor} in the {@code ChatClient}. Every call is observed with
+ * Spring AI's chat-model conventions ({@code gen_ai.client.operation}).
+ */
+public final class BedrockBindingChatModel implements ChatModel {
+
+	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
+
+	private static final String PROVIDER = AiProvider.BEDROCK_CONVERSE.value();
+
+	private final BedrockPipeFactory pipes;
+
+	private final BedrockBindingChatOptions defaultOptions;
+
+	private final ToolCallingManager toolCallingManager;
+
+	private final ObservationRegistry observationRegistry;
+
+	private @Nullable ChatModelObservationConvention observationConvention;
+
+	/**
+	 * A chat model on the pipes of {@code pipes}.
+	 * @param pipes the pipe factory
+	 * @param defaultOptions the options of calls that name none
+	 * @param toolCallingManager resolves the tool definitions of a call's options
+	 * @param observationRegistry records the calls
+	 */
+	public BedrockBindingChatModel(BedrockPipeFactory pipes, BedrockBindingChatOptions defaultOptions,
+			ToolCallingManager toolCallingManager, ObservationRegistry observationRegistry) {
+		this.pipes = Objects.requireNonNull(pipes, "pipes");
+		this.defaultOptions = Objects.requireNonNull(defaultOptions, "defaultOptions");
+		this.toolCallingManager = Objects.requireNonNull(toolCallingManager, "toolCallingManager");
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+	}
+
+	/**
+	 * Replaces Spring AI's default observation convention.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(ChatModelObservationConvention observationConvention) {
+		this.observationConvention = Objects.requireNonNull(observationConvention, "observationConvention");
+	}
+
+	@Override
+	public BedrockBindingChatOptions getDefaultOptions() {
+		return this.defaultOptions;
+	}
+
+	@Override
+	public BedrockBindingChatOptions getOptions() {
+		return this.defaultOptions;
+	}
+
+	@Override
+	public ChatResponse call(Prompt prompt) {
+		Prompt request = withOptions(prompt);
+		if (this.observationRegistry.isNoop()) {
+			// nothing records it: no context, no observation
+			PipeCall call = pipeCall(request);
+			return ChatResponses.of(call.pipe().execute(call.messages()));
+		}
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(request)
+			.provider(PROVIDER)
+			.build();
+		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.observe(() -> {
+				PipeCall call = pipeCall(request);
+				ChatResponse response = ChatResponses.of(call.pipe().execute(call.messages()));
+				context.setResponse(response);
+				return response;
+			});
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(Prompt prompt) {
+		return Flux.deferContextual((contextView) -> {
+			Prompt request = withOptions(prompt);
+			ChatModelObservationContext context = ChatModelObservationContext.builder()
+				.prompt(request)
+				.provider(PROVIDER)
+				.streaming(true)
+				.build();
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			observation.parentObservation(parent).start();
+			return Flux.<ChatResponse>create((sink) -> send(request, sink, context))
+				.doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private void send(Prompt request, FluxSink<ChatResponse> sink, ChatModelObservationContext context) {
+		CompletableFuture<PipeResult> result;
+		try {
+			PipeCall call = pipeCall(request);
+			result = call.pipe().stream(call.messages(), (event) -> {
+				if (event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
+						&& delta.delta().text() != null) {
+					sink.next(ChatResponses.chunk(delta.delta().text()));
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			sink.error(ex);
+			return;
+		}
+		sink.onDispose(() -> result.cancel(false));
+		result.whenComplete((done, failure) -> {
+			if (failure != null) {
+				sink.error((failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+						: failure);
+				return;
+			}
+			context.setResponse(ChatResponses.of(done));
+			sink.next(ChatResponses.last(done));
+			sink.complete();
+		});
+	}
+
+	private PipeCall pipeCall(Prompt request) {
+		return PipeCall.of(request, (BedrockBindingChatOptions) Objects.requireNonNull(request.getOptions()),
+				this.pipes, this.toolCallingManager);
+	}
+
+	/**
+	 * The prompt with complete options: its own when they are this model's (a
+	 * {@code ChatClient} merged them into the defaults already), else the defaults
+	 * overridden by what it sets.
+	 * @param prompt the caller's prompt
+	 * @return the prompt with complete options
+	 */
+	private Prompt withOptions(Prompt prompt) {
+		ChatOptions options = prompt.getOptions();
+		if (options instanceof BedrockBindingChatOptions) {
+			return prompt;
+		}
+		BedrockBindingChatOptions merged = (options != null)
+				? this.defaultOptions.mutate().combineWith(options.mutate()).build() : this.defaultOptions;
+		return prompt.mutate().chatOptions(merged).build();
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.bedrockbinding.ai.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+
+/**
+ * The options of a {@link BedrockBindingChatModel} call: Spring AI's portable chat
+ * options (the model ID, resolved through its binding on every call, temperature, top-p,
+ * max tokens, stop sequences), its tool-calling options and a JSON schema for structured
+ * output. Spring AI's {@code ChatClient} merges a request's options into the model's
+ * defaults through {@link #mutate()}.
+ */
+public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
+
+	private final @Nullable String outputSchema;
+
+	protected BedrockBindingChatOptions(@Nullable List<ToolCallback> toolCallbacks,
+			@Nullable Map<String, Object> toolContext, @Nullable String model, @Nullable Integer maxTokens,
+			@Nullable List<String> stopSequences, @Nullable Double temperature, @Nullable Double topP,
+			@Nullable String outputSchema) {
+		super(toolCallbacks, toolContext, model, null, maxTokens, null, stopSequences, temperature, null, topP);
+		this.outputSchema = outputSchema;
+	}
+
+	/**
+	 * A builder of options.
+	 * @return the builder
+	 */
+	public static Builder<?> builder() {
+		return new Builder<>();
+	}
+
+	/**
+	 * Options of any kind as bedrock-binding options: the same object when it is one,
+	 * else a copy of every portable and tool-calling option it has.
+	 * @param options chat options of any Spring AI type
+	 * @return the options as bedrock-binding options
+	 */
+	public static BedrockBindingChatOptions from(ChatOptions options) {
+		if (options instanceof BedrockBindingChatOptions own) {
+			return own;
+		}
+		Builder<?> builder = builder();
+		builder.combineWith(options.mutate());
+		if (options instanceof ToolCallingChatOptions tools) {
+			builder.toolCallbacks(tools.getToolCallbacks());
+			builder.toolContext(tools.getToolContext());
+		}
+		if (options instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+			builder.outputSchema(structured.getOutputSchema());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The JSON schema the reply must follow, from Spring AI's native structured output.
+	 * @return the schema, or {@code null} for free text
+	 */
+	@Override
+	public @Nullable String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	@Override
+	public Builder<?> mutate() {
+		Builder<?> builder = builder().model(getModel())
+			.maxTokens(getMaxTokens())
+			.stopSequences(getStopSequences())
+			.temperature(getTemperature())
+			.topP(getTopP())
+			.toolCallbacks(getToolCallbacks())
+			.toolContext(getToolContext());
+		return (this.outputSchema != null) ? builder.outputSchema(this.outputSchema) : builder;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return super.equals(other)
+				&& Objects.equals(this.outputSchema, ((BedrockBindingChatOptions) other).outputSchema);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(super.hashCode(), this.outputSchema);
+	}
+
+	/**
+	 * Builds {@link BedrockBindingChatOptions}.
+	 *
+	 * @param <B> the builder's own type
+	 */
+	public static class Builder<B extends Builder<B>> extends DefaultToolCallingChatOptions.Builder<B>
+			implements StructuredOutputChatOptions.Builder<B> {
+
+		protected @Nullable String outputSchema;
+
+		@Override
+		public B outputSchema(@Nullable String outputSchema) {
+			this.outputSchema = outputSchema;
+			return self();
+		}
+
+		@Override
+		public B combineWith(ChatOptions.Builder<?> other) {
+			super.combineWith(other);
+			if (other instanceof Builder<?> that && that.outputSchema != null) {
+				this.outputSchema = that.outputSchema;
+			}
+			return self();
+		}
+
+		@Override
+		public BedrockBindingChatOptions build() {
+			return new BedrockBindingChatOptions(this.toolCallbacks, this.toolContext, this.model, this.maxTokens,
+					this.stopSequences, this.temperature, this.topP, this.outputSchema);
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.bedrockbinding.ai.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.bedrockbinding.pipe.PipeJson;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.TokenUsage;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+
+/** Pipe results as Spring AI chat responses. */
+final class ChatResponses {
+
+	private ChatResponses() {
+	}
+
+	/**
+	 * The response of a whole call.
+	 * @param result the pipe's result
+	 * @return the response: one generation with the reply's text and tool calls, its
+	 * finish reason, usage and the binding's metadata
+	 */
+	static ChatResponse of(PipeResult result) {
+		return response(result.text(), result);
+	}
+
+	/**
+	 * A piece of a streamed reply: text only.
+	 * @param text the piece
+	 * @return the response
+	 */
+	static ChatResponse chunk(String text) {
+		return new ChatResponse(List.of(new Generation(AssistantMessage.builder().content(text).build())));
+	}
+
+	/**
+	 * The last response of a stream: no text (the pieces carried it), but the tool calls,
+	 * the finish reason, the usage and the binding's metadata.
+	 * @param result the pipe's result of the stream
+	 * @return the response
+	 */
+	static ChatResponse last(PipeResult result) {
+		return response("", result);
+	}
+
+	private static ChatResponse response(String text, PipeResult result) {
+		List<AssistantMessage.ToolCall> toolCalls = result.toolUses().stream().map(ChatResponses::toolCall).toList();
+		AssistantMessage message = AssistantMessage.builder()
+			.content(text)
+			.properties(Map.of())
+			.toolCalls(toolCalls)
+			.build();
+		ChatGenerationMetadata generation = ChatGenerationMetadata.builder().finishReason(result.stopReason()).build();
+		return new ChatResponse(List.of(new Generation(message, generation)), metadata(result));
+	}
+
+	private static AssistantMessage.ToolCall toolCall(ToolUseBlock use) {
+		return new AssistantMessage.ToolCall(use.toolUseId(), "function", use.name(), PipeJson.toJson(use.input()));
+	}
+
+	static ChatResponseMetadata metadata(PipeResult result) {
+		TokenUsage usage = result.usage();
+		ChatResponseMetadata.Builder builder = ChatResponseMetadata.builder()
+			.model(result.modelId())
+			.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage,
+					(long) usage.cacheReadInputTokens(), (long) usage.cacheWriteInputTokens()))
+			.keyValue(BedrockBindingMetadata.REQUESTED_MODEL, result.modelId())
+			.keyValue(BedrockBindingMetadata.INVOKED_TARGET, result.invokedTarget())
+			.keyValue(BedrockBindingMetadata.TARGET_KIND, result.targetKind().name())
+			.keyValue(BedrockBindingMetadata.REGION, result.region())
+			.keyValue(BedrockBindingMetadata.FALLBACK, result.fallback());
+		if (result.requestId() != null) {
+			builder.id(result.requestId());
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring AI's embedding model on bedrock-binding's embeddings.
+ */
+@NullMarked
+package io.bedrockbinding.ai.embedding;
+
+import org.jspecify.annotations.NullMarked;

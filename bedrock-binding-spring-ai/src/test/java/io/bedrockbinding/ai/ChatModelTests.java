@@ -1,0 +1,110 @@
+package io.bedrockbinding.ai;
+
+import java.net.URI;
+import java.util.List;
+
+import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
+import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
+import io.bedrockbinding.emulator.LocalBedrock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The chat model called directly with Spring AI prompts (no {@code ChatClient}), against
+ * LocalBedrock: defaults, plain Spring AI options, conversation history and media that
+ * cannot be sent.
+ */
+@SpringBootTest(classes = SpringAiTestApplication.class,
+		properties = { "bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.region=us-east-1",
+				"bedrock.binding.inference-file.enabled=false",
+				"bedrock.binding.chat.options.model=anthropic.claude-3-7-sonnet-20250219-v1:0",
+				"bedrock.binding.chat.options.max-tokens=300" })
+class ChatModelTests {
+
+	@Autowired
+	private BedrockBindingChatModel chatModel;
+
+	@Autowired
+	private LocalBedrock localBedrock;
+
+	@BeforeEach
+	void reset() {
+		this.localBedrock.reset();
+	}
+
+	@Test
+	void promptWithoutOptionsUsesTheDefaults() {
+		String reply = this.chatModel.call("Hello");
+
+		assertThat(reply).startsWith("[anthropic.claude-3-7-sonnet-20250219-v1:0 via us.").endsWith("Hello");
+		assertThat(this.localBedrock.journal("Converse")).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300"));
+	}
+
+	@Test
+	void plainSpringAiOptionsOverrideTheDefaultsTheyName() {
+		ChatResponse response = this.chatModel
+			.call(new Prompt("Hello", ChatOptions.builder().model("amazon.nova-pro-v1:0").temperature(0.5).build()));
+
+		assertThat(response.getMetadata().getModel()).isEqualTo("amazon.nova-pro-v1:0");
+		assertThat((String) response.getMetadata().get(BedrockBindingMetadata.INVOKED_TARGET))
+			.isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(this.localBedrock.journal("Converse")).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300").contains("\"temperature\":0.5"));
+	}
+
+	@Test
+	void historyKeepsItsTurnsAndMergesConsecutiveUserMessages() {
+		this.chatModel.call(new Prompt(List.of(new SystemMessage("Be brief."), new UserMessage("My name is Ada."),
+				new AssistantMessage("Hello Ada."), new UserMessage("Remember it."),
+				new UserMessage("What is my name?"))));
+
+		assertThat(this.localBedrock.journal("Converse")).singleElement().satisfies((call) -> {
+			assertThat(call.body()).contains("\"system\":[{\"text\":\"Be brief.\"}]");
+			assertThat(call.body().split("\"role\":", -1)).hasSize(4);
+			assertThat(call.body()).containsSubsequence("My name is Ada.", "Hello Ada.", "Remember it.",
+					"What is my name?");
+		});
+	}
+
+	@Test
+	void mediaOnlyAtAnAddressIsRefusedNamingWhatToGive() {
+		UserMessage message = UserMessage.builder()
+			.text("What is in this picture?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")))
+			.build();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(new Prompt(message)))
+			.withMessageContaining("give its bytes")
+			.withMessageContaining("nothing is fetched from https://example.com/cat.png");
+		assertThat(this.localBedrock.journal()).isEmpty();
+	}
+
+	@Test
+	void mediaOfATypeConverseDoesNotTakeIsRefused() {
+		UserMessage message = UserMessage.builder()
+			.text("Listen")
+			.media(Media.builder().mimeType(MimeType.valueOf("audio/mpeg")).data(new byte[] { 1, 2, 3 }).build())
+			.build();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(new Prompt(message)))
+			.withMessageContaining("audio/mpeg")
+			.withMessageContaining("Converse takes images (png, jpeg, gif, webp) and documents");
+	}
+
+}

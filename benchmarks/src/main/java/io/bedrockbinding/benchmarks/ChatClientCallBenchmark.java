@@ -1,0 +1,100 @@
+package io.bedrockbinding.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
+import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
+import io.micrometer.observation.ObservationRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.model.tool.ToolCallingManager;
+
+/**
+ * Spring AI's {@code ChatClient.prompt().system(..).user(..).call().content()} through
+ * bedrock-binding's chat model against {@code pipe.execute(prompt)} of the same prompt,
+ * system prompt and max tokens, on the same pipe factory, clients and LocalBedrock. Both
+ * resolve the binding of the same model on every call. No observation registry (Spring
+ * AI's no-op one), as an application without Micrometer tracing has. Goal: ChatClient p50
+ * at most 1.05x pipe p50. {@link #pairedChatClientAndPipe(Blackhole)} measures both in
+ * one fork.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 12, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
+@State(Scope.Benchmark)
+public class ChatClientCallBenchmark {
+
+	private LocalSetup local;
+
+	private ChatClient chatClient;
+
+	private final PairedSamples paired = new PairedSamples("chatClient", "pipe");
+
+	@Setup
+	public void setUp() {
+		this.local = new LocalSetup();
+		BedrockBindingChatOptions options = BedrockBindingChatOptions.builder()
+			.model(LocalSetup.MODEL)
+			.maxTokens(LocalSetup.MAX_TOKENS)
+			.build();
+		BedrockBindingChatModel chatModel = new BedrockBindingChatModel(this.local.factory, options,
+				ToolCallingManager.builder().build(), ObservationRegistry.NOOP);
+		this.chatClient = ChatClient.builder(chatModel).build();
+		String viaChatClient = chatClientCall();
+		String viaPipe = baselinePipeExecute();
+		if (!viaChatClient.equals(viaPipe) || viaPipe.isEmpty()) {
+			throw new IllegalStateException(
+					"ChatClient and pipe calls differ: '" + viaChatClient + "' vs '" + viaPipe + "'");
+		}
+	}
+
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams params) {
+		this.paired.iteration(params);
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.local.close();
+		this.paired.printSummary();
+	}
+
+	@Benchmark
+	public String chatClientCall() {
+		return this.chatClient.prompt().system(LocalSetup.SYSTEM_PROMPT).user(LocalSetup.PROMPT).call().content();
+	}
+
+	@Benchmark
+	public String baselinePipeExecute() {
+		return this.local.pipe.execute(LocalSetup.PROMPT).text();
+	}
+
+	/**
+	 * A cross-check of the two figures above: one ChatClient call and one pipe call per
+	 * invocation, in alternating order, each timed on its own; the p50 of each and their
+	 * ratio are printed at the end of the run ({@link PairedSamples}).
+	 * @param blackhole receives both results
+	 */
+	@Benchmark
+	public void pairedChatClientAndPipe(Blackhole blackhole) {
+		this.paired.measure(() -> PairedSamples.timed(blackhole, this::chatClientCall),
+				() -> PairedSamples.timed(blackhole, this::baselinePipeExecute));
+	}
+
+}
