@@ -75,9 +75,9 @@ final class ModelPropertyReader {
 					entries.put(modelId, new LayerEntry(modelId, entry[1], origin));
 				}
 			}
-			lists.forEach((modelId, targets) -> entries.putIfAbsent(modelId, new LayerEntry(modelId,
-					String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
-					listOrigins.get(modelId))));
+			lists.forEach((modelId, targets) -> entries.putIfAbsent(modelId,
+					new LayerEntry(modelId, String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
+							listOrigins.get(modelId))));
 		}
 		return new ArrayList<>(entries.values());
 	}

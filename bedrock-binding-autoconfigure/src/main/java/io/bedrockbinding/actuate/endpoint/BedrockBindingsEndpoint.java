@@ -13,6 +13,7 @@ import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.identifier.TemplateValues;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Binding;
@@ -201,7 +202,9 @@ public class BedrockBindingsEndpoint {
 		BindingTarget template = binding.target();
 		BindingTarget target = asCalled(template);
 		List<BindingProblem> problems = this.registry.problemsOf(binding);
-		return new BindingDescriptor(binding.modelId(), mask.text(target.value()),
+		List<String> chain = (binding.targets().size() > 1)
+				? binding.targets().stream().map((element) -> mask.text(asCalled(element).value())).toList() : null;
+		return new BindingDescriptor(binding.modelId(), mask.text(target.value()), chain,
 				template.hasTemplate() ? template.value() : null, target.kind(),
 				target.region().or(this.registry::region).orElse(null), OriginDescriptor.of(binding.origin(), mask),
 				binding.shadowed().stream().map((layered) -> ShadowedDescriptor.of(layered, mask)).toList(),
@@ -286,6 +289,8 @@ public class BedrockBindingsEndpoint {
 	 * @param model the model ID callers ask for
 	 * @param target what Bedrock is called with: templates filled when the account and
 	 * region are known without calling AWS (account IDs masked unless values are shown)
+	 * @param targets the failover chain, first tried first ({@code target} is its first
+	 * element, filled in the same way); absent when the binding names one target
 	 * @param template the target as bound, with its {@code {account}} and
 	 * {@code {region}} templates; absent when it has none
 	 * @param kind the kind of target
@@ -298,9 +303,10 @@ public class BedrockBindingsEndpoint {
 	 * warning, else {@code OK}
 	 * @param problems what is wrong with the binding
 	 */
-	public record BindingDescriptor(String model, String target, @Nullable String template, TargetKind kind,
-			@Nullable String region, OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile,
-			BindingStatus status, List<ProblemDescriptor> problems) implements OperationResponseBody {
+	public record BindingDescriptor(String model, String target, @Nullable List<String> targets,
+			@Nullable String template, TargetKind kind, @Nullable String region, OriginDescriptor origin,
+			List<ShadowedDescriptor> shadowed, boolean needsProfile, BindingStatus status,
+			List<ProblemDescriptor> problems) implements OperationResponseBody {
 	}
 
 	/**
@@ -326,7 +332,7 @@ public class BedrockBindingsEndpoint {
 	public record ShadowedDescriptor(String target, OriginDescriptor origin) {
 
 		static ShadowedDescriptor of(LayeredTarget layered, AccountMask mask) {
-			return new ShadowedDescriptor(mask.text(layered.target().value()),
+			return new ShadowedDescriptor(mask.text(TargetList.format(layered.targets())),
 					OriginDescriptor.of(layered.origin(), mask));
 		}
 
