@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 
@@ -211,10 +210,11 @@ public final class BedrockPipe {
 	 * @throws BedrockPipeException on any failure, with a fix
 	 */
 	public PipeResult execute(String prompt) {
-		Route route = route();
-		PipeObserver.Call call = this.context.observer.start(this.modelId, route.target().kind(), route.region());
+		TargetChain chain = chain();
+		PipeObserver.Call call = this.context.observer.start(this.modelId, chain.first().target().kind(),
+				chain.first().region());
 		try {
-			PipeResult result = send(route, prompt, false);
+			PipeResult result = chain.execute((attempt) -> send(attempt, prompt), this::translate);
 			call.succeeded(result);
 			return result;
 		}
@@ -231,7 +231,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> executeAsync(String prompt) {
-		return observed((route) -> sendAsync(route, prompt, false));
+		return observed((chain) -> chain.executeAsync((attempt) -> sendAsync(attempt, prompt), this::translate));
 	}
 
 	/**
@@ -239,40 +239,42 @@ public final class BedrockPipe {
 	 * {@code onText} as it arrives; completes with the same result as {@link #execute}.
 	 * No piece is handed over twice: when the SDK retries a broken stream, the retry goes
 	 * unseen if no text had reached {@code onText} yet, and otherwise the call fails with
-	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream that goes silent longer than
-	 * {@link PipeTimeouts#streamFirstEvent()} or {@link PipeTimeouts#streamIdle()} fails
-	 * with {@link FailureReason#TIMEOUT}.
+	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream fails over to the next target of
+	 * the chain only before its first text reaches {@code onText}. A stream that goes
+	 * silent longer than {@link PipeTimeouts#streamFirstEvent()} or
+	 * {@link PipeTimeouts#streamIdle()} fails with {@link FailureReason#TIMEOUT}.
 	 * @param prompt the user's prompt
 	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> stream(String prompt, Consumer<String> onText) {
-		return observed((route) -> streamAsync(route, prompt, onText, false));
+		return observed(
+				(chain) -> chain.executeAsync((attempt) -> streamAsync(attempt, prompt, onText), this::translate));
 	}
 
 	private CompletableFuture<PipeResult> observed(
-			java.util.function.Function<Route, CompletableFuture<PipeResult>> send) {
-		Route route;
+			java.util.function.Function<TargetChain, CompletableFuture<PipeResult>> send) {
+		TargetChain chain;
 		try {
-			route = route();
+			chain = chain();
 		}
 		catch (BedrockPipeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		PipeObserver.Call call = this.context.observer.start(this.modelId, route.target().kind(), route.region());
+		PipeObserver.Call call = this.context.observer.start(this.modelId, chain.first().target().kind(),
+				chain.first().region());
 		CompletableFuture<PipeResult> sent;
 		try {
-			sent = send.apply(route);
+			sent = send.apply(chain);
 		}
 		catch (RuntimeException ex) {
 			// e.g. the clients were closed: an async call reports through its future,
 			// never by throwing
-			sent = CompletableFuture.failedFuture(translate(ex, route));
+			sent = CompletableFuture.failedFuture(translate(ex, null));
 		}
 		// The caller's future fails with the same BedrockPipeException the observer saw,
-		// even
-		// when something threw inside the SDK future's callbacks (a fallback retry, say).
+		// even when something threw inside the SDK future's callbacks.
 		CompletableFuture<PipeResult> observed = new CompletableFuture<>();
 		sent.whenComplete((result, failure) -> {
 			if (failure == null) {
@@ -284,7 +286,7 @@ public final class BedrockPipe {
 				}
 			}
 			else {
-				BedrockPipeException exception = translate(failure, route);
+				BedrockPipeException exception = translate(failure, null);
 				try {
 					call.failed(exception);
 				}
@@ -296,77 +298,49 @@ public final class BedrockPipe {
 		return observed;
 	}
 
-	private Route route() {
+	private TargetChain chain() {
 		try {
-			return this.context.route(this.modelId, this.region);
+			return this.context.chain(this.modelId, this.region);
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex, null);
 		}
 	}
 
-	private PipeResult send(Route route, String prompt, boolean fallback) {
-		ConverseResponse response;
-		try {
-			response = this.context.clients.sync(route.region(),
-					(client) -> client.converse(this.requests.converse(route.target().value(), prompt)));
-		}
-		catch (RuntimeException ex) {
-			Route retry = fallbackFor(ex, route, fallback);
-			if (retry != null) {
-				return send(retry, prompt, true);
-			}
-			throw translate(ex, route);
-		}
-		return Replies.result(response, this.modelId, route, fallback, this.context.hints);
+	private PipeResult send(TargetChain.Attempt attempt, String prompt) {
+		Route route = attempt.route();
+		ConverseResponse response = this.context.clients.sync(route.region(),
+				(client) -> client.converse(attempt.limit(this.requests.converse(route.target().value(), prompt))));
+		return Replies.result(response, this.modelId, route, attempt.appended(), this.context.hints);
 	}
 
-	private CompletableFuture<PipeResult> sendAsync(Route route, String prompt, boolean fallback) {
+	private CompletableFuture<PipeResult> sendAsync(TargetChain.Attempt attempt, String prompt) {
+		Route route = attempt.route();
 		return this.context.clients
-			.async(route.region(), (client) -> client.converse(this.requests.converse(route.target().value(), prompt)))
-			.handle((response, failure) -> {
-				if (failure == null) {
-					return CompletableFuture
-						.completedFuture(Replies.result(response, this.modelId, route, fallback, this.context.hints));
-				}
-				Route retry = fallbackFor(failure, route, fallback);
-				if (retry != null) {
-					return sendAsync(retry, prompt, true);
-				}
-				return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
-			})
-			.thenCompose((future) -> future);
+			.async(route.region(),
+					(client) -> client.converse(attempt.limit(this.requests.converse(route.target().value(), prompt))))
+			.thenApply((response) -> Replies.result(response, this.modelId, route, attempt.appended(),
+					this.context.hints));
 	}
 
-	private CompletableFuture<PipeResult> streamAsync(Route route, String prompt, Consumer<String> onText,
-			boolean fallback) {
+	private CompletableFuture<PipeResult> streamAsync(TargetChain.Attempt attempt, String prompt,
+			Consumer<String> onText) {
+		Route route = attempt.route();
 		StreamCall call = new StreamCall(onText, this.context.timeouts, this.context.clock);
-		ConverseStreamRequest request = this.requests.converseStream(route.target().value(), prompt);
+		ConverseStreamRequest request = attempt.limit(this.requests.converseStream(route.target().value(), prompt));
 		return call.watch(this.context.clients.async(route.region(), (client) -> client.converseStream(request, call)))
 			.handle((ignored, failure) -> {
 				if (failure == null) {
 					if (!call.sawOutput()) {
-						return CompletableFuture.<PipeResult>failedFuture(
+						throw TargetChain.surface(
 								TransportErrors.noOutput(this.modelId, route, call.requestId(), this.context.hints));
 					}
-					return CompletableFuture.completedFuture(call.result(this.modelId, route, fallback));
+					return call.result(this.modelId, route, attempt.appended());
 				}
-				Route retry = call.sawText() ? null : fallbackFor(failure, route, fallback);
-				if (retry != null) {
-					return streamAsync(retry, prompt, onText, true);
-				}
-				return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
-			})
-			.thenCompose((future) -> future);
-	}
-
-	private @Nullable Route fallbackFor(Throwable failure, Route route, boolean alreadyFallback) {
-		Throwable cause = (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null)
-				? failure.getCause() : failure;
-		if (alreadyFallback || !(cause instanceof AwsServiceException aws) || !PipeErrors.isOnDemandRefusal(aws)) {
-			return null;
-		}
-		return this.context.fallbackRoute(route);
+				// text reached the caller: another target's reply would repeat or mix it
+				throw call.sawText() ? TargetChain.surface(failure) : (failure instanceof RuntimeException runtime)
+						? runtime : new java.util.concurrent.CompletionException(failure);
+			});
 	}
 
 	private BedrockPipeException translate(Throwable failure, @Nullable Route route) {
