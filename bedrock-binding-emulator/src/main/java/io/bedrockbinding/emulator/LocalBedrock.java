@@ -110,6 +110,7 @@ public final class LocalBedrock implements AutoCloseable {
 		this.defaultRegion = builder.defaultRegion;
 		this.requestedPort = builder.port;
 		this.journal = new Journal(builder.journalLimit);
+		builder.quotas.forEach((quota) -> quota.accept(this.faults.quotas()));
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
 				this.accountId);

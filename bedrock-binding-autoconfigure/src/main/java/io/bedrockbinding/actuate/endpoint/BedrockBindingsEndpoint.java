@@ -16,6 +16,7 @@ import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.identifier.TemplateValues;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
+import io.bedrockbinding.pipe.Cooldowns;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -54,6 +55,8 @@ public class BedrockBindingsEndpoint {
 
 	private final AccountResolver accounts;
 
+	private final @Nullable Cooldowns cooldowns;
+
 	/**
 	 * Creates the endpoint; templates are filled with the registry's account only.
 	 * @param registry the registry to show and change
@@ -71,9 +74,22 @@ public class BedrockBindingsEndpoint {
 	 * {@code {account}} in targets when it is known without calling AWS
 	 */
 	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts) {
+		this(registry, showValues, accounts, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 * @param accounts the account the application calls with
+	 * @param cooldowns the pipe factory's failover cooldowns to show, if any
+	 */
+	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts,
+			@Nullable Cooldowns cooldowns) {
 		this.registry = registry;
 		this.showValues = showValues;
 		this.accounts = accounts;
+		this.cooldowns = cooldowns;
 	}
 
 	/**
@@ -137,6 +153,7 @@ public class BedrockBindingsEndpoint {
 		List<Binding> bindings = all ? this.registry.bindings() : this.registry.explicitBindings();
 		return new BedrockBindingsDescriptor(this.registry.region().orElse(null),
 				mask.account(this.registry.accountId().orElse(null)), inferenceFile(mask),
+				(this.cooldowns != null) ? FailoverDescriptor.of(this.cooldowns, mask) : null,
 				bindings.stream()
 					.sorted(Comparator.comparing(Binding::modelId))
 					.map((binding) -> describe(binding, mask))
@@ -248,10 +265,11 @@ public class BedrockBindingsEndpoint {
 	 * @param accountId the configured account, masked unless values are shown; absent
 	 * when none is configured
 	 * @param inferenceFile the inference file, absent when reading one is switched off
+	 * @param failover the pipe factory's cooldowns, absent without a factory
 	 * @param bindings the bindings, sorted by model ID
 	 */
 	public record BedrockBindingsDescriptor(@Nullable String region, @Nullable String accountId,
-			@Nullable InferenceFileDescriptor inferenceFile,
+			@Nullable InferenceFileDescriptor inferenceFile, @Nullable FailoverDescriptor failover,
 			List<BindingDescriptor> bindings) implements OperationResponseBody {
 	}
 
