@@ -8,7 +8,9 @@ import io.bedrockbinding.pipe.FailoverSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How pipes fail over along a binding's list of targets.
+ * How pipes fail over along a binding's list of targets. The defaults are those of
+ * {@link FailoverSettings#DEFAULT}, written as literals so that the configuration
+ * metadata shows them.
  */
 @ConfigurationProperties("bedrock.binding.failover")
 public class BedrockFailoverProperties {
@@ -17,20 +19,20 @@ public class BedrockFailoverProperties {
 	 * How long a target that keeps throttling is skipped by calls before one probes it
 	 * again.
 	 */
-	private Duration cooldown = FailoverSettings.DEFAULT.cooldown();
+	private Duration cooldown = Duration.ofSeconds(30);
 
 	/**
 	 * How many throttled calls in a row (each after the SDK's own retries) put a target
 	 * in cooldown.
 	 */
-	private int cooldownAfter = FailoverSettings.DEFAULT.cooldownAfter();
+	private int cooldownAfter = 2;
 
 	/**
 	 * Most attempts the SDK makes on a target that is not the last of its chain, so that
 	 * the next target is reached quickly; the last target keeps the client's retries. 0
 	 * keeps the client's retries on every target. Never raises the client's own number.
 	 */
-	private int sdkMaxAttempts = FailoverSettings.DEFAULT.sdkMaxAttempts();
+	private int sdkMaxAttempts = 2;
 
 	public Duration getCooldown() {
 		return this.cooldown;
