@@ -28,11 +28,9 @@ public final class Quotas {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
-	/**
-	 * Bedrock's messages for the two quotas, as AWS's knowledge-center article on
-	 * throttling quotes them:
-	 * https://repost.aws/knowledge-center/bedrock-throttling-error
-	 */
+	// Bedrock's messages for the two quotas, as AWS's knowledge-center article on
+	// throttling quotes them:
+	// https://repost.aws/knowledge-center/bedrock-throttling-error
 	static final String TOO_MANY_REQUESTS = "Too many requests, please wait before trying again.";
 
 	static final String TOO_MANY_TOKENS = "Too many tokens, please wait before trying again.";

@@ -30,7 +30,7 @@ import io.bedrockbinding.registry.BindingRegistry;
  * one pipe as fast as they can for a fixed time, once with the model bound to one target
  * and once to a two-target chain. Both runs use the same emulator, clients and quotas;
  * the quota minute and the cooldowns run on a clock {@value #SPEED}x faster than the
- * wall, so a 10 s run spans 10 quota minutes. Prints goodput (answered calls per second),
+ * wall, so a 20 s run spans 2 quota minutes. Prints goodput (answered calls per second),
  * the ratio chain/single (goal at least 1.9), lost calls (submitted but neither answered
  * nor failed with a {@link BedrockPipeException}; goal 0) and the p50/p99 of answered
  * calls.
@@ -43,15 +43,15 @@ public final class FailoverLoadHarness {
 
 	private static final int CALLERS = 16;
 
-	private static final int SPEED = 60;
+	private static final int SPEED = 6;
 
 	private FailoverLoadHarness() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
-		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
-		int rpm = (args.length > 1) ? Integer.parseInt(args[1]) : 300;
+		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
+		int rpm = (args.length > 1) ? Integer.parseInt(args[1]) : 120;
 		Clock clock = new FastClock(SPEED);
 		try (LocalBedrock bedrock = LocalBedrock.builder()
 			.requestsPerMinute("us." + MODEL, rpm)
@@ -111,7 +111,7 @@ public final class FailoverLoadHarness {
 						latencies[n++] = System.nanoTime() - start;
 					}
 					catch (BedrockPipeException ex) {
-						(ex.reason() == FailureReason.THROTTLED ? throttled : otherErrors).incrementAndGet();
+						((ex.reason() == FailureReason.THROTTLED) ? throttled : otherErrors).incrementAndGet();
 					}
 				}
 				return Arrays.copyOf(latencies, n);
