@@ -39,7 +39,18 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	 * @throws IllegalArgumentException if {@code modelId} is not a model ID
 	 */
 	public BedrockPipe pipe(String modelId) {
-		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId));
+		return pipe(modelId, PipeOptions.DEFAULTS);
+	}
+
+	/**
+	 * A pipe for {@code modelId} with {@code options}.
+	 * @param modelId the foundation-model ID the application asks for
+	 * @param options every setting of the pipe
+	 * @return the pipe
+	 * @throws IllegalArgumentException if {@code modelId} is not a model ID
+	 */
+	public BedrockPipe pipe(String modelId, PipeOptions options) {
+		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId), options);
 	}
 
 	/**

@@ -53,6 +53,18 @@ public enum FailureReason {
 	/** The connection closed before the whole answer arrived. */
 	CONNECTION_CLOSED,
 
+	/**
+	 * The model kept asking for Java tools after the most tool rounds a call may run
+	 * ({@link PipeOptionsBuilder#maxToolRounds}).
+	 */
+	TOOL_ROUNDS_EXCEEDED,
+
+	/**
+	 * The answer did not match the type it was read into ({@link PipeResult#as}); the
+	 * message names the field.
+	 */
+	OUTPUT_MISMATCH,
+
 	/** Anything else. */
 	OTHER
 

@@ -1,33 +1,32 @@
 package io.bedrockbinding.pipe;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.MessageStartEvent;
-import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
- * One ConverseStream call of a pipe, across the SDK's attempts: gathers the events into a
- * {@link PipeResult}, hands text to the caller, and bounds the silences of the stream.
- * The SDK retries a broken stream from its start; an attempt that starts before any text
- * reached the caller replaces the earlier one unseen, one that starts after ends the call
- * with a {@link StreamInterruptedException}: the caller must never get text twice.
+ * One ConverseStream call of a pipe, across the SDK's attempts: assembles the events into
+ * a {@link PipeResult} ({@link StreamAnswer}), hands them to the caller's {@link Sink} in
+ * order, and bounds the silences of the stream. The SDK retries a broken stream from its
+ * start; an attempt that starts before anything reached the caller replaces the earlier
+ * one unseen, one that starts after ends the call with a
+ * {@link StreamInterruptedException}: the caller must never get an event twice.
  */
 final class StreamCall implements ConverseStreamResponseHandler {
 
-	private final Consumer<String> onText;
+	private final Sink sink;
 
 	private final PipeTimeouts timeouts;
 
@@ -38,19 +37,11 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	// Guards everything below: the SDK's threads and the clock's thread both touch it.
 	private final Object lock = new Object();
 
-	private final StringBuilder text = new StringBuilder();
+	private StreamAnswer answer = new StreamAnswer();
 
 	private int pieces;
 
 	private int attempts;
-
-	private boolean sawOutput;
-
-	private String stopReason = "end_turn";
-
-	private TokenUsage usage = TokenUsage.NONE;
-
-	private Duration latency = Duration.ZERO;
 
 	private @Nullable String requestId;
 
@@ -66,8 +57,8 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 	private @Nullable CompletableFuture<Void> sdkCall;
 
-	StreamCall(Consumer<String> onText, PipeTimeouts timeouts, StreamClock clock) {
-		this.onText = onText;
+	StreamCall(Sink sink, PipeTimeouts timeouts, StreamClock clock) {
+		this.sink = sink;
 		this.timeouts = timeouts;
 		this.clock = clock;
 	}
@@ -100,11 +91,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 				else {
 					// Nothing reached the caller: the new attempt starts the reply
 					// afresh.
-					this.text.setLength(0);
-					this.sawOutput = false;
-					this.stopReason = "end_turn";
-					this.usage = TokenUsage.NONE;
-					this.latency = Duration.ZERO;
+					this.answer = new StreamAnswer();
 					this.started = false;
 					this.lastEvent = System.nanoTime();
 				}
@@ -164,36 +151,22 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	}
 
 	private void event(ConverseStreamOutput event) {
-		String delta = null;
+		boolean handOver;
 		synchronized (this.lock) {
 			if (this.done.isDone()) {
 				return;
 			}
 			this.started = true;
 			this.lastEvent = System.nanoTime();
-			if (event instanceof ContentBlockDeltaEvent deltaEvent) {
-				delta = (deltaEvent.delta() != null) ? deltaEvent.delta().text() : null;
-				if (delta != null) {
-					this.text.append(delta);
-					this.pieces++;
-				}
-			}
-			else if (event instanceof MessageStartEvent) {
-				this.sawOutput = true;
-			}
-			else if (event instanceof MessageStopEvent stop) {
-				this.sawOutput = true;
-				this.stopReason = stop.stopReasonAsString();
-			}
-			else if (event instanceof ConverseStreamMetadataEvent metadata) {
-				this.usage = Replies.usage(metadata.usage());
-				if (metadata.metrics() != null && metadata.metrics().latencyMs() != null) {
-					this.latency = Duration.ofMillis(metadata.metrics().latencyMs());
-				}
+			this.answer.accept(event);
+			handOver = this.sink.wants(event);
+			if (handOver) {
+				this.pieces++;
 			}
 		}
-		if (delta != null) {
-			this.onText.accept(delta);
+		// The SDK hands the events over one at a time: the caller gets them in order.
+		if (handOver) {
+			this.sink.accept(event);
 		}
 	}
 
@@ -266,8 +239,8 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	}
 
 	/**
-	 * Whether any text reached the caller (then no other target may be tried).
-	 * @return whether the caller got text
+	 * Whether anything reached the caller (then no other target may be tried).
+	 * @return whether the caller got an event or text
 	 */
 	boolean sawText() {
 		synchronized (this.lock) {
@@ -281,7 +254,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 */
 	boolean sawOutput() {
 		synchronized (this.lock) {
-			return this.sawOutput;
+			return this.answer.sawMessage();
 		}
 	}
 
@@ -299,14 +272,76 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 * The result of the stream, once it ended.
 	 * @param modelId the model ID the caller asked for
 	 * @param route the route the call took
+	 * @param sent the messages the request sent
 	 * @param fallback whether the call was the on-demand fallback
 	 * @return the result
 	 */
-	PipeResult result(String modelId, Route route, boolean fallback) {
+	PipeResult result(String modelId, Route route, List<Message> sent, boolean fallback) {
 		synchronized (this.lock) {
-			return new PipeResult(this.text.toString(), this.stopReason, this.usage, this.latency, modelId,
-					route.target().value(), route.target().kind(), route.region(), this.requestId, fallback);
+			return Replies.result(this.answer.response(), this.requestId, modelId, route, sent, fallback);
 		}
+	}
+
+	/** Where the events of a stream go, in order, on an SDK thread. */
+	interface Sink {
+
+		/**
+		 * Whether the caller gets anything of {@code event} (then a retry of the stream
+		 * fails the call rather than hand it over twice).
+		 * @param event the event
+		 * @return whether {@link #accept} hands something over
+		 */
+		boolean wants(ConverseStreamOutput event);
+
+		/**
+		 * Hands an event to the caller.
+		 * @param event an event it {@link #wants}
+		 */
+		void accept(ConverseStreamOutput event);
+
+		/**
+		 * A sink of the text deltas.
+		 * @param onText gets each piece of text
+		 * @return the sink
+		 */
+		static Sink text(java.util.function.Consumer<String> onText) {
+			return new Sink() {
+
+				@Override
+				public boolean wants(ConverseStreamOutput event) {
+					return event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
+							&& delta.delta().text() != null;
+				}
+
+				@Override
+				public void accept(ConverseStreamOutput event) {
+					onText.accept(((ContentBlockDeltaEvent) event).delta().text());
+				}
+
+			};
+		}
+
+		/**
+		 * A sink of every event.
+		 * @param onEvent gets each event
+		 * @return the sink
+		 */
+		static Sink events(java.util.function.Consumer<ConverseStreamOutput> onEvent) {
+			return new Sink() {
+
+				@Override
+				public boolean wants(ConverseStreamOutput event) {
+					return true;
+				}
+
+				@Override
+				public void accept(ConverseStreamOutput event) {
+					onEvent.accept(event);
+				}
+
+			};
+		}
+
 	}
 
 }

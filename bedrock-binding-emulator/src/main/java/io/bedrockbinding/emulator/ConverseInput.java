@@ -9,16 +9,16 @@ import tools.jackson.databind.JsonNode;
  * The parts of a Converse / ConverseStream body the emulator uses, validated as Bedrock
  * validates them.
  *
- * @param prompt the text of the last user message
- * @param inputTokens the token estimate of the system prompt and every message
+ * @param root the whole body
+ * @param messages its messages
+ * @param prompt the text of the last user message that has text besides tool results
+ * @param inputTokens the token estimate of the system prompt, every message and its media
  * @param maxTokens {@code inferenceConfig.maxTokens}
  * @param stopSequences {@code inferenceConfig.stopSequences}
- * @param toolCall the tool the model calls: the first of {@code toolConfig.tools}, unless
- * the last message answers a tool call already (its {@code toolResult} is then the
- * prompt); {@code null} without tools
+ * @param media the images, documents and videos of the messages
  */
-record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens, List<String> stopSequences,
-		@Nullable ToolCall toolCall) {
+record ConverseInput(JsonNode root, List<JsonNode> messages, String prompt, int inputTokens,
+		@Nullable Integer maxTokens, List<String> stopSequences, MediaBlocks media) {
 
 	private static final int MAX_STOP_SEQUENCES = 4;
 
@@ -35,17 +35,14 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 		}
 		int characters = 0;
 		for (JsonNode block : Json.elements(root, "system")) {
-			characters += textOf(block).length();
+			characters += blockText(block).length();
 		}
 		String prompt = "";
 		for (JsonNode message : messages) {
-			StringBuilder text = new StringBuilder();
-			for (JsonNode block : Json.elements(message, "content")) {
-				text.append(textOf(block));
-			}
-			characters += text.length();
-			if ("user".equals(Json.text(message, "role"))) {
-				prompt = text.toString();
+			characters += textOf(message).length();
+			String question = questionOf(message);
+			if ("user".equals(Json.text(message, "role")) && !question.isBlank()) {
+				prompt = question;
 			}
 		}
 		JsonNode config = root.path("inferenceConfig");
@@ -61,41 +58,65 @@ record ConverseInput(String prompt, int inputTokens, @Nullable Integer maxTokens
 			throw constraint(stopSequences, "inferenceConfig.stopSequences",
 					"Member must have length less than or equal to " + MAX_STOP_SEQUENCES);
 		}
-		JsonNode last = messages.get(messages.size() - 1);
-		String toolResult = toolResultText(last);
-		ToolCall toolCall = null;
-		if (toolResult != null) {
-			prompt = toolResult;
-		}
-		else {
-			List<JsonNode> tools = Json.elements(root.path("toolConfig"), "tools");
-			if (!tools.isEmpty()) {
-				toolCall = ToolCall.of(tools.get(0).path("toolSpec"));
-			}
-		}
-		return new ConverseInput(prompt, (characters + 3) / 4, maxTokens, stopSequences, toolCall);
+		MediaBlocks media = MediaBlocks.scan(messages);
+		return new ConverseInput(root, messages, prompt, (characters + 3) / 4 + media.tokens(), maxTokens,
+				stopSequences, media);
 	}
 
-	/** The text (or JSON) of a message's {@code toolResult} blocks, if it has any. */
-	private static @Nullable String toolResultText(JsonNode message) {
-		StringBuilder text = null;
+	/**
+	 * The text of a message: its {@code text} and guarded text blocks, and the text of
+	 * its tool results.
+	 * @param message the message
+	 * @return the text, empty when it has none
+	 */
+	static String textOf(JsonNode message) {
+		StringBuilder text = new StringBuilder();
 		for (JsonNode block : Json.elements(message, "content")) {
-			JsonNode result = block.get("toolResult");
-			if (result == null) {
-				continue;
-			}
-			text = (text != null) ? text : new StringBuilder();
-			for (JsonNode part : Json.elements(result, "content")) {
-				String partText = Json.text(part, "text");
-				text.append((partText != null) ? partText : part.path("json").toString());
-			}
+			text.append(blockText(block));
 		}
-		return (text != null) ? text.toString() : null;
+		return text.toString();
 	}
 
-	private static String textOf(JsonNode block) {
+	/**
+	 * The question a message asks: its {@code text} and guarded text blocks only.
+	 * @param message the message
+	 * @return the text, empty when it has none
+	 */
+	static String questionOf(JsonNode message) {
+		StringBuilder text = new StringBuilder();
+		for (JsonNode block : Json.elements(message, "content")) {
+			if (!block.has("toolResult")) {
+				text.append(blockText(block));
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * The text of a content or system block: {@code text}, {@code guardContent} text, or
+	 * the text and JSON of a {@code toolResult}.
+	 * @param block the block
+	 * @return its text, empty for other blocks
+	 */
+	static String blockText(JsonNode block) {
 		String text = Json.text(block, "text");
-		return (text != null) ? text : "";
+		if (text != null) {
+			return text;
+		}
+		String guarded = Json.text(block.path("guardContent").path("text"), "text");
+		if (guarded != null) {
+			return guarded;
+		}
+		JsonNode result = block.get("toolResult");
+		if (result == null) {
+			return "";
+		}
+		StringBuilder parts = new StringBuilder();
+		for (JsonNode part : Json.elements(result, "content")) {
+			String partText = Json.text(part, "text");
+			parts.append((partText != null) ? partText : part.has("json") ? part.get("json").toString() : "");
+		}
+		return parts.toString();
 	}
 
 	private static void range(@Nullable Double value, String field) {

@@ -34,7 +34,18 @@ record Generation(String text, String stopReason, @Nullable String stopSequence,
 	 */
 	static Generation reply(String label, String prompt, int inputTokens, @Nullable Integer maxTokens,
 			List<String> stopSequences) {
-		String text = "[" + label + "] You said: " + prompt;
+		return of("[" + label + "] You said: " + prompt, inputTokens, maxTokens, stopSequences);
+	}
+
+	/**
+	 * The model "writes" {@code text}, cut by a stop sequence or the token limit.
+	 * @param text the whole text the model would write
+	 * @param inputTokens the tokens of everything the caller sent
+	 * @param maxTokens the caller's output limit, if any
+	 * @param stopSequences the caller's stop sequences
+	 * @return the generation
+	 */
+	static Generation of(String text, int inputTokens, @Nullable Integer maxTokens, List<String> stopSequences) {
 		String stopReason = END_TURN;
 		String stopSequence = null;
 		int cut = text.length();
@@ -73,16 +84,28 @@ record Generation(String text, String stopReason, @Nullable String stopSequence,
 	 * than a few characters.
 	 */
 	List<String> deltas() {
-		int size = Math.max(1, Math.min(16, this.text.length() / 4));
+		return split(this.text);
+	}
+
+	/**
+	 * Splits a text into stream deltas, never inside a surrogate pair.
+	 * @param text the text
+	 * @return its deltas, one (empty) for an empty text
+	 */
+	static List<String> split(String text) {
+		int size = Math.max(1, Math.min(16, text.length() / 4));
 		java.util.ArrayList<String> deltas = new java.util.ArrayList<>();
 		int start = 0;
-		while (start < this.text.length()) {
-			int end = Math.min(this.text.length(), start + size);
-			if (end < this.text.length() && Character.isHighSurrogate(this.text.charAt(end - 1))) {
+		while (start < text.length()) {
+			int end = Math.min(text.length(), start + size);
+			if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
 				end++;
 			}
-			deltas.add(this.text.substring(start, end));
+			deltas.add(text.substring(start, end));
 			start = end;
+		}
+		if (deltas.isEmpty()) {
+			deltas.add("");
 		}
 		return deltas;
 	}

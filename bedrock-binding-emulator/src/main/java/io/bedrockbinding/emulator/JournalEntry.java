@@ -21,4 +21,14 @@ import org.jspecify.annotations.Nullable;
  * {@code 200} is journaled with {@code 200}
  */
 public record JournalEntry(Instant time, String api, @Nullable String modelId, String region, String body, int status) {
+
+	/**
+	 * What a Converse, ConverseStream or CountTokens (Converse input) request carried:
+	 * images, documents, tools, tool results, cache points, guardrail.
+	 * @return the record, read from {@link #body()}; all zero for other calls
+	 */
+	public ConverseRecord converse() {
+		return ConverseRecord.of(this.body);
+	}
+
 }

@@ -53,9 +53,7 @@ import org.jspecify.annotations.Nullable;
 public final class LocalBedrock implements AutoCloseable {
 
 	static {
-		// The JDK server otherwise answers each small request ~40 ms late (Nagle +
-		// delayed ACK).
-		// ServerConfig reads the property once, when the first server is created.
+		// Else ~40 ms late answers (Nagle + delayed ACK); read once, by the first server.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -87,6 +85,8 @@ public final class LocalBedrock implements AutoCloseable {
 
 	private final ApplicationProfiles applicationProfiles;
 
+	private final ConverseState converse;
+
 	private final Router router;
 
 	private @Nullable HttpServer server;
@@ -112,9 +112,10 @@ public final class LocalBedrock implements AutoCloseable {
 		this.journal = new Journal(builder.journalLimit);
 		builder.quotas.forEach((quota) -> quota.accept(this.faults.quotas()));
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
+		this.converse = new ConverseState(this.accountId);
 		TargetResolver resolver = new TargetResolver(this.catalog, this.access, this.applicationProfiles,
 				this.accountId);
-		this.router = new Router(new RuntimeApi(resolver, this.faults),
+		this.router = new Router(new RuntimeApi(resolver, this.faults, this.converse),
 				new ControlPlaneApi(this.catalog, this.access, this.applicationProfiles, this.accountId),
 				new StsApi(this.accountId), this.faults, this.journal, this.defaultRegion);
 	}
@@ -158,11 +159,7 @@ public final class LocalBedrock implements AutoCloseable {
 		return this;
 	}
 
-	/**
-	 * A thread per concurrent request, created on demand and kept for a minute: streams
-	 * and injected latency hold their thread, and 64 concurrent clients must never queue.
-	 * @return the executor of the HTTP server
-	 */
+	// A thread per concurrent request, created on demand: streams hold their thread.
 	private static ExecutorService newExecutor() {
 		int instance = INSTANCES.incrementAndGet();
 		AtomicInteger threads = new AtomicInteger();
@@ -226,10 +223,7 @@ public final class LocalBedrock implements AutoCloseable {
 		return this.catalog;
 	}
 
-	/**
-	 * Stops the server; a stopped emulator cannot be started again. Same as
-	 * {@link #close()}.
-	 */
+	/** Stops the server for good, as {@link #close()} does. */
 	public void stop() {
 		close();
 	}
@@ -249,11 +243,12 @@ public final class LocalBedrock implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the journal, injected faults, created application profiles and per-test
-	 * overrides.
+	 * Forgets the journal, injected faults, created application profiles, guardrails, the
+	 * prompt cache and per-test overrides.
 	 */
 	public void reset() {
 		this.journal.clear();
+		this.converse.clear();
 		this.faults.clear();
 		this.applicationProfiles.clear();
 		this.access.clear();
@@ -283,6 +278,17 @@ public final class LocalBedrock implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * The guardrail {@code id} at {@code version}, created on first use, for Converse
+	 * calls whose {@code guardrailConfig} names it (until {@link #reset()}).
+	 * @param id its ID, lower-case letters and digits
+	 * @param version {@code 1}, {@code 2}, ... or {@code DRAFT}
+	 * @return the guardrail, to configure
+	 */
+	public LocalGuardrail guardrail(String id, String version) {
+		return this.converse.guardrails().define(id, version);
 	}
 
 	/**

@@ -98,6 +98,7 @@ final class Router implements HttpHandler {
 				case "ListInferenceProfiles" -> this.controlPlane.listInferenceProfiles(call);
 				case "GetInferenceProfile" -> this.controlPlane.getInferenceProfile(call);
 				case "GetCallerIdentity" -> this.sts.getCallerIdentity(call);
+				case "CreateGuardrail" -> this.runtime.createGuardrail(call);
 				default -> throw new BedrockError("UnknownOperationException", 404, "LocalBedrock does not emulate "
 						+ (call.api().equals(UNKNOWN) ? method + " " + rawPath : call.api()) + ".");
 			};
@@ -146,6 +147,9 @@ final class Router implements HttpHandler {
 			if (call != null) {
 				return call;
 			}
+		}
+		if (method.equals("POST") && rawPath.equals("/guardrails")) {
+			return new Call("CreateGuardrail", null, region, body, Map.of(), start);
 		}
 		if (method.equals("POST") && rawPath.equals("/")) {
 			Map<String, String> form = UrlText.parameters(new String(body, StandardCharsets.UTF_8));

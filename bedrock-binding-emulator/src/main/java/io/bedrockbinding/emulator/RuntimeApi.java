@@ -1,13 +1,11 @@
 package io.bedrockbinding.emulator;
 
-import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.catalog.ModelInfo;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,44 +14,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RuntimeApi {
 
-	private static final String TOOL_USE = "tool_use";
-
 	private final TargetResolver resolver;
 
 	private final Faults faults;
 
-	RuntimeApi(TargetResolver resolver, Faults faults) {
+	private final Converser converser;
+
+	private final ConverseState state;
+
+	RuntimeApi(TargetResolver resolver, Faults faults, ConverseState state) {
 		this.resolver = resolver;
 		this.faults = faults;
+		this.converser = new Converser(state);
+		this.state = state;
+	}
+
+	/**
+	 * The control plane's CreateGuardrail, which shares the guardrails of Converse.
+	 * @param call the request
+	 * @return the created guardrail
+	 */
+	Answer createGuardrail(Call call) {
+		return this.state.guardrailsApi().create(call);
 	}
 
 	Answer converse(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
 		requireTextOutput(target.model());
-		ConverseInput input = ConverseInput.parse(call.body());
-		Generation generation = generate(target, input);
-		ObjectNode reply = Json.newObject();
-		ObjectNode message = reply.putObject("output").putObject("message");
-		message.put("role", "assistant");
-		ArrayNode content = message.putArray("content");
-		ToolCall tool = input.toolCall();
-		if (tool != null) {
-			// A model given tools calls the first one, and answers once it has the
-			// result.
-			content.addObject().put("text", "Calling " + tool.name() + ".");
-			content.addObject()
-				.putObject("toolUse")
-				.put("toolUseId", tool.toolUseId())
-				.put("name", tool.name())
-				.set("input", tool.input());
-		}
-		else {
-			content.addObject().put("text", generation.text());
-		}
-		reply.put("stopReason", (tool != null) ? TOOL_USE : generation.stopReason());
-		reply.set("usage", usage(generation));
-		reply.putObject("metrics").put("latencyMs", call.elapsedMillis());
-		return Answers.json(reply);
+		ConverseReply reply = this.converser.reply(target, call.body());
+		return Answers.json(reply.json(call.elapsedMillis()));
 	}
 
 	Answer converseStream(Call call) {
@@ -63,63 +52,10 @@ final class RuntimeApi {
 		if (!target.model().streaming()) {
 			throw BedrockError.validation("The model " + target.model().modelId() + " is unsupported for streaming.");
 		}
-		ConverseInput input = ConverseInput.parse(call.body());
-		Generation generation = generate(target, input);
+		ConverseReply reply = this.converser.reply(target, call.body());
 		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
 		Faults.StreamPause pause = this.faults.takeStreamPause();
-		ToolCall tool = input.toolCall();
-		if (tool != null) {
-			return new Answer.Stream((events) -> toolCallEvents(events, tool, generation, call));
-		}
-		return new Answer.Stream((events) -> {
-			events.event("messageStart", Json.newObject().put("role", "assistant"));
-			List<String> deltas = generation.deltas();
-			int sent = (streamBreak != null) ? Math.min(streamBreak.afterDeltas(), deltas.size()) : deltas.size();
-			for (int i = 0; i < sent; i++) {
-				if (pause != null && i == Math.min(pause.afterDeltas(), deltas.size() - 1)) {
-					pause(pause.pause());
-				}
-				ObjectNode delta = Json.newObject().put("contentBlockIndex", 0);
-				delta.putObject("delta").put("text", deltas.get(i));
-				events.event("contentBlockDelta", delta);
-			}
-			if (streamBreak != null) {
-				events.exception(streamBreak.exceptionType(), streamBreak.message());
-				return;
-			}
-			events.event("contentBlockStop", Json.newObject().put("contentBlockIndex", 0));
-			events.event("messageStop", Json.newObject().put("stopReason", generation.stopReason()));
-			ObjectNode metadata = Json.newObject();
-			metadata.set("usage", usage(generation));
-			metadata.putObject("metrics").put("latencyMs", call.elapsedMillis());
-			events.event("metadata", metadata);
-		});
-	}
-
-	/**
-	 * A streamed tool call: a {@code toolUse} content block whose input arrives as a JSON
-	 * string delta, then {@code messageStop} with {@code tool_use}.
-	 * @param events the stream to write to
-	 * @param tool the tool call
-	 * @param generation the usage to report
-	 * @param call the request
-	 * @throws IOException when the stream cannot be written
-	 */
-	private static void toolCallEvents(EventStream events, ToolCall tool, Generation generation, Call call)
-			throws IOException {
-		events.event("messageStart", Json.newObject().put("role", "assistant"));
-		ObjectNode start = Json.newObject().put("contentBlockIndex", 0);
-		start.putObject("start").putObject("toolUse").put("toolUseId", tool.toolUseId()).put("name", tool.name());
-		events.event("contentBlockStart", start);
-		ObjectNode delta = Json.newObject().put("contentBlockIndex", 0);
-		delta.putObject("delta").putObject("toolUse").put("input", tool.input().toString());
-		events.event("contentBlockDelta", delta);
-		events.event("contentBlockStop", Json.newObject().put("contentBlockIndex", 0));
-		events.event("messageStop", Json.newObject().put("stopReason", TOOL_USE));
-		ObjectNode metadata = Json.newObject();
-		metadata.set("usage", usage(generation));
-		metadata.putObject("metrics").put("latencyMs", call.elapsedMillis());
-		events.event("metadata", metadata);
+		return new Answer.Stream((events) -> reply.write(events, streamBreak, pause, call.elapsedMillis()));
 	}
 
 	Answer invokeModel(Call call) {
@@ -131,7 +67,7 @@ final class RuntimeApi {
 						"X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.elapsedMillis())));
 	}
 
-	private static void pause(java.time.Duration pause) {
+	static void pause(java.time.Duration pause) {
 		try {
 			Thread.sleep(pause.toMillis());
 		}
@@ -204,18 +140,6 @@ final class RuntimeApi {
 					"1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
 		}
 		return Answers.json(Json.newObject().put("inputTokens", tokens));
-	}
-
-	private static Generation generate(ResolvedTarget target, ConverseInput request) {
-		return Generation.reply(target.label(), request.prompt(), request.inputTokens(), request.maxTokens(),
-				request.stopSequences());
-	}
-
-	private static ObjectNode usage(Generation generation) {
-		return Json.newObject()
-			.put("inputTokens", generation.inputTokens())
-			.put("outputTokens", generation.outputTokens())
-			.put("totalTokens", generation.totalTokens());
 	}
 
 	/**

@@ -1,14 +1,15 @@
 package io.bedrockbinding.emulator;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A tool call the emulator's model makes: the tool's name, and an input with a value for
- * every required property of its JSON schema (strings {@code "LocalBedrock"}, numbers
- * {@code 1}, booleans {@code true}).
+ * A tool call the emulator's model makes: the tool's name, and an input that satisfies
+ * its JSON schema ({@link SchemaValues}): every required property, from the prompt's
+ * {@code name=value} where it gives one, else a typed default.
  *
  * @param toolUseId the ID the tool result must name
  * @param name the tool's name
@@ -18,7 +19,10 @@ record ToolCall(String toolUseId, String name, ObjectNode input) {
 
 	private static final AtomicLong IDS = new AtomicLong();
 
-	static ToolCall of(JsonNode toolSpec) {
+	/** Characters of the input JSON per streamed {@code toolUse} delta. */
+	private static final int DELTA_SIZE = 12;
+
+	static ToolCall of(JsonNode toolSpec, Map<String, String> hints) {
 		String name = Json.text(toolSpec, "name");
 		if (name == null) {
 			throw BedrockError
@@ -26,20 +30,20 @@ record ToolCall(String toolUseId, String name, ObjectNode input) {
 						+ "failed to satisfy constraint: Member must not be null");
 		}
 		JsonNode schema = toolSpec.path("inputSchema").path("json");
-		ObjectNode input = Json.newObject();
-		for (String property : Json.texts(schema, "required")) {
-			String type = Json.text(schema.path("properties").path(property), "type");
-			if ("integer".equals(type) || "number".equals(type)) {
-				input.put(property, 1);
-			}
-			else if ("boolean".equals(type)) {
-				input.put(property, true);
-			}
-			else {
-				input.put(property, "LocalBedrock");
-			}
+		return new ToolCall("tooluse_" + IDS.incrementAndGet(), name, SchemaValues.object(schema, hints, false));
+	}
+
+	/**
+	 * The input JSON cut into the string deltas a stream sends.
+	 * @return several chunks whose concatenation is the input JSON
+	 */
+	java.util.List<String> inputDeltas() {
+		String json = this.input.toString();
+		java.util.List<String> deltas = new java.util.ArrayList<>();
+		for (int start = 0; start < json.length(); start += DELTA_SIZE) {
+			deltas.add(json.substring(start, Math.min(json.length(), start + DELTA_SIZE)));
 		}
-		return new ToolCall("tooluse_" + IDS.incrementAndGet(), name, input);
+		return deltas;
 	}
 
 }

@@ -10,7 +10,7 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipe;
-import io.bedrockbinding.pipe.PipeMessage;
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,7 +142,7 @@ class PipeCallTests {
 			.withMaxTokens(300)
 			.withStopSequences(List.of("END", "STOP"))
 			.withModelFields(Map.of("top_k", 40, "options", Map.of("raw", true, "tags", List.of(1, "two"))))
-			.withMessages(List.of(PipeMessage.user("My name is Ada."), PipeMessage.assistant("Hello Ada.")));
+			.withMessages(List.of(Content.user("My name is Ada."), Content.assistant("Hello Ada.")));
 
 		PipeResult result = path.call(pipe, "What is my name?");
 

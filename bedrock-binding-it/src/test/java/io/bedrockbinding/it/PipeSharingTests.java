@@ -15,7 +15,7 @@ import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
-import io.bedrockbinding.pipe.PipeMessage;
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class PipeSharingTests {
 		List<BedrockPipe> derived = List.of(original.withRegion("us-west-2"), original.withSystemPrompt("sys"),
 				original.withTemperature(0.1), original.withTopP(0.2), original.withMaxTokens(50),
 				original.withStopSequences(List.of("X")), original.withModelFields(Map.of("top_k", 5)),
-				original.withMessages(List.of(PipeMessage.user("earlier"), PipeMessage.assistant("reply"))),
+				original.withMessages(List.of(Content.user("earlier"), Content.assistant("reply"))),
 				original.withTimeout(Duration.ofSeconds(30)));
 
 		assertThat(derived).allSatisfy((pipe) -> assertThat(pipe).isNotSameAs(original));

@@ -84,7 +84,8 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
 			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
-			case SERVICE_ERROR, CONNECTION_FAILED, CONNECTION_CLOSED, MALFORMED_RESPONSE, STREAM_INTERRUPTED ->
+			case SERVICE_ERROR, CONNECTION_FAILED, CONNECTION_CLOSED, MALFORMED_RESPONSE, STREAM_INTERRUPTED,
+					TOOL_ROUNDS_EXCEEDED, OUTPUT_MISMATCH ->
 				HttpStatus.BAD_GATEWAY;
 			case ON_DEMAND_NOT_SUPPORTED, ACCESS_DENIED, UNRESOLVED_TEMPLATE, OTHER -> HttpStatus.INTERNAL_SERVER_ERROR;
 		};
@@ -98,6 +99,8 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case INVALID_REQUEST -> "Request refused by Bedrock";
 			case THROTTLED -> "Throttled";
 			case TIMEOUT -> "Timed out";
+			case TOOL_ROUNDS_EXCEEDED -> "Too many tool rounds";
+			case OUTPUT_MISMATCH -> "Answer does not match the schema";
 			case CONNECTION_FAILED -> "Bedrock unreachable";
 			case UNRESOLVED_TEMPLATE -> "Binding target incomplete";
 			case SERVICE_ERROR -> "Bedrock failed";

@@ -1,16 +1,17 @@
 package io.bedrockbinding.actuate.observation;
 
-import java.time.Duration;
+import java.util.List;
 
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.pipe.TokenUsage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +80,13 @@ class ObservationPipeObserverTests {
 	}
 
 	private static PipeResult result(String model, int input, int output) {
-		return new PipeResult("hi", "end_turn", new TokenUsage(input, output, input + output), Duration.ofMillis(5),
-				model, model, TargetKind.DIRECT, "us-east-1", "request-1", false);
+		ConverseResponse response = ConverseResponse.builder()
+			.output((o) -> o.message(Content.assistant("hi")))
+			.stopReason("end_turn")
+			.usage((u) -> u.inputTokens(input).outputTokens(output).totalTokens(input + output))
+			.metrics((m) -> m.latencyMs(5L))
+			.build();
+		return new PipeResult(response, List.of(), model, model, TargetKind.DIRECT, "us-east-1", "request-1", false, 0);
 	}
 
 }

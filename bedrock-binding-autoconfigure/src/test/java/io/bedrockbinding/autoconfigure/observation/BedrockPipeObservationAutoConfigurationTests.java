@@ -1,6 +1,6 @@
 package io.bedrockbinding.autoconfigure.observation;
 
-import java.time.Duration;
+import java.util.List;
 
 import io.bedrockbinding.actuate.observation.DefaultPipeObservationConvention;
 import io.bedrockbinding.actuate.observation.MeterRegistryPipeTokenCounter;
@@ -11,9 +11,9 @@ import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
-import io.bedrockbinding.pipe.TokenUsage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -114,9 +115,14 @@ class BedrockPipeObservationAutoConfigurationTests {
 			.run((context) -> {
 				context.getBean(PipeObserver.class)
 					.start("amazon.nova-micro-v1:0", TargetKind.DIRECT, "us-east-1")
-					.succeeded(new PipeResult("hi", "end_turn", new TokenUsage(1, 2, 3), Duration.ZERO,
-							"amazon.nova-micro-v1:0", "amazon.nova-micro-v1:0", TargetKind.DIRECT, "us-east-1", null,
-							false));
+					.succeeded(new PipeResult(
+							ConverseResponse.builder()
+								.output((o) -> o.message(Content.assistant("hi")))
+								.stopReason("end_turn")
+								.usage((u) -> u.inputTokens(1).outputTokens(2).totalTokens(3))
+								.build(),
+							List.of(), "amazon.nova-micro-v1:0", "amazon.nova-micro-v1:0", TargetKind.DIRECT,
+							"us-east-1", null, false, 0));
 				assertThat(registry).hasSingleObservationThat().hasNameEqualTo("custom.pipe");
 			});
 	}
