@@ -112,8 +112,10 @@ final class PipeContext {
 			target = target.resolve(new TemplateValues(this.accounts::accountId, hop.region(), this.hints));
 		}
 		if (hop.appended() && this.fallbackLogged.add(modelId)) {
-			logger.warn("{} may not be called on demand in {}; trying {} ({}). Bind it to stop this: {}={}", modelId,
-					hop.region(), target.value(), this.hints.onDemandFallback(), modelId, target.value());
+			// the appended hop is tried after the bound targets failed, most often by an
+			// on-demand refusal
+			logger.warn("{} cannot be called on demand in {}; retrying with {} ({}). Bind it to stop this: {}={}",
+					modelId, hop.region(), target.value(), this.hints.onDemandFallback(), modelId, target.value());
 		}
 		return new Route(modelId, resolution.binding(), target, hop.region(), resolution.onDemandFallback());
 	}

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.FailoverSettings;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,6 +37,15 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
 @State(Scope.Benchmark)
 public class ChainExecuteBenchmark {
+
+	/**
+	 * The SDK attempts of the chain's first target
+	 * ({@code bedrock.binding.failover.sdk-max-attempts}): 2, the default, sends the
+	 * first target's request with a request plugin that lowers the client's attempts; 0
+	 * keeps the client's retries and sends the request as it is.
+	 */
+	@Param({ "2", "0" })
+	public int sdkMaxAttempts;
 
 	private LocalSetup local;
 
@@ -59,7 +70,10 @@ public class ChainExecuteBenchmark {
 		chained.bind(LocalSetup.MODEL, "us." + LocalSetup.MODEL + ", global." + LocalSetup.MODEL);
 		BindingRegistry alone = BindingRegistry.builder(this.local.bedrock.catalog()).region(LocalSetup.REGION).build();
 		alone.bind(LocalSetup.MODEL, "us." + LocalSetup.MODEL);
-		this.chainFactory = BedrockPipeFactory.builder(chained, this.local.clients).build();
+		this.chainFactory = BedrockPipeFactory.builder(chained, this.local.clients)
+			.failover(new FailoverSettings(FailoverSettings.DEFAULT.cooldown(),
+					FailoverSettings.DEFAULT.cooldownAfter(), this.sdkMaxAttempts, FailoverSettings.DEFAULT.clock()))
+			.build();
 		this.singleFactory = BedrockPipeFactory.builder(alone, this.local.clients).build();
 		this.chain = this.chainFactory.pipe(LocalSetup.MODEL)
 			.withSystemPrompt(LocalSetup.SYSTEM_PROMPT)
