@@ -30,9 +30,10 @@ public class BedrockFailoverProperties {
 	/**
 	 * Most attempts the SDK makes on a target that is not the last of its chain, so that
 	 * the next target is reached quickly; the last target keeps the client's retries. 0
-	 * keeps the client's retries on every target. Never raises the client's own number.
+	 * keeps the client's retries on every target. Never raises the client's own number; a
+	 * limit costs the SDK some work on each such request.
 	 */
-	private int sdkMaxAttempts = 2;
+	private int sdkMaxAttempts = 0;
 
 	public Duration getCooldown() {
 		return this.cooldown;

@@ -118,6 +118,24 @@ class FailoverTests {
 	}
 
 	@Test
+	void aTargetBeforeTheLastGetsFewerSdkAttemptsAndTheLastKeepsTheClients() {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(SONNET, FIRST + ", " + SECOND);
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 3).build())
+				.failover(new FailoverSettings(Duration.ofSeconds(30), 2, 1, this.clock))
+				.build());
+		bedrock.faults().failNext(2, Fault.THROTTLING);
+
+		PipeResult result = factory.pipe(SONNET).execute("hello");
+
+		assertThat(result.invokedTarget()).isEqualTo(SECOND);
+		// one attempt on the first target; the client's retries on the last
+		assertThat(bedrock.get().journal("Converse")).extracting((entry) -> entry.modelId() + " " + entry.status())
+			.containsExactly(FIRST + " 429", SECOND + " 429", SECOND + " 200");
+	}
+
+	@Test
 	void anUnknownModelIsAValidationErrorAndNotFailedOver() {
 		BedrockPipe pipe = factory("us.amazon.nova-pro-v9:0, " + SECOND, 2).pipe(SONNET);
 
