@@ -29,6 +29,8 @@ public final class LocalBedrockBuilder {
 
 	final List<Consumer<Quotas>> quotas = new ArrayList<>();
 
+	Clock clock = Clock.systemUTC();
+
 	LocalBedrockBuilder() {
 	}
 
@@ -122,6 +124,17 @@ public final class LocalBedrockBuilder {
 	 */
 	public LocalBedrockBuilder quotaClock(Clock clock) {
 		this.quotas.add((quotas) -> quotas.clock(clock));
+		return this;
+	}
+
+	/**
+	 * The clock that decides whether a model of the catalog is legacy or past its end of
+	 * life (refused); default {@link Clock#systemUTC()}.
+	 * @param clock the clock
+	 * @return this
+	 */
+	public LocalBedrockBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock");
 		return this;
 	}
 
