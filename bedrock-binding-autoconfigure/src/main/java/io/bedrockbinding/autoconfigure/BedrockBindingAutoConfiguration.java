@@ -38,7 +38,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @AutoConfiguration
 @ConditionalOnClass(BindingRegistry.class)
 @ConditionalOnBooleanProperty(name = "bedrock.binding.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(BedrockBindingProperties.class)
+@EnableConfigurationProperties({ BedrockBindingProperties.class, BedrockFailoverProperties.class })
 public final class BedrockBindingAutoConfiguration {
 
 	@Bean
@@ -108,13 +108,14 @@ public final class BedrockBindingAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	BedrockPipeFactory bedrockPipeFactory(BindingRegistry registry, BedrockRuntimeClients clients,
-			AccountResolver accountResolver, BedrockBindingProperties properties,
+			AccountResolver accountResolver, BedrockBindingProperties properties, BedrockFailoverProperties failover,
 			ObjectProvider<PipeObserver> observer) {
 		return BedrockPipeFactory.builder(registry, clients)
 			.settingHints(BedrockBindingSettingHints.PROPERTIES)
 			.accountResolver(accountResolver)
 			.onDemandFallback(properties.isOnDemandFallback())
 			.observer(observer.getIfAvailable(() -> PipeObserver.NONE))
+			.failover(failover.toSettings())
 			.build();
 	}
 

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.LayerEntry;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +52,11 @@ final class ModelPropertyReader {
 					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
 				continue;
 			}
+			// A YAML list of targets arrives as one property per element, [0], [1], ...:
+			// collected per source (lists never merge across sources) and joined into
+			// the chain's text form, which the registry parses like any other.
+			Map<String, SortedMap<Integer, String>> lists = new LinkedHashMap<>();
+			Map<String, String> listOrigins = new LinkedHashMap<>();
 			for (String name : enumerable.getPropertyNames()) {
 				if (!name.startsWith(PREFIX)) {
 					continue;
@@ -63,11 +71,23 @@ final class ModelPropertyReader {
 				if (origin.endsWith(".properties")) {
 					entry = rejoinedAtColon(entry[0], entry[1]);
 				}
+				int index = listIndexOf(entry[0]);
+				if (index >= 0) {
+					String modelId = modelIdOf(entry[0].substring(0, entry[0].lastIndexOf('[')));
+					if (modelId != null && !entries.containsKey(modelId)) {
+						lists.computeIfAbsent(modelId, (key) -> new TreeMap<>()).put(index, entry[1]);
+						listOrigins.putIfAbsent(modelId, origin);
+					}
+					continue;
+				}
 				String modelId = modelIdOf(entry[0]);
 				if (modelId != null && !entries.containsKey(modelId)) {
 					entries.put(modelId, new LayerEntry(modelId, entry[1], origin));
 				}
 			}
+			lists.forEach((modelId, targets) -> entries.putIfAbsent(modelId,
+					new LayerEntry(modelId, String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
+							listOrigins.get(modelId))));
 		}
 		return new ArrayList<>(entries.values());
 	}
@@ -106,6 +126,27 @@ final class ModelPropertyReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The index of a list element property: {@code 1} for
+	 * {@code bedrock.binding.models[a.b:0][1]}.
+	 * @param propertyName a property name under {@code bedrock.binding.models}
+	 * @return the index, or -1 when the name is not a list element of a model
+	 */
+	static int listIndexOf(String propertyName) {
+		if (!propertyName.endsWith("]")) {
+			return -1;
+		}
+		int open = propertyName.lastIndexOf('[');
+		if (open <= PREFIX.length() + 1) {
+			return -1;
+		}
+		String digits = propertyName.substring(open + 1, propertyName.length() - 1);
+		if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+			return -1;
+		}
+		return (modelIdOf(propertyName.substring(0, open)) != null) ? Integer.parseInt(digits) : -1;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.ProblemCode;
@@ -18,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code bind MODEL [TARGET]}: writes one binding into the file. */
+/**
+ * {@code bind MODEL [TARGET...]}: writes one binding (a target or a failover chain) into
+ * the file.
+ */
 @Command(name = "bind", mixinStandardHelpOptions = true, sortOptions = false,
 		versionProvider = InferenceConfig.Version.class,
 		description = {
@@ -28,43 +32,51 @@ import picocli.CommandLine.Parameters;
 				"Both are checked first: an invalid model ID or target is refused (exit 1) and the file is not "
 						+ "touched. A model the catalog does not know is bound with a warning: new models appear "
 						+ "before the catalog knows them.",
+				"Several TARGETs make a failover chain, tried in order (written as one line, the targets "
+						+ "separated by commas); each is checked as a single target is.",
 				"A missing file is created first, with a header that explains the format.",
 				"Broken lines of the file are named (file:line) on stderr; applications skip them and apply every "
 						+ "other line, so they do not stop the bind. A broken line that names MODEL too makes the "
 						+ "exit code 1 (the binding is written): fix or delete it." },
 		footer = { "", "Examples:", "  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
 				"  inference-config bind deepseek.r1-v1:0 'arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0'",
-				"  inference-config bind amazon.titan-embed-text-v2:0        (direct)" })
+				"  inference-config bind amazon.titan-embed-text-v2:0        (direct)",
+				"  inference-config bind anthropic.claude-sonnet-4-5-20250929-v1:0 us.anthropic.claude-sonnet-4-5-20250929-v1:0 global.anthropic.claude-sonnet-4-5-20250929-v1:0" })
 final class BindCommand extends ContextCommand {
 
 	@Parameters(index = "0", paramLabel = "MODEL", description = "The model ID, e.g. amazon.nova-pro-v1:0.")
 	private String modelId = "";
 
-	@Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+	@Parameters(index = "1..*", arity = "0..*", paramLabel = "TARGET",
 			description = { "A system profile ID (us.amazon.nova-pro-v1:0), a Bedrock ARN (inference-profile, "
 					+ "application-inference-profile, provisioned-model, ...; {account} and {region} may be used), "
-					+ "or nothing to call the model directly." })
-	private @Nullable String target;
+					+ "or nothing to call the model directly. Several make a failover chain, first tried first." })
+	private List<String> targets = new ArrayList<>();
 
 	BindCommand() {
 	}
 
 	BindCommand(String modelId, @Nullable String target) {
 		this.modelId = modelId;
-		this.target = target;
+		if (target != null) {
+			this.targets.add(target);
+		}
 	}
 
 	@Override
 	int run(CommandContext context) {
-		String targetText = (this.target != null) ? this.target.strip() : "";
-		BindingTarget parsed = check(this.modelId, targetText);
+		String targetText = String.join(TargetList.SEPARATOR + " ", this.targets.stream().map(String::strip).toList())
+			.strip();
+		List<BindingTarget> parsed = check(this.modelId, targetText);
 		List<String> warnings = new ArrayList<>();
 		if (!context.catalog().contains(this.modelId)) {
 			warnings.add(this.modelId + " is not in the model catalog: bound anyway (check the spelling if it is not "
 					+ "a new model)");
 		}
-		routedModel(parsed, context).filter((routed) -> !routed.equals(this.modelId))
-			.ifPresent((routed) -> warnings.add(parsed.value() + " calls " + routed + ", not " + this.modelId));
+		for (BindingTarget element : parsed) {
+			routedModel(element, context).filter((routed) -> !routed.equals(this.modelId))
+				.ifPresent((routed) -> warnings.add(element.value() + " calls " + routed + ", not " + this.modelId));
+		}
 		boolean created = FileChanges.createIfMissing(context);
 		FileChange change;
 		try {
@@ -90,14 +102,15 @@ final class BindCommand extends ContextCommand {
 	/**
 	 * Refuses an invalid model ID or target before anything is written.
 	 * @param modelId the model ID as given
-	 * @param target the target text as given ({@code ""} for direct)
-	 * @return the parsed target
+	 * @param target the target text as given ({@code ""} for direct; a chain separated by
+	 * commas)
+	 * @return the parsed targets
 	 * @throws CommandException if either is invalid
 	 */
-	static BindingTarget check(String modelId, String target) {
+	static List<BindingTarget> check(String modelId, String target) {
 		try {
 			ModelIds.requireModelId(modelId);
-			return BindingTarget.parse(modelId, target);
+			return TargetList.parse(modelId, target);
 		}
 		catch (InvalidTargetException ex) {
 			throw new CommandException(ex.getMessage() + "; nothing was written", ex);

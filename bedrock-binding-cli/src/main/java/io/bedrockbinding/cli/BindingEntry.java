@@ -1,11 +1,13 @@
 package io.bedrockbinding.cli;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bedrockbinding.catalog.Lifecycle;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.registry.Binding;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param modelId the model ID
  * @param displayName the catalog's name for it, null for a model the catalog does not
  * know
- * @param target what Bedrock is called with (the model ID itself for a direct call)
+ * @param target what Bedrock is called with (the model ID itself for a direct call); the
+ * first of {@code targets}
+ * @param targets the failover chain, first tried first (one element for a single target)
  * @param kind the target's kind ({@code DIRECT}, {@code SYSTEM_PROFILE}, ...)
  * @param origin the layer the binding comes from ({@code CATALOG}, {@code DERIVED},
  * {@code FILE})
@@ -24,14 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param lifecycle the catalog's lifecycle of the model, null for a model the catalog
  * does not know
  */
-record BindingEntry(int index, String modelId, @Nullable String displayName, String target, String kind, String origin,
-		String source, @Nullable LifecycleEntry lifecycle) {
+record BindingEntry(int index, String modelId, @Nullable String displayName, String target, List<String> targets,
+		String kind, String origin, String source, @Nullable LifecycleEntry lifecycle) {
 
 	static BindingEntry of(int index, Binding binding, ModelCatalog catalog, LocalDate today) {
 		ModelInfo model = catalog.find(binding.modelId()).orElse(null);
 		return new BindingEntry(index, binding.modelId(), (model != null) ? model.displayName() : null,
-				binding.target().value(), binding.target().kind().name(), binding.origin().kind().name(),
-				binding.origin().source(), (model != null) ? LifecycleEntry.of(model.lifecycle(), today) : null);
+				binding.target().value(), binding.targets().stream().map(BindingTarget::value).toList(),
+				binding.target().kind().name(), binding.origin().kind().name(), binding.origin().source(),
+				(model != null) ? LifecycleEntry.of(model.lifecycle(), today) : null);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.OriginKind;
@@ -40,6 +41,9 @@ final class BindingText {
 	 * @return the target as shown
 	 */
 	static String target(Binding binding) {
+		if (binding.targets().size() > 1) {
+			return TargetList.format(binding.targets());
+		}
 		BindingTarget target = binding.target();
 		boolean self = target instanceof BindingTarget.Direct direct && direct.modelId().equals(binding.modelId());
 		return self ? DIRECT : target.value();

@@ -57,6 +57,31 @@ class BindCommandTests {
 	}
 
 	@Test
+	void bindWithSeveralTargetsWritesAChainOnOneLine() throws IOException {
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0",
+				"global.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("amazon.nova-pro-v1:0: eu.amazon.nova-pro-v1:0 -> eu.amazon.nova-pro-v1:0, "
+				+ "global.amazon.nova-pro-v1:0 (" + this.inference.shown() + ")\n");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(
+				ORIGINAL.replace("=eu.amazon.nova-pro-v1:0", "=eu.amazon.nova-pro-v1:0, global.amazon.nova-pro-v1:0"));
+		assertThat(this.inference.run("show").out())
+			.contains("amazon.nova-pro-v1:0 -> eu.amazon.nova-pro-v1:0, global.amazon.nova-pro-v1:0 (");
+	}
+
+	@Test
+	void aChainWithOneInvalidTargetIsRefusedWithItsPositionAndNothingIsWritten() throws IOException {
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0",
+				"arn:aws:bedrock:us-east-1:12345:inference-profile/us.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("target 2 of 2: account must be 12 digits, got '12345'")
+			.contains("nothing was written");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(ORIGINAL);
+	}
+
+	@Test
 	void bindWithoutTargetBindsDirect() throws IOException {
 		Cli.Result result = this.inference.run("bind", "anthropic.claude-3-haiku-20240307-v1:0");
 

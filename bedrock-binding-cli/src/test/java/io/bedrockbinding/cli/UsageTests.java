@@ -81,7 +81,8 @@ class UsageTests {
 
 	@Test
 	void tooManyArgumentsAreAUsageError() {
-		Cli.Result result = Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "extra");
+		// bind takes any number of targets (a failover chain): unbind takes none
+		Cli.Result result = Cli.run("unbind", "amazon.nova-pro-v1:0", "extra");
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("Unmatched argument", "'extra'");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.identifier.TargetList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,10 +61,10 @@ public record FileReload(InferenceFileContent applied, InferenceFileContent repo
 		List<FileProblem> notes = new ArrayList<>();
 		brokenLines.forEach((modelId, problem) -> {
 			FileEntry last = previous.get(modelId);
-			entries.add(new FileEntry(modelId, last.target(), problem.line()));
-			notes.add(new FileProblem(
-					read.source(), problem.line(), Severity.WARNING, "keeping the last good binding " + modelId + "="
-							+ last.target().value() + " (read at " + inForce.loadedAt() + ") until this line is fixed",
+			entries.add(new FileEntry(modelId, last.targets(), problem.line()));
+			notes.add(new FileProblem(read.source(), problem.line(), Severity.WARNING,
+					"keeping the last good binding " + modelId + "=" + TargetList.format(last.targets()) + " (read at "
+							+ inForce.loadedAt() + ") until this line is fixed",
 					modelId));
 		});
 		entries.sort(Comparator.comparingInt(FileEntry::line));

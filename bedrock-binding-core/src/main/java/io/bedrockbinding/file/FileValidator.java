@@ -11,6 +11,7 @@ import io.bedrockbinding.Severity;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetList;
 
 /**
  * Validates the lines of one file, one at a time, split by {@link BindingLine}: the last
@@ -58,10 +59,10 @@ final class FileValidator {
 			return;
 		}
 		String modelId = Objects.requireNonNull(line.modelId());
-		BindingTarget target;
+		List<BindingTarget> targets;
 		try {
 			ModelIds.requireModelId(modelId);
-			target = BindingTarget.parse(modelId, line.target());
+			targets = TargetList.parse(modelId, line.target());
 		}
 		catch (InvalidTargetException ex) {
 			this.problems.add(new FileProblem(this.source, number, Severity.ERROR, ex.getMessage(), modelId));
@@ -74,7 +75,7 @@ final class FileValidator {
 							+ " and again on line " + number + "; line " + number + " wins: delete one of them",
 					modelId));
 		}
-		this.entries.put(modelId, new FileEntry(modelId, target, number));
+		this.entries.put(modelId, new FileEntry(modelId, targets, number));
 	}
 
 	/**

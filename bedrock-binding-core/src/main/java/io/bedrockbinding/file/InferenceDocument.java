@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetList;
 
 /**
  * An inference file as lines, so that an edit changes one line and keeps every comment,
@@ -97,8 +98,10 @@ public final class InferenceDocument {
 	public InferenceDocument with(String modelId, String target) {
 		ModelIds.requireModelId(modelId);
 		String trimmedTarget = target.strip();
-		BindingTarget.parse(modelId, trimmedTarget);
-		String line = modelId + "=" + trimmedTarget;
+		List<BindingTarget> targets = TargetList.parse(modelId, trimmedTarget);
+		// a chain is written in its one text form, so that a read gives back the same
+		// list
+		String line = modelId + "=" + ((targets.size() > 1) ? TargetList.format(targets) : trimmedTarget);
 		List<String> lines = new ArrayList<>(this.lines);
 		List<String> endings = new ArrayList<>(this.endings);
 		int index = lastLineOf(modelId);

@@ -3,12 +3,17 @@ package io.bedrockbinding.interceptor;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
+import io.bedrockbinding.pipe.Cooldowns;
 import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.Resolution;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
@@ -32,7 +37,13 @@ import software.amazon.awssdk.regions.Region;
  *     .build();
  * }</pre>
  *
- * Thread-safe and stateless; one instance can serve every client.
+ * For a binding with several targets (a failover chain) it sends the first target of the
+ * client's region that is not cooling down: with the {@link Cooldowns} of a pipe factory
+ * ({@link #of(BindingRegistry, AccountResolver, Cooldowns)}), a target that keeps
+ * throttling is skipped by the next requests as it is by pipes. It cannot send one
+ * request twice, so a failed request is not retried on another target.
+ * <p>
+ * Thread-safe; one instance can serve every client.
  */
 public final class BindingInterceptor implements ExecutionInterceptor {
 
@@ -44,11 +55,16 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 
 	private final BindingRegistry registry;
 
+	private static final ExecutionAttribute<String[]> SENT = new ExecutionAttribute<>("BedrockBindingSentTarget");
+
 	private final AccountResolver accounts;
 
-	private BindingInterceptor(BindingRegistry registry, AccountResolver accounts) {
+	private final @Nullable Cooldowns cooldowns;
+
+	private BindingInterceptor(BindingRegistry registry, AccountResolver accounts, @Nullable Cooldowns cooldowns) {
 		this.registry = registry;
 		this.accounts = accounts;
+		this.cooldowns = cooldowns;
 	}
 
 	/**
@@ -69,7 +85,22 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	 * @return the interceptor
 	 */
 	public static BindingInterceptor of(BindingRegistry registry, AccountResolver accounts) {
-		return new BindingInterceptor(registry, accounts);
+		return new BindingInterceptor(registry, accounts, null);
+	}
+
+	/**
+	 * An interceptor of {@code registry}'s bindings that shares a pipe factory's
+	 * cooldowns: throttled requests cool their target down, and a chain's targets that
+	 * are cooling down are skipped.
+	 * @param registry the bindings to apply
+	 * @param accounts fills {@code {account}} in targets; asked only when a target has
+	 * one
+	 * @param cooldowns the cooldowns to read and record, e.g.
+	 * {@code BedrockPipeFactory.cooldowns()}
+	 * @return the interceptor
+	 */
+	public static BindingInterceptor of(BindingRegistry registry, AccountResolver accounts, Cooldowns cooldowns) {
+		return new BindingInterceptor(registry, accounts, cooldowns);
 	}
 
 	@Override
@@ -85,7 +116,27 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 		if (targetRegion != null && !targetRegion.equals(region.id())) {
 			throw new CrossRegionTargetException(modelId, target.value(), targetRegion, region.id());
 		}
+		if (this.cooldowns != null) {
+			executionAttributes.putAttribute(SENT, new String[] { target.value(), region.id() });
+		}
 		return target.value().equals(modelId) ? request : withModelId(request, target.value());
+	}
+
+	@Override
+	public void afterExecution(Context.AfterExecution context, ExecutionAttributes executionAttributes) {
+		String[] sent = executionAttributes.getAttribute(SENT);
+		if (this.cooldowns != null && sent != null) {
+			this.cooldowns.succeeded(sent[0], sent[1]);
+		}
+	}
+
+	@Override
+	public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
+		String[] sent = executionAttributes.getAttribute(SENT);
+		if (this.cooldowns != null && sent != null && context.exception() instanceof AwsServiceException aws
+				&& aws.awsErrorDetails() != null && "ThrottlingException".equals(aws.awsErrorDetails().errorCode())) {
+			this.cooldowns.throttled(sent[0], sent[1]);
+		}
 	}
 
 	/**
@@ -96,9 +147,34 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	 * @return the target to send
 	 */
 	private BindingTarget target(String modelId, String region) {
-		BindingTarget target = this.registry.resolve(modelId, region).target();
+		Resolution resolution = this.registry.resolve(modelId, region);
+		BindingTarget target = (resolution.hops().size() == 1) ? resolution.target() : pick(resolution, region);
 		return target.hasTemplate()
 				? target.resolve(new TemplateValues(this.accounts::accountId, region, this.registry.hints())) : target;
+	}
+
+	/**
+	 * The first target of a chain that can be sent from the client's region and is not
+	 * cooling down; else the first of the region; else the chain's first (which fails as
+	 * a target of another region).
+	 * @param resolution the call's resolution
+	 * @param region the client's region
+	 * @return the target to send
+	 */
+	private BindingTarget pick(Resolution resolution, String region) {
+		BindingTarget firstOfRegion = null;
+		for (Resolution.Hop hop : resolution.boundHops()) {
+			if (!hop.region().equals(region)) {
+				continue;
+			}
+			if (this.cooldowns == null || !this.cooldowns.isCoolingDown(hop.target().value(), region)) {
+				return hop.target();
+			}
+			if (firstOfRegion == null) {
+				firstOfRegion = hop.target();
+			}
+		}
+		return (firstOfRegion != null) ? firstOfRegion : resolution.target();
 	}
 
 	/**

@@ -19,7 +19,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		// Without a region of its own, the factory follows the registry's (a refresh may
 		// change it).
 		this.context = new PipeContext(builder.registry, builder.clients, accounts, builder.region,
-				builder.onDemandFallback, builder.observer, builder.hints);
+				builder.onDemandFallback, builder.observer, builder.hints, builder.failover);
 	}
 
 	/**
@@ -82,6 +82,15 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		return this.context.defaultRegion();
 	}
 
+	/**
+	 * The targets its pipes skip now because they keep throttling (see
+	 * {@link FailoverSettings}).
+	 * @return the factory's cooldown state
+	 */
+	public Cooldowns cooldowns() {
+		return this.context.cooldowns;
+	}
+
 	/** Closes the SDK clients and stops watching streams; later calls fail at once. */
 	@Override
 	public void close() {
@@ -105,6 +114,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		private boolean onDemandFallback;
 
 		private PipeObserver observer = PipeObserver.NONE;
+
+		private FailoverSettings failover = FailoverSettings.DEFAULT;
 
 		private Builder(BindingRegistry registry, BedrockRuntimeClients clients) {
 			this.registry = registry;
@@ -161,6 +172,17 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		 */
 		public Builder observer(PipeObserver observer) {
 			this.observer = observer;
+			return this;
+		}
+
+		/**
+		 * How pipes fail over along a binding's targets: cooldowns and the SDK's attempts
+		 * per target.
+		 * @param failover the settings
+		 * @return this builder
+		 */
+		public Builder failover(FailoverSettings failover) {
+			this.failover = failover;
 			return this;
 		}
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
@@ -16,11 +15,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
- * The calls of one pipe: each model call resolves its route, is observed, goes to the
- * target ({@link TargetCall}) and is retried once with the derived geo profile after an
- * on-demand refusal; failures become {@link BedrockPipeException}s. When the options hold
- * Java tools, a call is a tool loop: it runs the tools the model asks for, sends their
- * results back, and ends when the model ends its turn.
+ * The calls of one pipe: each model call resolves its chain of targets, is observed, and
+ * goes to the targets in order ({@link TargetChain}, each attempt a {@link TargetCall})
+ * until one answers or a failure is the caller's; failures become
+ * {@link BedrockPipeException}s. When the options hold Java tools, a call is a tool loop:
+ * it runs the tools the model asks for, sends their results back, and ends when the model
+ * ends its turn.
  */
 final class PipeCalls {
 
@@ -54,20 +54,23 @@ final class PipeCalls {
 	}
 
 	CompletableFuture<PipeResult> executeAsync(List<Message> turn) {
-		return loop(this.requests.messages(turn), (route) -> (sent) -> sendAsync(route, sent, false));
+		return loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+			.executeAsync((attempt) -> this.target.converseAsync(attempt, sent), this::translate));
 	}
 
 	CompletableFuture<PipeResult> stream(List<Message> turn, StreamCall.Sink sink) {
-		return loop(this.requests.messages(turn), (route) -> (sent) -> streamAsync(route, sent, sink, false));
+		return loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink), this::translate));
 	}
 
-	// ---- one model call ----------------------------------------------------------
+	// ---- one model call, along the binding's chain ------------------------------------
 
 	private PipeResult converse(List<Message> sent) {
-		Route route = route();
-		PipeObserver.Call call = this.context.observer.start(this.modelId, route.target().kind(), route.region());
+		TargetChain chain = chain();
+		PipeObserver.Call call = this.context.observer.start(this.modelId, chain.first().target().kind(),
+				chain.first().region());
 		try {
-			PipeResult result = send(route, sent, false);
+			PipeResult result = chain.execute((attempt) -> this.target.converse(attempt, sent), this::translate);
 			call.succeeded(result);
 			return result;
 		}
@@ -77,73 +80,45 @@ final class PipeCalls {
 		}
 	}
 
-	private PipeResult send(Route route, List<Message> sent, boolean fallback) {
-		try {
-			return this.target.converse(route, sent, fallback);
-		}
-		catch (RuntimeException ex) {
-			Route retry = fallbackFor(ex, route, fallback);
-			if (retry != null) {
-				return send(retry, sent, true);
-			}
-			throw translate(ex, route);
-		}
-	}
-
-	private CompletableFuture<PipeResult> sendAsync(Route route, List<Message> sent, boolean fallback) {
-		return this.target.converseAsync(route, sent, fallback).handle((result, failure) -> {
-			if (failure == null) {
-				return CompletableFuture.completedFuture(result);
-			}
-			Route retry = fallbackFor(failure, route, fallback);
-			if (retry != null) {
-				return sendAsync(retry, sent, true);
-			}
-			return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
-		}).thenCompose((future) -> future);
-	}
-
-	private CompletableFuture<PipeResult> streamAsync(Route route, List<Message> sent, StreamCall.Sink sink,
-			boolean fallback) {
+	private CompletableFuture<PipeResult> streamAttempt(TargetChain.Attempt attempt, List<Message> sent,
+			StreamCall.Sink sink) {
 		StreamCall call = this.target.stream(sink);
-		return this.target.converseStream(route, sent, call, fallback).handle((result, failure) -> {
+		return this.target.converseStream(attempt, sent, call).handle((result, failure) -> {
 			if (failure == null) {
-				return CompletableFuture.completedFuture(result);
+				return result;
 			}
-			Route retry = call.sawText() ? null : fallbackFor(failure, route, fallback);
-			if (retry != null) {
-				return streamAsync(retry, sent, sink, true);
-			}
-			return CompletableFuture.<PipeResult>failedFuture(translate(failure, route));
-		}).thenCompose((future) -> future);
+			// text reached the caller: another target's reply would repeat or mix it
+			throw call.sawText() ? TargetChain.surface(failure)
+					: (failure instanceof RuntimeException runtime) ? runtime : new CompletionException(failure);
+		});
 	}
 
 	/**
 	 * One observed model call without blocking.
-	 * @param send sends the call along a route
+	 * @param send sends the call along the chain
 	 * @return the result's future, failed only with a {@link BedrockPipeException}
 	 */
-	private CompletableFuture<PipeResult> observed(Function<Route, CompletableFuture<PipeResult>> send) {
-		Route route;
+	private CompletableFuture<PipeResult> observed(Function<TargetChain, CompletableFuture<PipeResult>> send) {
+		TargetChain chain;
 		try {
-			route = route();
+			chain = chain();
 		}
 		catch (BedrockPipeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		PipeObserver.Call call = this.context.observer.start(this.modelId, route.target().kind(), route.region());
+		PipeObserver.Call call = this.context.observer.start(this.modelId, chain.first().target().kind(),
+				chain.first().region());
 		CompletableFuture<PipeResult> sent;
 		try {
-			sent = send.apply(route);
+			sent = send.apply(chain);
 		}
 		catch (RuntimeException ex) {
 			// e.g. the clients were closed: an async call reports through its future,
 			// never by throwing
-			sent = CompletableFuture.failedFuture(translate(ex, route));
+			sent = CompletableFuture.failedFuture(translate(ex, null));
 		}
 		// The caller's future fails with the same BedrockPipeException the observer saw,
-		// even when something threw inside the SDK future's callbacks (a fallback retry,
-		// say).
+		// even when something threw inside the SDK future's callbacks.
 		CompletableFuture<PipeResult> observed = new CompletableFuture<>();
 		sent.whenComplete((result, failure) -> {
 			if (failure == null) {
@@ -155,7 +130,7 @@ final class PipeCalls {
 				}
 			}
 			else {
-				BedrockPipeException exception = translate(failure, route);
+				BedrockPipeException exception = translate(failure, null);
 				try {
 					call.failed(exception);
 				}
@@ -167,22 +142,13 @@ final class PipeCalls {
 		return observed;
 	}
 
-	private Route route() {
+	private TargetChain chain() {
 		try {
-			return this.context.route(this.modelId, this.options.region());
+			return this.context.chain(this.modelId, this.options.region());
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex, null);
 		}
-	}
-
-	private @Nullable Route fallbackFor(Throwable failure, Route route, boolean alreadyFallback) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (alreadyFallback || !(cause instanceof AwsServiceException aws) || !PipeErrors.isOnDemandRefusal(aws)) {
-			return null;
-		}
-		return this.context.fallbackRoute(route);
 	}
 
 	private BedrockPipeException translate(Throwable failure, @Nullable Route route) {
@@ -194,12 +160,12 @@ final class PipeCalls {
 	// ---- the tool loop -------------------------------------------------------------
 
 	private CompletableFuture<PipeResult> loop(List<Message> sent,
-			Function<Route, Function<List<Message>, CompletableFuture<PipeResult>>> send) {
-		return next(observed((route) -> send.apply(route).apply(sent)), send, 0);
+			Function<TargetChain, Function<List<Message>, CompletableFuture<PipeResult>>> send) {
+		return next(observed((chain) -> send.apply(chain).apply(sent)), send, 0);
 	}
 
 	private CompletableFuture<PipeResult> next(CompletableFuture<PipeResult> call,
-			Function<Route, Function<List<Message>, CompletableFuture<PipeResult>>> send, int rounds) {
+			Function<TargetChain, Function<List<Message>, CompletableFuture<PipeResult>>> send, int rounds) {
 		return call.thenCompose((result) -> {
 			if (!wantsTools(result)) {
 				return CompletableFuture.completedFuture((rounds > 0) ? Replies.afterRounds(result, rounds) : result);
@@ -213,7 +179,7 @@ final class PipeCalls {
 			catch (BedrockPipeException ex) {
 				return CompletableFuture.failedFuture(ex);
 			}
-			return next(observed((route) -> send.apply(route).apply(sent)), send, round);
+			return next(observed((chain) -> send.apply(chain).apply(sent)), send, round);
 		});
 	}
 

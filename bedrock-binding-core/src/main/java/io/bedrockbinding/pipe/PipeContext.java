@@ -1,6 +1,6 @@
 package io.bedrockbinding.pipe;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,10 +42,20 @@ final class PipeContext {
 
 	final SettingHints hints;
 
+	final FailoverSettings failover;
+
+	final Cooldowns cooldowns;
+
 	private final Set<String> fallbackLogged = ConcurrentHashMap.newKeySet();
 
 	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
 			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer, SettingHints hints) {
+		this(registry, clients, accounts, defaultRegion, onDemandFallback, observer, hints, FailoverSettings.DEFAULT);
+	}
+
+	PipeContext(BindingRegistry registry, BedrockRuntimeClients clients, AccountResolver accounts,
+			@Nullable String defaultRegion, boolean onDemandFallback, PipeObserver observer, SettingHints hints,
+			FailoverSettings failover) {
 		this.registry = registry;
 		this.clients = clients;
 		this.accounts = accounts;
@@ -55,28 +65,30 @@ final class PipeContext {
 		this.hints = hints;
 		this.timeouts = clients.timeouts();
 		this.errors = new PipeErrors(registry, accounts, this.timeouts, hints);
+		this.failover = failover;
+		this.cooldowns = new Cooldowns(failover.cooldown(), failover.cooldownAfter(), failover.clock());
 	}
 
 	/**
 	 * Resolves the binding now in force for a call from the pipe's region, or else the
-	 * factory's (the registry re-derives a catalog or derived binding for that region),
-	 * and fills in the target's templates.
+	 * factory's (the registry re-derives a catalog or derived binding for that region):
+	 * the hops the call tries, without the on-demand fallback's when it is off.
 	 * @param modelId the model ID
 	 * @param pipeRegion the pipe's own region, or {@code null} to use the factory's
-	 * @return where the call goes
+	 * @return the call's chain
 	 */
-	Route route(String modelId, @Nullable String pipeRegion) {
+	TargetChain chain(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : defaultRegion();
 		if (region == null) {
 			throw new IllegalStateException(
 					"No region for " + modelId + ": set " + this.hints.region() + ", or give the pipe a region");
 		}
 		Resolution resolution = this.registry.resolve(modelId, region);
-		BindingTarget target = resolution.target();
-		if (target.hasTemplate()) {
-			target = target.resolve(new TemplateValues(this.accounts::accountId, region, this.hints));
+		List<Resolution.Hop> hops = resolution.hops();
+		if (!this.onDemandFallback && hops.get(hops.size() - 1).appended()) {
+			hops = resolution.boundHops();
 		}
-		return new Route(modelId, resolution.binding(), target, resolution.region(), resolution.onDemandFallback());
+		return new TargetChain(this, modelId, resolution, hops);
 	}
 
 	/**
@@ -89,23 +101,35 @@ final class PipeContext {
 	}
 
 	/**
-	 * The route to retry an on-demand refusal with: the geo profile of the call's region.
-	 * @param refused the route Bedrock refused
-	 * @return the retry's route, or {@code null} when there is none (or fallback is off)
+	 * Where a call that tries one target goes (embeddings): the chain's first hop.
+	 * @param modelId the model ID
+	 * @param pipeRegion the pipe's own region, or {@code null} to use the factory's
+	 * @return the route
 	 */
-	@Nullable Route fallbackRoute(Route refused) {
-		// The profile of the model that was called (a binding may have made it another
-		// one), derived by the registry with the route.
-		BindingTarget profile = refused.onDemandFallback().orElse(null);
-		if (!this.onDemandFallback || profile == null) {
-			return null;
+	Route route(String modelId, @Nullable String pipeRegion) {
+		TargetChain chain = chain(modelId, pipeRegion);
+		return chain.firstRoute();
+	}
+
+	/**
+	 * Where one hop of a call goes: its target with templates filled in.
+	 * @param modelId the model ID
+	 * @param resolution the call's resolution
+	 * @param hop the hop
+	 * @return the route
+	 */
+	Route route(String modelId, Resolution resolution, Resolution.Hop hop) {
+		BindingTarget target = hop.target();
+		if (target.hasTemplate()) {
+			target = target.resolve(new TemplateValues(this.accounts::accountId, hop.region(), this.hints));
 		}
-		if (this.fallbackLogged.add(refused.modelId())) {
+		if (hop.appended() && this.fallbackLogged.add(modelId)) {
+			// the appended hop is tried after the bound targets failed, most often by an
+			// on-demand refusal
 			logger.warn("{} cannot be called on demand in {}; retrying with {} ({}). Bind it to stop this: {}={}",
-					refused.modelId(), refused.region(), profile.value(), this.hints.onDemandFallback(),
-					refused.modelId(), profile.value());
+					modelId, hop.region(), target.value(), this.hints.onDemandFallback(), modelId, target.value());
 		}
-		return new Route(refused.modelId(), refused.binding(), profile, refused.region(), Optional.empty());
+		return new Route(modelId, resolution.binding(), target, hop.region(), resolution.onDemandFallback());
 	}
 
 }

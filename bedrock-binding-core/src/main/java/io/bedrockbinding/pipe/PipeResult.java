@@ -29,16 +29,46 @@ import tools.jackson.databind.JsonNode;
  * @param targetKind the kind of that target
  * @param region the region the call went to
  * @param requestId AWS's request ID, when the response had one
- * @param fallback whether the call was retried with the derived geo profile after an
- * on-demand refusal
+ * @param fallback whether the target that answered is the derived geo profile appended
+ * for a target invoked on demand (the on-demand fallback)
  * @param toolRounds how many times the pipe ran Java tools and sent their results back
+ * @param targetsTried how many targets of the binding's chain were called, the one that
+ * answered included: 1 unless the call failed over
  */
 public record PipeResult(ConverseResponse response, List<Message> conversation, String modelId, String invokedTarget,
-		TargetKind targetKind, String region, @Nullable String requestId, boolean fallback, int toolRounds) {
+		TargetKind targetKind, String region, @Nullable String requestId, boolean fallback, int toolRounds,
+		int targetsTried) {
 
 	public PipeResult {
 		Objects.requireNonNull(response, "response");
 		conversation = List.copyOf(conversation);
+	}
+
+	/**
+	 * The outcome of a call answered by the first target it tried.
+	 * @param response the answer as the SDK gave it
+	 * @param conversation the conversation so far
+	 * @param modelId the model ID the caller asked for
+	 * @param invokedTarget the target actually called
+	 * @param targetKind the kind of that target
+	 * @param region the region the call went to
+	 * @param requestId the request ID AWS gave, when the response had one
+	 * @param fallback whether the target is the on-demand fallback's geo profile
+	 * @param toolRounds how many times the pipe ran Java tools
+	 */
+	public PipeResult(ConverseResponse response, List<Message> conversation, String modelId, String invokedTarget,
+			TargetKind targetKind, String region, @Nullable String requestId, boolean fallback, int toolRounds) {
+		this(response, conversation, modelId, invokedTarget, targetKind, region, requestId, fallback, toolRounds, 1);
+	}
+
+	/**
+	 * This outcome, reached after {@code targetsTried} targets.
+	 * @param targetsTried how many targets were called
+	 * @return the outcome
+	 */
+	public PipeResult withTargetsTried(int targetsTried) {
+		return new PipeResult(this.response, this.conversation, this.modelId, this.invokedTarget, this.targetKind,
+				this.region, this.requestId, this.fallback, this.toolRounds, targetsTried);
 	}
 
 	/**

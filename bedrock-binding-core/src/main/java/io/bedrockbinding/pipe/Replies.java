@@ -62,7 +62,8 @@ final class Replies {
 	 */
 	static PipeResult afterRounds(PipeResult result, int toolRounds) {
 		return new PipeResult(result.response(), result.conversation(), result.modelId(), result.invokedTarget(),
-				result.targetKind(), result.region(), result.requestId(), result.fallback(), toolRounds);
+				result.targetKind(), result.region(), result.requestId(), result.fallback(), toolRounds,
+				result.targetsTried());
 	}
 
 }

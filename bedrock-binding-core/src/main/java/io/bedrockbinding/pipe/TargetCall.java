@@ -28,26 +28,28 @@ final class TargetCall {
 
 	/**
 	 * Calls Converse and waits.
-	 * @param route where the call goes
+	 * @param attempt where the call goes, and how many SDK attempts it may make
 	 * @param messages every message to send
-	 * @param fallback whether this is the on-demand fallback (recorded in the result)
 	 * @return the result
 	 */
-	PipeResult converse(Route route, List<Message> messages, boolean fallback) {
-		ConverseRequest request = this.requests.converse(route.target().value(), messages);
+	PipeResult converse(TargetChain.Attempt attempt, List<Message> messages) {
+		Route route = attempt.route();
+		boolean fallback = attempt.appended();
+		ConverseRequest request = attempt.limit(this.requests.converse(route.target().value(), messages));
 		return Replies.result(this.context.clients.sync(route.region(), (client) -> client.converse(request)),
 				this.modelId, route, messages, fallback, this.context.hints);
 	}
 
 	/**
 	 * Calls Converse without blocking.
-	 * @param route where the call goes
+	 * @param attempt where the call goes, and how many SDK attempts it may make
 	 * @param messages every message to send
-	 * @param fallback whether this is the on-demand fallback (recorded in the result)
 	 * @return the result's future
 	 */
-	CompletableFuture<PipeResult> converseAsync(Route route, List<Message> messages, boolean fallback) {
-		ConverseRequest request = this.requests.converse(route.target().value(), messages);
+	CompletableFuture<PipeResult> converseAsync(TargetChain.Attempt attempt, List<Message> messages) {
+		Route route = attempt.route();
+		boolean fallback = attempt.appended();
+		ConverseRequest request = attempt.limit(this.requests.converse(route.target().value(), messages));
 		return this.context.clients.async(route.region(), (client) -> client.converse(request))
 			.thenApply((response) -> Replies.result(response, this.modelId, route, messages, fallback,
 					this.context.hints));
@@ -55,16 +57,16 @@ final class TargetCall {
 
 	/**
 	 * Calls ConverseStream, handing the events to {@code call}'s sink.
-	 * @param route where the call goes
+	 * @param attempt where the call goes, and how many SDK attempts it may make
 	 * @param messages every message to send
 	 * @param call the stream's state (ask it whether anything reached the caller before
 	 * trying elsewhere)
-	 * @param fallback whether this is the on-demand fallback (recorded in the result)
 	 * @return the result's future
 	 */
-	CompletableFuture<PipeResult> converseStream(Route route, List<Message> messages, StreamCall call,
-			boolean fallback) {
-		ConverseRequest request = this.requests.converse(route.target().value(), messages);
+	CompletableFuture<PipeResult> converseStream(TargetChain.Attempt attempt, List<Message> messages, StreamCall call) {
+		Route route = attempt.route();
+		boolean fallback = attempt.appended();
+		ConverseRequest request = attempt.limit(this.requests.converse(route.target().value(), messages));
 		return call
 			.watch(this.context.clients.async(route.region(),
 					(client) -> client.converseStream(PipeRequests.stream(request), call)))

@@ -97,12 +97,20 @@ final class BindingValidator {
 		List<BindingProblem> problems = new ArrayList<>();
 		String modelId = binding.modelId();
 		Origin origin = binding.origin();
-		BindingTarget target = binding.target();
 		ModelInfo model = this.catalog.find(modelId).orElse(null);
 		if (model == null) {
 			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
 					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null, this.hints));
 		}
+		// every target of a chain is checked as a single target is
+		for (BindingTarget target : binding.targets()) {
+			problems.addAll(problemsOf(binding, modelId, origin, target));
+		}
+		return problems;
+	}
+
+	private List<BindingProblem> problemsOf(Binding binding, String modelId, Origin origin, BindingTarget target) {
+		List<BindingProblem> problems = new ArrayList<>();
 		if (isChosen(binding)) {
 			lifecycleProblem(modelId, target.namedModel().orElse(modelId), origin, origin.source())
 				.ifPresent(problems::add);

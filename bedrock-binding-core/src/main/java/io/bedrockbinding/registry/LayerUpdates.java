@@ -13,9 +13,9 @@ import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceFileContent;
-import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +72,7 @@ final class LayerUpdates {
 			try {
 				ModelIds.requireModelId(entry.modelId());
 				layer.put(entry.modelId(),
-						new LayeredTarget(BindingTarget.parse(entry.modelId(), entry.target()), origin));
+						new LayeredTarget(TargetList.parse(entry.modelId(), entry.target()), origin));
 			}
 			catch (InvalidTargetException ex) {
 				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,

@@ -1,13 +1,40 @@
 package io.bedrockbinding.registry;
 
+import java.util.List;
+
 import io.bedrockbinding.identifier.BindingTarget;
 
 /**
  * A target as one layer has it; the lower-precedence ones a binding shadows are listed
  * this way.
  *
- * @param target the target
+ * @param targets the targets, first tried first; never empty
  * @param origin where it came from
  */
-public record LayeredTarget(BindingTarget target, Origin origin) {
+public record LayeredTarget(List<BindingTarget> targets, Origin origin) {
+
+	public LayeredTarget {
+		targets = List.copyOf(targets);
+		if (targets.isEmpty()) {
+			throw new IllegalArgumentException("A layered binding needs at least one target (" + origin + ")");
+		}
+	}
+
+	/**
+	 * One target.
+	 * @param target the target
+	 * @param origin where it came from
+	 */
+	public LayeredTarget(BindingTarget target, Origin origin) {
+		this(List.of(target), origin);
+	}
+
+	/**
+	 * The first target.
+	 * @return the target tried first
+	 */
+	public BindingTarget target() {
+		return this.targets.get(0);
+	}
+
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.bedrockbinding.file.FileReload;
 import io.bedrockbinding.file.InferenceDocument;
 import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.identifier.TargetList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,7 +113,7 @@ final class PersistedBinds {
 			written = this.file.update((document) -> {
 				InferenceDocument edited = document;
 				for (Map.Entry<String, LayeredTarget> entry : binds.entrySet()) {
-					edited = edited.with(entry.getKey(), entry.getValue().target().value());
+					edited = edited.with(entry.getKey(), TargetList.format(entry.getValue().targets()));
 				}
 				return edited;
 			});
@@ -123,7 +124,7 @@ final class PersistedBinds {
 		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layer(OriginKind.FILE));
 		String path = this.file.path().toString();
 		binds.forEach((modelId, bound) -> fileLayer.put(modelId,
-				new LayeredTarget(bound.target(), new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
+				new LayeredTarget(bound.targets(), new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
 		return current.withFileLayer(fileLayer);
 	}
 

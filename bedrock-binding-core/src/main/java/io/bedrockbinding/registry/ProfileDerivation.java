@@ -1,8 +1,12 @@
 package io.bedrockbinding.registry;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -81,13 +85,39 @@ final class ProfileDerivation {
 	 * @return the resolution
 	 */
 	Resolution resolve(Binding binding, String region, @Nullable String registryRegion) {
-		BindingTarget target = binding.target();
 		OriginKind origin = binding.origin().kind();
+		List<BindingTarget> targets = binding.targets();
 		if ((origin == OriginKind.CATALOG || origin == OriginKind.DERIVED) && !region.equals(registryRegion)) {
-			target = derive(binding.modelId(), region);
+			targets = List.of(derive(binding.modelId(), region));
 		}
-		String callRegion = target.region().orElse(region);
-		return new Resolution(binding, target, callRegion, onDemandFallback(target, callRegion));
+		if (targets.size() == 1) {
+			// the common case, kept free of collections beyond the two it returns
+			BindingTarget target = targets.get(0);
+			String callRegion = target.region().orElse(region);
+			Resolution.Hop hop = new Resolution.Hop(target, callRegion, false);
+			Optional<BindingTarget> fallback = onDemandFallback(target, callRegion);
+			return new Resolution(binding, fallback.isEmpty() ? List.of(hop)
+					: List.of(hop, new Resolution.Hop(fallback.get(), callRegion, true)));
+		}
+		List<Resolution.Hop> hops = new ArrayList<>(targets.size() + 1);
+		Set<String> values = new HashSet<>();
+		for (BindingTarget target : targets) {
+			hops.add(new Resolution.Hop(target, target.region().orElse(region), false));
+			values.add(target.value());
+		}
+		// The on-demand fallback is one more hop: the geo profile of the first target
+		// invoked on demand, unless the chain already lists it.
+		for (BindingTarget target : targets) {
+			String callRegion = target.region().orElse(region);
+			Optional<BindingTarget> fallback = onDemandFallback(target, callRegion);
+			if (fallback.isPresent()) {
+				if (values.add(fallback.get().value())) {
+					hops.add(new Resolution.Hop(fallback.get(), callRegion, true));
+				}
+				break;
+			}
+		}
+		return new Resolution(binding, hops);
 	}
 
 	/**

@@ -230,7 +230,7 @@ final class RegistryState {
 		Map<String, LayeredTarget> layer = new LinkedHashMap<>();
 		for (FileEntry entry : content.entries()) {
 			layer.put(entry.modelId(),
-					new LayeredTarget(entry.target(), new Origin(OriginKind.FILE, content.location(entry.line()))));
+					new LayeredTarget(entry.targets(), new Origin(OriginKind.FILE, content.location(entry.line()))));
 		}
 		return layer;
 	}
@@ -283,7 +283,7 @@ final class RegistryState {
 				shadowed.add(candidate);
 			}
 		}
-		return (winner != null) ? new Binding(key, winner.target(), winner.origin(), shadowed) : null;
+		return (winner != null) ? new Binding(key, winner.targets(), winner.origin(), shadowed) : null;
 	}
 
 	private static OriginKind[] reversed(OriginKind[] kinds) {

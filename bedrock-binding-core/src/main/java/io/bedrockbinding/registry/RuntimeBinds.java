@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.ModelIds;
+import io.bedrockbinding.identifier.TargetList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +39,7 @@ final class RuntimeBinds implements PersistedBinds.RuntimeWriter {
 	RegistryState bind(Map<String, String> targets, boolean persist) {
 		Map<String, LayeredTarget> parsed = new LinkedHashMap<>();
 		targets.forEach((modelId, target) -> parsed.put(ModelIds.requireModelId(modelId),
-				new LayeredTarget(BindingTarget.parse(modelId, target), Origin.runtime())));
+				new LayeredTarget(TargetList.parse(modelId, target), Origin.runtime())));
 		if (!persist) {
 			synchronized (this.current.writeLock) {
 				RegistryState state = this.current.get();

@@ -32,14 +32,15 @@ class CoreArchitectureTests {
 	 * The layers of core, lowest first, each with the layers it may use. The root package
 	 * ({@code io.bedrockbinding}, shared values such as {@code Severity}) may be used by
 	 * every layer and uses none. {@code client} (the SDK client settings and pool) is
-	 * optional: it sits below the two layers that call AWS, pipe and discovery.
+	 * optional: it sits below the two layers that call AWS, pipe and discovery. The
+	 * interceptor shares the pipe factory's failover cooldowns, so it sits above pipe.
 	 */
 	static final List<Layer> LAYERS = List.of(new Layer("identifier"), new Layer("catalog", "identifier"),
 			new Layer("account", "identifier"), new Layer("client", "identifier", "account"),
 			new Layer("file", "identifier", "catalog"), new Layer("registry", "identifier", "catalog", "file"),
 			new Layer("discovery", "identifier", "catalog", "account", "client", "registry"),
 			new Layer("pipe", "identifier", "catalog", "account", "client", "file", "registry"),
-			new Layer("interceptor", "identifier", "catalog", "account", "registry"));
+			new Layer("interceptor", "identifier", "catalog", "account", "registry", "pipe"));
 
 	private static final String ROOT = "io.bedrockbinding";
 

@@ -35,7 +35,18 @@ public final class Faults {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private final Quotas quotas = new Quotas();
+
 	Faults() {
+	}
+
+	/**
+	 * Per-target quotas of requests and tokens per minute, refused with Bedrock's
+	 * {@code ThrottlingException}.
+	 * @return the quotas of this emulator
+	 */
+	public Quotas quotas() {
+		return this.quotas;
 	}
 
 	/**

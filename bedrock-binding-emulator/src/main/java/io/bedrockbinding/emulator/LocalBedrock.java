@@ -109,6 +109,7 @@ public final class LocalBedrock implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.access = new ModelAccess(builder.clock);
 		this.journal = new Journal(builder.journalLimit);
+		builder.quotas.forEach((quota) -> quota.accept(this.faults.quotas()));
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
 		this.promptRouters = new PromptRouters(this.catalog, this.accountId);
 		this.converse = new ConverseState(this.accountId);

@@ -1,7 +1,10 @@
 package io.bedrockbinding.emulator;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -23,6 +26,8 @@ public final class LocalBedrockBuilder {
 	int port;
 
 	int journalLimit = 100_000;
+
+	final List<Consumer<Quotas>> quotas = new ArrayList<>();
 
 	Clock clock = Clock.systemUTC();
 
@@ -86,6 +91,39 @@ public final class LocalBedrockBuilder {
 			throw new IllegalArgumentException("journalLimit must be positive, got " + journalLimit);
 		}
 		this.journalLimit = journalLimit;
+		return this;
+	}
+
+	/**
+	 * A quota of calls per minute for {@code target} ({@link Quotas#requestsPerMinute}).
+	 * @param target the model ID, profile ID or ARN as calls name it
+	 * @param requestsPerMinute the most calls in any minute
+	 * @return this
+	 */
+	public LocalBedrockBuilder requestsPerMinute(String target, int requestsPerMinute) {
+		this.quotas.add((quotas) -> quotas.requestsPerMinute(target, requestsPerMinute));
+		return this;
+	}
+
+	/**
+	 * A quota of input tokens per minute for {@code target}
+	 * ({@link Quotas#tokensPerMinute}).
+	 * @param target the model ID, profile ID or ARN as calls name it
+	 * @param tokensPerMinute the most tokens in any minute
+	 * @return this
+	 */
+	public LocalBedrockBuilder tokensPerMinute(String target, int tokensPerMinute) {
+		this.quotas.add((quotas) -> quotas.tokensPerMinute(target, tokensPerMinute));
+		return this;
+	}
+
+	/**
+	 * The clock quotas are timed with (tests move it instead of sleeping).
+	 * @param clock the clock
+	 * @return this
+	 */
+	public LocalBedrockBuilder quotaClock(Clock clock) {
+		this.quotas.add((quotas) -> quotas.clock(clock));
 		return this;
 	}
 

@@ -88,6 +88,9 @@ final class Router implements HttpHandler {
 			if (fault != null) {
 				throw BedrockError.of(fault);
 			}
+			if (!this.faults.quotas().isEmpty() && Faults.RUNTIME_APIS.contains(call.api())) {
+				this.faults.quotas().admit(call.resource(), () -> Quotas.tokensOf(call));
+			}
 			BrokenAnswer broken = this.faults.takeBroken(call.api());
 			if (broken != null) {
 				return new Answer.Spoiled(broken, call.api().equals("ConverseStream"));

@@ -13,8 +13,10 @@ import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.TargetKind;
+import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.identifier.TemplateValues;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
+import io.bedrockbinding.pipe.Cooldowns;
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -53,6 +55,8 @@ public class BedrockBindingsEndpoint {
 
 	private final AccountResolver accounts;
 
+	private final @Nullable Cooldowns cooldowns;
+
 	/**
 	 * Creates the endpoint; templates are filled with the registry's account only.
 	 * @param registry the registry to show and change
@@ -70,9 +74,22 @@ public class BedrockBindingsEndpoint {
 	 * {@code {account}} in targets when it is known without calling AWS
 	 */
 	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts) {
+		this(registry, showValues, accounts, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the registry to show and change
+	 * @param showValues when account IDs are shown unmasked
+	 * @param accounts the account the application calls with
+	 * @param cooldowns the pipe factory's failover cooldowns to show, if any
+	 */
+	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts,
+			@Nullable Cooldowns cooldowns) {
 		this.registry = registry;
 		this.showValues = showValues;
 		this.accounts = accounts;
+		this.cooldowns = cooldowns;
 	}
 
 	/**
@@ -136,6 +153,7 @@ public class BedrockBindingsEndpoint {
 		List<Binding> bindings = all ? this.registry.bindings() : this.registry.explicitBindings();
 		return new BedrockBindingsDescriptor(this.registry.region().orElse(null),
 				mask.account(this.registry.accountId().orElse(null)), inferenceFile(mask),
+				(this.cooldowns != null) ? FailoverDescriptor.of(this.cooldowns, mask) : null,
 				bindings.stream()
 					.sorted(Comparator.comparing(Binding::modelId))
 					.map((binding) -> describe(binding, mask))
@@ -201,7 +219,9 @@ public class BedrockBindingsEndpoint {
 		BindingTarget template = binding.target();
 		BindingTarget target = asCalled(template);
 		List<BindingProblem> problems = this.registry.problemsOf(binding);
-		return new BindingDescriptor(binding.modelId(), mask.text(target.value()),
+		List<String> chain = (binding.targets().size() > 1)
+				? binding.targets().stream().map((element) -> mask.text(asCalled(element).value())).toList() : null;
+		return new BindingDescriptor(binding.modelId(), mask.text(target.value()), chain,
 				template.hasTemplate() ? template.value() : null, target.kind(),
 				target.region().or(this.registry::region).orElse(null), OriginDescriptor.of(binding.origin(), mask),
 				binding.shadowed().stream().map((layered) -> ShadowedDescriptor.of(layered, mask)).toList(),
@@ -245,10 +265,11 @@ public class BedrockBindingsEndpoint {
 	 * @param accountId the configured account, masked unless values are shown; absent
 	 * when none is configured
 	 * @param inferenceFile the inference file, absent when reading one is switched off
+	 * @param failover the pipe factory's cooldowns, absent without a factory
 	 * @param bindings the bindings, sorted by model ID
 	 */
 	public record BedrockBindingsDescriptor(@Nullable String region, @Nullable String accountId,
-			@Nullable InferenceFileDescriptor inferenceFile,
+			@Nullable InferenceFileDescriptor inferenceFile, @Nullable FailoverDescriptor failover,
 			List<BindingDescriptor> bindings) implements OperationResponseBody {
 	}
 
@@ -286,6 +307,8 @@ public class BedrockBindingsEndpoint {
 	 * @param model the model ID callers ask for
 	 * @param target what Bedrock is called with: templates filled when the account and
 	 * region are known without calling AWS (account IDs masked unless values are shown)
+	 * @param targets the failover chain, first tried first ({@code target} is its first
+	 * element, filled in the same way); absent when the binding names one target
 	 * @param template the target as bound, with its {@code {account}} and
 	 * {@code {region}} templates; absent when it has none
 	 * @param kind the kind of target
@@ -298,9 +321,10 @@ public class BedrockBindingsEndpoint {
 	 * warning, else {@code OK}
 	 * @param problems what is wrong with the binding
 	 */
-	public record BindingDescriptor(String model, String target, @Nullable String template, TargetKind kind,
-			@Nullable String region, OriginDescriptor origin, List<ShadowedDescriptor> shadowed, boolean needsProfile,
-			BindingStatus status, List<ProblemDescriptor> problems) implements OperationResponseBody {
+	public record BindingDescriptor(String model, String target, @Nullable List<String> targets,
+			@Nullable String template, TargetKind kind, @Nullable String region, OriginDescriptor origin,
+			List<ShadowedDescriptor> shadowed, boolean needsProfile, BindingStatus status,
+			List<ProblemDescriptor> problems) implements OperationResponseBody {
 	}
 
 	/**
@@ -326,7 +350,7 @@ public class BedrockBindingsEndpoint {
 	public record ShadowedDescriptor(String target, OriginDescriptor origin) {
 
 		static ShadowedDescriptor of(LayeredTarget layered, AccountMask mask) {
-			return new ShadowedDescriptor(mask.text(layered.target().value()),
+			return new ShadowedDescriptor(mask.text(TargetList.format(layered.targets())),
 					OriginDescriptor.of(layered.origin(), mask));
 		}
 

@@ -18,6 +18,8 @@ import io.micrometer.common.KeyValues;
  * <li>{@code error.code}: AWS's error code ({@code ValidationException}, ...), the
  * failure reason when AWS gave none ({@code CONNECTION_FAILED}, ...), or
  * {@code none}</li>
+ * <li>{@code targets.tried}: how many targets of the binding's chain the call tried,
+ * {@code 1} unless it failed over</li>
  * </ul>
  */
 public class DefaultPipeObservationConvention implements PipeObservationConvention {
@@ -37,6 +39,8 @@ public class DefaultPipeObservationConvention implements PipeObservationConventi
 
 	static final String NONE = "none";
 
+	static final String TARGETS_TRIED = "targets.tried";
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -51,7 +55,17 @@ public class DefaultPipeObservationConvention implements PipeObservationConventi
 	public KeyValues getLowCardinalityKeyValues(PipeObservationContext context) {
 		return KeyValues.of(KeyValue.of(MODEL, context.getModelId()),
 				KeyValue.of(TARGET_KIND, context.getTargetKind().name()), KeyValue.of(REGION, context.getRegion()),
-				KeyValue.of(OUTCOME, outcome(context)), KeyValue.of(ERROR_CODE, errorCode(context)));
+				KeyValue.of(OUTCOME, outcome(context)), KeyValue.of(ERROR_CODE, errorCode(context)),
+				KeyValue.of(TARGETS_TRIED, targetsTried(context)));
+	}
+
+	private static String targetsTried(PipeObservationContext context) {
+		if (context.getResult() != null) {
+			return Integer.toString(context.getResult().targetsTried());
+		}
+		// an exhausted chain carries the failures of the targets before the last
+		BedrockPipeException failure = context.getFailure();
+		return (failure != null) ? Integer.toString(failure.getSuppressed().length + 1) : "1";
 	}
 
 	private static String outcome(PipeObservationContext context) {

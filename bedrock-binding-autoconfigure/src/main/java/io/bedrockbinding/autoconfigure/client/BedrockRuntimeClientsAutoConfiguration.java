@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure.client;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.interceptor.BindingInterceptor;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,14 @@ public final class BedrockRuntimeClientsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.interceptor.enabled", matchIfMissing = true)
-	BindingInterceptor bedrockBindingInterceptor(BindingRegistry registry, ObjectProvider<AccountResolver> accounts) {
-		return BindingInterceptor.of(registry, accounts.getIfAvailable(AccountResolver::none));
+	BindingInterceptor bedrockBindingInterceptor(BindingRegistry registry, ObjectProvider<AccountResolver> accounts,
+			ObjectProvider<BedrockPipeFactory> pipes) {
+		AccountResolver resolver = accounts.getIfAvailable(AccountResolver::none);
+		BedrockPipeFactory factory = pipes.getIfAvailable();
+		// the SDK clients share the pipes' cooldowns: a target that throttles one is
+		// skipped by both
+		return (factory != null) ? BindingInterceptor.of(registry, resolver, factory.cooldowns())
+				: BindingInterceptor.of(registry, resolver);
 	}
 
 	// Lazy, as are all SDK clients here: building one loads about 2,000 classes (the

@@ -4,6 +4,7 @@ import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpoint;
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointWebExtension;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.registry.BindingRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +32,11 @@ public final class BedrockBindingsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(BindingRegistry.class)
 	BedrockBindingsEndpoint bedrockBindingsEndpoint(BindingRegistry registry,
-			BedrockBindingsEndpointProperties properties, ObjectProvider<AccountResolver> accounts) {
+			BedrockBindingsEndpointProperties properties, ObjectProvider<AccountResolver> accounts,
+			ObjectProvider<BedrockPipeFactory> pipes) {
+		BedrockPipeFactory factory = pipes.getIfAvailable();
 		return new BedrockBindingsEndpoint(registry, properties.getShowValues(),
-				accounts.getIfAvailable(AccountResolver::none));
+				accounts.getIfAvailable(AccountResolver::none), (factory != null) ? factory.cooldowns() : null);
 	}
 
 	@Bean

@@ -45,7 +45,22 @@ public final class LocalBedrockAutoConfiguration {
 		if (properties.getPort() != 0) {
 			builder.port(properties.getPort());
 		}
-		return builder.build().start();
+		LocalBedrock localBedrock = builder.build();
+		properties.getQuotas().forEach((target, quota) -> {
+			String property = "bedrock.binding.local-bedrock.quotas[" + target + "]";
+			try {
+				if (quota.getRequestsPerMinute() != null) {
+					localBedrock.faults().quotas().requestsPerMinute(target, quota.getRequestsPerMinute());
+				}
+				if (quota.getTokensPerMinute() != null) {
+					localBedrock.faults().quotas().tokensPerMinute(target, quota.getTokensPerMinute());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
+			}
+		});
+		return localBedrock.start();
 	}
 
 	@Bean

@@ -1,5 +1,10 @@
 package io.bedrockbinding.autoconfigure.local;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,6 +30,13 @@ public class LocalBedrockProperties {
 	 */
 	private String accountId = "";
 
+	/**
+	 * Per-target quotas, keyed by the target as calls name it (bracketed to keep its ':',
+	 * e.g. "[us.amazon.nova-pro-v1:0]"): a call beyond one is refused with Bedrock's
+	 * ThrottlingException, to rehearse failover.
+	 */
+	private Map<String, Quota> quotas = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -47,6 +59,47 @@ public class LocalBedrockProperties {
 
 	public void setAccountId(String accountId) {
 		this.accountId = accountId;
+	}
+
+	public Map<String, Quota> getQuotas() {
+		return this.quotas;
+	}
+
+	public void setQuotas(Map<String, Quota> quotas) {
+		this.quotas = quotas;
+	}
+
+	/**
+	 * The quotas of one target.
+	 */
+	public static class Quota {
+
+		/**
+		 * Most calls of the target in any minute.
+		 */
+		private @Nullable Integer requestsPerMinute;
+
+		/**
+		 * Most input tokens of the target's calls in any minute.
+		 */
+		private @Nullable Integer tokensPerMinute;
+
+		public @Nullable Integer getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(@Nullable Integer requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+		public @Nullable Integer getTokensPerMinute() {
+			return this.tokensPerMinute;
+		}
+
+		public void setTokensPerMinute(@Nullable Integer tokensPerMinute) {
+			this.tokensPerMinute = tokensPerMinute;
+		}
+
 	}
 
 }

@@ -2,9 +2,11 @@ package io.bedrockbinding.autoconfigure.observation;
 
 import io.bedrockbinding.actuate.observation.MeterRegistryPipeTokenCounter;
 import io.bedrockbinding.actuate.observation.ObservationPipeObserver;
+import io.bedrockbinding.actuate.observation.PipeCooldownMetrics;
 import io.bedrockbinding.actuate.observation.PipeObservationConvention;
 import io.bedrockbinding.actuate.observation.PipeTokenCounter;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -49,6 +51,17 @@ public final class BedrockPipeObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		PipeTokenCounter bedrockPipeTokenCounter(MeterRegistry meterRegistry) {
 			return new MeterRegistryPipeTokenCounter(meterRegistry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PipeCooldownMetrics bedrockPipeCooldownMetrics(ObjectProvider<BedrockPipeFactory> pipes) {
+			// the factory is made later (by BedrockBindingAutoConfiguration): looked up
+			// at each scrape
+			return new PipeCooldownMetrics(() -> {
+				BedrockPipeFactory factory = pipes.getIfAvailable();
+				return (factory != null) ? factory.cooldowns() : null;
+			});
 		}
 
 	}

@@ -38,7 +38,10 @@ class BedrockBindingsEndpointWebTests {
 	void documentHasTheTopLevelFields() {
 		DocumentContext document = this.client.json("/actuator/bedrockbindings");
 		Map<String, Object> root = document.read("$");
-		assertThat(root).containsOnlyKeys("region", "accountId", "inferenceFile", "bindings");
+		assertThat(root).containsOnlyKeys("region", "accountId", "inferenceFile", "failover", "bindings");
+		assertThat(document.<Map<String, Object>>read("$.failover")).containsEntry("cooldown", "PT30S")
+			.containsEntry("cooldownAfter", 2)
+			.containsEntry("cooldowns", List.of());
 		assertThat(root).containsEntry("region", "us-east-1").containsEntry("accountId", "******");
 	}
 

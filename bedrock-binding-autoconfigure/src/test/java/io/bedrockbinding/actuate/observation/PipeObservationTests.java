@@ -84,8 +84,9 @@ class PipeObservationTests {
 			.hasLowCardinalityKeyValue("region", "us-east-1")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("error.code", "none")
+			.hasLowCardinalityKeyValue("targets.tried", "1")
 			.doesNotHaveError()
-			.hasKeyValuesCount(5);
+			.hasKeyValuesCount(6);
 		assertThat(result.usage().inputTokens()).isPositive();
 		assertThat(result.usage().outputTokens()).isPositive();
 		assertThat(tokens("amazon.nova-micro-v1:0", "input") - inputBefore).isEqualTo(result.usage().inputTokens());

@@ -1,0 +1,296 @@
+package io.bedrockbinding.pipe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import io.bedrockbinding.registry.Resolution;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+
+/**
+ * The failover loop of one call: tries the hops of a {@link Resolution} in order,
+ * skipping those that are cooling down, and moves on only for failures another target may
+ * not have (throttling, service unavailable, model not ready, timeouts, connection
+ * failures, an on-demand refusal). Validation errors, access denied and anything else are
+ * the caller's to see at once. When every hop failed, one {@link BedrockPipeException}
+ * lists each hop's failure.
+ */
+final class TargetChain {
+
+	private final PipeContext context;
+
+	private final String modelId;
+
+	private final Resolution resolution;
+
+	private final List<Resolution.Hop> hops;
+
+	TargetChain(PipeContext context, String modelId, Resolution resolution, List<Resolution.Hop> hops) {
+		this.context = context;
+		this.modelId = modelId;
+		this.resolution = resolution;
+		this.hops = hops;
+	}
+
+	/**
+	 * The first hop, as observers and errors before any call name it.
+	 * @return the first hop
+	 */
+	Resolution.Hop first() {
+		return this.hops.get(0);
+	}
+
+	/**
+	 * The first hop's route.
+	 * @return the route
+	 */
+	Route firstRoute() {
+		return this.context.route(this.modelId, this.resolution, this.hops.get(0));
+	}
+
+	/**
+	 * Runs a sync call along the chain.
+	 * @param send sends one attempt, throwing what the SDK threw
+	 * @param translate turns a failure of a route into the pipe's exception
+	 * @return the first answer
+	 */
+	PipeResult execute(Function<Attempt, PipeResult> send,
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate) {
+		List<BedrockPipeException> failures = new ArrayList<>(1);
+		List<Resolution.Hop> order = order();
+		for (int i = 0; i < order.size(); i++) {
+			Attempt attempt = attempt(order.get(i), i, order.size(), translate);
+			try {
+				return succeeded(attempt, send.apply(attempt), failures.size());
+			}
+			catch (RuntimeException ex) {
+				BedrockPipeException failure = failed(attempt, ex, translate, failures);
+				if (failure != null) {
+					throw failure;
+				}
+			}
+		}
+		throw exhausted(failures);
+	}
+
+	/**
+	 * Runs an async call (or a stream) along the chain.
+	 * @param send sends one attempt; a failure wrapped by {@link #surface(Throwable)} is
+	 * not failed over (a stream that already handed text to the caller)
+	 * @param translate turns a failure of a route into the pipe's exception
+	 * @return the first answer
+	 */
+	CompletableFuture<PipeResult> executeAsync(Function<Attempt, CompletableFuture<PipeResult>> send,
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate) {
+		return next(order(), 0, send, translate, new ArrayList<>(1));
+	}
+
+	private CompletableFuture<PipeResult> next(List<Resolution.Hop> order, int index,
+			Function<Attempt, CompletableFuture<PipeResult>> send,
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
+			List<BedrockPipeException> failures) {
+		if (index == order.size()) {
+			return CompletableFuture.failedFuture(exhausted(failures));
+		}
+		Attempt attempt;
+		CompletableFuture<PipeResult> sent;
+		try {
+			attempt = attempt(order.get(index), index, order.size(), translate);
+			sent = send.apply(attempt);
+		}
+		catch (BedrockPipeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return sent.handle((result, thrown) -> {
+			if (thrown == null) {
+				return CompletableFuture.completedFuture(succeeded(attempt, result, failures.size()));
+			}
+			BedrockPipeException failure = failed(attempt, thrown, translate, failures);
+			return (failure != null) ? CompletableFuture.<PipeResult>failedFuture(failure)
+					: next(order, index + 1, send, translate, failures);
+		}).thenCompose((future) -> future);
+	}
+
+	/**
+	 * Marks a failure that must reach the caller as it is: a stream that handed text to
+	 * the caller never starts again on another target (no text twice, no mixed replies).
+	 * @param failure the failure
+	 * @return the marked failure
+	 */
+	static RuntimeException surface(Throwable failure) {
+		return new Surfaced(failure);
+	}
+
+	// The hops not cooling down, in order; all of them when every one is (then the call
+	// probes them rather than failing unsent).
+	private List<Resolution.Hop> order() {
+		if (this.hops.size() == 1) {
+			return this.hops;
+		}
+		Cooldowns cooldowns = this.context.cooldowns;
+		List<Resolution.Hop> ready = new ArrayList<>(this.hops.size());
+		for (Resolution.Hop hop : this.hops) {
+			if (!cooldowns.isCoolingDown(hop.target().value(), hop.region())) {
+				ready.add(hop);
+			}
+		}
+		return ready.isEmpty() ? this.hops : ready;
+	}
+
+	private Attempt attempt(Resolution.Hop hop, int index, int count,
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate) {
+		Route route;
+		try {
+			route = this.context.route(this.modelId, this.resolution, hop);
+		}
+		catch (RuntimeException ex) {
+			throw translate.apply(ex, null);
+		}
+		int maxAttempts = (index < count - 1) ? this.context.failover.sdkMaxAttempts() : 0;
+		return new Attempt(route, hop.appended(), maxAttempts);
+	}
+
+	private PipeResult succeeded(Attempt attempt, PipeResult result, int failed) {
+		this.context.cooldowns.succeeded(attempt.route().target().value(), attempt.route().region());
+		return (failed == 0) ? result : result.withTargetsTried(failed + 1);
+	}
+
+	// Records a failed attempt: the exception to throw now, or null to try the next hop.
+	private @Nullable BedrockPipeException failed(Attempt attempt, Throwable thrown,
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
+			List<BedrockPipeException> failures) {
+		Throwable cause = (thrown instanceof CompletionException && thrown.getCause() != null) ? thrown.getCause()
+				: thrown;
+		if (cause instanceof Surfaced surfaced) {
+			return translate.apply(surfaced.getCause(), attempt.route());
+		}
+		BedrockPipeException failure = translate.apply(cause, attempt.route());
+		if (failure.reason() == FailureReason.THROTTLED) {
+			this.context.cooldowns.throttled(attempt.route().target().value(), attempt.route().region());
+		}
+		if (!failsOver(failure)) {
+			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure));
+		}
+		failures.add(failure);
+		return null;
+	}
+
+	/**
+	 * Whether another target may answer where this one failed.
+	 * @param failure the failure of one target
+	 * @return whether to try the next
+	 */
+	static boolean failsOver(BedrockPipeException failure) {
+		return switch (failure.reason()) {
+			case THROTTLED, TIMEOUT, CONNECTION_FAILED, CONNECTION_CLOSED, ON_DEMAND_NOT_SUPPORTED,
+					STREAM_INTERRUPTED ->
+				true;
+			case SERVICE_ERROR -> "ServiceUnavailableException".equals(failure.errorCode());
+			default -> false;
+		};
+	}
+
+	private BedrockPipeException exhausted(List<BedrockPipeException> failures) {
+		if (failures.size() == 1) {
+			return failures.get(0);
+		}
+		BedrockPipeException last = failures.get(failures.size() - 1);
+		StringBuilder problem = new StringBuilder("Every target of " + this.modelId + " failed, in order:");
+		List<String> fixes = new ArrayList<>();
+		for (int i = 0; i < failures.size(); i++) {
+			BedrockPipeException failure = failures.get(i);
+			String message = failure.getMessage();
+			int end = message.indexOf('\n');
+			problem.append("\n  ")
+				.append(i + 1)
+				.append(". ")
+				.append(failure.target())
+				.append(" (")
+				.append(failure.region())
+				.append("): ")
+				.append((end >= 0) ? message.substring(0, end) : message);
+			if (!fixes.contains(failure.fix())) {
+				fixes.add(failure.fix());
+			}
+		}
+		String fix = String.join("; ", fixes) + "; or add a target of another geography, region or account to the"
+				+ " chain of " + this.modelId;
+		BedrockPipeException exhausted = new BedrockPipeException(last.reason(), this.modelId, last.target(),
+				last.region(), last.errorCode(), last.requestId(), problem.toString(), fix, last);
+		for (int i = 0; i < failures.size() - 1; i++) {
+			exhausted.addSuppressed(failures.get(i));
+		}
+		return exhausted;
+	}
+
+	private static List<BedrockPipeException> append(List<BedrockPipeException> failures,
+			BedrockPipeException failure) {
+		List<BedrockPipeException> all = new ArrayList<>(failures);
+		all.add(failure);
+		return all;
+	}
+
+	/**
+	 * One attempt of the chain.
+	 *
+	 * @param route where it goes
+	 * @param appended whether it is the on-demand fallback's geo profile
+	 * @param sdkMaxAttempts the most SDK attempts for it, 0 for the client's own
+	 */
+	record Attempt(Route route, boolean appended, int sdkMaxAttempts) {
+
+		ConverseRequest limit(ConverseRequest request) {
+			return (this.sdkMaxAttempts == 0) ? request
+					: request.toBuilder()
+						.overrideConfiguration(limited(request.overrideConfiguration().orElse(null)))
+						.build();
+		}
+
+		ConverseStreamRequest limit(ConverseStreamRequest request) {
+			return (this.sdkMaxAttempts == 0) ? request
+					: request.toBuilder()
+						.overrideConfiguration(limited(request.overrideConfiguration().orElse(null)))
+						.build();
+		}
+
+		private AwsRequestOverrideConfiguration limited(@Nullable AwsRequestOverrideConfiguration override) {
+			AwsRequestOverrideConfiguration.Builder builder = (override != null) ? override.toBuilder()
+					: AwsRequestOverrideConfiguration.builder();
+			int max = this.sdkMaxAttempts;
+			// A request plugin may change the client's configuration for this one call:
+			// the same retry strategy (backoff, conditions) with fewer attempts, never
+			// more.
+			SdkPlugin fewerAttempts = (config) -> {
+				ClientOverrideConfiguration current = config.overrideConfiguration();
+				RetryStrategy strategy = (current != null) ? current.retryStrategy().orElse(null) : null;
+				if (strategy != null && strategy.maxAttempts() > max) {
+					config.overrideConfiguration(
+							current.toBuilder().retryStrategy(strategy.toBuilder().maxAttempts(max).build()).build());
+				}
+			};
+			return builder.addPlugin(fewerAttempts).build();
+		}
+
+	}
+
+	/** A failure that must not fail over. */
+	private static final class Surfaced extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Surfaced(Throwable cause) {
+			super(cause);
+		}
+
+	}
+
+}

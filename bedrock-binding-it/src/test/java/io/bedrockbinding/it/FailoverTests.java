@@ -1,0 +1,284 @@
+package io.bedrockbinding.it;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.bedrockbinding.emulator.Fault;
+import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.pipe.BedrockPipe;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.FailoverSettings;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.registry.BindingRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Failover along a binding's chain, on every call path: on throttling, unavailability, a
+ * model not ready and model timeouts the next target answers; on access denied, an
+ * unknown model or a model error the caller sees the failure at once; a target that keeps
+ * throttling cools down and is probed again; a stream fails over only before its first
+ * text. Clients make one attempt, so every fault reaches the chain.
+ */
+class FailoverTests {
+
+	private static final String SONNET = "anthropic.claude-sonnet-4-20250514-v1:0";
+
+	private static final String FIRST = "us." + SONNET;
+
+	private static final String SECOND = "global." + SONNET;
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
+
+	private final MutableClock clock = new MutableClock();
+
+	private BedrockPipeFactory factory(String chain, int cooldownAfter) {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(SONNET, chain);
+		return this.factories.track(Fixture.factory(bedrock.get(), registry)
+			.failover(new FailoverSettings(Duration.ofSeconds(30), cooldownAfter, 0, this.clock))
+			.build());
+	}
+
+	private BedrockPipe pipe() {
+		return factory(FIRST + ", " + SECOND, 2).pipe(SONNET);
+	}
+
+	private static List<String> called(CallPath path) {
+		return bedrock.get().journal(path.api()).stream().map(JournalEntry::modelId).toList();
+	}
+
+	@ParameterizedTest(name = "{0} on {1}")
+	@CsvSource({ "EXECUTE, THROTTLING", "EXECUTE, SERVICE_UNAVAILABLE", "EXECUTE, MODEL_NOT_READY",
+			"EXECUTE, MODEL_TIMEOUT", "EXECUTE_ASYNC, THROTTLING", "EXECUTE_ASYNC, SERVICE_UNAVAILABLE",
+			"EXECUTE_ASYNC, MODEL_NOT_READY", "EXECUTE_ASYNC, MODEL_TIMEOUT", "STREAM, THROTTLING",
+			"STREAM, SERVICE_UNAVAILABLE", "STREAM, MODEL_NOT_READY", "STREAM, MODEL_TIMEOUT" })
+	void aRetryableFailureOfTheFirstTargetIsAnsweredByTheNext(CallPath path, Fault fault) {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().failNext(path.api(), 1, fault);
+
+		PipeResult result = path.call(pipe, "hello");
+
+		assertThat(result.invokedTarget()).isEqualTo(SECOND);
+		assertThat(result.targetsTried()).isEqualTo(2);
+		assertThat(result.text()).contains("You said: hello");
+		assertThat(called(path)).containsExactly(FIRST, SECOND);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(CallPath.class)
+	void anAnswerOfTheFirstTargetTriesNoOther(CallPath path) {
+		PipeResult result = path.call(pipe(), "hello");
+
+		assertThat(result.invokedTarget()).isEqualTo(FIRST);
+		assertThat(result.targetsTried()).isEqualTo(1);
+		assertThat(called(path)).containsExactly(FIRST);
+	}
+
+	@ParameterizedTest(name = "{0} on {1}")
+	@CsvSource({ "EXECUTE, ACCESS_DENIED, ACCESS_DENIED", "EXECUTE, MODEL_ERROR, SERVICE_ERROR",
+			"EXECUTE, INTERNAL_SERVER, SERVICE_ERROR", "EXECUTE_ASYNC, ACCESS_DENIED, ACCESS_DENIED",
+			"EXECUTE_ASYNC, MODEL_ERROR, SERVICE_ERROR", "STREAM, ACCESS_DENIED, ACCESS_DENIED" })
+	void aFailureThatIsTheCallersIsNotFailedOver(CallPath path, Fault fault, FailureReason reason) {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().failNext(path.api(), 1, fault);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> path.call(pipe, "hello"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(reason);
+				assertThat(failure.target()).isEqualTo(FIRST);
+			});
+		assertThat(called(path)).containsExactly(FIRST);
+	}
+
+	@Test
+	void aTargetBeforeTheLastGetsFewerSdkAttemptsAndTheLastKeepsTheClients() {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(SONNET, FIRST + ", " + SECOND);
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 3).build())
+				.failover(new FailoverSettings(Duration.ofSeconds(30), 2, 1, this.clock))
+				.build());
+		bedrock.faults().failNext(2, Fault.THROTTLING);
+
+		PipeResult result = factory.pipe(SONNET).execute("hello");
+
+		assertThat(result.invokedTarget()).isEqualTo(SECOND);
+		// one attempt on the first target; the client's retries on the last
+		assertThat(bedrock.get().journal("Converse")).extracting((entry) -> entry.modelId() + " " + entry.status())
+			.containsExactly(FIRST + " 429", SECOND + " 429", SECOND + " 200");
+	}
+
+	@Test
+	void anUnknownModelIsAValidationErrorAndNotFailedOver() {
+		BedrockPipe pipe = factory("us.amazon.nova-pro-v9:0, " + SECOND, 2).pipe(SONNET);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
+			.satisfies((failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL));
+		assertThat(called(CallPath.EXECUTE)).containsExactly("us.amazon.nova-pro-v9:0");
+	}
+
+	@Test
+	void anExhaustedChainIsOneExceptionListingEveryTarget() {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().failNext(2, Fault.THROTTLING);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
+				assertThat(failure.getMessage()).contains("Every target of " + SONNET + " failed, in order:")
+					.contains("1. " + FIRST + " (us-east-1): Bedrock refused the call: Too many requests")
+					.contains("2. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests");
+				assertThat(failure.fix()).contains("add a target of another geography, region or account");
+				assertThat(failure.getSuppressed()).hasSize(1);
+			});
+	}
+
+	@Test
+	void aTargetThatKeepsThrottlingCoolsDownAndIsProbedAgainAfterTheCooldown() {
+		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 2);
+		BedrockPipe pipe = factory.pipe(SONNET);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("one");
+		assertThat(factory.cooldowns().active()).isEmpty();
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("two");
+		assertThat(factory.cooldowns().active()).singleElement().satisfies((cooldown) -> {
+			assertThat(cooldown.target()).isEqualTo(FIRST);
+			assertThat(cooldown.until()).isEqualTo(this.clock.instant().plusSeconds(30));
+			assertThat(cooldown.throttles()).isEqualTo(2);
+		});
+		bedrock.get().reset();
+
+		PipeResult cooled = pipe.execute("three");
+		this.clock.advance(Duration.ofSeconds(31));
+		PipeResult probed = pipe.execute("four");
+
+		assertThat(cooled.invokedTarget()).isEqualTo(SECOND);
+		assertThat(cooled.targetsTried()).isEqualTo(1);
+		assertThat(probed.invokedTarget()).isEqualTo(FIRST);
+		assertThat(called(CallPath.EXECUTE)).containsExactly(SECOND, FIRST);
+		assertThat(factory.cooldowns().active()).isEmpty();
+	}
+
+	@Test
+	void aStreamFailsOverBeforeItsFirstText() {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().breakNextStream(0, Fault.THROTTLING);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		PipeResult result = CallPath.await(pipe.stream("hello", deltas::add));
+
+		assertThat(result.invokedTarget()).isEqualTo(SECOND);
+		assertThat(String.join("", deltas)).isEqualTo(result.text());
+		assertThat(called(CallPath.STREAM)).containsExactly(FIRST, SECOND);
+	}
+
+	@Test
+	void aStreamNeverFailsOverAfterItsFirstText() {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().breakNextStream(2, Fault.THROTTLING);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		assertThatExceptionOfType(BedrockPipeException.class)
+			.isThrownBy(() -> CallPath.await(pipe.stream("a reply long enough for several deltas", deltas::add)))
+			.satisfies((failure) -> assertThat(failure.target()).isEqualTo(FIRST));
+		assertThat(deltas).hasSize(2);
+		assertThat(called(CallPath.STREAM)).containsExactly(FIRST);
+	}
+
+	@Test
+	void sixtyFourConcurrentCallersLoseAndDuplicateNothing() throws Exception {
+		BedrockPipe pipe = pipe();
+		bedrock.faults().failNext(40, Fault.THROTTLING);
+		ExecutorService pool = Executors.newFixedThreadPool(64);
+		Set<String> answered = ConcurrentHashMap.newKeySet();
+		AtomicInteger duplicates = new AtomicInteger();
+		AtomicInteger throttled = new AtomicInteger();
+		List<Future<?>> calls = new ArrayList<>();
+		try {
+			for (int i = 0; i < 64; i++) {
+				String prompt = "caller-" + i;
+				calls.add(pool.submit(() -> {
+					try {
+						PipeResult result = pipe.execute(prompt);
+						assertThat(result.text()).endsWith("You said: " + prompt);
+						if (!answered.add(prompt)) {
+							duplicates.incrementAndGet();
+						}
+					}
+					catch (BedrockPipeException ex) {
+						assertThat(ex.reason()).isEqualTo(FailureReason.THROTTLED);
+						throttled.incrementAndGet();
+					}
+				}));
+			}
+			for (Future<?> call : calls) {
+				call.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(duplicates).hasValue(0);
+		assertThat(answered.size() + throttled.get()).isEqualTo(64);
+		assertThat(answered).isNotEmpty();
+		// every call is one journal entry per target it tried: 40 throttled, one answer
+		// each
+		assertThat(bedrock.get().journal("Converse")).hasSize(40 + answered.size());
+	}
+
+	/** A clock that tests move by hand. */
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-12-02T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
