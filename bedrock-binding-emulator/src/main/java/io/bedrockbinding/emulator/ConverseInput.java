@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param inputTokens the token estimate of the system prompt, every message and its media
  * @param maxTokens {@code inferenceConfig.maxTokens}
  * @param stopSequences {@code inferenceConfig.stopSequences}
- * @param media the images, documents and videos of the messages
+ * @param media the images, documents, videos and audio of the messages
  */
 record ConverseInput(JsonNode root, List<JsonNode> messages, String prompt, int inputTokens,
 		@Nullable Integer maxTokens, List<String> stopSequences, MediaBlocks media) {

@@ -15,8 +15,23 @@ import tools.jackson.databind.node.ObjectNode;
  * @param stopReason {@code end_turn}, {@code tool_use}, {@code guardrail_intervened}, ...
  * @param usage the token counts
  * @param trace the {@code trace} object, or {@code null} without one
+ * @param echo what the answer repeats of the request: {@code performanceConfig},
+ * {@code serviceTier} and {@code additionalModelResponseFields}, each only when asked for
  */
-record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullable ObjectNode trace) {
+record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullable ObjectNode trace, ObjectNode echo) {
+
+	/**
+	 * This answer with one more part of its {@code trace}, such as the
+	 * {@code promptRouter} of a prompt router's answer.
+	 * @param name the field of {@code trace}: {@code guardrail}, {@code promptRouter}
+	 * @param value its value
+	 * @return the answer with that trace
+	 */
+	ConverseReply withTrace(String name, ObjectNode value) {
+		ObjectNode merged = (this.trace != null) ? this.trace.deepCopy() : Json.newObject();
+		merged.set(name, value);
+		return new ConverseReply(this.blocks, this.stopReason, this.usage, merged, this.echo);
+	}
 
 	ObjectNode json(long latencyMillis) {
 		ObjectNode reply = Json.newObject();
@@ -42,6 +57,7 @@ record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullab
 			}
 		}
 		reply.put("stopReason", this.stopReason);
+		reply.setAll(this.echo);
 		reply.set("usage", this.usage.json());
 		reply.putObject("metrics").put("latencyMs", latencyMillis);
 		if (this.trace != null) {
@@ -119,8 +135,17 @@ record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullab
 			events.exception(streamBreak.exceptionType(), streamBreak.message());
 			return;
 		}
-		events.event("messageStop", Json.newObject().put("stopReason", this.stopReason));
+		ObjectNode stop = Json.newObject().put("stopReason", this.stopReason);
+		if (this.echo.has("additionalModelResponseFields")) {
+			stop.set("additionalModelResponseFields", this.echo.get("additionalModelResponseFields"));
+		}
+		events.event("messageStop", stop);
 		ObjectNode metadata = Json.newObject();
+		for (String field : new String[] { "performanceConfig", "serviceTier" }) {
+			if (this.echo.has(field)) {
+				metadata.set(field, this.echo.get(field));
+			}
+		}
 		metadata.set("usage", this.usage.json());
 		metadata.putObject("metrics").put("latencyMs", latencyMillis);
 		if (this.trace != null) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.bedrockbinding.catalog.ModelInfo;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's "model" for Converse and ConverseStream: validates a request as Bedrock
@@ -39,7 +41,7 @@ final class Converser {
 			if (word != null) {
 				return new ConverseReply(List.of(new ConverseReply.Block.Text(guardrail.blockedInput())),
 						Guardrails.INTERVENED, usage(inputTokens, 0, cache),
-						Guardrails.traced(root) ? Guardrails.inputTrace(guardrail, word) : null);
+						Guardrails.traced(root) ? Guardrails.inputTrace(guardrail, word) : null, echo(root, null));
 			}
 		}
 		List<ConverseReply.Block> blocks = new ArrayList<>();
@@ -48,6 +50,7 @@ final class Converser {
 			blocks.add(new ConverseReply.Block.Reasoning(reasoning, Reasoning.signature(reasoning)));
 		}
 		String stopReason;
+		String stopSequence = null;
 		int outputTokens;
 		int reasoningTokens = reasons ? Generation.tokens(Reasoning.text(input.prompt())) : 0;
 		if (tools.call() != null) {
@@ -62,6 +65,7 @@ final class Converser {
 					input.stopSequences());
 			blocks.add(new ConverseReply.Block.Text(generation.text()));
 			stopReason = generation.stopReason();
+			stopSequence = generation.stopSequence();
 			outputTokens = generation.outputTokens();
 		}
 		if (guardrail != null) {
@@ -70,15 +74,15 @@ final class Converser {
 			if (word != null) {
 				return new ConverseReply(List.of(new ConverseReply.Block.Text(guardrail.blockedOutputs())),
 						Guardrails.INTERVENED, usage(inputTokens, outputTokens, cache),
-						Guardrails.traced(root) ? Guardrails.outputTrace(guardrail, word, answer) : null);
+						Guardrails.traced(root) ? Guardrails.outputTrace(guardrail, word, answer) : null,
+						echo(root, null));
 			}
 		}
 		return new ConverseReply(List.copyOf(blocks), stopReason,
-				usage(inputTokens, outputTokens + reasoningTokens, cache), null);
+				usage(inputTokens, outputTokens + reasoningTokens, cache), null, echo(root, stopSequence));
 	}
 
-	private static String text(ResolvedTarget target, ConverseInput input, ToolTurn tools,
-			@org.jspecify.annotations.Nullable JsonNode schema) {
+	private static String text(ResolvedTarget target, ConverseInput input, ToolTurn tools, @Nullable JsonNode schema) {
 		if (schema != null) {
 			return StructuredOutput.answer(schema, input.prompt());
 		}
@@ -92,6 +96,32 @@ final class Converser {
 		return text;
 	}
 
+	/**
+	 * What the answer repeats: {@code performanceConfig} and {@code serviceTier} as sent;
+	 * for {@code additionalModelResponseFieldPaths}, the field of each path the emulated
+	 * native reply has ({@code /stop_sequence}, the stop sequence that cut the answer or
+	 * {@code null}); other paths are left out.
+	 * @param root the request body
+	 * @param stopSequence the stop sequence that cut the answer, if one did
+	 * @return the fields to add to the answer
+	 */
+	private static ObjectNode echo(JsonNode root, @Nullable String stopSequence) {
+		ObjectNode echo = Json.newObject();
+		for (String field : new String[] { "performanceConfig", "serviceTier" }) {
+			if (root.path(field).isObject()) {
+				echo.set(field, root.get(field));
+			}
+		}
+		List<String> paths = Json.texts(root, "additionalModelResponseFieldPaths");
+		if (!paths.isEmpty()) {
+			ObjectNode fields = echo.putObject("additionalModelResponseFields");
+			if (paths.contains("/stop_sequence")) {
+				fields.put("stop_sequence", stopSequence);
+			}
+		}
+		return echo;
+	}
+
 	private static String answerText(List<ConverseReply.Block> blocks) {
 		StringBuilder text = new StringBuilder();
 		for (ConverseReply.Block block : blocks) {
@@ -102,8 +132,7 @@ final class Converser {
 		return text.toString();
 	}
 
-	private static ConverseReply.Usage usage(int inputTokens, int outputTokens,
-			int @org.jspecify.annotations.Nullable [] cache) {
+	private static ConverseReply.Usage usage(int inputTokens, int outputTokens, int @Nullable [] cache) {
 		return new ConverseReply.Usage(inputTokens, outputTokens, (cache != null) ? cache[0] : null,
 				(cache != null) ? cache[1] : null);
 	}

@@ -11,8 +11,8 @@ import io.bedrockbinding.catalog.ModelInfo;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The images, documents and videos of a Converse request, validated as Bedrock validates
- * them. Limits from the {@code content} restrictions of
+ * The images, documents, videos and audio of a Converse request, validated as Bedrock
+ * validates them. Limits from the {@code content} restrictions of
  * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Message.html: up to
  * 20 images of at most 3.75 MB, up to five documents of at most 4.5 MB.
  *
@@ -21,10 +21,11 @@ import tools.jackson.databind.JsonNode;
  * @param images the number of image blocks
  * @param documents the number of document blocks
  * @param videos the number of video blocks
+ * @param audios the number of audio blocks
  * @param tokens the token estimate of the media: a document's bytes / 4, an image 1 +
  * bytes / 1,000 (an estimate, not Bedrock's formula)
  */
-record MediaBlocks(List<String> seen, int images, int documents, int videos, int tokens) {
+record MediaBlocks(List<String> seen, int images, int documents, int videos, int audios, int tokens) {
 
 	static final int MAX_IMAGES = 20;
 
@@ -73,9 +74,11 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 		int images = 0;
 		int documents = 0;
 		int videos = 0;
+		int audios = 0;
 		int tokens = 0;
 		for (int m = 0; m < messages.size(); m++) {
 			List<JsonNode> content = Json.elements(messages.get(m), "content");
+			requireUserAndText(messages.get(m), content, m);
 			for (int c = 0; c < content.size(); c++) {
 				JsonNode block = content.get(c);
 				String path = "messages." + (m + 1) + ".member.content." + (c + 1) + ".member.";
@@ -112,11 +115,13 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 					tokens += (int) (Math.max(size, 0) / 4);
 					seen.add("document '" + name + "' " + format + " " + describe(document.path("source"), size));
 				}
-				else if (block.has("video")) {
-					JsonNode video = block.get("video");
-					videos++;
-					seen.add("video " + Json.text(video, "format") + " "
-							+ describe(video.path("source"), size(video.path("source"))));
+				else if (block.has("video") || block.has("audio")) {
+					String kind = block.has("video") ? "video" : "audio";
+					JsonNode media = block.get(kind);
+					videos += kind.equals("video") ? 1 : 0;
+					audios += kind.equals("audio") ? 1 : 0;
+					seen.add(kind + " " + Json.text(media, "format") + " "
+							+ describe(media.path("source"), size(media.path("source"))));
 				}
 			}
 		}
@@ -126,13 +131,37 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 		if (documents > MAX_DOCUMENTS) {
 			throw BedrockError.validation(TOO_MANY_DOCUMENTS);
 		}
-		return new MediaBlocks(List.copyOf(seen), images, documents, videos, tokens);
+		return new MediaBlocks(List.copyOf(seen), images, documents, videos, audios, tokens);
+	}
+
+	/**
+	 * The rules of the {@code content} restrictions of API_runtime_Message: images and
+	 * documents only in user messages, a document only beside a text block. No real
+	 * Bedrock text for either was found: these are LocalBedrock's own.
+	 */
+	private static void requireUserAndText(JsonNode message, List<JsonNode> content, int index) {
+		boolean media = false;
+		boolean document = false;
+		boolean text = false;
+		for (JsonNode block : content) {
+			media |= block.has("image") || block.has("document");
+			document |= block.has("document");
+			text |= block.has("text");
+		}
+		if (media && !"user".equals(Json.text(message, "role"))) {
+			throw BedrockError.validation("LocalBedrock: messages." + index + " has an image or document, but only "
+					+ "user messages can include them (API_runtime_Message content restrictions).");
+		}
+		if (document && !text) {
+			throw BedrockError.validation("LocalBedrock: messages." + index + " has a document but no text block; "
+					+ "a message with a document must also include text (API_runtime_Message content restrictions).");
+		}
 	}
 
 	/**
 	 * Refuses media the model cannot read (its catalog input modalities). The image text
 	 * is Bedrock's, as quoted in https://github.com/earendil-works/pi/issues/8960; the
-	 * video text follows its pattern (no real one was found).
+	 * video and audio texts follow its pattern (no real ones were found).
 	 * @param model the model that answers
 	 */
 	void requireSupportedBy(ModelInfo model) {
@@ -143,6 +172,10 @@ record MediaBlocks(List<String> seen, int images, int documents, int videos, int
 		if (this.videos > 0 && !ModelFeatures.input(model, "VIDEO")) {
 			throw BedrockError.validation(
 					"This model doesn't support the video field for user messages. Remove video and try again.");
+		}
+		if (this.audios > 0 && !ModelFeatures.input(model, "AUDIO") && !ModelFeatures.input(model, "SPEECH")) {
+			throw BedrockError.validation(
+					"This model doesn't support the audio field for user messages. Remove audio and try again.");
 		}
 	}
 

@@ -42,6 +42,9 @@ final class PromptCache {
 	 * point
 	 */
 	int @Nullable [] use(JsonNode root, List<JsonNode> messages, ModelInfo model) {
+		if (!hasCachePoint(root, messages)) {
+			return null;
+		}
 		StringBuilder prefix = new StringBuilder();
 		StringBuilder all = new StringBuilder();
 		boolean found = false;
@@ -99,6 +102,28 @@ final class PromptCache {
 		}
 		boolean added = this.prefixes.add(model.modelId() + "\n" + hash(prefix.toString()));
 		return added ? new int[] { 0, tokens } : new int[] { tokens, 0 };
+	}
+
+	// The common case, no cache point, costs one pass over the blocks and nothing else.
+	private static boolean hasCachePoint(JsonNode root, List<JsonNode> messages) {
+		for (JsonNode tool : Json.elements(root.path("toolConfig"), "tools")) {
+			if (tool.has("cachePoint")) {
+				return true;
+			}
+		}
+		for (JsonNode block : Json.elements(root, "system")) {
+			if (block.has("cachePoint")) {
+				return true;
+			}
+		}
+		for (JsonNode message : messages) {
+			for (JsonNode block : Json.elements(message, "content")) {
+				if (block.has("cachePoint")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	void clear() {

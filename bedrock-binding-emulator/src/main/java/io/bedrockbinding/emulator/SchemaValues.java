@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * whitespace, {@code ,} or {@code ;} and loses trailing {@code .?!)}) is used, converted
  * to the property's type; every other value is a typed default: strings
  * {@code "LocalBedrock"}, numbers {@code 1}, booleans {@code true}, enums their first
- * value, arrays empty, objects filled the same way.
+ * value, {@code const} its value, arrays empty, objects filled the same way;
+ * {@code anyOf}/{@code oneOf} take their first alternative.
  */
 final class SchemaValues {
 
@@ -75,6 +76,16 @@ final class SchemaValues {
 	}
 
 	private static JsonNode value(JsonNode schema, String hint, Map<String, String> hints, boolean every, int depth) {
+		for (String alternatives : new String[] { "anyOf", "oneOf" }) {
+			JsonNode options = schema.get(alternatives);
+			if (options != null && options.isArray() && !options.isEmpty() && depth <= MAX_DEPTH) {
+				return value(options.get(0), hint, hints, every, depth + 1);
+			}
+		}
+		JsonNode constant = schema.get("const");
+		if (constant != null) {
+			return constant;
+		}
 		JsonNode enumeration = schema.get("enum");
 		if (enumeration != null && enumeration.isArray() && !enumeration.isEmpty()) {
 			for (JsonNode option : enumeration) {

@@ -1,7 +1,10 @@
 package io.bedrockbinding.emulator;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,12 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ToolCall(String toolUseId, String name, ObjectNode input) {
 
-	private static final AtomicLong IDS = new AtomicLong();
-
 	/** Characters of the input JSON per streamed {@code toolUse} delta. */
 	private static final int DELTA_SIZE = 12;
 
-	static ToolCall of(JsonNode toolSpec, Map<String, String> hints) {
+	/**
+	 * The call of a tool.
+	 * @param toolSpec the tool's {@code toolSpec}
+	 * @param hints the values the question gives
+	 * @param conversation the conversation so far, whose hash makes the ID: the same
+	 * conversation always gets the same ID, every round of it a new one
+	 * @return the call
+	 */
+	static ToolCall of(JsonNode toolSpec, Map<String, String> hints, String conversation) {
 		String name = Json.text(toolSpec, "name");
 		if (name == null) {
 			throw BedrockError
@@ -30,7 +39,20 @@ record ToolCall(String toolUseId, String name, ObjectNode input) {
 						+ "failed to satisfy constraint: Member must not be null");
 		}
 		JsonNode schema = toolSpec.path("inputSchema").path("json");
-		return new ToolCall("tooluse_" + IDS.incrementAndGet(), name, SchemaValues.object(schema, hints, false));
+		return new ToolCall(id(conversation + "\n" + name), name, SchemaValues.object(schema, hints, false));
+	}
+
+	/**
+	 * {@code tooluse_} and 22 characters of {@code [A-Za-z0-9_-]}, as Bedrock's IDs look.
+	 */
+	private static String id(String seed) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+			return "tooluse_" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

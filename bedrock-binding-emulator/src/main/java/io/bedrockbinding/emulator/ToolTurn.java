@@ -77,7 +77,9 @@ record ToolTurn(@Nullable ToolCall call, List<String> results) {
 			}
 		}
 		List<String> results = results(messages);
-		return new ToolTurn((spec != null) ? ToolCall.of(spec, SchemaValues.hints(text)) : null, results);
+		return new ToolTurn(
+				(spec != null) ? ToolCall.of(spec, SchemaValues.hints(text), root.path("messages").toString()) : null,
+				results);
 	}
 
 	/** The first tool the question names that was not called since it was asked. */
@@ -151,7 +153,7 @@ record ToolTurn(@Nullable ToolCall call, List<String> results) {
 			for (JsonNode part : Json.elements(result, "content")) {
 				String partText = Json.text(part, "text");
 				text.append((partText != null) ? partText : part.has("json") ? part.get("json").toString()
-						: "(" + part.propertyNames().iterator().next() + ")");
+						: "(" + String.join(", ", part.propertyNames()) + ")");
 			}
 			String name = toolName(messages, Json.text(result, "toolUseId"));
 			boolean error = "error".equals(Json.text(result, "status"));

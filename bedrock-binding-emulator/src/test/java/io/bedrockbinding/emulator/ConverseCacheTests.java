@@ -1,5 +1,7 @@
 package io.bedrockbinding.emulator;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class ConverseCacheTests {
 	private static final CachePointBlock CACHE_POINT = CachePointBlock.builder().type(CachePointType.DEFAULT).build();
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
@@ -63,6 +66,30 @@ class ConverseCacheTests {
 		assertThat(second.totalTokens())
 			.isEqualTo(second.inputTokens() + second.outputTokens() + second.cacheReadInputTokens());
 		assertThat(bedrock.get().journal("Converse").get(0).converse().cachePoints()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentCallsWithOnePrefixWriteItOnce() throws Exception {
+		ConverseRequest request = cachedSystem(LONG + " Concurrent.", "q");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<TokenUsage>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(pool.submit(() -> client.get().converse(request).usage()));
+			}
+			int writes = 0;
+			int reads = 0;
+			for (java.util.concurrent.Future<TokenUsage> call : calls) {
+				TokenUsage usage = call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+				writes += (usage.cacheWriteInputTokens() > 0) ? 1 : 0;
+				reads += (usage.cacheReadInputTokens() > 0) ? 1 : 0;
+			}
+			assertThat(writes).isEqualTo(1);
+			assertThat(reads).isEqualTo(7);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.AudioBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.AudioFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
+import software.amazon.awssdk.services.bedrockruntime.model.VideoBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.VideoFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +41,8 @@ class ConverseMediaTests {
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
@@ -174,6 +179,39 @@ class ConverseMediaTests {
 		assertRefused("meta.llama3-8b-instruct-v1:0",
 				"This model doesn't support the image field for user messages. Remove image and try again.",
 				ContentBlock.fromText("What?"), image("png", PNG));
+	}
+
+	@Test
+	void aDocumentNeedsATextBlockBesideIt() {
+		assertRefused(HAIKU, "has a document but no text block", document("notes", "txt", new byte[] { 'x' }));
+	}
+
+	@Test
+	void onlyUserMessagesCarryImages() {
+		Message assistant = Message.builder().role(ConversationRole.ASSISTANT).content(image("png", PNG)).build();
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> client.get()
+				.converse((request) -> request.modelId(HAIKU)
+					.messages(user(ContentBlock.fromText("a")), assistant, user(ContentBlock.fromText("b")))))
+			.withMessageContaining("only user messages can include them");
+	}
+
+	@Test
+	void modelsWithoutVideoOrAudioInputRefuseThem() {
+		ContentBlock video = ContentBlock.fromVideo(VideoBlock.builder()
+			.format(VideoFormat.MP4)
+			.source((source) -> source.bytes(SdkBytes.fromByteArray(new byte[] { 0 })))
+			.build());
+		ContentBlock audio = ContentBlock.fromAudio(AudioBlock.builder()
+			.format(AudioFormat.MP3)
+			.source((source) -> source.bytes(SdkBytes.fromByteArray(new byte[] { 0 })))
+			.build());
+
+		assertRefused(HAIKU, "This model doesn't support the video field for user messages.",
+				ContentBlock.fromText("Watch"), video);
+		assertRefused(HAIKU, "This model doesn't support the audio field for user messages.",
+				ContentBlock.fromText("Listen"), audio);
 	}
 
 	private static void assertRefused(String modelId, String text, ContentBlock... blocks) {

@@ -34,7 +34,8 @@ class ConverseReasoningTests {
 		.build();
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);

@@ -36,7 +36,8 @@ class ConverseStructuredOutputTests {
 			 "required":["name","age"],"additionalProperties":false}""";
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
@@ -95,6 +96,26 @@ class ConverseStructuredOutputTests {
 
 		assertThat(stream.deltas(0)).hasSizeGreaterThan(2);
 		assertThat(stream.text(0)).isEqualTo(sync);
+	}
+
+	@Test
+	void anyOfTakesItsFirstAlternativeAndConstItsValue() {
+		String schema = """
+				{"type":"object","properties":{
+				  "id":{"anyOf":[{"type":"integer"},{"type":"string"}]},
+				  "kind":{"const":"person"}},"required":["id","kind"]}""";
+
+		String text = client.get()
+			.converse((request) -> request.modelId(HAIKU)
+				.messages(ConverseToolTests.user("id=7"))
+				.outputConfig(schema(schema)))
+			.output()
+			.message()
+			.content()
+			.get(0)
+			.text();
+
+		assertThat(text).isEqualTo("{\"id\":7,\"kind\":\"person\"}");
 	}
 
 	@Test

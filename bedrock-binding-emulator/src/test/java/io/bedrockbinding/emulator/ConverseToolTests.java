@@ -56,7 +56,8 @@ class ConverseToolTests {
 			List.of("zone"));
 
 	@RegisterExtension
-	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
+			LocalBedrock.builder().catalog(TestCatalog.create()));
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
@@ -115,6 +116,28 @@ class ConverseToolTests {
 	}
 
 	@Test
+	void aResultWithAnImageNamesTheImage() {
+		Message question = user("Weather in Paris?");
+		ToolConfiguration tools = tools(null, WEATHER);
+		ConverseResponse first = converse(tools, question);
+		String id = first.output().message().content().get(1).toolUse().toolUseId();
+		Message result = Message.builder()
+			.role(ConversationRole.USER)
+			.content(ContentBlock.fromToolResult(ToolResultBlock.builder()
+				.toolUseId(id)
+				.content(ToolResultContentBlock.fromText("a map: "),
+						ToolResultContentBlock.fromImage((image) -> image.format("png")
+							.source((source) -> source
+								.bytes(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] { 1 })))))
+				.build()))
+			.build();
+
+		ConverseResponse second = converse(tools, question, first.output().message(), result);
+
+		assertThat(second.output().message().content().get(0).text()).endsWith("Tool weather returned: a map: (image)");
+	}
+
+	@Test
 	void anErrorResultIsQuotedAsAnError() {
 		Message question = user("Weather in Paris?");
 		ToolConfiguration tools = tools(null, WEATHER);
@@ -147,6 +170,27 @@ class ConverseToolTests {
 		assertThat(weather.name()).isEqualTo("weather");
 		assertThat(third.stopReason()).isEqualTo(StopReason.END_TURN);
 		assertThat(third.output().message().content().get(0).text()).endsWith("Tool weather returned: Rain");
+	}
+
+	@Test
+	void toolUseIdsComeFromTheConversation() {
+		ToolConfiguration tools = tools(ToolChoice.fromAny((any) -> {
+		}), WEATHER);
+		Message question = user("Weather?");
+		ToolUseBlock first = converse(tools, question).output().message().content().get(1).toolUse();
+		ToolUseBlock again = converse(tools, question).output().message().content().get(1).toolUse();
+		Message assistant = converse(tools, question).output().message();
+		ToolUseBlock next = converse(tools, question, assistant,
+				result(first.toolUseId(), "x", ToolResultStatus.SUCCESS))
+			.output()
+			.message()
+			.content()
+			.get(1)
+			.toolUse();
+
+		assertThat(first.toolUseId()).matches("tooluse_[A-Za-z0-9_-]{22}");
+		assertThat(again.toolUseId()).isEqualTo(first.toolUseId());
+		assertThat(next.toolUseId()).isNotEqualTo(first.toolUseId());
 	}
 
 	@Test
@@ -205,6 +249,21 @@ class ConverseToolTests {
 				EventType.CONTENT_BLOCK_STOP, EventType.CONTENT_BLOCK_START, EventType.CONTENT_BLOCK_DELTA,
 				EventType.CONTENT_BLOCK_STOP, EventType.MESSAGE_STOP, EventType.METADATA);
 		assertThat(stream.stopReason()).isEqualTo("tool_use");
+	}
+
+	@Test
+	void theAsyncClientGetsTheSameToolCall() {
+		ConverseRequest request = ConverseRequest.builder()
+			.modelId(HAIKU)
+			.messages(user("weather in city=Oslo"))
+			.toolConfig(tools(null, WEATHER))
+			.build();
+
+		ConverseResponse viaAsync = async.converse(request).join();
+
+		assertThat(viaAsync.stopReason()).isEqualTo(StopReason.TOOL_USE);
+		assertThat(viaAsync.output().message().content().get(1).toolUse())
+			.isEqualTo(client.get().converse(request).output().message().content().get(1).toolUse());
 	}
 
 	@Test
