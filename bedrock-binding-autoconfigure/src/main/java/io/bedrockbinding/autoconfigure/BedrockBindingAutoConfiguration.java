@@ -1,5 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
+import java.time.Clock;
+
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.ConfiguredAccountId;
@@ -56,7 +58,7 @@ public final class BedrockBindingAutoConfiguration {
 	@ConditionalOnMissingBean
 	BindingRegistry bindingRegistry(BedrockBindingProperties properties, ModelCatalog catalog,
 			BedrockConnectionDetails connection, ObjectProvider<AwsRegionProvider> regionProvider,
-			ConfigurableEnvironment environment) {
+			ConfigurableEnvironment environment, ObjectProvider<Clock> clock) {
 		BedrockBindingProperties.InferenceFile fileProperties = properties.getInferenceFile();
 		InferenceFile file = null;
 		if (fileProperties.isEnabled()) {
@@ -73,6 +75,8 @@ public final class BedrockBindingAutoConfiguration {
 			.maxRuntimeBindings(properties.getRuntime().getMaxBindings())
 			.hints(BedrockBindingSettingHints.PROPERTIES)
 			.inferenceFile(file)
+			// the application's Clock, if it has one, judges LEGACY and END_OF_LIFE
+			.clock(clock.getIfUnique(Clock::systemUTC))
 			.build();
 		registry.setLayer(OriginKind.PROPERTIES, ModelPropertyReader.read(environment));
 		return registry;

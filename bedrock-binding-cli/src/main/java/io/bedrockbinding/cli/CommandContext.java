@@ -1,6 +1,7 @@
 package io.bedrockbinding.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -28,13 +29,16 @@ final class CommandContext {
 
 	private final ModelCatalog catalog;
 
+	private final Clock clock;
+
 	private final PrintWriter out;
 
 	private final PrintWriter err;
 
-	CommandContext(Settings settings, ModelCatalog catalog, PrintWriter out, PrintWriter err) {
+	CommandContext(Settings settings, ModelCatalog catalog, Clock clock, PrintWriter out, PrintWriter err) {
 		this.settings = settings;
 		this.catalog = catalog;
+		this.clock = clock;
 		this.out = out;
 		this.err = err;
 	}
@@ -45,6 +49,14 @@ final class CommandContext {
 
 	ModelCatalog catalog() {
 		return this.catalog;
+	}
+
+	/**
+	 * The clock that decides whether a model is legacy or past its end of life.
+	 * @return the clock
+	 */
+	Clock clock() {
+		return this.clock;
 	}
 
 	boolean json() {
@@ -84,6 +96,7 @@ final class CommandContext {
 			.accountId(this.settings.accountId())
 			.deriveProfiles(derive && this.settings.region() != null)
 			.inferenceFile(inferenceFile())
+			.clock(this.clock)
 			.build();
 	}
 

@@ -1,12 +1,15 @@
 package io.bedrockbinding.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -86,17 +89,29 @@ public final class InferenceConfig implements Callable<Integer> {
 	@Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
 	private boolean json;
 
+	@Option(names = "--catalog", paramLabel = "PATH", scope = ScopeType.INHERIT,
+			description = "A model catalog (catalog.json, e.g. one refresh-catalog wrote) to use instead of the "
+					+ "built-in one.")
+	private @Nullable Path catalog;
+
 	@Spec
 	private @Nullable CommandSpec spec;
 
 	private final BufferedReader in;
+
+	private final Clock clock;
 
 	/**
 	 * A command whose interactive menu reads {@code in}.
 	 * @param in the input of the interactive menu
 	 */
 	public InferenceConfig(InputStream in) {
+		this(in, Clock.systemUTC());
+	}
+
+	InferenceConfig(InputStream in, Clock clock) {
 		this.in = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+		this.clock = clock;
 	}
 
 	public static void main(String[] args) {
@@ -114,7 +129,18 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * @return the command line
 	 */
 	public static CommandLine commandLine(InputStream in) {
-		CommandLine commandLine = new CommandLine(new InferenceConfig(in));
+		return commandLine(in, Clock.systemUTC());
+	}
+
+	/**
+	 * The command line, judging the models' lifecycle by {@code clock}.
+	 * @param in the input of the interactive menu
+	 * @param clock the clock that decides whether a model is legacy or past its end of
+	 * life
+	 * @return the command line
+	 */
+	static CommandLine commandLine(InputStream in, Clock clock) {
+		CommandLine commandLine = new CommandLine(new InferenceConfig(in, clock));
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());
 		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
 		return commandLine;
@@ -163,7 +189,24 @@ public final class InferenceConfig implements Callable<Integer> {
 		Path path = (this.file != null) ? this.file : InferenceFile.defaultLocation();
 		Settings settings = new Settings(path, checkedRegion, checkedAccount, checkedProfile, this.endpointUrl,
 				this.json);
-		return new CommandContext(settings, ModelCatalog.builtIn(), executing.getOut(), executing.getErr());
+		return new CommandContext(settings, catalog(), this.clock, executing.getOut(), executing.getErr());
+	}
+
+	/**
+	 * The built-in catalog, or the one {@code --catalog} names.
+	 * @return the catalog
+	 * @throws CommandException if that file cannot be read or is no catalog
+	 */
+	private ModelCatalog catalog() {
+		if (this.catalog == null) {
+			return ModelCatalog.builtIn();
+		}
+		try (InputStream json = Files.newInputStream(this.catalog)) {
+			return ModelCatalog.read(json);
+		}
+		catch (IOException ex) {
+			throw new CommandException("cannot read --catalog " + this.catalog + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -30,8 +30,9 @@ final class ModelListing {
 	static void print(CommandContext context, List<Binding> bindings, String closing, Filter filter) {
 		if (context.json()) {
 			List<BindingEntry> entries = new ArrayList<>(bindings.size());
+			java.time.LocalDate today = io.bedrockbinding.catalog.Lifecycle.today(context.clock());
 			for (int i = 0; i < bindings.size(); i++) {
-				entries.add(BindingEntry.of(i + 1, bindings.get(i), context.catalog()));
+				entries.add(BindingEntry.of(i + 1, bindings.get(i), context.catalog(), today));
 			}
 			context.printJson(
 					new Document(context.filePath(), context.settings().region(), filter, entries, entries.size()));

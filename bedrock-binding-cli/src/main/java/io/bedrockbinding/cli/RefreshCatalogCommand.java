@@ -23,8 +23,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 		versionProvider = InferenceConfig.Version.class,
 		description = { "Rebuilds the model catalog from the Bedrock control plane of the account "
 				+ "(ListFoundationModels and ListInferenceProfiles in each region): which models exist, where they "
-				+ "can be called on demand, where only through a profile, and which geo profiles exist. Models no "
-				+ "region reports keep their catalog entry. Writes it in the catalog.json format, atomically.",
+				+ "can be called on demand, where only through a profile, which geo profiles exist, and each model's "
+				+ "lifecycle (status, legacy, public extended access and end-of-life dates) and provider name. Models "
+				+ "no region reports keep their catalog entry; known models keep their successor and sources, new "
+				+ "ones cite the API (source bedrock-api). Writes it in the catalog.json format, atomically.",
 				"To refresh the catalog built into bedrock-binding, write it over "
 						+ "bedrock-binding-core/src/main/resources/io/bedrockbinding/catalog/catalog.json.",
 				"Credentials and endpoint as for discover." },
@@ -51,7 +53,7 @@ final class RefreshCatalogCommand extends ContextCommand {
 						.orElseThrow(() -> new CommandException(
 								"refresh-catalog needs a region: pass --regions (or --region, or set AWS_REGION)")));
 			try {
-				refreshed = new ProfileDiscovery(clients, context.catalog()).refreshCatalog(asked);
+				refreshed = new ProfileDiscovery(clients, context.catalog()).refreshCatalog(asked, context.clock());
 			}
 			catch (SdkException ex) {
 				throw new CommandException("refreshing the catalog from " + asked + " failed: " + ex.getMessage(), ex);

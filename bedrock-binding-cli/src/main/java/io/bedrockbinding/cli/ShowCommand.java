@@ -29,7 +29,8 @@ final class ShowCommand extends ContextCommand {
 		if (context.json()) {
 			List<BindingEntry> entries = new ArrayList<>(bound.size());
 			for (int i = 0; i < bound.size(); i++) {
-				entries.add(BindingEntry.of(i + 1, bound.get(i), context.catalog()));
+				entries.add(BindingEntry.of(i + 1, bound.get(i), context.catalog(),
+						io.bedrockbinding.catalog.Lifecycle.today(context.clock())));
 			}
 			context
 				.printJson(new Document(context.filePath(), context.settings().region(), entries, bound.size(), total));

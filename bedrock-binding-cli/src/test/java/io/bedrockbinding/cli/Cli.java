@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -26,10 +27,24 @@ final class Cli {
 	}
 
 	static Result runWithInput(String stdin, String... args) {
+		return run(Clock.systemUTC(), stdin, args);
+	}
+
+	/**
+	 * Runs the tool with the models' lifecycle judged by {@code clock}.
+	 * @param clock the clock
+	 * @param args the command line
+	 * @return what the run did
+	 */
+	static Result runAt(Clock clock, String... args) {
+		return run(clock, "", args);
+	}
+
+	private static Result run(Clock clock, String stdin, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		CommandLine commandLine = InferenceConfig
-			.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+			.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clock);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		int exitCode = commandLine.execute(args);

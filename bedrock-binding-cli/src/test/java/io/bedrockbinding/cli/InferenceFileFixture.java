@@ -108,6 +108,16 @@ final class InferenceFileFixture implements BeforeEachCallback, AfterEachCallbac
 		return Cli.runWithInput(stdin, withFile(args));
 	}
 
+	/**
+	 * Runs the tool on the file with the models' lifecycle judged by {@code clock}.
+	 * @param clock the clock
+	 * @param args the command line, without {@code --file}
+	 * @return what the run did
+	 */
+	Cli.Result runAt(java.time.Clock clock, String... args) {
+		return Cli.runAt(clock, withFile(args));
+	}
+
 	private String[] withFile(String[] args) {
 		String[] all = Arrays.copyOf(args, args.length + 2);
 		all[args.length] = "--file";

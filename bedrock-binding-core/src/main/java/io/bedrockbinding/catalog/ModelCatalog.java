@@ -22,11 +22,24 @@ public final class ModelCatalog {
 
 	private final Geographies geographies;
 
+	private final List<CatalogSource> sources;
+
 	public ModelCatalog(Collection<ModelInfo> models, Geographies geographies) {
+		this(models, geographies, List.of());
+	}
+
+	/**
+	 * A catalog of {@code models}, {@code geographies} and the sources the models cite.
+	 * @param models the models, in catalog order (a later duplicate ID wins)
+	 * @param geographies the geographies of system profiles
+	 * @param sources the sources of the data, cited by key from the models
+	 */
+	public ModelCatalog(Collection<ModelInfo> models, Geographies geographies, List<CatalogSource> sources) {
 		Map<String, ModelInfo> map = new LinkedHashMap<>();
 		models.forEach((model) -> map.put(model.modelId(), model));
 		this.models = java.util.Collections.unmodifiableMap(map);
 		this.geographies = geographies;
+		this.sources = List.copyOf(sources);
 	}
 
 	/**
@@ -65,6 +78,24 @@ public final class ModelCatalog {
 
 	public Geographies geographies() {
 		return this.geographies;
+	}
+
+	/**
+	 * The sources of the catalog's data, cited by key from each model's
+	 * {@link ModelInfo#sources()}.
+	 * @return the sources, in catalog order
+	 */
+	public List<CatalogSource> sources() {
+		return this.sources;
+	}
+
+	/**
+	 * The source with this key.
+	 * @param key the key a model cites
+	 * @return the source, or empty
+	 */
+	public Optional<CatalogSource> source(String key) {
+		return this.sources.stream().filter((source) -> source.key().equals(key)).findFirst();
 	}
 
 	/**
@@ -155,6 +186,26 @@ public final class ModelCatalog {
 			return Optional.empty();
 		}
 		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
+	}
+
+	/**
+	 * What to bind {@code modelId} to in order to move to the successor AWS names for it:
+	 * the successor's system profile where it needs one in {@code region}, else its model
+	 * ID.
+	 * @param modelId the legacy model
+	 * @param region the region calls are sent from, if known
+	 * @return the target, or empty when the catalog names no successor
+	 */
+	public Optional<String> successorTarget(String modelId, @org.jspecify.annotations.Nullable String region) {
+		String successor = find(modelId).map((model) -> model.lifecycle().successor()).orElse(null);
+		if (successor == null) {
+			return Optional.empty();
+		}
+		ModelInfo next = this.models.get(successor);
+		if (next != null && region != null && next.needsProfile(region)) {
+			return Optional.of(systemProfileFor(successor, region).orElse(successor));
+		}
+		return Optional.of(successor);
 	}
 
 	private static final class BuiltIn {

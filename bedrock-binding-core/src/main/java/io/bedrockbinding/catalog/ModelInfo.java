@@ -1,7 +1,10 @@
 package io.bedrockbinding.catalog;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Bedrock foundation model as the catalog knows it.
@@ -19,10 +22,17 @@ import java.util.regex.Pattern;
  * @param streaming whether ConverseStream / InvokeModelWithResponseStream work
  * @param inputModalities {@code TEXT}, {@code IMAGE}, ...
  * @param outputModalities {@code TEXT}, {@code IMAGE}, {@code EMBEDDING}, ...
+ * @param providerName the provider name Bedrock reports ({@code Anthropic}), if the
+ * catalog has it
+ * @param provisionedOnly whether the model is served only through provisioned throughput
+ * (never on demand, no system profile)
+ * @param lifecycle where the model is in Bedrock's lifecycle
+ * @param sources the keys of the catalog's sources this entry comes from
  */
 public record ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
 		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
-		List<String> inputModalities, List<String> outputModalities) {
+		List<String> inputModalities, List<String> outputModalities, @Nullable String providerName,
+		boolean provisionedOnly, Lifecycle lifecycle, List<String> sources) {
 
 	/**
 	 * A context-length variant such as {@code :200k} or {@code :28k}: provisioned
@@ -36,6 +46,54 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		geoPrefixes = List.copyOf(geoPrefixes);
 		inputModalities = List.copyOf(inputModalities);
 		outputModalities = List.copyOf(outputModalities);
+		Objects.requireNonNull(lifecycle, "lifecycle");
+		sources = List.copyOf(sources);
+	}
+
+	/**
+	 * An active model with no provider name, not provisioned-only and no sources.
+	 * @param modelId the model ID
+	 * @param provider the provider, as in the model ID
+	 * @param displayName the name the console shows
+	 * @param onDemandRegions regions where the plain model ID can be invoked on demand
+	 * @param profileOnlyRegions regions where the model is served only through a profile
+	 * @param geoPrefixes the geographies that have a system profile for it
+	 * @param needsProfileElsewhere whether the model needs a profile in other regions
+	 * @param streaming whether streaming works
+	 * @param inputModalities the input modalities
+	 * @param outputModalities the output modalities
+	 */
+	public ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
+			List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
+			List<String> inputModalities, List<String> outputModalities) {
+		this(modelId, provider, displayName, onDemandRegions, profileOnlyRegions, geoPrefixes, needsProfileElsewhere,
+				streaming, inputModalities, outputModalities, null, false, Lifecycle.ACTIVE, List.of());
+	}
+
+	/**
+	 * This model with another lifecycle.
+	 * @param lifecycle the lifecycle
+	 * @return a copy with {@code lifecycle}
+	 */
+	public ModelInfo withLifecycle(Lifecycle lifecycle) {
+		return new ModelInfo(this.modelId, this.provider, this.displayName, this.onDemandRegions,
+				this.profileOnlyRegions, this.geoPrefixes, this.needsProfileElsewhere, this.streaming,
+				this.inputModalities, this.outputModalities, this.providerName, this.provisionedOnly, lifecycle,
+				this.sources);
+	}
+
+	/**
+	 * This model with another provider name and other sources (what a refresh from the
+	 * control plane learns beside the regions).
+	 * @param providerName the provider name Bedrock reports
+	 * @param sources the keys of the sources
+	 * @return a copy with them
+	 */
+	public ModelInfo withProviderNameAndSources(@Nullable String providerName, List<String> sources) {
+		return new ModelInfo(this.modelId, this.provider, this.displayName, this.onDemandRegions,
+				this.profileOnlyRegions, this.geoPrefixes, this.needsProfileElsewhere, this.streaming,
+				this.inputModalities, this.outputModalities, providerName, this.provisionedOnly, this.lifecycle,
+				sources);
 	}
 
 	/** Whether this ID is a context-length variant, which cannot be invoked on demand. */
@@ -48,7 +106,7 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 	 * profile").
 	 */
 	public boolean needsProfile(String region) {
-		if (isContextVariant()) {
+		if (isContextVariant() || this.provisionedOnly) {
 			return true;
 		}
 		if (this.onDemandRegions.contains(region)) {
@@ -62,7 +120,8 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 
 	/** Whether the model needs a profile in at least one region the catalog names. */
 	public boolean needsProfileSomewhere() {
-		return isContextVariant() || !this.profileOnlyRegions.isEmpty() || this.needsProfileElsewhere;
+		return isContextVariant() || this.provisionedOnly || !this.profileOnlyRegions.isEmpty()
+				|| this.needsProfileElsewhere;
 	}
 
 	/**

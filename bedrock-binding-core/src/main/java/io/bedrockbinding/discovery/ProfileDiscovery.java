@@ -1,5 +1,9 @@
 package io.bedrockbinding.discovery;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,12 +15,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.bedrockbinding.catalog.CatalogSource;
 import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.Lifecycle;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.client.RegionalClients;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycle;
+import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycleStatus;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
 import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileModel;
@@ -29,6 +38,11 @@ import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
  * contains. From that it suggests bindings for a region and can rebuild the catalog.
  */
 public final class ProfileDiscovery {
+
+	/** The key of the catalog source that {@link #refreshCatalog} records. */
+	public static final String API_SOURCE = "bedrock-api";
+
+	private static final String API_URL = "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListFoundationModels.html";
 
 	private final Function<String, BedrockClient> clients;
 
@@ -120,12 +134,26 @@ public final class ProfileDiscovery {
 	 * @return the refreshed catalog
 	 */
 	public ModelCatalog refreshCatalog(Collection<String> regions) {
+		return refreshCatalog(regions, Clock.systemUTC());
+	}
+
+	/**
+	 * {@link #refreshCatalog(Collection)}, dating the source it records by {@code clock}.
+	 * Known models keep their sources (and successors, which the API does not report);
+	 * new models cite the control plane, recorded as the top-level source
+	 * {@value #API_SOURCE} retrieved today.
+	 * @param regions the regions to ask
+	 * @param clock the clock of the source's date
+	 * @return the refreshed catalog
+	 */
+	public ModelCatalog refreshCatalog(Collection<String> regions, Clock clock) {
 		Set<String> asked = new LinkedHashSet<>(regions);
 		List<DiscoveryResult> results = asked.stream().map(this::discover).toList();
 		Map<String, MutableModel> models = new LinkedHashMap<>();
 		for (DiscoveryResult result : results) {
 			for (DiscoveredModel discovered : result.models()) {
 				MutableModel model = models.computeIfAbsent(discovered.modelId(), (id) -> new MutableModel(discovered));
+				model.provisionedOnly &= discovered.provisionedOnly();
 				if (discovered.onDemand()) {
 					model.onDemand.add(result.region());
 				}
@@ -154,7 +182,12 @@ public final class ProfileDiscovery {
 			refreshed.add((model != null) ? model.toModelInfo(Optional.of(known), asked, this.catalog) : known);
 		}
 		models.values().forEach((model) -> refreshed.add(model.toModelInfo(Optional.empty(), asked, this.catalog)));
-		return new ModelCatalog(refreshed, this.catalog.geographies());
+		List<CatalogSource> sources = new ArrayList<>();
+		this.catalog.sources().stream().filter((source) -> !source.key().equals(API_SOURCE)).forEach(sources::add);
+		sources.add(new CatalogSource(API_SOURCE,
+				"ListFoundationModels and ListInferenceProfiles of the account (inference-config refresh-catalog)",
+				API_URL, Lifecycle.today(clock)));
+		return new ModelCatalog(refreshed, this.catalog.geographies(), sources);
 	}
 
 	private static List<DiscoveredModel> foundationModels(BedrockClient client) {
@@ -164,7 +197,7 @@ public final class ProfileDiscovery {
 			models.add(new DiscoveredModel(summary.modelId(), orEmpty(summary.modelName()),
 					orEmpty(summary.providerName()), summary.inferenceTypesSupportedAsStrings(),
 					Boolean.TRUE.equals(summary.responseStreamingSupported()), summary.inputModalitiesAsStrings(),
-					summary.outputModalitiesAsStrings()));
+					summary.outputModalitiesAsStrings(), lifecycle(summary.modelLifecycle())));
 		}
 		return models;
 	}
@@ -190,6 +223,27 @@ public final class ProfileDiscovery {
 				summary.models().stream().map(InferenceProfileModel::modelArn).toList());
 	}
 
+	/**
+	 * The {@code modelLifecycle} of a summary: its status and the dates (days in UTC) the
+	 * SDK has; the successor is not in the API.
+	 * @param reported what the API reported
+	 * @return the lifecycle, or {@code null} when none or an unknown status was reported
+	 */
+	private static @Nullable Lifecycle lifecycle(@Nullable FoundationModelLifecycle reported) {
+		if (reported == null || reported.status() == null
+				|| reported.status() == FoundationModelLifecycleStatus.UNKNOWN_TO_SDK_VERSION) {
+			return null;
+		}
+		Lifecycle.Status status = (reported.status() == FoundationModelLifecycleStatus.LEGACY) ? Lifecycle.Status.LEGACY
+				: Lifecycle.Status.ACTIVE;
+		return new Lifecycle(status, day(reported.legacyTime()), day(reported.publicExtendedAccessTime()),
+				day(reported.endOfLifeTime()), null);
+	}
+
+	private static @Nullable LocalDate day(@Nullable Instant instant) {
+		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
 	private static String orEmpty(String text) {
 		return (text != null) ? text : "";
 	}
@@ -204,6 +258,9 @@ public final class ProfileDiscovery {
 		final Set<String> profileOnly = new LinkedHashSet<>();
 
 		final Set<String> geos = new LinkedHashSet<>();
+
+		/** Whether every region that lists it serves it only provisioned. */
+		boolean provisionedOnly = true;
 
 		MutableModel(DiscoveredModel discovered) {
 			this.discovered = discovered;
@@ -221,6 +278,10 @@ public final class ProfileDiscovery {
 						.find(geo)
 						.map((geography) -> asked.stream().noneMatch(geography::serves))
 						.orElse(true));
+			String providerName = this.discovered.provider().isEmpty() ? known.map(ModelInfo::providerName).orElse(null)
+					: this.discovered.provider();
+			boolean provisionedOnly = known.map(ModelInfo::provisionedOnly)
+				.orElse(this.provisionedOnly && this.onDemand.isEmpty() && this.profileOnly.isEmpty());
 			return new ModelInfo(modelId, provider,
 					this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)
 							: this.discovered.name(),
@@ -229,7 +290,29 @@ public final class ProfileDiscovery {
 					merge(known.map(ModelInfo::profileOnlyRegions).orElse(List.of()), this.profileOnly,
 							(region) -> !asked.contains(region)),
 					geos, needsProfileElsewhere, this.discovered.streaming(), this.discovered.inputModalities(),
-					this.discovered.outputModalities());
+					this.discovered.outputModalities(), providerName, provisionedOnly,
+					lifecycle(known.map(ModelInfo::lifecycle).orElse(Lifecycle.ACTIVE)),
+					known.map(ModelInfo::sources).orElse(List.of(API_SOURCE)));
+		}
+
+		/**
+		 * What the API reported replaces the status and the dates it has; the known dates
+		 * it lacks and the successor (never in the API) are kept.
+		 * @param known the catalog's lifecycle
+		 * @return the merged lifecycle
+		 */
+		private Lifecycle lifecycle(Lifecycle known) {
+			Lifecycle reported = this.discovered.lifecycle();
+			if (reported == null) {
+				return known;
+			}
+			return new Lifecycle(reported.status(), or(reported.legacy(), known.legacy()),
+					or(reported.publicExtendedAccess(), known.publicExtendedAccess()),
+					or(reported.endOfLife(), known.endOfLife()), known.successor());
+		}
+
+		private static @Nullable LocalDate or(@Nullable LocalDate reported, @Nullable LocalDate known) {
+			return (reported != null) ? reported : known;
 		}
 
 		/**

@@ -43,6 +43,31 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 	}
 
 	/**
+	 * The foundation model a call to this target reaches, when the target names it: the
+	 * model ID of a direct target, of a system profile (by ID or ARN) and of a
+	 * foundation-model ARN. An application profile or a provisioned, custom or imported
+	 * model does not name it.
+	 * @return the model ID, or empty
+	 */
+	default Optional<String> namedModel() {
+		if (this instanceof Direct direct) {
+			return Optional.of(direct.modelId());
+		}
+		if (this instanceof SystemProfile profile) {
+			return Optional.of(profile.modelId());
+		}
+		BedrockArn arn = ((Arn) this).arn();
+		if (kind() == TargetKind.FOUNDATION_MODEL_ARN) {
+			return Optional.of(arn.resourceId());
+		}
+		if (kind() == TargetKind.PROFILE_ARN && ModelIds.isSystemProfileId(arn.resourceId())) {
+			String id = arn.resourceId();
+			return Optional.of(id.substring(id.indexOf('.') + 1));
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * The direct binding of {@code modelId}.
 	 * @param modelId the model ID
 	 * @return the direct binding of {@code modelId}

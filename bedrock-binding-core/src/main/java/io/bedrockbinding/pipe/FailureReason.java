@@ -15,6 +15,12 @@ public enum FailureReason {
 	UNKNOWN_MODEL,
 
 	/**
+	 * The model has reached its end of life: Bedrock refuses every call to it; the fix
+	 * names the successor the catalog knows.
+	 */
+	END_OF_LIFE,
+
+	/**
 	 * Bedrock refused the request for another reason (parameters, region of an ARN, ...).
 	 */
 	INVALID_REQUEST,

@@ -28,6 +28,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 final class PipeErrors {
 
+	/**
+	 * The message of Bedrock's refusal of a model past its end of life, a
+	 * ResourceNotFoundException, quoted from Converse and InvokeModel calls in
+	 * https://github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/708
+	 * and https://github.com/aws-samples/amazon-bedrock-ai-karaoke/issues/21.
+	 */
+	static final String END_OF_LIFE_REFUSAL = "This model version has reached the end of its life.";
+
 	private final BindingRegistry registry;
 
 	private final AccountResolver accounts;
@@ -124,6 +132,10 @@ final class PipeErrors {
 			fix = "allow bedrock:InvokeModel (and bedrock:InvokeModelWithResponseStream for streaming) on "
 					+ String.join(", ", arnsToAllow(modelId, route));
 		}
+		else if ("ResourceNotFoundException".equals(code) && message != null && message.contains(END_OF_LIFE_REFUSAL)) {
+			reason = FailureReason.END_OF_LIFE;
+			fix = endOfLifeFix(modelId, route);
+		}
 		else if ("ResourceNotFoundException".equals(code) || ("ValidationException".equals(code) && message != null
 				&& message.contains("model identifier is invalid"))) {
 			reason = FailureReason.UNKNOWN_MODEL;
@@ -153,6 +165,30 @@ final class PipeErrors {
 		}
 		return new BedrockPipeException(reason, modelId, target, region, code, requestId,
 				"Bedrock refused the call: " + message, fix, aws);
+	}
+
+	/**
+	 * The fix of an end-of-life refusal: the successor the catalog names for the called
+	 * model, and the binding that reaches it from the call's region.
+	 * @param modelId the model the caller asked for
+	 * @param route where the refused call went, or {@code null} if it was not routed
+	 * @return the fix
+	 */
+	private String endOfLifeFix(String modelId, @Nullable Route route) {
+		String called = (route != null) ? route.target().namedModel().orElse(modelId) : modelId;
+		String region = (route != null) ? route.region() : null;
+		String successor = this.registry.catalog()
+			.find(called)
+			.map((model) -> model.lifecycle().successor())
+			.orElse(null);
+		String target = this.registry.catalog().successorTarget(called, region).orElse(null);
+		if (successor == null || target == null) {
+			return called + " is past its end of life: move to an active model (inference-config search "
+					+ "lists the catalog's; it names no successor for " + called + ")";
+		}
+		return "move to " + successor + ", AWS's recommended successor of " + called
+				+ ": ask for it in the application, or bind " + modelId + " to it; "
+				+ Fixes.bindingLines(modelId, target, this.hints);
 	}
 
 	/**

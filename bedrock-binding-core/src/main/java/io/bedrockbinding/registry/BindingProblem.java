@@ -38,6 +38,10 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 	 * @return the fix
 	 */
 	public String fix() {
+		if (this.suggestedTarget != null && (this.code == ProblemCode.LEGACY || this.code == ProblemCode.END_OF_LIFE)) {
+			return "move to AWS's recommended successor: ask for it in the application, or bind " + this.modelId
+					+ " to it; " + Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
+		}
 		if (this.suggestedTarget != null) {
 			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
 		}
@@ -49,6 +53,8 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			case ACCOUNT_MISMATCH ->
 				"check that the ARN's account is the one the application runs in, or use {account}";
 			case UNKNOWN_MODEL -> "check the model ID's spelling; `inference-config search` lists the known ones";
+			case LEGACY, END_OF_LIFE ->
+				"move to an active model (inference-config search lists the catalog's; AWS names no successor)";
 			case UNKNOWN_GEO ->
 				"use a geography the model has a profile in (inference-config search " + this.modelId + ")";
 			default -> "change the binding at " + originText();

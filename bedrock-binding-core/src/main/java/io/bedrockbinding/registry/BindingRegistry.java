@@ -68,7 +68,7 @@ public final class BindingRegistry {
 		this.requiredModels = Set.copyOf(builder.requiredModels);
 		this.hints = builder.hints;
 		this.validator = new BindingValidator(this.catalog, this.region, this.accountId, this.requiredModels,
-				this.hints);
+				this.hints, builder.clock);
 		this.file = builder.file;
 		this.current = new CurrentState(RegistryState.initial(RegistryState.catalogLayer(this.catalog),
 				this.derivation.derivedLayer(this.region)));

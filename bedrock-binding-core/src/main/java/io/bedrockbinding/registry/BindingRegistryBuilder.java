@@ -1,5 +1,6 @@
 package io.bedrockbinding.registry;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -26,6 +27,8 @@ public final class BindingRegistryBuilder {
 	SettingHints hints = SettingHints.plain();
 
 	@Nullable InferenceFile file;
+
+	Clock clock = Clock.systemUTC();
 
 	BindingRegistryBuilder(ModelCatalog catalog) {
 		this.catalog = catalog;
@@ -107,6 +110,17 @@ public final class BindingRegistryBuilder {
 	 */
 	public BindingRegistryBuilder inferenceFile(@Nullable InferenceFile file) {
 		this.file = file;
+		return this;
+	}
+
+	/**
+	 * The clock that decides whether a model is legacy or past its end of life (the
+	 * catalog's dates are days in UTC); tests pass a fixed one.
+	 * @param clock the clock (default {@link Clock#systemUTC()})
+	 * @return this builder
+	 */
+	public BindingRegistryBuilder clock(Clock clock) {
+		this.clock = java.util.Objects.requireNonNull(clock, "clock");
 		return this;
 	}
 

@@ -1,5 +1,7 @@
 package io.bedrockbinding.registry;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.Set;
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.Lifecycle;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.file.FileProblem;
@@ -18,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a binding is checked against: the region's geography, profiles a model needs
- * there, ARNs of other regions and accounts, models the catalog does not know, and
- * required models without a binding.
+ * there, ARNs of other regions and accounts, models the catalog does not know, required
+ * models without a binding, and the lifecycle of the models that bindings someone made
+ * (or required models) call.
  */
 final class BindingValidator {
 
@@ -33,13 +37,16 @@ final class BindingValidator {
 
 	private final SettingHints hints;
 
+	private final Clock clock;
+
 	BindingValidator(ModelCatalog catalog, @Nullable String region, @Nullable String accountId,
-			Set<String> requiredModels, SettingHints hints) {
+			Set<String> requiredModels, SettingHints hints, Clock clock) {
 		this.catalog = catalog;
 		this.region = region;
 		this.accountId = accountId;
 		this.requiredModels = requiredModels;
 		this.hints = hints;
+		this.clock = clock;
 	}
 
 	/**
@@ -69,6 +76,11 @@ final class BindingValidator {
 						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
 						suggestion, this.hints));
 			}
+			if (binding == null || !isChosen(binding)) {
+				String called = (binding != null) ? binding.target().namedModel().orElse(required) : required;
+				lifecycleProblem(required, called, null, "listed in " + this.hints.requiredModels())
+					.ifPresent(problems::add);
+			}
 		}
 		return problems;
 	}
@@ -90,6 +102,10 @@ final class BindingValidator {
 		if (model == null) {
 			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
 					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null, this.hints));
+		}
+		if (isChosen(binding)) {
+			lifecycleProblem(modelId, target.namedModel().orElse(modelId), origin, origin.source())
+				.ifPresent(problems::add);
 		}
 		if (target instanceof BindingTarget.Direct direct && this.region != null) {
 			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
@@ -155,6 +171,59 @@ final class BindingValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Whether someone chose this binding (a file line, a property, a runtime bind), so
+	 * that the lifecycle of its model concerns the application; a derived or discovered
+	 * binding exists for every model of the region and the account.
+	 * @param binding the binding
+	 * @return whether its origin is the file, the properties or a runtime bind
+	 */
+	private static boolean isChosen(Binding binding) {
+		OriginKind kind = binding.origin().kind();
+		return kind == OriginKind.FILE || kind == OriginKind.PROPERTIES || kind == OriginKind.RUNTIME;
+	}
+
+	/**
+	 * {@code END_OF_LIFE} (an error) once the end-of-life date of the called model has
+	 * come, else {@code LEGACY} (a warning) while it is legacy; today is the day in UTC
+	 * by the registry's clock.
+	 * @param modelId the model ID callers ask for
+	 * @param called the model the call reaches (the target's model)
+	 * @param origin the binding's origin, if there is a binding
+	 * @param where where the model is named, for the message
+	 * @return the problem, or empty for an active model
+	 */
+	private Optional<BindingProblem> lifecycleProblem(String modelId, String called, @Nullable Origin origin,
+			String where) {
+		ModelInfo model = this.catalog.find(called).orElse(null);
+		if (model == null) {
+			return Optional.empty();
+		}
+		Lifecycle lifecycle = model.lifecycle();
+		LocalDate today = Lifecycle.today(this.clock);
+		String subject = modelId + " (" + where + ")" + (called.equals(modelId) ? "" : " calls " + called + ", which");
+		String successor = (lifecycle.successor() != null) ? "; AWS recommends " + lifecycle.successor() : "";
+		if (lifecycle.isEndOfLife(today)) {
+			return Optional.of(new BindingProblem(modelId, Severity.ERROR, ProblemCode.END_OF_LIFE,
+					subject + " reached its end of life on " + lifecycle.endOfLife() + ": Bedrock refuses calls to it"
+							+ successor,
+					origin, this.catalog.successorTarget(called, this.region).orElse(null), this.hints));
+		}
+		if (lifecycle.isLegacy(today)) {
+			String since = (lifecycle.legacy() != null) ? " since " + lifecycle.legacy() : "";
+			String end = (lifecycle.endOfLife() != null) ? "; its end of life is " + lifecycle.endOfLife()
+					: "; no end-of-life date is announced yet";
+			String extended = (lifecycle.publicExtendedAccess() != null)
+					? " (public extended access, at the provider's higher prices, from "
+							+ lifecycle.publicExtendedAccess() + ")"
+					: "";
+			return Optional.of(new BindingProblem(modelId, Severity.WARNING, ProblemCode.LEGACY,
+					subject + " is LEGACY" + since + end + extended + successor, origin,
+					this.catalog.successorTarget(called, this.region).orElse(null), this.hints));
+		}
+		return Optional.empty();
 	}
 
 }

@@ -38,6 +38,17 @@ public enum ProblemCode {
 	REQUIRED_UNBOUND,
 
 	/** A model ID the catalog does not know (maybe a typo, maybe a new model). */
-	UNKNOWN_MODEL
+	UNKNOWN_MODEL,
+
+	/**
+	 * A bound or required model that Bedrock lists as LEGACY: it still works until its
+	 * end of life; move to the successor.
+	 */
+	LEGACY,
+
+	/**
+	 * A bound or required model past its end-of-life date: Bedrock refuses calls to it.
+	 */
+	END_OF_LIFE
 
 }

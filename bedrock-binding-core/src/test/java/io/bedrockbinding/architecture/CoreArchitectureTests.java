@@ -92,6 +92,17 @@ class CoreArchitectureTests {
 	}
 
 	@Test
+	void theCatalogIsReadWithoutADataBinder() {
+		check(noClasses().that()
+			.resideInAPackage("io.bedrockbinding.catalog..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("tools.jackson.databind..")
+			.because("the built-in catalog is read on every start-up; initialising a data binder for it "
+					+ "took most of ModelCatalog.builtIn() (issue 19): use the streaming parser"));
+	}
+
+	@Test
 	void everyPackageOfCoreIsALayer() {
 		Set<String> known = new TreeSet<>();
 		LAYERS.forEach((layer) -> known.add(layer.name()));

@@ -2,6 +2,8 @@ package io.bedrockbinding.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -94,6 +96,7 @@ final class ControlPlaneApi {
 			.filter((candidate) -> listedIn(candidate, call.region()))
 			.orElseThrow(() -> BedrockError
 				.notFound("Could not resolve the foundation model from the provided model identifier."));
+		this.access.refuseEndOfLife(model);
 		ObjectNode reply = Json.newObject();
 		reply.set("modelDetails", model(model, call.region(),
 				this.access.inferenceTypes(model, call.region(), this.catalog.geographies())));
@@ -167,8 +170,7 @@ final class ControlPlaneApi {
 	 * @return whether the model is listed there
 	 */
 	private boolean listedIn(ModelInfo model, String region) {
-		return model.availableIn(region) || model.regions().isEmpty()
-				|| this.access.isOverridden(model.modelId(), region);
+		return this.access.isOffered(model, region);
 	}
 
 	private ObjectNode model(ModelInfo model, String region, List<String> inferenceTypes) {
@@ -182,7 +184,12 @@ final class ControlPlaneApi {
 		node.put("responseStreamingSupported", model.streaming());
 		node.putArray("customizationsSupported");
 		strings(node.putArray("inferenceTypesSupported"), inferenceTypes);
-		node.putObject("modelLifecycle").put("status", "ACTIVE");
+		ObjectNode lifecycle = node.putObject("modelLifecycle");
+		lifecycle.put("status", this.access.status(model).name());
+		// Timestamps in ISO 8601, as the SDK's FoundationModelLifecycle reads them.
+		putDate(lifecycle, "legacyTime", model.lifecycle().legacy());
+		putDate(lifecycle, "publicExtendedAccessTime", model.lifecycle().publicExtendedAccess());
+		putDate(lifecycle, "endOfLifeTime", model.lifecycle().endOfLife());
 		return node;
 	}
 
@@ -299,7 +306,22 @@ final class ControlPlaneApi {
 		throw BedrockError.validation("The provided pagination token is invalid.");
 	}
 
+	private static void putDate(ObjectNode node, String field, @Nullable LocalDate date) {
+		if (date != null) {
+			node.put(field, date.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+		}
+	}
+
+	/**
+	 * The catalog's {@code providerName}; for a model without one, a spelling of the
+	 * provider (the names Bedrock is known to use, else the provider capitalised).
+	 * @param model the catalog model
+	 * @return the provider name
+	 */
 	private static String providerName(ModelInfo model) {
+		if (model.providerName() != null) {
+			return model.providerName();
+		}
 		String name = PROVIDER_NAMES.get(model.provider());
 		if (name != null) {
 			return name;

@@ -81,7 +81,7 @@ public final class LocalBedrock implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
-	private final ModelAccess access = new ModelAccess();
+	private final ModelAccess access;
 
 	private final ApplicationProfiles applicationProfiles;
 
@@ -109,6 +109,7 @@ public final class LocalBedrock implements AutoCloseable {
 		this.accountId = builder.accountId;
 		this.defaultRegion = builder.defaultRegion;
 		this.requestedPort = builder.port;
+		this.access = new ModelAccess(builder.clock);
 		this.journal = new Journal(builder.journalLimit);
 		this.applicationProfiles = new ApplicationProfiles(this.catalog, this.accountId);
 		this.converse = new ConverseState(this.accountId);

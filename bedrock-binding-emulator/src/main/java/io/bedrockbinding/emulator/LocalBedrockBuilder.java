@@ -1,5 +1,6 @@
 package io.bedrockbinding.emulator;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ public final class LocalBedrockBuilder {
 	int port;
 
 	int journalLimit = 100_000;
+
+	Clock clock = Clock.systemUTC();
 
 	LocalBedrockBuilder() {
 	}
@@ -83,6 +86,17 @@ public final class LocalBedrockBuilder {
 			throw new IllegalArgumentException("journalLimit must be positive, got " + journalLimit);
 		}
 		this.journalLimit = journalLimit;
+		return this;
+	}
+
+	/**
+	 * The clock that decides whether a model of the catalog is legacy or past its end of
+	 * life (refused); default {@link Clock#systemUTC()}.
+	 * @param clock the clock
+	 * @return this
+	 */
+	public LocalBedrockBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock");
 		return this;
 	}
 

@@ -1,20 +1,40 @@
 package io.bedrockbinding.emulator;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.bedrockbinding.catalog.Geographies;
+import io.bedrockbinding.catalog.Lifecycle;
 import io.bedrockbinding.catalog.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a model can be called by its plain ID in a region: the catalog's answer unless
  * a test overrode it with {@link LocalBedrock#requireProfile} or
- * {@link LocalBedrock#allowOnDemand}.
+ * {@link LocalBedrock#allowOnDemand}; and whether it is offered at all, in the region and
+ * by the clock (past its end of life it is not).
  */
 final class ModelAccess {
+
+	/**
+	 * Bedrock's refusal of a model past its end of life, a ResourceNotFoundException of
+	 * Converse, InvokeModel and GetFoundationModel, quoted in
+	 * https://github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/708
+	 * (Converse), https://github.com/aws-samples/amazon-bedrock-ai-karaoke/issues/21
+	 * (InvokeModel) and https://github.com/BerriAI/litellm/pull/42053
+	 * (GetFoundationModel).
+	 */
+	static final String END_OF_LIFE = "This model version has reached the end of its life. "
+			+ "Please refer to the AWS documentation for more details.";
+
+	private final Clock clock;
+
+	ModelAccess(Clock clock) {
+		this.clock = clock;
+	}
 
 	/** Stands for every region in an override's key. */
 	private static final String ANY_REGION = "*";
@@ -37,6 +57,38 @@ final class ModelAccess {
 	boolean isOverridden(String modelId, String region) {
 		return !this.overrides.isEmpty()
 				&& (this.overrides.containsKey(key(modelId, region)) || this.overrides.containsKey(key(modelId, null)));
+	}
+
+	/**
+	 * Whether the model is offered in {@code region} at all (on demand or through a
+	 * profile), as the catalog lists it; a model with no regions is offered everywhere.
+	 * @param model the catalog model
+	 * @param region the region of the call
+	 * @return whether it is offered there
+	 */
+	boolean isOffered(ModelInfo model, String region) {
+		return model.regions().isEmpty() || model.availableIn(region) || isOverridden(model.modelId(), region);
+	}
+
+	/**
+	 * The model's lifecycle status today, as ListFoundationModels reports it.
+	 * @param model the catalog model
+	 * @return {@code LEGACY} or {@code ACTIVE}
+	 */
+	Lifecycle.Status status(ModelInfo model) {
+		return model.lifecycle().isLegacy(Lifecycle.today(this.clock)) ? Lifecycle.Status.LEGACY
+				: Lifecycle.Status.ACTIVE;
+	}
+
+	/**
+	 * Refuses a model past its end of life, as Bedrock does.
+	 * @param model the model a call or a look-up reaches
+	 * @throws BedrockError a ResourceNotFoundException once the end-of-life date has come
+	 */
+	void refuseEndOfLife(ModelInfo model) {
+		if (model.lifecycle().isEndOfLife(Lifecycle.today(this.clock))) {
+			throw BedrockError.notFound(END_OF_LIFE);
+		}
 	}
 
 	/**

@@ -50,6 +50,12 @@ final class TargetResolver {
 	 * @throws BedrockError the error Bedrock answers with
 	 */
 	ResolvedTarget resolve(String identifier, String region, String action) {
+		ResolvedTarget target = resolveIdentifier(identifier, region, action);
+		this.access.refuseEndOfLife(target.model());
+		return target;
+	}
+
+	private ResolvedTarget resolveIdentifier(String identifier, String region, String action) {
 		if (identifier.startsWith("arn:")) {
 			return resolveArn(identifier, region, action);
 		}
@@ -64,6 +70,13 @@ final class TargetResolver {
 	}
 
 	private ResolvedTarget direct(ModelInfo model, String identifier, String region) {
+		this.access.refuseEndOfLife(model);
+		if (!this.access.isOffered(model, region)) {
+			// A model the region does not offer at all: ValidationException "The provided
+			// model identifier is invalid." (Nova Canvas called in us-west-2,
+			// https://github.com/aws-samples/amazon-bedrock-workshop/issues/340).
+			throw BedrockError.invalidIdentifier();
+		}
 		if (this.access.needsProfile(model, region)) {
 			throw BedrockError.validation(String.format(ON_DEMAND_REFUSED, model.modelId()));
 		}

@@ -29,8 +29,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <p>
  * Problems of the inference file alone do not make it DOWN: broken lines never become
  * bindings, and a broken reload keeps the last good bindings in force; they show in the
- * details, as does when the file was last read. Account IDs in messages are always
- * masked.
+ * details, as does when the file was last read. Bound or required models that are
+ * {@code LEGACY} show in {@code legacyModels} (a model past its end of life is an error).
+ * Account IDs in messages are always masked.
  */
 public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 
@@ -84,6 +85,13 @@ public class BedrockBindingsHealthIndicator extends AbstractHealthIndicator {
 		}
 		if (!errors.isEmpty()) {
 			builder.withDetail("errors", errors);
+		}
+		List<String> legacy = problems.stream()
+			.filter((problem) -> problem.code() == ProblemCode.LEGACY)
+			.map((problem) -> AccountMask.ACCOUNTS.text(problem.message()))
+			.toList();
+		if (!legacy.isEmpty()) {
+			builder.withDetail("legacyModels", legacy);
 		}
 		this.registry.inferenceFile()
 			.ifPresent((file) -> builder.withDetail("inferenceFile", inferenceFile(file.path().toString())));

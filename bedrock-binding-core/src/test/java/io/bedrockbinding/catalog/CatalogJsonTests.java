@@ -1,0 +1,155 @@
+package io.bedrockbinding.catalog;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Tests for the {@code catalog.json} format ({@link CatalogReader},
+ * {@link CatalogWriter}): lifecycle, provider names, provisioned-only models and sources
+ * survive a write and a read, and bad entries are reported with their position, model and
+ * field.
+ */
+class CatalogJsonTests {
+
+	private static final String FIXTURE = "lifecycle-catalog.json";
+
+	@Test
+	void readsLifecycleProviderNameProvisionedOnlyAndSources() throws IOException {
+		ModelCatalog catalog = fixture();
+		ModelInfo old = catalog.find("acme.old-v1:0").orElseThrow();
+		assertThat(old.providerName()).isEqualTo("Acme Labs");
+		assertThat(old.lifecycle()).isEqualTo(new Lifecycle(Lifecycle.Status.LEGACY, LocalDate.of(2026, 1, 15),
+				LocalDate.of(2026, 6, 1), LocalDate.of(2027, 1, 15), "acme.current-v2:0"));
+		assertThat(old.sources()).containsExactly("docs", "api");
+		ModelInfo current = catalog.find("acme.current-v2:0").orElseThrow();
+		assertThat(current.lifecycle()).isSameAs(Lifecycle.ACTIVE);
+		assertThat(current.provisionedOnly()).isFalse();
+		ModelInfo variant = catalog.find("acme.current-v2:0:300k").orElseThrow();
+		assertThat(variant.provisionedOnly()).isTrue();
+		assertThat(variant.providerName()).isNull();
+		assertThat(variant.needsProfile("us-east-1")).isTrue();
+		assertThat(catalog.sources()).extracting(CatalogSource::key).containsExactly("docs", "api");
+		assertThat(catalog.source("docs")).contains(new CatalogSource("docs", "A documentation page",
+				"https://example.com/models.html", LocalDate.of(2026, 11, 30)));
+		assertThat(catalog.source("api").orElseThrow().url()).isNull();
+	}
+
+	@Test
+	void writesTheFixtureBackByteForByte() throws IOException {
+		byte[] original;
+		try (InputStream in = CatalogJsonTests.class.getResourceAsStream(FIXTURE)) {
+			original = in.readAllBytes();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ModelCatalog.read(new ByteArrayInputStream(original)).write(out);
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(new String(original, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void writesTheBuiltInCatalogBackByteForByte() throws IOException {
+		byte[] original;
+		try (InputStream in = ModelCatalog.class.getResourceAsStream(ModelCatalog.RESOURCE)) {
+			original = in.readAllBytes();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ModelCatalog.builtIn().write(out);
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(new String(original, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void writeEscapesStrings() throws IOException {
+		ModelInfo model = new ModelInfo("acme.q-v1:0", "acme", "Say \"hi\"\\\n\u00e9", List.of(), List.of(), List.of(),
+				false, true, List.of("TEXT"), List.of("TEXT"));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new ModelCatalog(List.of(model), new Geographies(List.of())).write(out);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\" : \"Say \\\"hi\\\"\\\\\\n\u00e9\"");
+		ModelCatalog copy = ModelCatalog.read(new ByteArrayInputStream(out.toByteArray()));
+		assertThat(copy.all()).containsExactly(model);
+	}
+
+	@Test
+	void lifecycleIsJudgedByTheDayInUtc() throws IOException {
+		Lifecycle gone = fixture().find("acme.gone-v1:0").orElseThrow().lifecycle();
+		Clock lastEvening = Clock.fixed(Instant.parse("2026-06-29T23:59:59Z"), ZoneId.of("Asia/Tokyo"));
+		assertThat(gone.isEndOfLife(Lifecycle.today(lastEvening))).isFalse();
+		assertThat(gone.isEndOfLife(
+				Lifecycle.today(Clock.fixed(Instant.parse("2026-06-30T00:00:00Z"), ZoneId.of("America/Los_Angeles")))))
+			.isTrue();
+		assertThat(gone.isLegacy(LocalDate.of(2020, 1, 1))).as("status LEGACY").isTrue();
+		Lifecycle announced = new Lifecycle(Lifecycle.Status.ACTIVE, LocalDate.of(2026, 3, 1), null, null, null);
+		assertThat(announced.isLegacy(LocalDate.of(2026, 2, 28))).isFalse();
+		assertThat(announced.isLegacy(LocalDate.of(2026, 3, 1))).isTrue();
+		assertThat(Lifecycle.ACTIVE.isEndOfLife(LocalDate.MAX)).isFalse();
+	}
+
+	@Test
+	void errorsNameLineColumnModelAndField() {
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"models\": [\n {\"id\": \"acme.m-v1:0\", \"geos\": \"us\"} ]}"))
+			.withMessage("Invalid model catalog at line 2, column 32: \"geos\" of model \"acme.m-v1:0\" "
+					+ "must be an array of strings");
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"models\": [\n {\"id\": \"acme.m-v1:0\", \"streaming\": \"yes\"} ]}"))
+			.withMessageStartingWith("Invalid model catalog at line 2, column 37")
+			.withMessageContaining("\"streaming\" of model \"acme.m-v1:0\" must be true or false");
+		assertThatIOException()
+			.isThrownBy(() -> read(
+					"{\"models\": [\n{\"id\": \"acme.m-v1:0\", \"lifecycle\": {\"endOfLife\": \"15/07/2026\"}}]}"))
+			.withMessageStartingWith("Invalid model catalog at line 2")
+			.withMessageContaining("\"endOfLife\" of model \"acme.m-v1:0\" is \"15/07/2026\", not a date yyyy-MM-dd");
+		assertThatIOException()
+			.isThrownBy(
+					() -> read("{\"models\": [{\"id\": \"acme.m-v1:0\", \"lifecycle\": {\"status\": \"RETIRED\"}}]}"))
+			.withMessageContaining(
+					"\"lifecycle.status\" of model \"acme.m-v1:0\" is \"RETIRED\": use ACTIVE or LEGACY");
+		assertThatIOException().isThrownBy(() -> read("{\"models\": [\n\n  {\"name\": \"No ID\"} ]}"))
+			.withMessage("Invalid model catalog at line 3, column 3: a catalog model has no \"id\"");
+		assertThatIOException().isThrownBy(() -> read("{\"models\": [ {\"onDemand\": [1]} ]}"))
+			.withMessageContaining("\"onDemand\" of the model at line 1 must be an array of strings");
+		assertThatIOException().isThrownBy(() -> read("{\"models\": []} []"))
+			.withMessageContaining("content after the end of the document");
+		assertThatIOException().isThrownBy(() -> read("[]")).withMessageContaining("must be a JSON object");
+	}
+
+	@Test
+	void aModelMayCiteOnlySourcesTheCatalogDefines() {
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"sources\": [{\"key\": \"docs\"}], "
+					+ "\"models\": [{\"id\": \"acme.m-v1:0\", \"sources\": [\"docs\", \"blog\"]}]}"))
+			.withMessage("Invalid model catalog: model \"acme.m-v1:0\" cites source \"blog\", "
+					+ "which the top-level \"sources\" does not define");
+		assertThatIOException().isThrownBy(() -> read("{\"sources\": [{\"title\": \"No key\"}]}"))
+			.withMessageContaining("a catalog source has no \"key\"");
+	}
+
+	@Test
+	void unknownFieldsAreSkippedWhateverTheirShape() throws IOException {
+		ModelCatalog catalog = read("{\"comment\": {\"a\": [1, {\"b\": null}]}, \"models\": [{\"id\": \"acme.m-v1:0\", "
+				+ "\"future\": [[1], {\"x\": 2}], \"lifecycle\": {\"status\": \"LEGACY\", \"startOfLife\": \"2024-01-01\"}}]}");
+		assertThat(catalog.find("acme.m-v1:0").orElseThrow().lifecycle().status()).isEqualTo(Lifecycle.Status.LEGACY);
+	}
+
+	private static ModelCatalog fixture() throws IOException {
+		try (InputStream in = CatalogJsonTests.class.getResourceAsStream(FIXTURE)) {
+			return ModelCatalog.read(in);
+		}
+	}
+
+	private static ModelCatalog read(String json) throws IOException {
+		return ModelCatalog.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
