@@ -87,7 +87,8 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case SERVICE_ERROR, CONNECTION_FAILED, CONNECTION_CLOSED, MALFORMED_RESPONSE, STREAM_INTERRUPTED,
 					TOOL_ROUNDS_EXCEEDED, OUTPUT_MISMATCH ->
 				HttpStatus.BAD_GATEWAY;
-			case ON_DEMAND_NOT_SUPPORTED, ACCESS_DENIED, UNRESOLVED_TEMPLATE, OTHER -> HttpStatus.INTERNAL_SERVER_ERROR;
+			case ON_DEMAND_NOT_SUPPORTED, ACCESS_DENIED, UNRESOLVED_TEMPLATE, END_OF_LIFE, OTHER ->
+				HttpStatus.INTERNAL_SERVER_ERROR;
 		};
 	}
 
@@ -107,6 +108,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case STREAM_INTERRUPTED -> "Stream interrupted";
 			case MALFORMED_RESPONSE -> "Unreadable answer from Bedrock";
 			case CONNECTION_CLOSED -> "Connection to Bedrock closed";
+			case END_OF_LIFE -> "Model past its end of life";
 			case OTHER -> "Chat call failed";
 		};
 	}
