@@ -19,12 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CommandContext {
 
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		// documents read best in the order their records declare
-		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-		.build();
-
 	private final Settings settings;
 
 	private final ModelCatalog catalog;
@@ -117,7 +111,7 @@ final class CommandContext {
 	}
 
 	void printJson(Object document) {
-		this.out.println(JSON.writeValueAsString(document));
+		this.out.println(Json.MAPPER.writeValueAsString(document));
 	}
 
 	void warn(String message) {
@@ -131,6 +125,20 @@ final class CommandContext {
 	void flush() {
 		this.out.flush();
 		this.err.flush();
+	}
+
+	/**
+	 * The JSON mapper, built on the first {@code --json} output only: building a data
+	 * binder costs more than a whole listing does.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			// documents read best in the order their records declare
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.build();
+
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,11 @@ public final class InferenceFileWatcher implements AutoCloseable {
 				schedule();
 			}
 			catch (InterruptedException | ClosedWatchServiceException ex) {
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// close() shut the scheduler down between take() and schedule(): a change
+				// in the folder while the application stops.
 				return;
 			}
 		}

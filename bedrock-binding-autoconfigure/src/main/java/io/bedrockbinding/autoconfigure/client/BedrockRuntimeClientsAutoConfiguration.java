@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * {@link BedrockRuntimeClient} and {@link BedrockRuntimeAsyncClient} beans for the
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Bean;
  * {@code bedrock.binding.timeouts.*} values, customizers), and carry a
  * {@link BindingInterceptor}, so their requests reach the bound targets too
  * ({@code bedrock.binding.interceptor.enabled=false} leaves it out). An application's own
- * client beans are left alone.
+ * client beans are left alone. Both are lazy: built when first injected or looked up.
  */
 @AutoConfiguration(after = BedrockBindingAutoConfiguration.class)
 @ConditionalOnClass({ BedrockRuntimeClient.class, BindingRegistry.class })
@@ -43,7 +44,11 @@ public final class BedrockRuntimeClientsAutoConfiguration {
 		return BindingInterceptor.of(registry, accounts.getIfAvailable(AccountResolver::none));
 	}
 
+	// Lazy, as are all SDK clients here: building one loads about 2,000 classes (the
+	// HTTP client, TLS), which an application that never injects it should not pay at
+	// start-up.
 	@Bean(destroyMethod = "close")
+	@Lazy
 	@ConditionalOnMissingBean
 	BedrockRuntimeClient bedrockRuntimeClient(BedrockRuntimeClients clients,
 			ObjectProvider<BindingInterceptor> interceptor) {
@@ -51,6 +56,7 @@ public final class BedrockRuntimeClientsAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	@ConditionalOnMissingBean
 	BedrockRuntimeAsyncClient bedrockRuntimeAsyncClient(BedrockRuntimeClients clients,
 			ObjectProvider<BindingInterceptor> interceptor) {
