@@ -6,8 +6,8 @@ import io.bedrockbinding.autoconfigure.health.BedrockBindingsHealthProperties;
 import io.bedrockbinding.autoconfigure.local.LocalBedrockProperties;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.pipe.EmbeddingResult;
-import io.bedrockbinding.pipe.PipeMessage;
 import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -37,7 +37,7 @@ public class BedrockBindingRuntimeHints implements RuntimeHintsRegistrar {
 		this.bindings.registerReflectionHints(hints.reflection(), BedrockBindingProperties.class,
 				BedrockInterceptorProperties.class, BedrockBindingsEndpointProperties.class,
 				BedrockBindingsHealthProperties.class, LocalBedrockProperties.class);
-		this.bindings.registerReflectionHints(hints.reflection(), PipeResult.class, PipeMessage.class,
+		this.bindings.registerReflectionHints(hints.reflection(), PipeResult.class, TokenUsage.class,
 				EmbeddingResult.class);
 	}
 

@@ -183,8 +183,10 @@ class PipeConverseFeatureTests {
 			.maxTokens(100)
 			.request((request) -> request.inferenceConfig((config) -> config.maxTokens(7))));
 
-		path.call(pipe, "Hello");
+		PipeResult result = path.call(pipe, "Hello");
 
+		assertThat(result.response().performanceConfig().latency()).isEqualTo(PerformanceConfigLatency.OPTIMIZED);
+		assertThat(result.response().serviceTier().type()).isEqualTo(ServiceTierType.PRIORITY);
 		JsonNode body = Fixture.body(Fixture.only(bedrock.get(), path.api()));
 		assertThat(body.path("performanceConfig").path("latency").asString()).isEqualTo("optimized");
 		assertThat(body.path("serviceTier").path("type").asString()).isEqualTo("priority");

@@ -110,6 +110,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case STREAM_INTERRUPTED -> "Stream interrupted";
 			case MALFORMED_RESPONSE -> "Unreadable answer from Bedrock";
 			case CONNECTION_CLOSED -> "Connection to Bedrock closed";
+			case END_OF_LIFE -> "Model past its end of life";
 			case OTHER -> "Chat call failed";
 		};
 	}
