@@ -81,7 +81,6 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 	static HttpStatus status(FailureReason reason) {
 		return switch (reason) {
 			case UNKNOWN_MODEL -> HttpStatus.NOT_FOUND;
-			case END_OF_LIFE -> HttpStatus.INTERNAL_SERVER_ERROR;
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
 			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
@@ -110,7 +109,6 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case STREAM_INTERRUPTED -> "Stream interrupted";
 			case MALFORMED_RESPONSE -> "Unreadable answer from Bedrock";
 			case CONNECTION_CLOSED -> "Connection to Bedrock closed";
-			case END_OF_LIFE -> "Model past its end of life";
 			case OTHER -> "Chat call failed";
 		};
 	}
