@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -26,18 +25,6 @@ class ConverseEchoTests {
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
-
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
 
 	@Test
 	void aConverseAnswerRepeatsPerformanceConfigServiceTierAndTheAskedResponseFields() {
@@ -67,7 +54,7 @@ class ConverseEchoTests {
 
 	@Test
 	void aStreamRepeatsThemInMessageStopAndMetadata() {
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(TestCatalog.HAIKU)
 					.messages(ConverseToolTests.user("hi"))

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.CreateGuardrailResponse;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -36,18 +35,6 @@ class ConverseGuardrailTests {
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
-
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
 
 	@Test
 	void aBlockedWordInTheInputIntervenesWithTheBlockedMessageAndTrace() {
@@ -133,7 +120,7 @@ class ConverseGuardrailTests {
 	void aStreamIntervenesWithTheSameEventsAndTrace() {
 		bedrock.get().guardrail("gr1", "1").blocking("password");
 
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(HAIKU)
 					.messages(ConverseToolTests.user("the password"))

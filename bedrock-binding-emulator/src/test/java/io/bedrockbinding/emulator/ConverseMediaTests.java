@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AudioBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.AudioFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -47,18 +46,6 @@ class ConverseMediaTests {
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
 
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
-
 	@Test
 	void anImageQuestionIsAnsweredWithWhatTheModelSaw() {
 		ConverseResponse response = converse(HAIKU, ContentBlock.fromText("What is in this picture?"),
@@ -86,7 +73,7 @@ class ConverseMediaTests {
 
 	@Test
 	void streamedAnswersSeeTheMediaToo() {
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(HAIKU)
 					.messages(user(ContentBlock.fromText("Describe"), image("webp", PNG),

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -39,18 +38,6 @@ class ConverseReasoningTests {
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
-
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
 
 	@Test
 	void thinkingAddsASignedReasoningBlockBeforeTheAnswer() {
@@ -85,7 +72,7 @@ class ConverseReasoningTests {
 
 	@Test
 	void aStreamSendsReasoningDeltasThenTheSignatureThenTheText() {
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(SONNET_37)
 					.messages(ConverseToolTests.user("Why is the sky blue?"))

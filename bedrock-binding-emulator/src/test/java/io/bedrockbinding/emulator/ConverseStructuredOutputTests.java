@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.JsonSchemaDefinition;
@@ -42,18 +41,6 @@ class ConverseStructuredOutputTests {
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
 
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
-
 	@Test
 	void theAnswerIsJsonForTheSchemaWithValuesFromTheQuestion() {
 		ConverseResponse response = client.get()
@@ -87,7 +74,7 @@ class ConverseStructuredOutputTests {
 			.get(0)
 			.text();
 
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(HAIKU)
 					.messages(ConverseToolTests.user("name=Ada"))

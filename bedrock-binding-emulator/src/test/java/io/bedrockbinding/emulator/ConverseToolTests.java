@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -61,18 +60,6 @@ class ConverseToolTests {
 
 	@RegisterExtension
 	static final NoRetryRuntimeClient client = new NoRetryRuntimeClient(bedrock);
-
-	private static BedrockRuntimeAsyncClient async;
-
-	@BeforeAll
-	static void createAsyncClient() {
-		async = bedrock.clients().runtimeAsyncBuilder("us-east-1").overrideConfiguration(TestRetries.none()).build();
-	}
-
-	@AfterAll
-	static void closeAsyncClient() {
-		async.close();
-	}
 
 	@Test
 	void theToolTheQuestionNamesIsCalledWithInputFromTheQuestionAndTypedDefaults() {
@@ -228,7 +215,7 @@ class ConverseToolTests {
 
 	@Test
 	void streamSendsTheToolCallAsAStartAndSeveralInputDeltas() {
-		StreamRecording stream = StreamRecording.of(async,
+		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
 					.modelId(HAIKU)
 					.messages(user("weather for city=\"New York\"?"))
@@ -259,7 +246,7 @@ class ConverseToolTests {
 			.toolConfig(tools(null, WEATHER))
 			.build();
 
-		ConverseResponse viaAsync = async.converse(request).join();
+		ConverseResponse viaAsync = client.async().converse(request).join();
 
 		assertThat(viaAsync.stopReason()).isEqualTo(StopReason.TOOL_USE);
 		assertThat(viaAsync.output().message().content().get(1).toolUse())
@@ -273,7 +260,7 @@ class ConverseToolTests {
 		ConverseResponse first = converse(tools, question);
 		ToolUseBlock call = first.output().message().content().get(1).toolUse();
 
-		StreamRecording stream = StreamRecording.of(async, ConverseStreamRequest.builder()
+		StreamRecording stream = StreamRecording.of(client.async(), ConverseStreamRequest.builder()
 			.modelId(HAIKU)
 			.messages(question, first.output().message(), result(call.toolUseId(), "Sunny", ToolResultStatus.SUCCESS))
 			.toolConfig(tools)
