@@ -36,7 +36,7 @@ public class BedrockBindingRuntimeHints implements RuntimeHintsRegistrar {
 		hints.resources().registerPattern(CATALOG);
 		this.bindings.registerReflectionHints(hints.reflection(), BedrockBindingProperties.class,
 				BedrockInterceptorProperties.class, BedrockBindingsEndpointProperties.class,
-				BedrockBindingsHealthProperties.class, LocalBedrockProperties.class);
+				BedrockBindingsHealthProperties.class, LocalBedrockProperties.class, BedrockFailoverProperties.class);
 		this.bindings.registerReflectionHints(hints.reflection(), PipeResult.class, TokenUsage.class,
 				EmbeddingResult.class);
 	}

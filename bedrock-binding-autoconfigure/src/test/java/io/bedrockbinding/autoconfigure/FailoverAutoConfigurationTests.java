@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FailoverAutoConfigurationTests {
 
-	private static final String SONNET = "anthropic.claude-sonnet-4-20250514-v1:0";
+	private static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
@@ -66,20 +66,20 @@ class FailoverAutoConfigurationTests {
 			.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
 					"bedrock.binding.failover.cooldown-after=1", "bedrock.binding.failover.sdk-max-attempts=1")
 			.withInitializer(RawProperties
-				.of(Map.of("bedrock.binding.local-bedrock.quotas[us." + SONNET + "].requests-per-minute", "1",
-						"bedrock.binding.models[" + SONNET + "]", "us." + SONNET + ", global." + SONNET)))
+				.of(Map.of("bedrock.binding.local-bedrock.quotas[us." + HAIKU + "].requests-per-minute", "1",
+						"bedrock.binding.models[" + HAIKU + "]", "us." + HAIKU + ", global." + HAIKU)))
 			.run((context) -> {
 				BedrockPipeFactory factory = context.getBean(BedrockPipeFactory.class);
-				PipeResult first = factory.pipe(SONNET).execute("one");
-				PipeResult second = factory.pipe(SONNET).execute("two");
+				PipeResult first = factory.pipe(HAIKU).execute("one");
+				PipeResult second = factory.pipe(HAIKU).execute("two");
 
-				assertThat(first.invokedTarget()).isEqualTo("us." + SONNET);
-				assertThat(second.invokedTarget()).isEqualTo("global." + SONNET);
+				assertThat(first.invokedTarget()).isEqualTo("us." + HAIKU);
+				assertThat(second.invokedTarget()).isEqualTo("global." + HAIKU);
 				assertThat(second.targetsTried()).isEqualTo(2);
 				FailoverDescriptor failover = context.getBean(BedrockBindingsEndpoint.class).bindings(false).failover();
 				assertThat(failover).isNotNull();
 				assertThat(failover.cooldowns()).singleElement().satisfies((cooldown) -> {
-					assertThat(cooldown.target()).isEqualTo("us." + SONNET);
+					assertThat(cooldown.target()).isEqualTo("us." + HAIKU);
 					assertThat(cooldown.region()).isEqualTo("us-east-1");
 				});
 				// what Boot's metrics auto-configuration does with every MeterBinder bean

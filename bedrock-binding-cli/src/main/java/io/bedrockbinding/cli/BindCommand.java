@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
 		footer = { "", "Examples:", "  inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
 				"  inference-config bind deepseek.r1-v1:0 'arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0'",
 				"  inference-config bind amazon.titan-embed-text-v2:0        (direct)",
-				"  inference-config bind anthropic.claude-sonnet-4-5-20250929-v1:0 us.anthropic.claude-sonnet-4-5-20250929-v1:0 global.anthropic.claude-sonnet-4-5-20250929-v1:0" })
+				"  inference-config bind anthropic.claude-haiku-4-5-20251001-v1:0 us.anthropic.claude-haiku-4-5-20251001-v1:0 global.anthropic.claude-haiku-4-5-20251001-v1:0" })
 final class BindCommand extends ContextCommand {
 
 	@Parameters(index = "0", paramLabel = "MODEL", description = "The model ID, e.g. amazon.nova-pro-v1:0.")
