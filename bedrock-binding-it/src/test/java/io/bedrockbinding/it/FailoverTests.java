@@ -44,11 +44,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class FailoverTests {
 
-	private static final String SONNET = "anthropic.claude-sonnet-4-20250514-v1:0";
+	private static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
-	private static final String FIRST = "us." + SONNET;
+	private static final String FIRST = "us." + HAIKU;
 
-	private static final String SECOND = "global." + SONNET;
+	private static final String SECOND = "global." + HAIKU;
 
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
@@ -60,14 +60,14 @@ class FailoverTests {
 
 	private BedrockPipeFactory factory(String chain, int cooldownAfter) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(SONNET, chain);
+		registry.bind(HAIKU, chain);
 		return this.factories.track(Fixture.factory(bedrock.get(), registry)
 			.failover(new FailoverSettings(Duration.ofSeconds(30), cooldownAfter, 0, this.clock))
 			.build());
 	}
 
 	private BedrockPipe pipe() {
-		return factory(FIRST + ", " + SECOND, 2).pipe(SONNET);
+		return factory(FIRST + ", " + SECOND, 2).pipe(HAIKU);
 	}
 
 	private static List<String> called(CallPath path) {
@@ -120,14 +120,14 @@ class FailoverTests {
 	@Test
 	void aTargetBeforeTheLastGetsFewerSdkAttemptsAndTheLastKeepsTheClients() {
 		BindingRegistry registry = Fixture.registry("us-east-1");
-		registry.bind(SONNET, FIRST + ", " + SECOND);
+		registry.bind(HAIKU, FIRST + ", " + SECOND);
 		BedrockPipeFactory factory = this.factories
 			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 3).build())
 				.failover(new FailoverSettings(Duration.ofSeconds(30), 2, 1, this.clock))
 				.build());
 		bedrock.faults().failNext(2, Fault.THROTTLING);
 
-		PipeResult result = factory.pipe(SONNET).execute("hello");
+		PipeResult result = factory.pipe(HAIKU).execute("hello");
 
 		assertThat(result.invokedTarget()).isEqualTo(SECOND);
 		// one attempt on the first target; the client's retries on the last
@@ -137,7 +137,7 @@ class FailoverTests {
 
 	@Test
 	void anUnknownModelIsAValidationErrorAndNotFailedOver() {
-		BedrockPipe pipe = factory("us.amazon.nova-pro-v9:0, " + SECOND, 2).pipe(SONNET);
+		BedrockPipe pipe = factory("us.amazon.nova-pro-v9:0, " + SECOND, 2).pipe(HAIKU);
 
 		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
 			.satisfies((failure) -> assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL));
@@ -152,7 +152,7 @@ class FailoverTests {
 		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
 			.satisfies((failure) -> {
 				assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
-				assertThat(failure.getMessage()).contains("Every target of " + SONNET + " failed, in order:")
+				assertThat(failure.getMessage()).contains("Every target of " + HAIKU + " failed, in order:")
 					.contains("1. " + FIRST + " (us-east-1): Bedrock refused the call: Too many requests")
 					.contains("2. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests");
 				assertThat(failure.fix()).contains("add a target of another geography, region or account");
@@ -163,7 +163,7 @@ class FailoverTests {
 	@Test
 	void aTargetThatKeepsThrottlingCoolsDownAndIsProbedAgainAfterTheCooldown() {
 		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 2);
-		BedrockPipe pipe = factory.pipe(SONNET);
+		BedrockPipe pipe = factory.pipe(HAIKU);
 		bedrock.faults().failNext(1, Fault.THROTTLING);
 		pipe.execute("one");
 		assertThat(factory.cooldowns().active()).isEmpty();

@@ -25,9 +25,9 @@ final class LocalSetup implements AutoCloseable {
 
 	/**
 	 * Needs a profile in us-east-1, so the pipe resolves the derived us. profile on every
-	 * call.
+	 * call; the sourced catalog gives it a global. profile too (for the failover chain).
 	 */
-	static final String MODEL = "anthropic.claude-sonnet-4-20250514-v1:0";
+	static final String MODEL = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	static final String REGION = "us-east-1";
 
