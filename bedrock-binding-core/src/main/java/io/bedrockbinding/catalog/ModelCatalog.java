@@ -182,9 +182,9 @@ public final class ModelCatalog {
 	 */
 	public Optional<String> systemProfileFor(String modelId, String region) {
 		ModelInfo model = this.models.get(modelId);
-		// a provisioned-only model (a context-length variant) has no system profile: the
-		// one place where derivation, discovery suggestions and fixes learn that
-		if (model == null || model.provisionedOnly() || model.isContextVariant()) {
+		// a provisioned-only model has no system profile: the one place where derivation,
+		// discovery suggestions and fixes learn that
+		if (model == null || model.servedOnlyProvisioned()) {
 			return Optional.empty();
 		}
 		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));

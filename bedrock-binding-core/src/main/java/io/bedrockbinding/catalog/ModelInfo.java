@@ -102,11 +102,21 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 	}
 
 	/**
+	 * Whether the model is served only with provisioned throughput: marked so in the
+	 * catalog, or a context-length variant. Such a model is never called on demand and
+	 * has no system profile.
+	 * @return whether only provisioned throughput serves it
+	 */
+	public boolean servedOnlyProvisioned() {
+		return this.provisionedOnly || isContextVariant();
+	}
+
+	/**
 	 * Whether calling the plain model ID in {@code region} is refused ("use an inference
 	 * profile").
 	 */
 	public boolean needsProfile(String region) {
-		if (isContextVariant() || this.provisionedOnly) {
+		if (servedOnlyProvisioned()) {
 			return true;
 		}
 		if (this.onDemandRegions.contains(region)) {
@@ -120,8 +130,7 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 
 	/** Whether the model needs a profile in at least one region the catalog names. */
 	public boolean needsProfileSomewhere() {
-		return isContextVariant() || this.provisionedOnly || !this.profileOnlyRegions.isEmpty()
-				|| this.needsProfileElsewhere;
+		return servedOnlyProvisioned() || !this.profileOnlyRegions.isEmpty() || this.needsProfileElsewhere;
 	}
 
 	/**
