@@ -54,7 +54,8 @@ class CatalogSourcesTests {
 					.isPresent();
 			}
 			if (!model.geoPrefixes().isEmpty()) {
-				assertThat(model.sources()).as(model.modelId()).contains("profiles-supported");
+				assertThat(model.sources()).as(model.modelId())
+					.containsAnyOf("profiles-supported", "region-availability");
 			}
 		});
 	}
