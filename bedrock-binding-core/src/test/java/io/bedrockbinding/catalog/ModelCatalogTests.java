@@ -225,8 +225,12 @@ class ModelCatalogTests {
 		assertThat(this.catalog.find(CLAUDE_HAIKU_4_5).orElseThrow().geoPrefixes()).contains("eu", "global");
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "eu-west-1")).contains("eu." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "us-west-2")).contains("us." + CLAUDE_HAIKU_4_5);
-		// No regional profile for ap-northeast-1: the global one.
-		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-northeast-1"))
+		// ap-northeast-3 is served by jp, apac and global: jp (the Haiku 4.5 card names
+		// jp.);
+		// ap-south-1 has no regional profile of it: the global one.
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-northeast-3"))
+			.contains("jp." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-south-1"))
 			.contains("global." + CLAUDE_HAIKU_4_5);
 		// No source names an apac profile of Claude 3.5 Sonnet v2: none is derived.
 		assertThat(this.catalog.find(CLAUDE_3_5_SONNET_V2).orElseThrow().geoPrefixes()).doesNotContain("apac", "jp");
