@@ -128,11 +128,16 @@ class CatalogSourcesTests {
 		// https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html
 		// (read 2026-12-02): In-Region cells are onDemand, Geo/Global-only cells
 		// profileOnly.
+		// Claude Haiku 4.5: the page's In-Region cells are its bedrock-mantle endpoint;
+		// the card
+		// gives bedrock-runtime no In-Region URL, so every region needs a profile.
 		ModelInfo haiku45 = this.catalog.find("anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
-		assertThat(haiku45.onDemandRegions()).containsExactly("us-east-1", "eu-north-1", "eu-west-1", "ap-northeast-1",
-				"ap-southeast-4");
+		assertThat(haiku45.onDemandRegions()).isEmpty();
+		assertThat(haiku45.profileOnlyRegions()).contains("us-east-1", "eu-west-1", "ap-northeast-1", "mx-central-1");
 		assertThat(haiku45.geoPrefixes()).containsExactly("us", "eu", "jp", "au", "global");
 		assertThat(haiku45.sources()).contains("region-availability", "card-claude-haiku-4-5");
+		ModelInfo sonnet46 = this.catalog.find("anthropic.claude-sonnet-4-6").orElseThrow();
+		assertThat(sonnet46.onDemandRegions()).containsExactly("eu-west-2");
 		ModelInfo qwenCoderNext = this.catalog.find("qwen.qwen3-coder-next").orElseThrow();
 		assertThat(qwenCoderNext.regions()).containsExactly("us-east-1", "eu-west-2", "ap-southeast-2");
 		ModelInfo sonnet45 = this.catalog.find("anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
