@@ -31,10 +31,10 @@ public record BedrockArn(String partition, String region, String account, String
 	public static final String REGION_TEMPLATE = "{region}";
 
 	/**
-	 * The SDK's partition metadata, asked directly: {@code PartitionMetadata.of(...)} asks
-	 * the same provider through the SDK's metadata loader, which first builds the endpoint
-	 * metadata of every AWS service (about 400 classes, a large part of the start of a
-	 * command such as {@code inference-config list} that reads one ARN).
+	 * The SDK's partition metadata, asked directly: {@code PartitionMetadata.of(...)}
+	 * asks the same provider through the SDK's metadata loader, which first builds the
+	 * endpoint metadata of every AWS service (about 400 classes, a large part of the
+	 * start of a command such as {@code inference-config list} that reads one ARN).
 	 */
 	private static final PartitionMetadataProvider PARTITION_METADATA = new GeneratedPartitionMetadataProvider();
 
@@ -53,7 +53,8 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
 		.stream()
-		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PARTITION_METADATA.partitionMetadata(region).id()));
+		.collect(Collectors.toUnmodifiableMap(Region::id,
+				(region) -> PARTITION_METADATA.partitionMetadata(region).id()));
 
 	/**
 	 * The resource type of the routers Bedrock provides, and (in the API reference's
