@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CurrentState {
 
+	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
+
 	final Object writeLock = new Object();
 
 	private final List<BindingListener> listeners = new CopyOnWriteArrayList<>();
@@ -48,7 +50,7 @@ final class CurrentState {
 					listener.bindingsChanged(layer, changed);
 				}
 				catch (RuntimeException ex) {
-					Log.logger.warn("Binding listener {} failed", listener, ex);
+					logger.warn("Binding listener {} failed", listener, ex);
 				}
 			}
 		}
@@ -62,16 +64,6 @@ final class CurrentState {
 	AutoCloseable addListener(BindingListener listener) {
 		this.listeners.add(listener);
 		return () -> this.listeners.remove(listener);
-	}
-
-	/**
-	 * The logger, made on first use: a command-line start that logs nothing does not
-	 * initialise logging.
-	 */
-	private static final class Log {
-
-		static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
-
 	}
 
 }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LayerUpdates {
 
+	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
+
 	private final CurrentState current;
 
 	private final SettingHints hints;
@@ -94,7 +96,7 @@ final class LayerUpdates {
 			RegistryState current = this.current.get();
 			FileReload reload = FileReload.of(current.fileApplied, content);
 			if (content.hasErrors() || reload.keptWhole()) {
-				Log.logger.warn("{} has problems; its other lines apply: {}", content.source(),
+				logger.warn("{} has problems; its other lines apply: {}", content.source(),
 						reload.reported().problems());
 			}
 			Map<String, LayeredTarget> layer = RegistryState.fileLayer(reload.applied());
@@ -108,16 +110,6 @@ final class LayerUpdates {
 		Set<String> union = new LinkedHashSet<>(a);
 		union.addAll(b);
 		return union;
-	}
-
-	/**
-	 * The logger, made on first use: a command-line start that logs nothing does not
-	 * initialise logging.
-	 */
-	private static final class Log {
-
-		static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
-
 	}
 
 }
