@@ -2,6 +2,7 @@ package io.bedrockbinding.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -88,15 +89,23 @@ final class StartupPreload {
 		}
 	}
 
-	private static void rehearse(ModelCatalog builtIn) {
+	/**
+	 * Lists the built-in catalog's models with the rehearsal file's bindings, as
+	 * {@code list} does, on nothing but memory.
+	 * @param builtIn the built-in catalog
+	 * @return the lines of the listing
+	 */
+	static List<String> rehearse(ModelCatalog builtIn) {
 		InferenceFile.defaultLocation();
 		InferenceFileContent content = InferenceFile.parse(REHEARSAL, "rehearsal", Clock.systemUTC());
 		BindingRegistry registry = BindingRegistry.builder(builtIn).deriveProfiles(false).build();
 		registry.applyFile(content);
 		List<Binding> bindings = registry.query(new ModelQuery(null, null, null));
+		List<String> lines = new ArrayList<>(bindings.size());
 		for (int i = 0; i < bindings.size(); i++) {
-			BindingText.line(i + 1, bindings.get(i));
+			lines.add(BindingText.line(i + 1, bindings.get(i)));
 		}
+		return lines;
 	}
 
 	private ModelCatalog catalog() {

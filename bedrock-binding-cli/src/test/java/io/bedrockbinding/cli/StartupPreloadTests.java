@@ -52,6 +52,16 @@ class StartupPreloadTests {
 	}
 
 	@Test
+	void theRehearsalListsEveryModelWithTheRehearsalFilesBindings() {
+		ModelCatalog builtIn = ModelCatalog.builtIn();
+		List<String> lines = StartupPreload.rehearse(builtIn);
+		assertThat(lines).hasSizeGreaterThanOrEqualTo(builtIn.size())
+			.anySatisfy((line) -> assertThat(line).endsWith(". amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0"))
+			.anySatisfy((line) -> assertThat(line).endsWith(
+					". deepseek.r1-v1:0 -> arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0"));
+	}
+
+	@Test
 	void aCommandListsTheCatalogItIsGiven() throws Exception {
 		ModelCatalog catalog = new ModelCatalog(
 				List.of(new ModelInfo("acme.widget-v1:0", "acme", "Widget", List.of("us-east-1"), List.of(), List.of(),
