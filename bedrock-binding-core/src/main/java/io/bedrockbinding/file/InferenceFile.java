@@ -28,8 +28,6 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  */
 public final class InferenceFile {
 
-	private static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
-
 	private static final int PLAIN = 0;
 
 	private static final int ASCII = 1;
@@ -218,13 +216,13 @@ public final class InferenceFile {
 				return InferenceDocument.parse(text);
 			});
 			if (created[0]) {
-				logger.info("Created {} with the {} models of the catalog (all commented out)", this.path,
+				Log.logger.info("Created {} with the {} models of the catalog (all commented out)", this.path,
 						catalog.size());
 			}
 			return created[0];
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.warn("Could not create {}: {}. Bindings from the file are skipped until it exists.", this.path,
+			Log.logger.warn("Could not create {}: {}. Bindings from the file are skipped until it exists.", this.path,
 					ex.getMessage());
 			return false;
 		}
@@ -289,6 +287,16 @@ public final class InferenceFile {
 	private InferenceFileContent unreadable(String source, String message) {
 		return new InferenceFileContent(source, true, false, List.of(),
 				List.of(new FileProblem(source, 0, Severity.ERROR, message)), this.clock.instant());
+	}
+
+	/**
+	 * The logger, made on first use: a command-line start that logs nothing does not
+	 * initialise logging.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
+
 	}
 
 }
