@@ -12,13 +12,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * An {@code inference.txt} on disk. Reading never throws: every problem, including an
@@ -63,7 +63,37 @@ public final class InferenceFile {
 	 * @return {@code ~/.aws/inference.txt}
 	 */
 	public static Path defaultLocation() {
-		return Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "inference.txt");
+		return Path.of(homeDirectory(), ".aws", "inference.txt");
+	}
+
+	/**
+	 * The home directory by the rule of the AWS SDK's {@code UserHomeDirectoryUtils}:
+	 * {@code HOME}; on Windows then {@code USERPROFILE}, then {@code HOMEDRIVE} and
+	 * {@code HOMEPATH}; then {@code user.home} ({@code DefaultLocationTests} compare the
+	 * two). Not asked of the SDK: its settings utilities initialise logging, which the
+	 * start of a command-line listing otherwise does without.
+	 */
+	private static String homeDirectory() {
+		String home = System.getenv("HOME");
+		if (home != null) {
+			return home;
+		}
+		if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+			String profile = System.getenv("USERPROFILE");
+			if (profile != null) {
+				return profile;
+			}
+			String drive = System.getenv("HOMEDRIVE");
+			String path = System.getenv("HOMEPATH");
+			if (drive != null && path != null) {
+				return drive + path;
+			}
+		}
+		String userHome = System.getProperty("user.home");
+		if (userHome == null) {
+			throw new IllegalStateException("No home directory: neither HOME nor user.home is set");
+		}
+		return userHome;
 	}
 
 	/**
