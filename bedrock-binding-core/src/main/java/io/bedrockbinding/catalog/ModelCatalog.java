@@ -221,6 +221,7 @@ public final class ModelCatalog {
 		 * The compact form the build derives from {@code catalog.json} when it was made
 		 * from this very JSON, else the JSON itself (classes compiled without the build's
 		 * step, a JSON edited since).
+		 * @return the built-in catalog
 		 */
 		private static ModelCatalog load() {
 			byte[] json = resource(RESOURCE);

@@ -72,6 +72,7 @@ public final class InferenceFile {
 	 * {@code HOMEPATH}; then {@code user.home} ({@code DefaultLocationTests} compare the
 	 * two). Not asked of the SDK: its settings utilities initialise logging, which the
 	 * start of a command-line listing otherwise does without.
+	 * @return the home directory
 	 */
 	private static String homeDirectory() {
 		String home = System.getenv("HOME");

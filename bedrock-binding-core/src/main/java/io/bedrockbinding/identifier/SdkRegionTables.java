@@ -153,6 +153,7 @@ public final class SdkRegionTables {
 	/**
 	 * The CRC-32 of the SDK classes the tables come from: the region list, the partition
 	 * provider and every partition's metadata class it names (read as bytes, not loaded).
+	 * @return the CRC-32 in hexadecimal, or {@code missing:} and the class not found
 	 */
 	static String fingerprint() {
 		CRC32 crc = new CRC32();
@@ -170,7 +171,11 @@ public final class SdkRegionTables {
 		return Long.toHexString(crc.getValue());
 	}
 
-	/** The partition metadata classes the provider's class file names. */
+	/**
+	 * The partition metadata classes the provider's class file names.
+	 * @param providerClass the provider's class file, one char a byte
+	 * @return the class files of the partitions, as resource names
+	 */
 	private static List<String> partitionClasses(@Nullable String providerClass) {
 		List<String> classes = new ArrayList<>();
 		if (providerClass == null) {
