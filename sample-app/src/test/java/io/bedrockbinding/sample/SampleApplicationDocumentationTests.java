@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * What the README and the docs show of the sample app is what it answers: the chat reply
- * of the README, the {@code /actuator/bedrockbindings/{model}} answers of
+ * and the {@code /actuator/bedrockbindings/{model}} answer of the README, those of
  * {@code docs/actuator.md} and the failure analysis of {@code docs/configuration.md}. The
  * pages write the checkout folder as {@code …}, so the module's parent folder is replaced
  * by it before comparing.
@@ -107,13 +107,23 @@ class SampleApplicationDocumentationTests {
 
 		@Test
 		void theActuatorAnswersAreTheOnesOfTheActuatorPage() throws Exception {
-			List<String> block = blockAfter("docs/actuator.md", "`show-values: always`. Real output:");
+			assertActuatorAnswers("docs/actuator.md", "`show-values: always`. Real output:", 2);
+		}
+
+		@Test
+		void theActuatorAnswerIsTheOneOfTheReadme() throws Exception {
+			assertActuatorAnswers("README.md", "([the endpoint](docs/actuator.md)). Real output, same app:", 1);
+		}
+
+		private void assertActuatorAnswers(String page, String anchor, int count) throws Exception {
+			List<String> block = blockAfter(page, anchor);
 			List<String> commands = block.stream()
 				.filter((line) -> line.startsWith("$ curl -s localhost:8080/actuator/bedrockbindings/"))
 				.toList();
-			assertThat(commands).hasSize(2);
+			assertThat(commands).as(page).hasSize(count);
 			for (String command : commands) {
-				String path = command.substring(command.indexOf("/actuator/"));
+				// the URL ends at the first space: a '| python3 -m json.tool' may follow
+				String path = command.substring(command.indexOf("/actuator/")).split(" ")[0];
 				HttpResponse<String> response = this.http.send(
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
