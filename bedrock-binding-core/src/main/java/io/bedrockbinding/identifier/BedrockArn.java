@@ -8,7 +8,8 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.GeneratedPartitionMetadataProvider;
+import software.amazon.awssdk.regions.PartitionMetadataProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -30,6 +31,14 @@ public record BedrockArn(String partition, String region, String account, String
 	public static final String REGION_TEMPLATE = "{region}";
 
 	/**
+	 * The SDK's partition metadata, asked directly: {@code PartitionMetadata.of(...)}
+	 * goes through the SDK's {@code MetadataLoader}, which also builds the metadata of
+	 * every region and every AWS service (about 360 classes) the first time it is used,
+	 * which the first ARN of an inference file would pay at start-up.
+	 */
+	private static final PartitionMetadataProvider PARTITION_METADATA = new GeneratedPartitionMetadataProvider();
+
+	/**
 	 * The partitions a Bedrock ARN may name (REFERENCE.md, from the SDK's service
 	 * models), each with the pattern of its region names, which the SDK's partition
 	 * metadata holds ({@code partitions.json}): the one table of partitions.
@@ -44,7 +53,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
 		.stream()
-		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PartitionMetadata.of(region).id()));
+		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PARTITION_METADATA.partitionMetadata(region).id()));
 
 	/**
 	 * The resource type of the routers Bedrock provides, and (in the API reference's
@@ -165,7 +174,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	public static String partitionOf(String region) {
 		String known = KNOWN_REGIONS.get(region);
-		return (known != null) ? known : PartitionMetadata.of(Region.of(region)).id();
+		return (known != null) ? known : PARTITION_METADATA.partitionMetadata(Region.of(region)).id();
 	}
 
 	/**
@@ -181,7 +190,7 @@ public record BedrockArn(String partition, String region, String account, String
 	private static Map<String, Pattern> regionPatterns(String... partitions) {
 		Map<String, Pattern> patterns = new LinkedHashMap<>();
 		for (String partition : partitions) {
-			patterns.put(partition, Pattern.compile(PartitionMetadata.of(partition).regionRegex()));
+			patterns.put(partition, Pattern.compile(PARTITION_METADATA.partitionMetadata(partition).regionRegex()));
 		}
 		return patterns;
 	}
