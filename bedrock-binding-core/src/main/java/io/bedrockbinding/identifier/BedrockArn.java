@@ -53,7 +53,8 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
 		.stream()
-		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PARTITION_METADATA.partitionMetadata(region).id()));
+		.collect(Collectors.toUnmodifiableMap(Region::id,
+				(region) -> PARTITION_METADATA.partitionMetadata(region).id()));
 
 	/**
 	 * The resource type of the routers Bedrock provides, and (in the API reference's
