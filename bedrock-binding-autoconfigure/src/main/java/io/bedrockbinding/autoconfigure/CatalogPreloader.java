@@ -1,6 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -11,6 +12,7 @@ import io.bedrockbinding.registry.BindingRegistry;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
+import org.springframework.beans.SimpleTypeConverter;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -25,7 +27,8 @@ import org.springframework.core.env.Environment;
  * real registry's build and validation use, so that the main thread finds them ready, and
  * asks for the methods of the starter's bean types that Spring's
  * {@code EventListenerMethodProcessor} looks through once every singleton exists (the SDK
- * client interfaces name about a hundred SDK model classes, which are loaded then). It
+ * client interfaces name about a hundred SDK model classes, which are loaded then), and
+ * converts a text to a {@code Path} as the binder of the starter's properties does. It
  * keeps nothing but the catalog (which {@link ModelCatalog#builtIn()} holds anyway): the
  * registry of the application is still built, and validated, on the main thread, from the
  * application's own settings. Does nothing when the starter is switched off, or when
@@ -78,6 +81,9 @@ class CatalogPreloader implements ApplicationListener<ApplicationEnvironmentPrep
 					BindingInterceptor.class, BedrockPipeFactory.class, BindingRegistry.class }) {
 				type.getDeclaredMethods();
 			}
+			// the property editors Boot's binder falls back on for the inference file's
+			// Path (Spring loads all of its default editors at once)
+			new SimpleTypeConverter().convertIfNecessary("inference.txt", Path.class);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// ignored: see above
