@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import org.springframework.beans.SimpleTypeConverter;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.NativeDetector;
 import org.springframework.core.env.Environment;
 
 /**
@@ -55,7 +56,8 @@ class CatalogPreloader implements ApplicationListener<ApplicationEnvironmentPrep
 	}
 
 	static boolean preloads(Environment environment) {
-		return !Boolean.getBoolean("spring.backgroundpreinitializer.ignore")
+		// a native image has its classes ready (and no reflection data for the warm-up)
+		return !NativeDetector.inNativeImage() && !Boolean.getBoolean("spring.backgroundpreinitializer.ignore")
 				&& environment.getProperty("bedrock.binding.enabled", Boolean.class, true);
 	}
 
