@@ -32,9 +32,9 @@ import org.springframework.core.env.Environment;
  * converts a text to a {@code Path} as the binder of the starter's properties does. It
  * keeps nothing but the catalog (which {@link ModelCatalog#builtIn()} holds anyway): the
  * registry of the application is still built, and validated, on the main thread, from the
- * application's own settings. Does nothing when the starter is switched off, or when
- * Boot's {@code spring.backgroundpreinitializer.ignore} system property is {@code true}.
- * Registered in {@code META-INF/spring.factories}.
+ * application's own settings. Does nothing in a native image, when the starter is
+ * switched off, or when Boot's {@code spring.backgroundpreinitializer.ignore} system
+ * property is {@code true}. Registered in {@code META-INF/spring.factories}.
  */
 class CatalogPreloader implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
