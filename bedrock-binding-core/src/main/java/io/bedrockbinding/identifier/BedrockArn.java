@@ -1,16 +1,11 @@
 package io.bedrockbinding.identifier;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import software.amazon.awssdk.regions.GeneratedPartitionMetadataProvider;
-import software.amazon.awssdk.regions.PartitionMetadataProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
@@ -31,30 +26,22 @@ public record BedrockArn(String partition, String region, String account, String
 	public static final String REGION_TEMPLATE = "{region}";
 
 	/**
-	 * The SDK's partition metadata, asked directly: {@code PartitionMetadata.of(...)}
-	 * goes through the SDK's {@code MetadataLoader}, which also builds the metadata of
-	 * every region and every AWS service (about 360 classes) the first time it is used,
-	 * which the first ARN of an inference file would pay at start-up.
-	 */
-	private static final PartitionMetadataProvider PARTITION_METADATA = new GeneratedPartitionMetadataProvider();
-
-	/**
 	 * The partitions a Bedrock ARN may name (REFERENCE.md, from the SDK's service
-	 * models), each with the pattern of its region names, which the SDK's partition
-	 * metadata holds ({@code partitions.json}): the one table of partitions.
+	 * models).
 	 */
-	private static final Map<String, Pattern> PARTITIONS = regionPatterns("aws", "aws-cn", "aws-us-gov", "aws-iso",
-			"aws-iso-b");
+	static final List<String> ARN_PARTITIONS = List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
 
 	/**
-	 * The region IDs the SDK knows, each with its partition, looked up once: the SDK's
-	 * own look-up ({@code PartitionMetadata.of(Region)}) matches a regular expression per
-	 * partition on every call, which every ARN of an inference file would pay.
+	 * The SDK's region tables (the one table of partitions): each ARN partition with the
+	 * pattern of its region names, and every region ID the SDK knows with its partition,
+	 * looked up once (the SDK's own look-up matches a regular expression per partition on
+	 * every call, which every ARN of an inference file would pay).
 	 */
-	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
-		.stream()
-		.collect(Collectors.toUnmodifiableMap(Region::id,
-				(region) -> PARTITION_METADATA.partitionMetadata(region).id()));
+	private static final SdkRegionTables TABLES = SdkRegionTables.load(ARN_PARTITIONS);
+
+	private static final Map<String, Pattern> PARTITIONS = TABLES.partitionPatterns();
+
+	private static final Map<String, String> KNOWN_REGIONS = TABLES.regionPartitions();
 
 	/**
 	 * The resource type of the routers Bedrock provides, and (in the API reference's
@@ -175,7 +162,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	public static String partitionOf(String region) {
 		String known = KNOWN_REGIONS.get(region);
-		return (known != null) ? known : PARTITION_METADATA.partitionMetadata(Region.of(region)).id();
+		return (known != null) ? known : SdkRegionTables.livePartitionOf(region);
 	}
 
 	/**
@@ -186,14 +173,6 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	public static boolean isKnownRegion(String region) {
 		return KNOWN_REGIONS.containsKey(region);
-	}
-
-	private static Map<String, Pattern> regionPatterns(String... partitions) {
-		Map<String, Pattern> patterns = new LinkedHashMap<>();
-		for (String partition : partitions) {
-			patterns.put(partition, Pattern.compile(PARTITION_METADATA.partitionMetadata(partition).regionRegex()));
-		}
-		return patterns;
 	}
 
 	private static void validateResourceId(String text, TargetKind kind, String id) {
