@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.bedrockbinding.actuate.endpoint.BedrockBindingsEndpointRuntimeHints;
+import io.bedrockbinding.catalog.CompactCatalog;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.pipe.EmbeddingResult;
 import io.bedrockbinding.pipe.PipeResult;
@@ -50,6 +51,9 @@ class BedrockBindingRuntimeHintsTests {
 	void theBuiltInCatalogResourceIsKept() {
 		assertThat(ModelCatalog.class.getResource(ModelCatalog.RESOURCE)).as("the catalog resource").isNotNull();
 		assertThat(RuntimeHintsPredicates.resource().forResource(ModelCatalog.RESOURCE.substring(1)))
+			.accepts(this.hints);
+		assertThat(ModelCatalog.class.getResource(CompactCatalog.RESOURCE)).as("its compact form").isNotNull();
+		assertThat(RuntimeHintsPredicates.resource().forResource(CompactCatalog.RESOURCE.substring(1)))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("io/bedrockbinding/catalog/other.json"))
 			.as("only the catalog, not the whole package")

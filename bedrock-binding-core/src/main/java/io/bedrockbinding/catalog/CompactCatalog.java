@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class CompactCatalog {
 
 	/** The classpath resource of the built-in catalog's compact form. */
-	static final String RESOURCE = "/io/bedrockbinding/catalog/catalog.bin";
+	public static final String RESOURCE = "/io/bedrockbinding/catalog/catalog.bin";
 
 	private static final int MAGIC = 0x42424331;
 
