@@ -221,7 +221,7 @@ public class BedrockBindingProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Location of the inference file.
+		 * Location of the inference file; a leading '~' is the home folder.
 		 */
 		private Path location = io.bedrockbinding.file.InferenceFile.defaultLocation();
 
@@ -260,7 +260,7 @@ public class BedrockBindingProperties {
 		}
 
 		public void setLocation(Path location) {
-			this.location = location;
+			this.location = io.bedrockbinding.file.InferenceFile.expandHome(location);
 		}
 
 		public boolean isCreateIfMissing() {

@@ -124,6 +124,18 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
+		void aLeadingTildeInTheFileLocationIsTheHomeFolder() {
+			this.runner.withPropertyValues("bedrock.binding.inference-file.location=~/config/inference.txt")
+				.run((context) -> assertThat(
+						context.getBean(BedrockBindingProperties.class).getInferenceFile().getLocation())
+					.isEqualTo(io.bedrockbinding.file.InferenceFile.defaultLocation()
+						.getParent()
+						.getParent()
+						.resolve("config")
+						.resolve("inference.txt")));
+		}
+
+		@Test
 		void enabledTrueIsTheDefault() {
 			this.runner.withPropertyValues("bedrock.binding.enabled=true")
 				.run((context) -> assertThat(context).hasSingleBean(BindingRegistry.class));

@@ -204,7 +204,7 @@ public final class InferenceConfig implements Callable<Integer> {
 					+ "' is not an http(s) URL such as http://127.0.0.1:4566");
 		}
 		String checkedProfile = (this.profile != null && !this.profile.isBlank()) ? this.profile.strip() : null;
-		Path path = (this.file != null) ? this.file : InferenceFile.defaultLocation();
+		Path path = (this.file != null) ? InferenceFile.expandHome(this.file) : InferenceFile.defaultLocation();
 		Settings settings = new Settings(path, checkedRegion, checkedAccount, checkedProfile, this.endpointUrl,
 				this.json);
 		return new CommandContext(settings, catalog(), this.clock, executing.getOut(), executing.getErr());

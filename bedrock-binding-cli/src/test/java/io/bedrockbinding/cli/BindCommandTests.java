@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.bedrockbinding.file.InferenceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,6 +186,21 @@ class BindCommandTests {
 		assertThat(Cli.run("show", "--file", absent.toString()).lines()).first()
 			.isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 (" + absent + ":"
 					+ (text.lines().toList().indexOf("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0") + 1) + ")");
+	}
+
+	@Test
+	void aLeadingTildeInTheFileOptionIsTheHomeFolder() {
+		Path expected = InferenceFile.defaultLocation()
+			.getParent()
+			.getParent()
+			.resolve("no-such-folder-of-bedrock-binding-tests")
+			.resolve("inference.txt");
+
+		Cli.Result result = Cli.run("show", "--file", "~/no-such-folder-of-bedrock-binding-tests/inference.txt");
+
+		assertThat(result.lines()).first()
+			.isEqualTo("No model is bound in " + expected + ": every model is called directly.");
+		assertThat(expected).doesNotExist();
 	}
 
 	@Test

@@ -67,6 +67,21 @@ public final class InferenceFile {
 	}
 
 	/**
+	 * A location as people write it in properties and options: a leading {@code ~} names
+	 * the home directory of {@link #defaultLocation()} ({@code ~/config/inference.txt});
+	 * any other path is answered as it is ({@code ~user} forms are not expanded).
+	 * @param location a path, perhaps starting with {@code ~}
+	 * @return the path with a leading {@code ~} replaced by the home directory
+	 */
+	public static Path expandHome(Path location) {
+		if (location.isAbsolute() || location.getNameCount() == 0 || !location.getName(0).toString().equals("~")) {
+			return location;
+		}
+		Path home = Path.of(homeDirectory());
+		return (location.getNameCount() == 1) ? home : home.resolve(location.subpath(1, location.getNameCount()));
+	}
+
+	/**
 	 * The home directory by the rule of the AWS SDK's {@code UserHomeDirectoryUtils}:
 	 * {@code HOME}; on Windows then {@code USERPROFILE}, then {@code HOMEDRIVE} and
 	 * {@code HOMEPATH}; then {@code user.home} ({@code DefaultLocationTests} compare the

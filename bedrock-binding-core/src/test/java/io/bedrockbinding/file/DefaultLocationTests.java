@@ -37,6 +37,24 @@ class DefaultLocationTests {
 		assertThat(printed.get(0)).as("the SDK's home directory").isEqualTo(printed.get(1));
 	}
 
+	@Test
+	void aLeadingTildeIsTheHomeOfTheDefaultLocation() {
+		Path home = InferenceFile.defaultLocation().getParent().getParent();
+
+		assertThat(InferenceFile.expandHome(Path.of("~", "config", "inference.txt")))
+			.isEqualTo(home.resolve("config").resolve("inference.txt"));
+		assertThat(InferenceFile.expandHome(Path.of("~"))).isEqualTo(home);
+	}
+
+	@Test
+	void otherPathsAreKeptAsTheyAre() {
+		assertThat(InferenceFile.expandHome(Path.of("config", "~", "inference.txt")))
+			.isEqualTo(Path.of("config", "~", "inference.txt"));
+		assertThat(InferenceFile.expandHome(Path.of("~me", "inference.txt")))
+			.isEqualTo(Path.of("~me", "inference.txt"));
+		assertThat(InferenceFile.expandHome(this.home)).isEqualTo(this.home);
+	}
+
 	private static List<String> defaultLocationIn(@Nullable String homeVariable, String userHome) throws Exception {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), "-Duser.home=" + userHome, "-XX:TieredStopAtLevel=1",
