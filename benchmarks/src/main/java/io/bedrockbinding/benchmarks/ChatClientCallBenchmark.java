@@ -1,5 +1,6 @@
 package io.bedrockbinding.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
@@ -21,6 +22,9 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
 
 /**
@@ -44,7 +48,11 @@ public class ChatClientCallBenchmark {
 
 	private ChatClient chatClient;
 
+	private BedrockBindingChatModel chatModel;
+
 	private final PairedSamples paired = new PairedSamples("chatClient", "pipe");
+
+	private final PairedSamples pairedModel = new PairedSamples("chatModel", "pipe");
 
 	@Setup
 	public void setUp() {
@@ -53,31 +61,50 @@ public class ChatClientCallBenchmark {
 			.model(LocalSetup.MODEL)
 			.maxTokens(LocalSetup.MAX_TOKENS)
 			.build();
-		BedrockBindingChatModel chatModel = new BedrockBindingChatModel(this.local.factory, options,
-				ToolCallingManager.builder().build(), ObservationRegistry.NOOP);
-		this.chatClient = ChatClient.builder(chatModel).build();
+		this.chatModel = new BedrockBindingChatModel(this.local.factory, options, ToolCallingManager.builder().build(),
+				ObservationRegistry.NOOP);
+		this.chatClient = ChatClient.builder(this.chatModel).build();
 		String viaChatClient = chatClientCall();
+		String viaChatModel = chatModelCall();
 		String viaPipe = baselinePipeExecute();
-		if (!viaChatClient.equals(viaPipe) || viaPipe.isEmpty()) {
-			throw new IllegalStateException(
-					"ChatClient and pipe calls differ: '" + viaChatClient + "' vs '" + viaPipe + "'");
+		if (!viaChatClient.equals(viaPipe) || !viaChatModel.equals(viaPipe) || viaPipe.isEmpty()) {
+			throw new IllegalStateException("ChatClient, chat model and pipe calls differ: '" + viaChatClient + "' vs '"
+					+ viaChatModel + "' vs '" + viaPipe + "'");
 		}
 	}
 
 	@Setup(Level.Iteration)
 	public void iteration(IterationParams params) {
 		this.paired.iteration(params);
+		this.pairedModel.iteration(params);
 	}
 
 	@TearDown
 	public void tearDown() {
 		this.local.close();
 		this.paired.printSummary();
+		this.pairedModel.printSummary();
 	}
 
 	@Benchmark
 	public String chatClientCall() {
 		return this.chatClient.prompt().system(LocalSetup.SYSTEM_PROMPT).user(LocalSetup.PROMPT).call().content();
+	}
+
+	/**
+	 * The chat model alone, without {@code ChatClient}'s request spec and advisor chain:
+	 * the prompt a {@code ChatClient} hands the model (a system and a user message, the
+	 * model's default options), built per call. The difference between this and
+	 * {@link #chatClientCall()} is Spring AI's share; between this and
+	 * {@link #baselinePipeExecute()}, the chat model's.
+	 * @return the reply's text
+	 */
+	@Benchmark
+	public String chatModelCall() {
+		Prompt prompt = new Prompt(
+				List.of(new SystemMessage(LocalSetup.SYSTEM_PROMPT), new UserMessage(LocalSetup.PROMPT)),
+				this.chatModel.getDefaultOptions().mutate().build());
+		return this.chatModel.call(prompt).getResult().getOutput().getText();
 	}
 
 	@Benchmark
@@ -94,6 +121,17 @@ public class ChatClientCallBenchmark {
 	@Benchmark
 	public void pairedChatClientAndPipe(Blackhole blackhole) {
 		this.paired.measure(() -> PairedSamples.timed(blackhole, this::chatClientCall),
+				() -> PairedSamples.timed(blackhole, this::baselinePipeExecute));
+	}
+
+	/**
+	 * As {@link #pairedChatClientAndPipe(Blackhole)}, for the chat model alone
+	 * ({@link #chatModelCall()}) against the pipe.
+	 * @param blackhole receives both results
+	 */
+	@Benchmark
+	public void pairedChatModelAndPipe(Blackhole blackhole) {
+		this.pairedModel.measure(() -> PairedSamples.timed(blackhole, this::chatModelCall),
 				() -> PairedSamples.timed(blackhole, this::baselinePipeExecute));
 	}
 
