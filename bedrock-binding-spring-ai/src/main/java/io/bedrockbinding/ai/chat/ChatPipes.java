@@ -2,6 +2,7 @@ package io.bedrockbinding.ai.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -59,22 +60,23 @@ final class ChatPipes {
 	 */
 	BedrockPipe pipe(String model, List<String> system, BedrockBindingChatOptions options) {
 		List<ToolDefinition> definitions = definitions(options);
-		List<String> stop = options.getStopSequences();
-		Settings settings = new Settings(model, system, options.getTemperature(), options.getTopP(),
-				options.getMaxTokens(), CollectionUtils.isEmpty(stop) ? List.of() : List.copyOf(stop),
-				options.getOutputSchema());
-		if (!definitions.isEmpty()) {
-			return build(settings, definitions);
-		}
-		for (int i = 0; i < SIZE; i++) {
-			Kept entry = this.kept.get(i);
-			if (entry != null && entry.settings().equals(settings)) {
-				return entry.pipe();
+		if (definitions.isEmpty()) {
+			for (int i = 0; i < SIZE; i++) {
+				Kept entry = this.kept.get(i);
+				if (entry != null && entry.settings().matches(model, system, options)) {
+					return entry.pipe();
+				}
 			}
 		}
+		List<String> stop = options.getStopSequences();
+		Settings settings = new Settings(model, List.copyOf(system), options.getTemperature(), options.getTopP(),
+				options.getMaxTokens(), CollectionUtils.isEmpty(stop) ? List.of() : List.copyOf(stop),
+				options.getOutputSchema());
 		BedrockPipe pipe = build(settings, definitions);
-		// a race only replaces another entry or builds a pipe twice
-		this.kept.set(this.next.getAndIncrement() & (SIZE - 1), new Kept(settings, pipe));
+		if (definitions.isEmpty()) {
+			// a race only replaces another entry or builds a pipe twice
+			this.kept.set(this.next.getAndIncrement() & (SIZE - 1), new Kept(settings, pipe));
+		}
 		return pipe;
 	}
 
@@ -128,6 +130,20 @@ final class ChatPipes {
 	/** What makes the pipe of a call without tools. */
 	private record Settings(String model, List<String> system, @Nullable Double temperature, @Nullable Double topP,
 			@Nullable Integer maxTokens, List<String> stopSequences, @Nullable String outputSchema) {
+
+		/**
+		 * Whether a call has these settings, compared field by field without copying the
+		 * call's options first.
+		 */
+		boolean matches(String model, List<String> system, BedrockBindingChatOptions options) {
+			List<String> stop = options.getStopSequences();
+			return this.model.equals(model) && this.system.equals(system)
+					&& Objects.equals(this.temperature, options.getTemperature())
+					&& Objects.equals(this.topP, options.getTopP())
+					&& Objects.equals(this.maxTokens, options.getMaxTokens())
+					&& (CollectionUtils.isEmpty(stop) ? this.stopSequences.isEmpty() : this.stopSequences.equals(stop))
+					&& Objects.equals(this.outputSchema, options.getOutputSchema());
+		}
 
 	}
 

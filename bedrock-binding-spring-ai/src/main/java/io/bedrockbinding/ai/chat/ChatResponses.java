@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeJson;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
@@ -54,20 +55,29 @@ final class ChatResponses {
 
 	private static ChatResponse response(boolean withText, PipeResult result) {
 		// a loop, not a stream: it runs once a call, with little of it in the caches
+		List<ContentBlock> content = result.content();
 		List<AssistantMessage.ToolCall> toolCalls = List.of();
-		for (ContentBlock block : result.content()) {
+		for (ContentBlock block : content) {
 			if (block.toolUse() != null) {
 				toolCalls = toolCalls.isEmpty() ? new ArrayList<>(2) : toolCalls;
 				toolCalls.add(toolCall(block.toolUse()));
 			}
 		}
 		AssistantMessage message = AssistantMessage.builder()
-			.content(withText ? result.text() : "")
+			.content(withText ? text(content) : "")
 			.properties(Map.of())
 			.toolCalls(toolCalls)
 			.build();
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder().finishReason(result.stopReason()).build();
 		return new ChatResponse(List.of(new Generation(message, generation)), metadata(result));
+	}
+
+	private static String text(List<ContentBlock> content) {
+		// the common reply, one text block: its string as it is
+		if (content.size() == 1 && content.get(0).text() != null) {
+			return content.get(0).text();
+		}
+		return Content.text(content);
 	}
 
 	private static AssistantMessage.ToolCall toolCall(ToolUseBlock use) {
