@@ -1,27 +1,14 @@
 package io.bedrockbinding.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailoverSettings;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The cost of a failover chain when nothing fails: {@code pipe.execute(prompt)} of a
@@ -30,13 +17,7 @@ import org.openjdk.jmh.infra.IterationParams;
  * most 1.01x single p50. {@link #pairedChainAndSingle(Blackhole)} measures both in one
  * fork, alternating.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class ChainExecuteBenchmark {
+public class ChainExecuteBenchmark extends PairedBenchmark {
 
 	/**
 	 * The SDK attempts of the chain's first target
@@ -57,7 +38,9 @@ public class ChainExecuteBenchmark {
 
 	private BedrockPipe single;
 
-	private final PairedSamples paired = new PairedSamples("chain", "single");
+	public ChainExecuteBenchmark() {
+		super("chain", "single");
+	}
 
 	@Setup
 	public void setUp() {
@@ -89,16 +72,10 @@ public class ChainExecuteBenchmark {
 		}
 	}
 
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		// the factories share the setup's clients, which it closes
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark

@@ -2,25 +2,13 @@ package io.bedrockbinding.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.bedrockbinding.pipe.BedrockEmbeddings;
 import io.bedrockbinding.pipe.EmbeddingResult;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
@@ -35,13 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * against a raw InvokeModel of the same body on the same client that reads the same
  * vectors with the same JSON library. Goal: binding p50 at most 1.03x raw p50.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class EmbeddingBatchBenchmark {
+public class EmbeddingBatchBenchmark extends PairedBenchmark {
 
 	/** On demand in us-east-1: both sides call the model ID itself. */
 	static final String MODEL = "cohere.embed-english-v3";
@@ -60,7 +42,9 @@ public class EmbeddingBatchBenchmark {
 
 	private BedrockRuntimeClient raw;
 
-	private final PairedSamples paired = new PairedSamples("binding", "raw");
+	public EmbeddingBatchBenchmark() {
+		super("binding", "raw");
+	}
 
 	@Setup
 	public void setUp() {
@@ -74,15 +58,9 @@ public class EmbeddingBatchBenchmark {
 		}
 	}
 
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark

@@ -1,25 +1,12 @@
 package io.bedrockbinding.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.interceptor.BindingInterceptor;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -34,13 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
  * is the interceptor. Goal: intercepted p50 at most 1.02x plain p50.
  * {@link #pairedInterceptedAndPlain(Blackhole)} measures both in one fork.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class InterceptorConverseBenchmark {
+public class InterceptorConverseBenchmark extends PairedBenchmark {
 
 	private LocalBedrock bedrock;
 
@@ -52,7 +33,9 @@ public class InterceptorConverseBenchmark {
 
 	private String target;
 
-	private final PairedSamples paired = new PairedSamples("intercepted", "plain");
+	public InterceptorConverseBenchmark() {
+		super("intercepted", "plain");
+	}
 
 	@Setup
 	public void setUp() {
@@ -67,25 +50,19 @@ public class InterceptorConverseBenchmark {
 			.overrideConfiguration((override) -> override.addExecutionInterceptor(interceptor))
 			.build();
 		this.plain = clients.runtimeBuilder(LocalSetup.REGION).httpClient(this.http).build();
-		String viaInterceptor = text(interceptedConverse());
-		String viaPlain = text(baselinePlainConverse());
+		String viaInterceptor = LocalSetup.text(interceptedConverse());
+		String viaPlain = LocalSetup.text(baselinePlainConverse());
 		if (!viaInterceptor.equals(viaPlain) || !viaPlain.contains("via " + this.target)) {
 			throw new IllegalStateException("the calls differ: '" + viaInterceptor + "' vs '" + viaPlain + "'");
 		}
 	}
 
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		this.intercepted.close();
 		this.plain.close();
 		this.http.close();
 		this.bedrock.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -116,10 +93,6 @@ public class InterceptorConverseBenchmark {
 			.system(LocalSetup.system())
 			.inferenceConfig(LocalSetup.inferenceConfig())
 			.build();
-	}
-
-	private static String text(ConverseResponse response) {
-		return response.output().message().content().get(0).text();
 	}
 
 }

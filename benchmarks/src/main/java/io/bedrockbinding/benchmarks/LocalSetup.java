@@ -10,6 +10,7 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.registry.BindingRegistry;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
@@ -77,6 +78,21 @@ final class LocalSetup implements AutoCloseable {
 
 	static InferenceConfiguration inferenceConfig() {
 		return InferenceConfiguration.builder().maxTokens(MAX_TOKENS).build();
+	}
+
+	/**
+	 * The text of a reply, as a caller of the SDK reads it.
+	 * @param response a Converse reply
+	 * @return its text blocks joined
+	 */
+	static String text(ConverseResponse response) {
+		StringBuilder text = new StringBuilder();
+		for (ContentBlock block : response.output().message().content()) {
+			if (block.text() != null) {
+				text.append(block.text());
+			}
+		}
+		return text.toString();
 	}
 
 	@Override

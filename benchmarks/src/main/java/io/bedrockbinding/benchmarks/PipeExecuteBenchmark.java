@@ -1,24 +1,10 @@
 package io.bedrockbinding.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import io.bedrockbinding.pipe.PipeResult;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
@@ -29,19 +15,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
  * the baseline builds the request and reads the reply text. Goal: pipe p50 at most 1.03x
  * raw p50. {@link #pairedPipeAndRaw(Blackhole)} measures both in one fork.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class PipeExecuteBenchmark {
+public class PipeExecuteBenchmark extends PairedBenchmark {
 
 	private LocalSetup local;
 
 	private BedrockRuntimeClient raw;
 
-	private final PairedSamples paired = new PairedSamples("pipe", "raw");
+	public PipeExecuteBenchmark() {
+		super("pipe", "raw");
+	}
 
 	@Setup
 	public void setUp() {
@@ -49,20 +31,12 @@ public class PipeExecuteBenchmark {
 		this.raw = this.local.clients.sync(LocalSetup.REGION);
 		String viaPipe = pipeExecute().text();
 		String viaRaw = baselineRawConverse();
-		if (!viaPipe.equals(viaRaw) || viaPipe.isEmpty()) {
-			throw new IllegalStateException("pipe and raw calls differ: '" + viaPipe + "' vs '" + viaRaw + "'");
-		}
+		sameAnswer(viaPipe, viaRaw);
 	}
 
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -78,13 +52,7 @@ public class PipeExecuteBenchmark {
 			.system(LocalSetup.system())
 			.inferenceConfig(LocalSetup.inferenceConfig())
 			.build());
-		StringBuilder text = new StringBuilder();
-		for (ContentBlock block : response.output().message().content()) {
-			if (block.text() != null) {
-				text.append(block.text());
-			}
-		}
-		return text.toString();
+		return LocalSetup.text(response);
 	}
 
 	/**

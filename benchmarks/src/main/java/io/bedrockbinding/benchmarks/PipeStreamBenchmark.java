@@ -1,22 +1,14 @@
 package io.bedrockbinding.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
@@ -30,19 +22,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
  * never overlap. Goal: pipe p50 at most 1.03x raw p50. {@link #pairedPipeAndRaw} measures
  * both in one fork.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class PipeStreamBenchmark {
+public class PipeStreamBenchmark extends PairedBenchmark {
 
 	private LocalSetup local;
 
 	private BedrockRuntimeAsyncClient raw;
 
-	private final PairedSamples paired = new PairedSamples("pipe", "raw");
+	public PipeStreamBenchmark() {
+		super("pipe", "raw");
+	}
 
 	@Setup
 	public void setUp() {
@@ -53,20 +41,12 @@ public class PipeStreamBenchmark {
 		check.drain();
 		String viaRaw = baselineRawConverseStreamFirstText(check);
 		check.drain();
-		if (!viaPipe.equals(viaRaw) || viaPipe.isEmpty()) {
-			throw new IllegalStateException("pipe and raw first deltas differ: '" + viaPipe + "' vs '" + viaRaw + "'");
-		}
+		sameAnswer(viaPipe, viaRaw);
 	}
 
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -14,20 +13,9 @@ import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTool;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.IterationParams;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -50,13 +38,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * PNG block. Goal: pipe p50 at most 1.03x raw p50 for each; {@link #paired(Blackhole)}
  * measures both of a {@link #call} in one fork.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class PipeToolImageBenchmark {
+public class PipeToolImageBenchmark extends PairedBenchmark {
 
 	private static final String QUESTION = "What is the weather in Paris?";
 
@@ -76,7 +58,9 @@ public class PipeToolImageBenchmark {
 
 	private Tool rawTool;
 
-	private final PairedSamples paired = new PairedSamples("pipe", "raw");
+	public PipeToolImageBenchmark() {
+		super("pipe", "raw");
+	}
 
 	private static String weather(String city) {
 		return "Sunny, 21 C in " + city;
@@ -89,25 +73,13 @@ public class PipeToolImageBenchmark {
 		PipeTool tool = PipeTool.of("weather", "Today's weather in a city", City.class, (city) -> weather(city.city()));
 		this.toolPipe = this.local.pipe.withTool(tool);
 		this.rawTool = tool.tool();
-		check(pipeToolRound(), baselineRawToolRound());
-		check(pipeImage(), baselineRawImage());
+		sameAnswer(pipeToolRound(), baselineRawToolRound());
+		sameAnswer(pipeImage(), baselineRawImage());
 	}
 
-	private static void check(String viaPipe, String viaRaw) {
-		if (!viaPipe.equals(viaRaw) || viaPipe.isEmpty()) {
-			throw new IllegalStateException("pipe and raw calls differ: '" + viaPipe + "' vs '" + viaRaw + "'");
-		}
-	}
-
-	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
-	}
-
-	@TearDown
-	public void tearDown() {
+	@Override
+	protected void close() {
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark
@@ -143,7 +115,7 @@ public class PipeToolImageBenchmark {
 			.build();
 		ConverseResponse second = this.raw
 			.converse(request(List.of(question, asked, result)).toolConfig(tools).build());
-		return text(second);
+		return LocalSetup.text(second);
 	}
 
 	@Benchmark
@@ -161,7 +133,7 @@ public class PipeToolImageBenchmark {
 					ContentBlock.fromImage((image) -> image.format(ImageFormat.PNG)
 						.source((source) -> source.bytes(SdkBytes.fromByteArray(PNG)))))
 			.build();
-		return text(this.raw.converse(request(List.of(question)).build()));
+		return LocalSetup.text(this.raw.converse(request(List.of(question)).build()));
 	}
 
 	/**
@@ -188,16 +160,6 @@ public class PipeToolImageBenchmark {
 			.messages(messages)
 			.system(LocalSetup.system())
 			.inferenceConfig(LocalSetup.inferenceConfig());
-	}
-
-	private static String text(ConverseResponse response) {
-		StringBuilder text = new StringBuilder();
-		for (ContentBlock block : response.output().message().content()) {
-			if (block.text() != null) {
-				text.append(block.text());
-			}
-		}
-		return text.toString();
 	}
 
 	private static byte[] png() {
