@@ -81,11 +81,13 @@ final class ChatPipes {
 	}
 
 	/**
-	 * The definitions of the options' tools. Spring AI's own manager makes them from the
-	 * options' tool callbacks: without any, there are none to ask it for.
+	 * The definitions of the options' tools. Spring AI's own manager (not a subclass,
+	 * which may find tools elsewhere) makes them from the options' tool callbacks:
+	 * without any, there are none to ask it for.
 	 */
 	private List<ToolDefinition> definitions(BedrockBindingChatOptions options) {
-		if (this.tools instanceof DefaultToolCallingManager && CollectionUtils.isEmpty(options.getToolCallbacks())) {
+		if (this.tools.getClass() == DefaultToolCallingManager.class
+				&& CollectionUtils.isEmpty(options.getToolCallbacks())) {
 			return List.of();
 		}
 		return this.tools.resolveToolDefinitions(options);
