@@ -84,6 +84,8 @@ final class ChatPipes {
 	 * The definitions of the options' tools. Spring AI's own manager (not a subclass,
 	 * which may find tools elsewhere) makes them from the options' tool callbacks:
 	 * without any, there are none to ask it for.
+	 * @param options the call's options
+	 * @return the definitions, empty without tools
 	 */
 	private List<ToolDefinition> definitions(BedrockBindingChatOptions options) {
 		if (this.tools.getClass() == DefaultToolCallingManager.class
@@ -136,6 +138,10 @@ final class ChatPipes {
 		/**
 		 * Whether a call has these settings, compared field by field without copying the
 		 * call's options first.
+		 * @param model the call's model ID
+		 * @param system the texts of its system messages
+		 * @param options its options
+		 * @return whether the pipe of these settings is the call's
 		 */
 		boolean matches(String model, List<String> system, BedrockBindingChatOptions options) {
 			List<String> stop = options.getStopSequences();
