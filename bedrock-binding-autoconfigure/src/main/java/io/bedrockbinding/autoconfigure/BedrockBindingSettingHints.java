@@ -11,8 +11,14 @@ public final class BedrockBindingSettingHints {
 	/** The {@code bedrock.binding.*} properties. */
 	public static final SettingHints PROPERTIES = new SettingHints("bedrock.binding.region (or AWS_REGION)",
 			"bedrock.binding.account-id", "bedrock.binding.endpoint", "bedrock.binding.on-demand-fallback=true",
-			"bedrock.binding.required-models", "bedrock.binding.runtime.max-bindings",
+			BedrockBindingSettingHints.REQUIRED_MODELS, "bedrock.binding.runtime.max-bindings",
 			"bedrock.binding.timeouts.{property}", "bedrock.binding.models");
+
+	/**
+	 * The name of {@link BedrockBindingProperties#getRequiredModels()}, for the messages
+	 * that name it and the lookup of the source that sets it.
+	 */
+	static final String REQUIRED_MODELS = "bedrock.binding.required-models";
 
 	/** The name of the account-ID property, for the errors of its parser. */
 	static final String ACCOUNT_ID = "bedrock.binding.account-id";

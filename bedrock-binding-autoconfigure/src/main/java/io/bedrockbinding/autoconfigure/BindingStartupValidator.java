@@ -91,8 +91,8 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 			String source = ModelPropertyReader.requiredModelsSource(this.environment);
 			if (source != null) {
 				return new BindingProblem(problem.modelId(), problem.severity(), problem.code(),
-						problem.modelId() + " is listed in bedrock.binding.required-models (" + source
-								+ ") but has no binding",
+						problem.modelId() + " is listed in " + BedrockBindingSettingHints.REQUIRED_MODELS + " ("
+								+ source + ") but has no binding",
 						problem.origin(), problem.suggestedTarget(), this.registry.hints());
 			}
 		}

@@ -200,8 +200,9 @@ final class ModelPropertyReader {
 	 * @return the source's name, or null
 	 */
 	static @Nullable String requiredModelsSource(ConfigurableEnvironment environment) {
-		ConfigurationPropertyName list = ConfigurationPropertyName.of("bedrock.binding.required-models");
-		ConfigurationPropertyName first = ConfigurationPropertyName.of("bedrock.binding.required-models[0]");
+		ConfigurationPropertyName list = ConfigurationPropertyName.of(BedrockBindingSettingHints.REQUIRED_MODELS);
+		ConfigurationPropertyName first = ConfigurationPropertyName
+			.of(BedrockBindingSettingHints.REQUIRED_MODELS + "[0]");
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(list);
 			if (property == null) {

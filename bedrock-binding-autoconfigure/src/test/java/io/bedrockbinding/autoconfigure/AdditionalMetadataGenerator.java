@@ -25,6 +25,9 @@ final class AdditionalMetadataGenerator {
 	static final List<String> MODEL_ID_HINTS = List.of("bedrock.binding.required-models",
 			"bedrock.binding.models.keys");
 
+	/** The switch of the health contributor, which no properties class holds. */
+	static final String HEALTH_ENABLED = "management.health.bedrockbindings.enabled";
+
 	private AdditionalMetadataGenerator() {
 	}
 
@@ -35,6 +38,14 @@ final class AdditionalMetadataGenerator {
 		json.line("    {");
 		json.line("      \"name\": \"bedrock.binding.inference-file.location\",");
 		json.line("      \"defaultValue\": \"~/.aws/inference.txt\"");
+		json.line("    },");
+		// Boot's @ConditionalOnEnabledHealthIndicator reads it; no properties class
+		// holds it, so the processor cannot describe it.
+		json.line("    {");
+		json.line("      \"name\": \"" + HEALTH_ENABLED + "\",");
+		json.line("      \"type\": \"java.lang.Boolean\",");
+		json.line("      \"description\": \"Whether to enable the Bedrock bindings health check.\",");
+		json.line("      \"defaultValue\": true");
 		json.line("    }");
 		json.line("  ],");
 		json.line("  \"hints\": [");

@@ -106,6 +106,10 @@ class ConfigurationMetadataTests {
 		JsonNode location = property(metadata, "bedrock.binding.inference-file.location");
 		assertThat(location.path("defaultValue").asString()).isEqualTo("~/.aws/inference.txt");
 		assertThat(location.path("description").asString()).isNotBlank();
+		JsonNode health = property(metadata, AdditionalMetadataGenerator.HEALTH_ENABLED);
+		assertThat(health.path("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(health.path("defaultValue").asBoolean(false)).isTrue();
+		assertThat(health.path("description").asString()).startsWith("Whether ");
 	}
 
 	private static List<String> hintValues(JsonNode metadata, String name) {

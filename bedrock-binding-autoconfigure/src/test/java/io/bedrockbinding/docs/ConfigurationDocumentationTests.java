@@ -30,13 +30,6 @@ class ConfigurationDocumentationTests {
 	private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9.\\-\\[\\]A-Z]*)` \\|");
 
 	/**
-	 * Documented properties that no metadata of this project describes: Boot's
-	 * {@code @ConditionalOnEnabledHealthIndicator("bedrockbindings")} reads it, and
-	 * Boot's processor writes no metadata for it.
-	 */
-	private static final Set<String> READ_BY_BOOT = Set.of("management.health.bedrockbindings.enabled");
-
-	/**
 	 * Prefixes of properties that modules built on this one describe
 	 * ({@code bedrock-binding-spring-ai}): their metadata is not on this module's class
 	 * path, so their own documentation test checks them.
@@ -54,7 +47,7 @@ class ConfigurationDocumentationTests {
 		assertThat(described).as("properties in the generated metadata").contains("bedrock.binding.region");
 		assertThat(described).as("generated metadata properties missing from docs/configuration.md")
 			.isSubsetOf(documented);
-		assertThat(documented).as("documented properties that do not exist").isSubsetOf(union(described, READ_BY_BOOT));
+		assertThat(documented).as("documented properties that do not exist").isSubsetOf(described);
 	}
 
 	private static Set<String> documented() throws IOException {
@@ -84,12 +77,6 @@ class ConfigurationDocumentationTests {
 			}
 		}
 		return names;
-	}
-
-	private static Set<String> union(Set<String> first, Set<String> second) {
-		Set<String> union = new TreeSet<>(first);
-		union.addAll(second);
-		return union;
 	}
 
 	/**

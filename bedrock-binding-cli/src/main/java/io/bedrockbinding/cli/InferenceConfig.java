@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -101,21 +102,26 @@ public final class InferenceConfig implements Callable<Integer> {
 
 	private final Clock clock;
 
+	private final Supplier<ModelCatalog> builtInCatalog;
+
 	/**
 	 * A command whose interactive menu reads {@code in}.
 	 * @param in the input of the interactive menu
 	 */
 	public InferenceConfig(InputStream in) {
-		this(in, Clock.systemUTC());
+		this(in, Clock.systemUTC(), ModelCatalog::builtIn);
 	}
 
-	InferenceConfig(InputStream in, Clock clock) {
+	private InferenceConfig(InputStream in, Clock clock, Supplier<ModelCatalog> builtInCatalog) {
 		this.in = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
 		this.clock = clock;
+		this.builtInCatalog = builtInCatalog;
 	}
 
 	public static void main(String[] args) {
-		CommandLine commandLine = commandLine(System.in);
+		// first, so that reading the catalog overlaps building the command tree
+		Supplier<ModelCatalog> builtInCatalog = StartupPreload.start(args);
+		CommandLine commandLine = commandLine(System.in, Clock.systemUTC(), builtInCatalog);
 		int exitCode = commandLine.execute(args);
 		commandLine.getOut().flush();
 		commandLine.getErr().flush();
@@ -140,7 +146,19 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * @return the command line
 	 */
 	static CommandLine commandLine(InputStream in, Clock clock) {
-		CommandLine commandLine = new CommandLine(new InferenceConfig(in, clock));
+		return commandLine(in, clock, ModelCatalog::builtIn);
+	}
+
+	/**
+	 * The command line, with the built-in catalog from {@code builtInCatalog}.
+	 * @param in the input of the interactive menu
+	 * @param clock the clock that decides whether a model is legacy or past its end of
+	 * life
+	 * @param builtInCatalog what gives the built-in catalog (a {@link StartupPreload})
+	 * @return the command line
+	 */
+	static CommandLine commandLine(InputStream in, Clock clock, Supplier<ModelCatalog> builtInCatalog) {
+		CommandLine commandLine = new CommandLine(new InferenceConfig(in, clock, builtInCatalog));
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());
 		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
 		return commandLine;
@@ -199,7 +217,7 @@ public final class InferenceConfig implements Callable<Integer> {
 	 */
 	private ModelCatalog catalog() {
 		if (this.catalog == null) {
-			return ModelCatalog.builtIn();
+			return this.builtInCatalog.get();
 		}
 		try (InputStream json = Files.newInputStream(this.catalog)) {
 			return ModelCatalog.read(json);

@@ -1,5 +1,6 @@
 package io.bedrockbinding.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The models bedrock-binding knows about, with the look-ups the CLI, the registry and the
@@ -198,7 +201,7 @@ public final class ModelCatalog {
 	 * @param region the region calls are sent from, if known
 	 * @return the target, or empty when the catalog names no successor
 	 */
-	public Optional<String> successorTarget(String modelId, @org.jspecify.annotations.Nullable String region) {
+	public Optional<String> successorTarget(String modelId, @Nullable String region) {
 		String successor = find(modelId).map((model) -> model.lifecycle().successor()).orElse(null);
 		if (successor == null) {
 			return Optional.empty();
@@ -214,16 +217,34 @@ public final class ModelCatalog {
 
 		static final ModelCatalog INSTANCE = load();
 
+		/**
+		 * The compact form the build derives from {@code catalog.json} when it was made
+		 * from this very JSON, else the JSON itself (classes compiled without the build's
+		 * step, a JSON edited since).
+		 * @return the built-in catalog
+		 */
 		private static ModelCatalog load() {
-			try (InputStream json = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
-				if (json == null) {
-					throw new IllegalStateException(
-							"Built-in model catalog " + RESOURCE + " is missing from the classpath");
-				}
-				return read(json);
+			byte[] json = resource(RESOURCE);
+			if (json == null) {
+				throw new IllegalStateException(
+						"Built-in model catalog " + RESOURCE + " is missing from the classpath");
+			}
+			try {
+				byte[] compact = resource(CompactCatalog.RESOURCE);
+				ModelCatalog catalog = (compact != null) ? CompactCatalog.read(compact, json) : null;
+				return (catalog != null) ? catalog : read(new ByteArrayInputStream(json));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not read the built-in model catalog " + RESOURCE, ex);
+			}
+		}
+
+		private static byte @Nullable [] resource(String name) {
+			try (InputStream in = ModelCatalog.class.getResourceAsStream(name)) {
+				return (in != null) ? in.readAllBytes() : null;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read the built-in model catalog " + name, ex);
 			}
 		}
 

@@ -12,13 +12,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * An {@code inference.txt} on disk. Reading never throws: every problem, including an
@@ -27,8 +27,6 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  * processes binding at once lose nothing.
  */
 public final class InferenceFile {
-
-	private static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
 
 	private static final int PLAIN = 0;
 
@@ -65,7 +63,38 @@ public final class InferenceFile {
 	 * @return {@code ~/.aws/inference.txt}
 	 */
 	public static Path defaultLocation() {
-		return Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "inference.txt");
+		return Path.of(homeDirectory(), ".aws", "inference.txt");
+	}
+
+	/**
+	 * The home directory by the rule of the AWS SDK's {@code UserHomeDirectoryUtils}:
+	 * {@code HOME}; on Windows then {@code USERPROFILE}, then {@code HOMEDRIVE} and
+	 * {@code HOMEPATH}; then {@code user.home} ({@code DefaultLocationTests} compare the
+	 * two). Not asked of the SDK: its settings utilities initialise logging, which the
+	 * start of a command-line listing otherwise does without.
+	 * @return the home directory
+	 */
+	private static String homeDirectory() {
+		String home = System.getenv("HOME");
+		if (home != null) {
+			return home;
+		}
+		if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+			String profile = System.getenv("USERPROFILE");
+			if (profile != null) {
+				return profile;
+			}
+			String drive = System.getenv("HOMEDRIVE");
+			String path = System.getenv("HOMEPATH");
+			if (drive != null && path != null) {
+				return drive + path;
+			}
+		}
+		String userHome = System.getProperty("user.home");
+		if (userHome == null) {
+			throw new IllegalStateException("No home directory: neither HOME nor user.home is set");
+		}
+		return userHome;
 	}
 
 	/**
@@ -218,13 +247,13 @@ public final class InferenceFile {
 				return InferenceDocument.parse(text);
 			});
 			if (created[0]) {
-				logger.info("Created {} with the {} models of the catalog (all commented out)", this.path,
+				Log.logger.info("Created {} with the {} models of the catalog (all commented out)", this.path,
 						catalog.size());
 			}
 			return created[0];
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.warn("Could not create {}: {}. Bindings from the file are skipped until it exists.", this.path,
+			Log.logger.warn("Could not create {}: {}. Bindings from the file are skipped until it exists.", this.path,
 					ex.getMessage());
 			return false;
 		}
@@ -289,6 +318,16 @@ public final class InferenceFile {
 	private InferenceFileContent unreadable(String source, String message) {
 		return new InferenceFileContent(source, true, false, List.of(),
 				List.of(new FileProblem(source, 0, Severity.ERROR, message)), this.clock.instant());
+	}
+
+	/**
+	 * The logger, made on first use: a command-line start that logs nothing does not
+	 * initialise logging.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(InferenceFile.class);
+
 	}
 
 }

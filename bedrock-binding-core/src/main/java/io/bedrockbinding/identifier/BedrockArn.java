@@ -1,15 +1,11 @@
 package io.bedrockbinding.identifier;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
@@ -31,20 +27,21 @@ public record BedrockArn(String partition, String region, String account, String
 
 	/**
 	 * The partitions a Bedrock ARN may name (REFERENCE.md, from the SDK's service
-	 * models), each with the pattern of its region names, which the SDK's partition
-	 * metadata holds ({@code partitions.json}): the one table of partitions.
+	 * models).
 	 */
-	private static final Map<String, Pattern> PARTITIONS = regionPatterns("aws", "aws-cn", "aws-us-gov", "aws-iso",
-			"aws-iso-b");
+	static final List<String> ARN_PARTITIONS = List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
 
 	/**
-	 * The region IDs the SDK knows, each with its partition, looked up once: the SDK's
-	 * own look-up ({@code PartitionMetadata.of(Region)}) matches a regular expression per
-	 * partition on every call, which every ARN of an inference file would pay.
+	 * The SDK's region tables (the one table of partitions): each ARN partition with the
+	 * pattern of its region names, and every region ID the SDK knows with its partition,
+	 * looked up once (the SDK's own look-up matches a regular expression per partition on
+	 * every call, which every ARN of an inference file would pay).
 	 */
-	private static final Map<String, String> KNOWN_REGIONS = Region.regions()
-		.stream()
-		.collect(Collectors.toUnmodifiableMap(Region::id, (region) -> PartitionMetadata.of(region).id()));
+	private static final SdkRegionTables TABLES = SdkRegionTables.load(ARN_PARTITIONS);
+
+	private static final Map<String, Pattern> PARTITIONS = TABLES.partitionPatterns();
+
+	private static final Map<String, String> KNOWN_REGIONS = TABLES.regionPartitions();
 
 	/**
 	 * The resource type of the routers Bedrock provides, and (in the API reference's
@@ -165,7 +162,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	public static String partitionOf(String region) {
 		String known = KNOWN_REGIONS.get(region);
-		return (known != null) ? known : PartitionMetadata.of(Region.of(region)).id();
+		return (known != null) ? known : SdkRegionTables.livePartitionOf(region);
 	}
 
 	/**
@@ -176,14 +173,6 @@ public record BedrockArn(String partition, String region, String account, String
 	 */
 	public static boolean isKnownRegion(String region) {
 		return KNOWN_REGIONS.containsKey(region);
-	}
-
-	private static Map<String, Pattern> regionPatterns(String... partitions) {
-		Map<String, Pattern> patterns = new LinkedHashMap<>();
-		for (String partition : partitions) {
-			patterns.put(partition, Pattern.compile(PartitionMetadata.of(partition).regionRegex()));
-		}
-		return patterns;
 	}
 
 	private static void validateResourceId(String text, TargetKind kind, String id) {

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,7 +43,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 
 	private final RegionalClients<BedrockRuntimeAsyncClient> async;
 
-	private @Nullable SdkEventLoopGroup eventLoops;
+	private @Nullable SharedEventLoops eventLoops;
 
 	private boolean closed;
 
@@ -241,9 +240,9 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 			throw new ClientsClosedException();
 		}
 		if (this.eventLoops == null) {
-			this.eventLoops = SdkEventLoopGroup.builder().build();
+			this.eventLoops = new SharedEventLoops();
 		}
-		return this.eventLoops;
+		return this.eventLoops.group();
 	}
 
 	@Override
@@ -253,15 +252,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		synchronized (this) {
 			this.closed = true;
 			if (this.eventLoops != null) {
-				// Wait until the event loops have ended: while they are shutting down
-				// they
-				// still take tasks that never run, and a late call of a closed client (or
-				// a
-				// channel released just after its call) would hang or log a
-				// RejectedExecutionException instead of failing at once.
-				this.eventLoops.eventLoopGroup()
-					.shutdownGracefully(0, 2, TimeUnit.SECONDS)
-					.awaitUninterruptibly(5, TimeUnit.SECONDS);
+				this.eventLoops.close();
 				this.eventLoops = null;
 			}
 		}

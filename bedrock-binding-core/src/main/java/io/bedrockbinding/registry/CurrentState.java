@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CurrentState {
 
-	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
-
 	final Object writeLock = new Object();
 
 	private final List<BindingListener> listeners = new CopyOnWriteArrayList<>();
@@ -50,7 +48,7 @@ final class CurrentState {
 					listener.bindingsChanged(layer, changed);
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Binding listener {} failed", listener, ex);
+					Log.logger.warn("Binding listener {} failed", listener, ex);
 				}
 			}
 		}
@@ -64,6 +62,16 @@ final class CurrentState {
 	AutoCloseable addListener(BindingListener listener) {
 		this.listeners.add(listener);
 		return () -> this.listeners.remove(listener);
+	}
+
+	/**
+	 * The logger, made on first use: a command-line start that logs nothing does not
+	 * initialise logging.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
+
 	}
 
 }

@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LayerUpdates {
 
-	private static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
-
 	private final CurrentState current;
 
 	private final SettingHints hints;
@@ -96,7 +94,7 @@ final class LayerUpdates {
 			RegistryState current = this.current.get();
 			FileReload reload = FileReload.of(current.fileApplied, content);
 			if (content.hasErrors() || reload.keptWhole()) {
-				logger.warn("{} has problems; its other lines apply: {}", content.source(),
+				Log.logger.warn("{} has problems; its other lines apply: {}", content.source(),
 						reload.reported().problems());
 			}
 			Map<String, LayeredTarget> layer = RegistryState.fileLayer(reload.applied());
@@ -110,6 +108,16 @@ final class LayerUpdates {
 		Set<String> union = new LinkedHashSet<>(a);
 		union.addAll(b);
 		return union;
+	}
+
+	/**
+	 * The logger, made on first use: a command-line start that logs nothing does not
+	 * initialise logging.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(BindingRegistry.class);
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.bedrockbinding.file;
 
+import java.nio.file.Path;
+
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
+
 /**
  * A second process for {@link DefaultLocationTests}: prints
  * {@link InferenceFile#defaultLocation()} and nothing else.
@@ -15,6 +19,8 @@ public final class DefaultLocationMain {
 	 */
 	public static void main(String[] args) {
 		System.out.println(InferenceFile.defaultLocation());
+		// the SDK's answer, which the default location must follow
+		System.out.println(Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "inference.txt"));
 	}
 
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -167,6 +169,18 @@ class BedrockArnTests {
 			"us-gov-east-1,aws-us-gov", "us-iso-east-1,aws-iso", "us-iso-west-1,aws-iso", "us-isob-east-1,aws-iso-b" })
 	void partitionOfARegionIsTheOneTableOfPartitions(String region, String partition) {
 		assertThat(BedrockArn.partitionOf(region)).isEqualTo(partition);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "us-east-99", "eu-north-9", "cn-east-7", "us-gov-south-4", "xx-nowhere-1", "r7" })
+	void partitionOfEveryRegionIsTheSdksAnswer(String unknown) {
+		// asked directly of the SDK's partition provider: the same answers as its facade
+		// PartitionMetadata.of, without the metadata loader behind the facade
+		for (Region region : Region.regions()) {
+			assertThat(BedrockArn.partitionOf(region.id())).as(region.id())
+				.isEqualTo(PartitionMetadata.of(region).id());
+		}
+		assertThat(BedrockArn.partitionOf(unknown)).isEqualTo(PartitionMetadata.of(Region.of(unknown)).id());
 	}
 
 	// Properties (jqwik)

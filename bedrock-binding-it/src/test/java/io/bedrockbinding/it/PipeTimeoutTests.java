@@ -1,6 +1,13 @@
 package io.bedrockbinding.it;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +33,7 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,6 +114,31 @@ class PipeTimeoutTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal(path.api()).size() == 2);
 	}
 
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void aConnectTimeoutNamesItsProperty(CallPath path) throws IOException {
+		URI endpoint = unansweredEndpoint();
+		// A short read timeout only so that a connect that did complete fails soon, as a
+		// read timeout, instead of waiting an hour.
+		PipeTimeouts timeouts = PipeTimeouts.defaults()
+			.withConnect(Duration.ofMillis(300))
+			.withRead(Duration.ofSeconds(5));
+		BedrockPipeFactory factory = BedrockPipeFactory
+			.builder(Fixture.registry("us-east-1"),
+					Fixture.defaultClients(bedrock.get(), 1).endpoint(endpoint).timeouts(timeouts).build())
+			.build();
+		this.closeables.add(factory);
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> path.call(factory.pipe(Fixture.LLAMA), "hi"));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		assertThat(failure.getMessage()).contains("Connecting to Bedrock in us-east-1 timed out after PT0.3S");
+		assertThat(failure.fix()).contains("PipeTimeouts.connect");
+		assertThat(bedrock.journal()).isEmpty();
+	}
+
 	@Test
 	void invalidTimeoutsAreRefusedByName() {
 		assertThat(catchThrowableOfType(IllegalArgumentException.class,
@@ -120,6 +153,32 @@ class PipeTimeoutTests {
 			.build();
 		this.closeables.add(factory);
 		return factory.pipe(Fixture.LLAMA);
+	}
+
+	/**
+	 * A loopback endpoint whose connects never complete: a server that accepts nothing,
+	 * with its accept queue filled by raw connections, so the kernel drops further SYNs
+	 * (Linux does; elsewhere the test is skipped) and a connect waits until it times out.
+	 * @return the endpoint
+	 * @throws IOException if the server cannot be opened
+	 */
+	private URI unansweredEndpoint() throws IOException {
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		ServerSocket server = new ServerSocket(0, 1, loopback);
+		this.closeables.add(server);
+		boolean full = false;
+		for (int i = 0; i < 16 && !full; i++) {
+			Socket socket = new Socket();
+			this.closeables.add(socket);
+			try {
+				socket.connect(new InetSocketAddress(loopback, server.getLocalPort()), 300);
+			}
+			catch (SocketTimeoutException ex) {
+				full = true;
+			}
+		}
+		assumeThat(full).as("a full accept queue makes connects time out (Linux)").isTrue();
+		return URI.create("http://127.0.0.1:" + server.getLocalPort());
 	}
 
 	/** The options the SDK built a client's HTTP client with. */

@@ -13,24 +13,28 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * What the README and the docs show of the sample app is what it answers: the chat reply
- * of the README, the {@code /actuator/bedrockbindings/{model}} answers of
- * {@code docs/actuator.md} and the failure analysis of {@code docs/configuration.md}. The
- * pages write the checkout folder as {@code …}, so the module's parent folder is replaced
- * by it before comparing.
+ * and the {@code /actuator/bedrockbindings/{model}} answer of the README, the endpoint
+ * and health answers of {@code docs/actuator.md} and the failure analysis of
+ * {@code docs/configuration.md}. The pages write the checkout folder as {@code …}, so the
+ * module's parent folder is replaced by it before comparing.
  */
 class SampleApplicationDocumentationTests {
 
@@ -107,13 +111,23 @@ class SampleApplicationDocumentationTests {
 
 		@Test
 		void theActuatorAnswersAreTheOnesOfTheActuatorPage() throws Exception {
-			List<String> block = blockAfter("docs/actuator.md", "`show-values: always`. Real output:");
+			assertActuatorAnswers("docs/actuator.md", "`show-values: always`. Real output:", 2);
+		}
+
+		@Test
+		void theActuatorAnswerIsTheOneOfTheReadme() throws Exception {
+			assertActuatorAnswers("README.md", "([the endpoint](docs/actuator.md)). Real output, same app:", 1);
+		}
+
+		private void assertActuatorAnswers(String page, String anchor, int count) throws Exception {
+			List<String> block = blockAfter(page, anchor);
 			List<String> commands = block.stream()
 				.filter((line) -> line.startsWith("$ curl -s localhost:8080/actuator/bedrockbindings/"))
 				.toList();
-			assertThat(commands).hasSize(2);
+			assertThat(commands).as(page).hasSize(count);
 			for (String command : commands) {
-				String path = command.substring(command.indexOf("/actuator/"));
+				// the URL ends at the first space: a '| python3 -m json.tool' may follow
+				String path = command.substring(command.indexOf("/actuator/")).split(" ")[0];
 				HttpResponse<String> response = this.http.send(
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
@@ -122,6 +136,69 @@ class SampleApplicationDocumentationTests {
 				JsonNode answer = json.readTree(asDocumented(response.body()));
 				assertThat(answer).as(path).isEqualTo(json.readTree(outputOf(block, command)));
 			}
+		}
+
+	}
+
+	/**
+	 * The run of {@code docs/actuator.md}'s endpoint and health examples: the sample app
+	 * with the page's inference file (in a temporary home folder, written as
+	 * {@code /home/me} on the page) and the page's arguments.
+	 */
+	@Nested
+	class TheActuatorPagesRun {
+
+		private static final String PAGE = "docs/actuator.md";
+
+		private static final String HOME = "/home/me";
+
+		private final HttpClient http = HttpClient.newHttpClient();
+
+		@Test
+		void theEndpointAndHealthAnswersAreTheOnesOfThePage(@TempDir Path home) throws Exception {
+			List<String> block = blockAfter(PAGE, "`loadedAt` aside). Real output, account IDs masked:");
+			Files.createDirectories(home.resolve(".aws"));
+			Files.writeString(home.resolve(".aws/inference.txt"), outputOf(block, "$ cat ~/.aws/inference.txt") + "\n");
+			List<String> arguments = new ArrayList<>(
+					List.of("--server.port=0", "--bedrock.binding.inference-file.watch=false"));
+			for (String word : outputOf(block,
+					"$ ./mvnw -B -pl sample-app -am spring-boot:run -Dspring-boot.run.arguments=\"\\")
+				.split("\\s+")) {
+				if (word.startsWith("--")) {
+					arguments.add(word.replace("\"", "").replace(HOME, home.toString()));
+				}
+			}
+			assertThat(arguments).hasSizeGreaterThan(4);
+
+			try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+					arguments.toArray(String[]::new))) {
+				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+				String bindings = "$ curl -s localhost:8080/actuator/bedrockbindings | python3 -m json.tool";
+				assertThat(answer(port, "/actuator/bedrockbindings", 200, home))
+					.isEqualTo(withoutLoadTime(json.readTree(outputOf(block, bindings))));
+				List<String> health = blockAfter(PAGE,
+						"The same run (the sample app sets `management.endpoint.health.show-details: always`):");
+				String command = "$ curl -s localhost:8080/actuator/health/bedrockBindings | python3 -m json.tool";
+				assertThat(answer(port, "/actuator/health/bedrockBindings", 503, home))
+					.isEqualTo(withoutLoadTime(json.readTree(outputOf(health, command))));
+			}
+		}
+
+		private JsonNode answer(int port, String path, int status, Path home) throws Exception {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(status);
+			return withoutLoadTime(json.readTree(response.body().replace(home.toString(), HOME)));
+		}
+
+		/** The answer without {@code loadedAt}, the one value that differs per run. */
+		private static JsonNode withoutLoadTime(JsonNode answer) {
+			JsonNode file = answer.has("details") ? answer.path("details").path("inferenceFile")
+					: answer.path("inferenceFile");
+			assertThat(file.has("loadedAt")).as("inferenceFile.loadedAt of " + answer).isTrue();
+			((ObjectNode) file).remove("loadedAt");
+			return answer;
 		}
 
 	}

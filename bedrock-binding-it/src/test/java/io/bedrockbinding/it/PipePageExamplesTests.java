@@ -21,14 +21,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Call a model" examples (an image, a tool loop, structured output) run
- * against LocalBedrock, and the output the README shows is theirs.
+ * The examples of {@code docs/pipe.md}'s "In short" section (an image, a tool loop,
+ * structured output) run against LocalBedrock, and the output the page shows is theirs.
  */
-class ReadmeCallAModelTests {
+class PipePageExamplesTests {
 
-	/** A 1x1 PNG, the README's {@code dot.png}. */
+	/** A 1x1 PNG, the page's {@code dot.png}. */
 	private static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+	private static final String PAGE = "docs/pipe.md";
 
 	private static final String ANCHOR = "Real output of these calls (LocalBedrock):";
 
@@ -39,9 +41,9 @@ class ReadmeCallAModelTests {
 	final PipeFactories factories = new PipeFactories(bedrock);
 
 	@Test
-	void theReadmeShowsWhatItsCallsAnswer(@TempDir Path folder) throws IOException {
+	void thePageShowsWhatItsCallsAnswer(@TempDir Path folder) throws IOException {
 		Path picture = Files.write(folder.resolve("dot.png"), PNG);
-		BedrockPipe pipe = this.factories.of("us-east-1").pipe("anthropic.claude-3-haiku-20240307-v1:0");
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe("amazon.nova-pro-v1:0");
 
 		PipeResult seen = pipe
 			.execute(List.of(Content.user(ContentBlock.fromText("What is in this picture?"), Content.image(picture))));
@@ -53,13 +55,13 @@ class ReadmeCallAModelTests {
 		List<String> output = List.of("seen.text()         = " + seen.text(), "answer.text()       = " + answer.text(),
 				"answer.toolRounds() = " + answer.toolRounds(), "forecast            = " + forecast);
 		output.forEach(System.out::println);
-		assertThat(readmeBlock()).isEqualTo(output);
+		assertThat(pageBlock()).isEqualTo(output);
 	}
 
-	private static List<String> readmeBlock() throws IOException {
-		List<String> lines = Files.readAllLines(root().resolve("README.md"), StandardCharsets.UTF_8);
+	private static List<String> pageBlock() throws IOException {
+		List<String> lines = Files.readAllLines(root().resolve(PAGE), StandardCharsets.UTF_8);
 		int anchor = lines.indexOf(ANCHOR);
-		assertThat(anchor).as("the line '" + ANCHOR + "' in README.md").isNotNegative();
+		assertThat(anchor).as("the line '" + ANCHOR + "' in " + PAGE).isNotNegative();
 		assertThat(lines.get(anchor + 2)).isEqualTo("```");
 		List<String> block = new ArrayList<>();
 		for (int i = anchor + 3; !lines.get(i).equals("```"); i++) {
