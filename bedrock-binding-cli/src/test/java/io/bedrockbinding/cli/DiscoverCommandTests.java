@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.emulator.LocalBedrockClients;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiscoverCommandTests {
 
-	private static final String SONNET_4 = "anthropic.claude-sonnet-4-20250514-v1:0";
+	private static final String HAIKU_4_5 = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	private static final String[] CREDENTIAL_PROPERTIES = { "aws.accessKeyId", "aws.secretAccessKey",
 			"aws.sharedCredentialsFile", "aws.configFile" };
@@ -65,10 +66,10 @@ class DiscoverCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.lines().get(0)).matches("Inference profiles in us-east-1: \\d+ \\(\\d+ foundation models\\)");
 		assertThat(result.lines())
-			.contains("  us." + SONNET_4 + " [SYSTEM_DEFINED, ACTIVE] -> " + SONNET_4,
+			.contains("  us." + HAIKU_4_5 + " [SYSTEM_DEFINED, ACTIVE] -> " + HAIKU_4_5,
 					"  " + arn + " 'chat-prod' [APPLICATION, ACTIVE] -> amazon.nova-pro-v1:0")
-			.anyMatch((line) -> line.matches("\\d+\\. " + SONNET_4.replace(".", "\\.") + " -> us\\."
-					+ SONNET_4.replace(".", "\\.") + "   # needs an inference profile in us-east-1.*"))
+			.anyMatch((line) -> line.matches("\\d+\\. " + HAIKU_4_5.replace(".", "\\.") + " -> us\\."
+					+ HAIKU_4_5.replace(".", "\\.") + "   # needs an inference profile in us-east-1.*"))
 			.anyMatch((line) -> line.matches("\\d+\\. amazon\\.nova-pro-v1:0 -> " + arn.replace(".", "\\.")
 					+ "   # application inference profile 'chat-prod' contains it"))
 			.contains("Run again with --write to bind them in " + this.inference.shown() + ".");
@@ -132,10 +133,10 @@ class DiscoverCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		String path = this.inference.shown();
 		assertThat(result.lines()).contains("amazon.nova-pro-v1:0: direct -> " + arn + " (" + path + ")",
-				SONNET_4 + ": direct -> us." + SONNET_4 + " (" + path + ")");
+				HAIKU_4_5 + ": direct -> us." + HAIKU_4_5 + " (" + path + ")");
 		String written = Files.readString(this.inference.path());
 		assertThat(written).startsWith("# discovered\n")
-			.contains("\namazon.nova-pro-v1:0=" + arn + "\n", "\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
+			.contains("\namazon.nova-pro-v1:0=" + arn + "\n", "\n" + HAIKU_4_5 + "=us." + HAIKU_4_5 + "\n");
 		int suggestions = (int) written.lines().filter((line) -> line.contains("=")).count();
 		assertThat(result.lines()).last()
 			.isEqualTo("Written: " + suggestions + " of " + suggestions + " suggestions to " + path
@@ -148,28 +149,37 @@ class DiscoverCommandTests {
 		assertThat(Files.readString(this.inference.path())).isEqualTo(written);
 		Cli.Result validate = this.inference.run("validate", "--region", "us-east-1");
 		assertThat(validate.exitCode()).as(validate.toString()).isZero();
-		assertThat(validate.lines()).containsExactly(path + ": " + suggestions + " bindings, 0 errors, 0 warnings");
+		// discover suggests profiles for LEGACY models too (Claude Sonnet 4.5, Opus 4.1,
+		// ...):
+		// warnings, no errors
+		List<String> lines = validate.lines();
+		long warnings = lines.stream().filter((line) -> line.contains(": warning: ")).count();
+		assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
+			.allMatch((line) -> line.contains(": warning: ") && line.contains(" is LEGACY"));
+		assertThat(lines).last()
+			.isEqualTo(path + ": " + suggestions + " bindings, 0 errors, " + warnings
+					+ ((warnings == 1) ? " warning" : " warnings"));
 	}
 
 	@Test
 	void writeKeepsWhatTheFileBindsUnlessOverwrite() throws IOException {
-		Files.writeString(this.inference.path(), "# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+		Files.writeString(this.inference.path(), "# mine\n" + HAIKU_4_5 + "=global." + HAIKU_4_5 + "\n");
 
 		Cli.Result kept = discover("--region", "us-east-1", "--write");
 
 		assertThat(kept.exitCode()).as(kept.toString()).isZero();
-		assertThat(kept.lines())
-			.contains(SONNET_4 + ": kept global." + SONNET_4 + " (bound in the file already; --overwrite replaces it)");
+		assertThat(kept.lines()).contains(
+				HAIKU_4_5 + ": kept global." + HAIKU_4_5 + " (bound in the file already; --overwrite replaces it)");
 		assertThat(Files.readString(this.inference.path()))
-			.startsWith("# mine\n" + SONNET_4 + "=global." + SONNET_4 + "\n");
+			.startsWith("# mine\n" + HAIKU_4_5 + "=global." + HAIKU_4_5 + "\n");
 		assertThat(kept.lines()).last().asString().endsWith(" unchanged, 1 kept)");
 
 		Cli.Result overwritten = discover("--region", "us-east-1", "--write", "--overwrite");
 
-		assertThat(overwritten.lines())
-			.contains(SONNET_4 + ": global." + SONNET_4 + " -> us." + SONNET_4 + " (" + this.inference.shown() + ")");
+		assertThat(overwritten.lines()).contains(
+				HAIKU_4_5 + ": global." + HAIKU_4_5 + " -> us." + HAIKU_4_5 + " (" + this.inference.shown() + ")");
 		assertThat(Files.readString(this.inference.path()))
-			.startsWith("# mine\n" + SONNET_4 + "=us." + SONNET_4 + "\n");
+			.startsWith("# mine\n" + HAIKU_4_5 + "=us." + HAIKU_4_5 + "\n");
 	}
 
 	@Test
@@ -179,7 +189,7 @@ class DiscoverCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.lines().get(0)).startsWith("Inference profiles in eu-west-1: ");
 		assertThat(result.lines())
-			.anyMatch((line) -> line.matches("\\d+\\. " + SONNET_4.replace(".", "\\.") + " -> eu\\..*"));
+			.anyMatch((line) -> line.matches("\\d+\\. " + HAIKU_4_5.replace(".", "\\.") + " -> eu\\..*"));
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class ValidateCommandTests {
 	void withRegionProfilesOfOtherGeographiesAreErrorsWithTheFix() throws IOException {
 		Files.writeString(this.inference.path(), """
 				amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0
-				anthropic.claude-sonnet-4-20250514-v1:0=
+				anthropic.claude-haiku-4-5-20251001-v1:0=
 				amazon.titan-embed-text-v2:0=arn:aws:bedrock:us-east-1:444455556666:application-inference-profile/abc123
 				""");
 
@@ -81,9 +81,9 @@ class ValidateCommandTests {
 				+ "serves eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3",
 				"  fix: inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
 				this.inference.shown()
-						+ ":2: error: anthropic.claude-sonnet-4-20250514-v1:0 is bound direct but needs an inference "
+						+ ":2: error: anthropic.claude-haiku-4-5-20251001-v1:0 is bound direct but needs an inference "
 						+ "profile in us-west-2",
-				"  fix: inference-config bind anthropic.claude-sonnet-4-20250514-v1:0 us.anthropic.claude-sonnet-4-20250514-v1:0",
+				"  fix: inference-config bind anthropic.claude-haiku-4-5-20251001-v1:0 us.anthropic.claude-haiku-4-5-20251001-v1:0",
 				this.inference.shown()
 						+ ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN in us-east-1 while the "
 						+ "configured region is us-west-2; calls go to us-east-1",

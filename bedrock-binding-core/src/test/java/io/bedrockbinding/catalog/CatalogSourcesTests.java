@@ -54,7 +54,8 @@ class CatalogSourcesTests {
 					.isPresent();
 			}
 			if (!model.geoPrefixes().isEmpty()) {
-				assertThat(model.sources()).as(model.modelId()).contains("profiles-supported");
+				assertThat(model.sources()).as(model.modelId())
+					.containsAnyOf("profiles-supported", "region-availability");
 			}
 		});
 	}
@@ -107,6 +108,41 @@ class CatalogSourcesTests {
 
 		assertThat(withVariant.systemProfileFor(base.modelId(), "us-east-1")).contains("us.amazon.nova-pro-v1:0");
 		assertThat(withVariant.systemProfileFor(variant.modelId(), "us-east-1")).isEmpty();
+	}
+
+	@Test
+	void everyProfileOnlyRegionHasAProfileTheCatalogCanDerive() {
+		// A region only an unnamed geography serves is left out of profileOnly: the
+		// catalog
+		// cannot say which profile to call there.
+		assertThat(this.catalog.all().stream().filter((model) -> !model.servedOnlyProvisioned()))
+			.allSatisfy((model) -> assertThat(model.profileOnlyRegions())
+				.allSatisfy((region) -> assertThat(this.catalog.systemProfileFor(model.modelId(), region))
+					.as(model.modelId() + " in " + region)
+					.isPresent()));
+	}
+
+	@Test
+	void regionsTheRegionalAvailabilityPageListsAreTheCatalogs() {
+		// Rows of
+		// https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html
+		// (read 2026-12-02): In-Region cells are onDemand, Geo/Global-only cells
+		// profileOnly.
+		// Claude Haiku 4.5: the page's In-Region cells are its bedrock-mantle endpoint;
+		// the card
+		// gives bedrock-runtime no In-Region URL, so every region needs a profile.
+		ModelInfo haiku45 = this.catalog.find("anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
+		assertThat(haiku45.onDemandRegions()).isEmpty();
+		assertThat(haiku45.profileOnlyRegions()).contains("us-east-1", "eu-west-1", "ap-northeast-1", "mx-central-1");
+		assertThat(haiku45.geoPrefixes()).containsExactly("us", "eu", "jp", "au", "global");
+		assertThat(haiku45.sources()).contains("region-availability", "card-claude-haiku-4-5");
+		ModelInfo sonnet46 = this.catalog.find("anthropic.claude-sonnet-4-6").orElseThrow();
+		assertThat(sonnet46.onDemandRegions()).containsExactly("eu-west-2");
+		ModelInfo qwenCoderNext = this.catalog.find("qwen.qwen3-coder-next").orElseThrow();
+		assertThat(qwenCoderNext.regions()).containsExactly("us-east-1", "eu-west-2", "ap-southeast-2");
+		ModelInfo sonnet45 = this.catalog.find("anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
+		assertThat(sonnet45.lifecycle().endOfLife()).isEqualTo(LocalDate.of(2027, 4, 8));
+		assertThat(sonnet45.sources()).contains("model-lifecycle-legacy");
 	}
 
 }

@@ -225,8 +225,12 @@ class ModelCatalogTests {
 		assertThat(this.catalog.find(CLAUDE_HAIKU_4_5).orElseThrow().geoPrefixes()).contains("eu", "global");
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "eu-west-1")).contains("eu." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "us-west-2")).contains("us." + CLAUDE_HAIKU_4_5);
-		// No regional profile for ap-northeast-1: the global one.
-		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-northeast-1"))
+		// ap-northeast-3 is served by jp, apac and global: jp (the Haiku 4.5 card names
+		// jp.);
+		// ap-south-1 has no regional profile of it: the global one.
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-northeast-3"))
+			.contains("jp." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-south-1"))
 			.contains("global." + CLAUDE_HAIKU_4_5);
 		// No source names an apac profile of Claude 3.5 Sonnet v2: none is derived.
 		assertThat(this.catalog.find(CLAUDE_3_5_SONNET_V2).orElseThrow().geoPrefixes()).doesNotContain("apac", "jp");
@@ -241,8 +245,10 @@ class ModelCatalogTests {
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "sa-east-1")).contains("global." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-central-1"))
 			.contains("global." + CLAUDE_HAIKU_4_5);
-		// Sonnet 4.5: no source read names its global profile
-		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1")).isEmpty();
+		// Sonnet 4.5: global from every commercial region (Regional availability by
+		// models)
+		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1"))
+			.contains("global." + CLAUDE_SONNET_4_5);
 		// Neither a regional nor a global profile serves the region.
 		assertThat(this.catalog.systemProfileFor(NOVA_PRO, "sa-east-1")).isEmpty();
 		assertThat(this.catalog.systemProfileFor("meta.llama3-8b-instruct-v1:0", "us-east-1")).isEmpty();
@@ -277,8 +283,11 @@ class ModelCatalogTests {
 				"meta.llama3-2-90b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0", "deepseek.r1-v1:0",
 				"writer.palmyra-x5-v1:0", "amazon.nova-premier-v1:0")) {
 			ModelInfo model = this.catalog.find(id).orElseThrow();
-			assertThat(model.needsProfile("us-east-1")).as("%s needs a profile in us-east-1", id).isTrue();
-			assertThat(this.catalog.systemProfileFor(id, "us-east-1")).as("profile of %s", id).contains("us." + id);
+			// us-east-2: only a profile serves each of them there (Regional availability
+			// by
+			// models); Claude 3.7 Sonnet and Haiku 4.5 are also In-Region in us-east-1
+			assertThat(model.needsProfile("us-east-2")).as("%s needs a profile in us-east-2", id).isTrue();
+			assertThat(this.catalog.systemProfileFor(id, "us-east-2")).as("profile of %s", id).contains("us." + id);
 		}
 	}
 

@@ -49,11 +49,14 @@ class BindingRegistryDerivedTests {
 	@CsvSource({ "amazon.nova-pro-v1:0, us-east-1, amazon.nova-pro-v1:0, CATALOG",
 			"amazon.nova-pro-v1:0, us-east-2, us.amazon.nova-pro-v1:0, DERIVED",
 			"amazon.nova-pro-v1:0, eu-central-1, eu.amazon.nova-pro-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, us-east-2, us.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, us-east-1, us.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, eu-west-3, eu.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
-			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-1, global.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
-			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-southeast-2, global.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
-			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-1, us.anthropic.claude-3-7-sonnet-20250219-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-south-1, global.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-1, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-southeast-2, au.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-3, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-2, us.anthropic.claude-3-7-sonnet-20250219-v1:0, DERIVED",
 			"deepseek.r1-v1:0, us-west-2, us.deepseek.r1-v1:0, DERIVED",
 			"anthropic.claude-3-haiku-20240307-v1:0, eu-west-1, anthropic.claude-3-haiku-20240307-v1:0, CATALOG",
 			"meta.llama3-8b-instruct-v1:0, us-east-1, meta.llama3-8b-instruct-v1:0, CATALOG" })
@@ -79,7 +82,7 @@ class BindingRegistryDerivedTests {
 		assertThat(binding.isExplicit()).isFalse();
 		assertThat(registry.needsProfile(NOVA_PRO)).isFalse();
 		assertThat(registry.resolve(CLAUDE_3_HAIKU).origin().kind()).isEqualTo(OriginKind.CATALOG);
-		assertThat(registry.resolve(CLAUDE_3_7_SONNET).origin().kind()).isEqualTo(OriginKind.DERIVED);
+		assertThat(registry.resolve(DEEPSEEK_R1).origin().kind()).isEqualTo(OriginKind.DERIVED);
 	}
 
 	@Test

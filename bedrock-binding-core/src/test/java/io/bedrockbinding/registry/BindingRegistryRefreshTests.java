@@ -29,7 +29,7 @@ class BindingRegistryRefreshTests {
 
 	private static final String LLAMA_3_8B = "meta.llama3-8b-instruct-v1:0";
 
-	private static final String CLAUDE_3_7_SONNET = "anthropic.claude-3-7-sonnet-20250219-v1:0";
+	private static final String DEEPSEEK_R1 = "deepseek.r1-v1:0";
 
 	private static final String APP_PROFILE = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3d4e5f6";
 
@@ -92,12 +92,12 @@ class BindingRegistryRefreshTests {
 
 		// An 'eu' profile cannot be called from us-east-1: an error at start-up.
 		List<BindingProblem> rejected = this.registry.refreshProperties(US_EAST_1,
-				List.of(entry(NOVA_PRO, "eu.amazon.nova-pro-v1:0"), entry(CLAUDE_3_7_SONNET, "")));
+				List.of(entry(NOVA_PRO, "eu.amazon.nova-pro-v1:0"), entry(DEEPSEEK_R1, "")));
 
 		assertThat(this.registry.targetFor(NOVA_PRO).value()).isEqualTo("us.amazon.nova-pro-v1:0");
 		// Added, but bound direct where it needs a profile: the derived profile stays.
-		assertThat(this.registry.resolve(CLAUDE_3_7_SONNET).origin().kind()).isEqualTo(OriginKind.DERIVED);
-		assertThat(rejected).extracting(BindingProblem::modelId).containsExactly(NOVA_PRO, CLAUDE_3_7_SONNET);
+		assertThat(this.registry.resolve(DEEPSEEK_R1).origin().kind()).isEqualTo(OriginKind.DERIVED);
+		assertThat(rejected).extracting(BindingProblem::modelId).containsExactly(NOVA_PRO, DEEPSEEK_R1);
 		assertThat(rejected)
 			.allSatisfy((problem) -> assertThat(problem.code()).isEqualTo(ProblemCode.REFRESH_REJECTED));
 		assertThat(rejected.get(0).message()).contains("cannot be called from us-east-1");

@@ -29,9 +29,9 @@ class BindingRegistryResolutionTests {
 	@CsvSource({ "amazon.nova-pro-v1:0, us-east-1, amazon.nova-pro-v1:0",
 			"amazon.nova-pro-v1:0, us-east-2, us.amazon.nova-pro-v1:0",
 			"amazon.nova-pro-v1:0, eu-west-1, eu.amazon.nova-pro-v1:0",
-			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-1, global.anthropic.claude-haiku-4-5-20251001-v1:0",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-south-1, global.anthropic.claude-haiku-4-5-20251001-v1:0",
 			"anthropic.claude-3-7-sonnet-20250219-v1:0, eu-west-1, eu.anthropic.claude-3-7-sonnet-20250219-v1:0",
-			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-1, us.anthropic.claude-3-7-sonnet-20250219-v1:0" })
+			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-2, us.anthropic.claude-3-7-sonnet-20250219-v1:0" })
 	void catalogAndDerivedBindingsAreDerivedForTheCallsRegion(String modelId, String region, String expected) {
 		Resolution resolution = this.registry.resolve(modelId, region);
 

@@ -133,13 +133,15 @@ class ProfileDiscoveryTests {
 
 		Map<String, String> inVirginia = targets(virginia);
 		assertThat(inVirginia).containsEntry(Fixture.DEEPSEEK, "us.deepseek.r1-v1:0")
-			.containsEntry(Fixture.SONNET_37, "us.anthropic.claude-3-7-sonnet-20250219-v1:0")
+			.containsEntry("anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0")
+			// Claude 3.7 Sonnet and Nova Pro are In-Region in us-east-1
+			.doesNotContainKey(Fixture.SONNET_37)
 			.doesNotContainKey(Fixture.NOVA_PRO)
 			.doesNotContainKey(Fixture.LLAMA);
-		// Tokyo: no regional geography of the catalog has a Haiku 4.5 profile, the
-		// global one serves it
+		// Tokyo: the jp geography (the Haiku 4.5 model card names jp.) before apac and
+		// global
 		assertThat(targets(tokyo)).containsEntry("anthropic.claude-haiku-4-5-20251001-v1:0",
-				"global.anthropic.claude-haiku-4-5-20251001-v1:0");
+				"jp.anthropic.claude-haiku-4-5-20251001-v1:0");
 		for (DiscoveryResult result : List.of(virginia, tokyo)) {
 			Set<String> needProfile = result.models()
 				.stream()

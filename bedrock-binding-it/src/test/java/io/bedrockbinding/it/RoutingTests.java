@@ -114,9 +114,9 @@ class RoutingTests {
 		PipeResult europe = path.call(pipe.withRegion("eu-west-1"), "europe");
 		JournalEntry europeCall = lastCall();
 		PipeResult ohio = path.call(pipe.withRegion("us-east-2"), "ohio");
-		PipeResult tokyo = path.call(this.factories.of(Fixture.registry("us-east-1"))
+		PipeResult mumbai = path.call(this.factories.of(Fixture.registry("us-east-1"))
 			.pipe("anthropic.claude-haiku-4-5-20251001-v1:0")
-			.withRegion("ap-northeast-1"), "tokyo");
+			.withRegion("ap-south-1"), "mumbai");
 
 		assertThat(home.invokedTarget()).isEqualTo(Fixture.NOVA_PRO);
 		assertThat(europe.invokedTarget()).isEqualTo("eu.amazon.nova-pro-v1:0");
@@ -124,9 +124,9 @@ class RoutingTests {
 		assertThat(europeCall.region()).isEqualTo("eu-west-1");
 		assertThat(europeCall.modelId()).isEqualTo("eu.amazon.nova-pro-v1:0");
 		assertThat(ohio.invokedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
-		// No regional geography of the model serves Tokyo: its global profile.
-		assertThat(tokyo.invokedTarget()).isEqualTo("global.anthropic.claude-haiku-4-5-20251001-v1:0");
-		assertThat(tokyo.region()).isEqualTo("ap-northeast-1");
+		// No regional geography of the model serves Mumbai: its global profile.
+		assertThat(mumbai.invokedTarget()).isEqualTo("global.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(mumbai.region()).isEqualTo("ap-south-1");
 		assertThat(bedrock.journal()).allSatisfy((call) -> assertThat(call.status()).isEqualTo(200));
 	}
 

@@ -29,12 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		"bedrock.binding.region=us-east-1", "bedrock.binding.account-id=111122223333",
 		"bedrock.binding.inference-file.enabled=false",
 		"bedrock.binding.models.[deepseek.r1-v1\\:0]=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0",
-		"bedrock.binding.chat.options.model=anthropic.claude-3-7-sonnet-20250219-v1:0",
+		"bedrock.binding.chat.options.model=anthropic.claude-haiku-4-5-20251001-v1:0",
 		"bedrock.binding.chat.options.temperature=0.3", "bedrock.binding.chat.options.max-tokens=300",
 		"bedrock.binding.chat.options.top-p=0.8" })
 class ChatClientTests {
 
-	private static final String SONNET_PROFILE = "us.anthropic.claude-3-7-sonnet-20250219-v1:0";
+	private static final String SONNET_PROFILE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	private static final String DEEPSEEK_ARN = "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.deepseek.r1-v1:0";
 
@@ -66,7 +66,7 @@ class ChatClientTests {
 		assertThat(response.getResult().getOutput().getText()).contains(SONNET_PROFILE)
 			.contains("What is an inference profile?");
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("end_turn");
-		assertThat(response.getMetadata().getModel()).isEqualTo("anthropic.claude-3-7-sonnet-20250219-v1:0");
+		assertThat(response.getMetadata().getModel()).isEqualTo("anthropic.claude-haiku-4-5-20251001-v1:0");
 		assertThat((String) response.getMetadata().get(BedrockBindingMetadata.INVOKED_TARGET))
 			.isEqualTo(SONNET_PROFILE);
 		assertThat((String) response.getMetadata().get(BedrockBindingMetadata.REGION)).isEqualTo("us-east-1");
@@ -95,7 +95,7 @@ class ChatClientTests {
 
 		assertThat(pieces).hasSizeGreaterThan(2);
 		assertThat(String.join("", pieces))
-			.startsWith("[anthropic.claude-3-7-sonnet-20250219-v1:0 via " + SONNET_PROFILE + "]")
+			.startsWith("[anthropic.claude-haiku-4-5-20251001-v1:0 via " + SONNET_PROFILE + "]")
 			.endsWith("Tell me about inference profiles");
 		assertThat(this.localBedrock.journal("ConverseStream")).singleElement()
 			.satisfies((call) -> assertThat(call.modelId()).isEqualTo(SONNET_PROFILE));
@@ -183,7 +183,7 @@ class ChatClientTests {
 		assertThat(this.observations).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
-			.hasLowCardinalityKeyValue("gen_ai.request.model", "anthropic.claude-3-7-sonnet-20250219-v1:0")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "anthropic.claude-haiku-4-5-20251001-v1:0")
 			.hasHighCardinalityKeyValue("gen_ai.request.stream", "true")
 			.hasBeenStarted()
 			.hasBeenStopped();

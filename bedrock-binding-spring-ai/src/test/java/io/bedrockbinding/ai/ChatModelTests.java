@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 @SpringBootTest(classes = SpringAiTestApplication.class,
 		properties = { "bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.region=us-east-1",
 				"bedrock.binding.inference-file.enabled=false",
-				"bedrock.binding.chat.options.model=anthropic.claude-3-7-sonnet-20250219-v1:0",
+				"bedrock.binding.chat.options.model=anthropic.claude-haiku-4-5-20251001-v1:0",
 				"bedrock.binding.chat.options.max-tokens=300" })
 class ChatModelTests {
 
@@ -57,7 +57,7 @@ class ChatModelTests {
 	void promptWithoutOptionsUsesTheDefaults() {
 		String reply = this.chatModel.call("Hello");
 
-		assertThat(reply).startsWith("[anthropic.claude-3-7-sonnet-20250219-v1:0 via us.").endsWith("Hello");
+		assertThat(reply).startsWith("[anthropic.claude-haiku-4-5-20251001-v1:0 via us.").endsWith("Hello");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300"));
 	}

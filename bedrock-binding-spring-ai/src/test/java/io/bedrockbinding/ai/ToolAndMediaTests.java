@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SpringAiTestApplication.class,
 		properties = { "bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.region=us-east-1",
 				"bedrock.binding.inference-file.enabled=false",
-				"bedrock.binding.chat.options.model=anthropic.claude-3-7-sonnet-20250219-v1:0" })
+				"bedrock.binding.chat.options.model=anthropic.claude-haiku-4-5-20251001-v1:0" })
 class ToolAndMediaTests {
 
-	private static final String PROFILE = "us.anthropic.claude-3-7-sonnet-20250219-v1:0";
+	private static final String PROFILE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 
 	/** The smallest valid PNG: one transparent pixel. */
 	private static final byte[] PIXEL = java.util.Base64.getDecoder()

@@ -32,9 +32,9 @@ class SampleAssistantTests extends SampleServerTests {
 	@Test
 	void perRequestModelGoesThroughItsOwnBinding() throws Exception {
 		JsonNode reply = postJson("/api/assistant",
-				"{\"prompt\":\"Use bindingOf for modelId=amazon.nova-pro-v1:0\",\"model\":\"anthropic.claude-3-7-sonnet-20250219-v1:0\"}");
+				"{\"prompt\":\"Use bindingOf for modelId=amazon.nova-pro-v1:0\",\"model\":\"anthropic.claude-haiku-4-5-20251001-v1:0\"}");
 
-		assertThat(reply.get("invokedTarget").asString()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0");
+		assertThat(reply.get("invokedTarget").asString()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0");
 		assertThat(reply.get("text").asString()).contains("amazon.nova-pro-v1:0 is bound to us.amazon.nova-pro-v1:0");
 	}
 
