@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Lazy;
  * {@code bedrock.binding.timeouts.*} values, customizers), and carry a
  * {@link BindingInterceptor}, so their requests reach the bound targets too
  * ({@code bedrock.binding.interceptor.enabled=false} leaves it out). An application's own
- * client beans are left alone. Both are lazy: built when first injected or looked up.
+ * client beans are left alone. The clients and the interceptor are lazy: built when first
+ * injected or looked up.
  */
 @AutoConfiguration(after = BedrockBindingAutoConfiguration.class)
 @ConditionalOnClass({ BedrockRuntimeClient.class, BindingRegistry.class })
@@ -38,7 +39,10 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(BedrockInterceptorProperties.class)
 public final class BedrockRuntimeClientsAutoConfiguration {
 
+	// Lazy, as the clients that carry it: nothing else needs it at start-up, and making
+	// it loads the SDK's interceptor classes.
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.interceptor.enabled", matchIfMissing = true)
 	BindingInterceptor bedrockBindingInterceptor(BindingRegistry registry, ObjectProvider<AccountResolver> accounts,

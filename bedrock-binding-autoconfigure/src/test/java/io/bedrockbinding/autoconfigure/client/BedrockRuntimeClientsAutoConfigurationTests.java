@@ -89,6 +89,17 @@ class BedrockRuntimeClientsAutoConfigurationTests {
 	}
 
 	@Test
+	void theInterceptorIsMadeWithTheFirstClientNotAtStartUp() {
+		runner().run((context) -> {
+			assertThat(context.getBeanFactory().containsSingleton("bedrockBindingInterceptor")).isFalse();
+			context.getBean(BedrockRuntimeClient.class).converse(HI);
+			assertThat(context.getBeanFactory().containsSingleton("bedrockBindingInterceptor")).isTrue();
+			assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId)
+				.containsExactly("us.amazon.nova-pro-v1:0");
+		});
+	}
+
+	@Test
 	void interceptorCanBeSwitchedOff() {
 		runner().withPropertyValues("bedrock.binding.interceptor.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(BindingInterceptor.class).hasSingleBean(BedrockRuntimeClient.class);

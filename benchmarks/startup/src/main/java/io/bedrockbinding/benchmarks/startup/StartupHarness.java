@@ -106,6 +106,8 @@ public final class StartupHarness {
 			runs.add("\"Started ... in\"", with.startedMillis(), off.startedMillis());
 			runs.add("process wall time", with.wallMillis(), off.wallMillis());
 			runs.add("process CPU time when started", with.reportedMillis("cpu-ms"), off.reportedMillis("cpu-ms"));
+			runs.add("main thread CPU time when started", with.reportedMillis("main-cpu-ms"),
+					off.reportedMillis("main-cpu-ms"));
 		});
 		print("start-up, " + variant + " app (" + describe(variant) + "): with the auto-configuration vs "
 				+ "bedrock.binding.enabled=false", load, runs);
@@ -144,6 +146,8 @@ public final class StartupHarness {
 				runs.add("process wall time", viaPipe.wallMillis(), viaRaw.wallMillis());
 				runs.add("process CPU time at the reply", viaPipe.reportedMillis("cpu-ms"),
 						viaRaw.reportedMillis("cpu-ms"));
+				runs.add("main thread CPU time at the reply", viaPipe.reportedMillis("main-cpu-ms"),
+						viaRaw.reportedMillis("main-cpu-ms"));
 			});
 			print("cold first call, plain app: context + pipe.execute vs context (auto-configuration off) + SDK "
 					+ "client + converse, " + bedrock.journal().size() + " calls on one LocalBedrock", load, runs);
