@@ -2,10 +2,13 @@ package io.bedrockbinding.ai;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
 import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
+import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The chat model called directly with Spring AI prompts (no {@code ChatClient}), against
- * LocalBedrock: defaults, plain Spring AI options, conversation history and media that
- * cannot be sent.
+ * LocalBedrock: defaults, plain Spring AI options, settings that change from call to
+ * call, conversation history and media that cannot be sent.
  */
 @SpringBootTest(classes = SpringAiTestApplication.class,
 		properties = { "bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.region=us-east-1",
@@ -41,6 +44,9 @@ class ChatModelTests {
 
 	@Autowired
 	private LocalBedrock localBedrock;
+
+	@Autowired
+	private BindingRegistry registry;
 
 	@BeforeEach
 	void reset() {
@@ -80,6 +86,45 @@ class ChatModelTests {
 			assertThat(call.body()).containsSubsequence("My name is Ada.", "Hello Ada.", "Remember it.",
 					"What is my name?");
 		});
+	}
+
+	@Test
+	void everyCallSendsItsOwnSettingsAndTheBindingOfTheMoment() {
+		String model = "amazon.nova-pro-v1:0";
+		List<String> systems = IntStream.range(0, 12).mapToObj((i) -> "Answer as number " + i + ".").toList();
+		// more settings than the model keeps pipes for, then earlier ones again and
+		// changed
+		systems.forEach((system) -> call(system, ChatOptions.builder().model(model).maxTokens(100)));
+		call(systems.get(0), ChatOptions.builder().model(model).maxTokens(100));
+		call(systems.get(0), ChatOptions.builder().model(model).maxTokens(100).temperature(0.25));
+		call(systems.get(1), ChatOptions.builder().model(model).maxTokens(120).stopSequences(List.of("END")));
+		this.registry.bind(model, "us." + model);
+		try {
+			call(systems.get(1), ChatOptions.builder().model(model).maxTokens(120).stopSequences(List.of("END")));
+		}
+		finally {
+			this.registry.unbind(model, false);
+		}
+
+		List<JournalEntry> calls = this.localBedrock.journal("Converse");
+		assertThat(calls).hasSize(16);
+		for (int i = 0; i < 12; i++) {
+			assertThat(calls.get(i).body()).contains("{\"text\":\"" + systems.get(i) + "\"}")
+				.contains("\"maxTokens\":100")
+				.doesNotContain("temperature");
+		}
+		assertThat(calls.get(12).body()).contains(systems.get(0)).doesNotContain("temperature");
+		assertThat(calls.get(13).body()).contains(systems.get(0)).contains("\"temperature\":0.25");
+		assertThat(calls.subList(14, 16)).allSatisfy((call) -> assertThat(call.body()).contains(systems.get(1))
+			.contains("\"maxTokens\":120")
+			.contains("\"stopSequences\":[\"END\"]")
+			.doesNotContain("temperature"));
+		assertThat(calls.get(14).modelId()).isEqualTo(model);
+		assertThat(calls.get(15).modelId()).isEqualTo("us." + model);
+	}
+
+	private void call(String system, ChatOptions.Builder<?> options) {
+		this.chatModel.call(new Prompt(List.of(new SystemMessage(system), new UserMessage("Hello")), options.build()));
 	}
 
 	@Test

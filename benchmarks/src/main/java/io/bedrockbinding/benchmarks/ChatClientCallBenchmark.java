@@ -1,26 +1,21 @@
 package io.bedrockbinding.benchmarks;
 
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
 import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
 
 /**
@@ -30,21 +25,23 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * resolve the binding of the same model on every call. No observation registry (Spring
  * AI's no-op one), as an application without Micrometer tracing has. Goal: ChatClient p50
  * at most 1.05x pipe p50. {@link #pairedChatClientAndPipe(Blackhole)} measures both in
- * one fork.
+ * one fork; {@link #pairedChatModelAndPipe(Blackhole)} measures the chat model alone
+ * against the pipe, which splits the ChatClient figure into Spring AI's share and the
+ * chat model's.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 12, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true" })
-@State(Scope.Benchmark)
-public class ChatClientCallBenchmark {
+public class ChatClientCallBenchmark extends PairedBenchmark {
 
 	private LocalSetup local;
 
 	private ChatClient chatClient;
 
-	private final PairedSamples paired = new PairedSamples("chatClient", "pipe");
+	private BedrockBindingChatModel chatModel;
+
+	private final PairedSamples pairedModel = new PairedSamples("chatModel", "pipe");
+
+	public ChatClientCallBenchmark() {
+		super("chatClient", "pipe");
+	}
 
 	@Setup
 	public void setUp() {
@@ -53,31 +50,50 @@ public class ChatClientCallBenchmark {
 			.model(LocalSetup.MODEL)
 			.maxTokens(LocalSetup.MAX_TOKENS)
 			.build();
-		BedrockBindingChatModel chatModel = new BedrockBindingChatModel(this.local.factory, options,
-				ToolCallingManager.builder().build(), ObservationRegistry.NOOP);
-		this.chatClient = ChatClient.builder(chatModel).build();
+		this.chatModel = new BedrockBindingChatModel(this.local.factory, options, ToolCallingManager.builder().build(),
+				ObservationRegistry.NOOP);
+		this.chatClient = ChatClient.builder(this.chatModel).build();
 		String viaChatClient = chatClientCall();
+		String viaChatModel = chatModelCall();
 		String viaPipe = baselinePipeExecute();
-		if (!viaChatClient.equals(viaPipe) || viaPipe.isEmpty()) {
-			throw new IllegalStateException(
-					"ChatClient and pipe calls differ: '" + viaChatClient + "' vs '" + viaPipe + "'");
-		}
+		sameAnswer(viaChatClient, viaPipe);
+		sameAnswer(viaChatModel, viaPipe);
 	}
 
 	@Setup(Level.Iteration)
-	public void iteration(IterationParams params) {
-		this.paired.iteration(params);
+	public void modelIteration(IterationParams params) {
+		this.pairedModel.iteration(params);
 	}
 
 	@TearDown
-	public void tearDown() {
+	public void modelSummary() {
+		this.pairedModel.printSummary();
+	}
+
+	@Override
+	protected void close() {
 		this.local.close();
-		this.paired.printSummary();
 	}
 
 	@Benchmark
 	public String chatClientCall() {
 		return this.chatClient.prompt().system(LocalSetup.SYSTEM_PROMPT).user(LocalSetup.PROMPT).call().content();
+	}
+
+	/**
+	 * The chat model alone, without {@code ChatClient}'s request spec and advisor chain:
+	 * the prompt a {@code ChatClient} hands the model (a system and a user message, the
+	 * model's default options), built per call. The difference between this and
+	 * {@link #chatClientCall()} is Spring AI's share; between this and
+	 * {@link #baselinePipeExecute()}, the chat model's.
+	 * @return the reply's text
+	 */
+	@Benchmark
+	public String chatModelCall() {
+		Prompt prompt = new Prompt(
+				List.of(new SystemMessage(LocalSetup.SYSTEM_PROMPT), new UserMessage(LocalSetup.PROMPT)),
+				this.chatModel.getDefaultOptions().mutate().build());
+		return this.chatModel.call(prompt).getResult().getOutput().getText();
 	}
 
 	@Benchmark
@@ -94,6 +110,17 @@ public class ChatClientCallBenchmark {
 	@Benchmark
 	public void pairedChatClientAndPipe(Blackhole blackhole) {
 		this.paired.measure(() -> PairedSamples.timed(blackhole, this::chatClientCall),
+				() -> PairedSamples.timed(blackhole, this::baselinePipeExecute));
+	}
+
+	/**
+	 * As {@link #pairedChatClientAndPipe(Blackhole)}, for the chat model alone
+	 * ({@link #chatModelCall()}) against the pipe.
+	 * @param blackhole receives both results
+	 */
+	@Benchmark
+	public void pairedChatModelAndPipe(Blackhole blackhole) {
+		this.pairedModel.measure(() -> PairedSamples.timed(blackhole, this::chatModelCall),
 				() -> PairedSamples.timed(blackhole, this::baselinePipeExecute));
 	}
 

@@ -40,11 +40,9 @@ public final class BedrockBindingChatModel implements ChatModel {
 
 	private static final String PROVIDER = AiProvider.BEDROCK_CONVERSE.value();
 
-	private final BedrockPipeFactory pipes;
+	private final ChatPipes pipes;
 
 	private final BedrockBindingChatOptions defaultOptions;
-
-	private final ToolCallingManager toolCallingManager;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -59,9 +57,9 @@ public final class BedrockBindingChatModel implements ChatModel {
 	 */
 	public BedrockBindingChatModel(BedrockPipeFactory pipes, BedrockBindingChatOptions defaultOptions,
 			ToolCallingManager toolCallingManager, ObservationRegistry observationRegistry) {
-		this.pipes = Objects.requireNonNull(pipes, "pipes");
+		this.pipes = new ChatPipes(Objects.requireNonNull(pipes, "pipes"),
+				Objects.requireNonNull(toolCallingManager, "toolCallingManager"));
 		this.defaultOptions = Objects.requireNonNull(defaultOptions, "defaultOptions");
-		this.toolCallingManager = Objects.requireNonNull(toolCallingManager, "toolCallingManager");
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 	}
 
@@ -155,7 +153,7 @@ public final class BedrockBindingChatModel implements ChatModel {
 
 	private PipeCall pipeCall(Prompt request) {
 		return PipeCall.of(request, (BedrockBindingChatOptions) Objects.requireNonNull(request.getOptions()),
-				this.pipes, this.toolCallingManager);
+				this.pipes);
 	}
 
 	/**

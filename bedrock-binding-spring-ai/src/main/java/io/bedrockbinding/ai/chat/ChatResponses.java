@@ -1,11 +1,14 @@
 package io.bedrockbinding.ai.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeJson;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -28,7 +31,7 @@ final class ChatResponses {
 	 * finish reason, usage and the binding's metadata
 	 */
 	static ChatResponse of(PipeResult result) {
-		return response(result.text(), result);
+		return response(true, result);
 	}
 
 	/**
@@ -47,18 +50,34 @@ final class ChatResponses {
 	 * @return the response
 	 */
 	static ChatResponse last(PipeResult result) {
-		return response("", result);
+		return response(false, result);
 	}
 
-	private static ChatResponse response(String text, PipeResult result) {
-		List<AssistantMessage.ToolCall> toolCalls = result.toolUses().stream().map(ChatResponses::toolCall).toList();
+	private static ChatResponse response(boolean withText, PipeResult result) {
+		// a loop, not a stream: it runs once a call, with little of it in the caches
+		List<ContentBlock> content = result.content();
+		List<AssistantMessage.ToolCall> toolCalls = List.of();
+		for (ContentBlock block : content) {
+			if (block.toolUse() != null) {
+				toolCalls = toolCalls.isEmpty() ? new ArrayList<>(2) : toolCalls;
+				toolCalls.add(toolCall(block.toolUse()));
+			}
+		}
 		AssistantMessage message = AssistantMessage.builder()
-			.content(text)
+			.content(withText ? text(content) : "")
 			.properties(Map.of())
 			.toolCalls(toolCalls)
 			.build();
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder().finishReason(result.stopReason()).build();
 		return new ChatResponse(List.of(new Generation(message, generation)), metadata(result));
+	}
+
+	private static String text(List<ContentBlock> content) {
+		// the common reply, one text block: its string as it is
+		if (content.size() == 1 && content.get(0).text() != null) {
+			return content.get(0).text();
+		}
+		return Content.text(content);
 	}
 
 	private static AssistantMessage.ToolCall toolCall(ToolUseBlock use) {
