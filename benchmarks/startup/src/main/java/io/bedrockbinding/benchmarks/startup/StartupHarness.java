@@ -42,18 +42,21 @@ public final class StartupHarness {
 
 	static final String TARGET = "us.amazon.nova-pro-v1:0";
 
-	/** 15 lines: 3 comments and 12 bindings of every target kind the file takes. */
+	/**
+	 * 15 lines: 3 comments and 12 bindings of every target kind the file takes, all of
+	 * ACTIVE models (a binding of a model past its end of life fails the start).
+	 */
 	static final List<String> INFERENCE_FILE = List.of("# The start-up harness's inference file: 15 lines",
 			"amazon.nova-micro-v1:0=us.amazon.nova-micro-v1:0", "amazon.nova-lite-v1:0=us.amazon.nova-lite-v1:0",
 			"amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0",
-			"anthropic.claude-3-7-sonnet-20250219-v1:0=us.anthropic.claude-3-7-sonnet-20250219-v1:0",
-			"anthropic.claude-sonnet-4-20250514-v1:0=us.anthropic.claude-sonnet-4-20250514-v1:0",
+			"anthropic.claude-haiku-4-5-20251001-v1:0=us.anthropic.claude-haiku-4-5-20251001-v1:0",
+			"anthropic.claude-sonnet-4-6=global.anthropic.claude-sonnet-4-6",
 			"# ARNs: a system profile of another region, an application profile",
 			"deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0",
-			"amazon.nova-premier-v1:0=arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6",
+			"amazon.nova-2-lite-v1:0=arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6",
 			"meta.llama3-3-70b-instruct-v1:0=us.meta.llama3-3-70b-instruct-v1:0", "# direct (on demand)",
-			"anthropic.claude-3-haiku-20240307-v1:0=", "meta.llama3-8b-instruct-v1:0=",
-			"mistral.mistral-large-2402-v1:0=", "cohere.command-r-plus-v1:0=");
+			"openai.gpt-oss-120b-1:0=", "meta.llama3-8b-instruct-v1:0=", "mistral.mistral-large-2402-v1:0=",
+			"qwen.qwen3-32b-v1:0=");
 
 	private final Options options;
 
