@@ -1,10 +1,7 @@
 package io.bedrockbinding.emulator;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +26,7 @@ class QuotasTests {
 
 	private static BedrockRuntimeClient noRetries;
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T00:00:00Z"));
 
 	@BeforeAll
 	static void clients() {
@@ -89,7 +86,7 @@ class QuotasTests {
 
 	@Test
 	void theBuilderSetsQuotasForTheJUnitExtension() {
-		MovableClock clock = new MovableClock();
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-02T00:00:00Z"));
 		try (LocalBedrock configured = LocalBedrock.builder()
 			.catalog(TestCatalog.create())
 			.requestsPerMinute(TestCatalog.HAIKU, 1)
@@ -115,32 +112,6 @@ class QuotasTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> bedrock.faults().quotas().requestsPerMinute(TestCatalog.HAIKU, 0))
 			.withMessageContaining("must be at least 1, got 0");
-	}
-
-	/** A clock the test moves. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-12-02T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.bedrockbinding.it;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.emulator.MovableClock;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
@@ -56,7 +54,7 @@ class FailoverTests {
 	@RegisterExtension
 	final PipeFactories factories = new PipeFactories(bedrock);
 
-	private final MutableClock clock = new MutableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T00:00:00Z"));
 
 	private BedrockPipeFactory factory(String chain, int cooldownAfter) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
@@ -253,32 +251,6 @@ class FailoverTests {
 		// every call is one journal entry per target it tried: 40 throttled, one answer
 		// each
 		assertThat(bedrock.get().journal("Converse")).hasSize(40 + answered.size());
-	}
-
-	/** A clock that tests move by hand. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-12-02T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
