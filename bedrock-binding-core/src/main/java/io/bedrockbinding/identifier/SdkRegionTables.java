@@ -157,11 +157,7 @@ public final class SdkRegionTables {
 	 */
 	static String fingerprint() {
 		CRC32 crc = new CRC32();
-		Set<String> sources = new LinkedHashSet<>(List.of(SOURCES));
-		for (String partition : partitionClasses(resource(SOURCES[1]))) {
-			sources.add(partition);
-		}
-		for (String source : sources) {
+		for (String source : sources()) {
 			String bytes = resource("/" + source);
 			if (bytes == null) {
 				return "missing:" + source;
@@ -169,6 +165,17 @@ public final class SdkRegionTables {
 			crc.update(bytes.getBytes(StandardCharsets.ISO_8859_1));
 		}
 		return Long.toHexString(crc.getValue());
+	}
+
+	/**
+	 * The class files the tables come from: {@link #SOURCES} and the partition metadata
+	 * classes the provider's class file names.
+	 * @return their resource names
+	 */
+	static Set<String> sources() {
+		Set<String> sources = new LinkedHashSet<>(List.of(SOURCES));
+		sources.addAll(partitionClasses(resource("/" + SOURCES[1])));
+		return sources;
 	}
 
 	/**

@@ -49,6 +49,10 @@ class SdkRegionTablesTests {
 
 	@Test
 	void theFingerprintCoversThePartitionClassesTheProviderNames() {
+		assertThat(SdkRegionTables.sources()).contains(
+				"software/amazon/awssdk/regions/partitionmetadata/AwsPartitionMetadata.class",
+				"software/amazon/awssdk/regions/partitionmetadata/AwsUsGovPartitionMetadata.class",
+				"software/amazon/awssdk/regions/partitionmetadata/AwsCnPartitionMetadata.class");
 		assertThat(SdkRegionTables.fingerprint()).doesNotStartWith("missing:").matches("[0-9a-f]{1,8}");
 	}
 
