@@ -27,13 +27,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Auto-configuration of bedrock-binding: the model catalog, the binding registry
  * (properties over the inference file over derived profiles), the per-region Bedrock
  * clients, the account resolver and the {@link BedrockPipeFactory}. Nothing here calls
- * AWS at start-up unless discovery on start-up is switched on.
+ * AWS at start-up unless discovery on start-up is switched on. The clients, the account
+ * resolver and the pipe factory are lazy: made when first asked for (an application that
+ * injects the factory makes it at start-up), their settings checked at start-up all the
+ * same.
  */
 @AutoConfiguration
 @ConditionalOnClass(BindingRegistry.class)
@@ -82,6 +86,7 @@ public final class BedrockBindingAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	ClientSettings bedrockClientSettings(BedrockBindingProperties properties, BedrockConnectionDetails connection,
 			ObjectProvider<AwsCredentialsProvider> credentials, BindingRegistry registry) {
@@ -90,6 +95,7 @@ public final class BedrockBindingAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	@ConditionalOnMissingBean
 	BedrockRuntimeClients bedrockRuntimeClients(ClientSettings settings, BedrockBindingProperties properties,
 			ObjectProvider<BedrockRuntimeClientCustomizer> syncCustomizers,
@@ -106,6 +112,7 @@ public final class BedrockBindingAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	@ConditionalOnMissingBean
 	BedrockPipeFactory bedrockPipeFactory(BindingRegistry registry, BedrockRuntimeClients clients,
 			AccountResolver accountResolver, BedrockBindingProperties properties, BedrockFailoverProperties failover,
@@ -130,9 +137,30 @@ public final class BedrockBindingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BindingStartupValidator bedrockBindingStartupValidator(BindingRegistry registry,
-			BedrockBindingProperties properties, ObjectProvider<ProfileDiscoveryClients> discovery,
-			ConfigurableEnvironment environment) {
+			BedrockBindingProperties properties, BedrockFailoverProperties failover,
+			ObjectProvider<ProfileDiscoveryClients> discovery, ConfigurableEnvironment environment) {
+		checkLazyBeanSettings(properties, failover);
 		return new BindingStartupValidator(registry, properties, discovery, environment);
+	}
+
+	/**
+	 * The settings of the lazy beans (the clients and the pipe factory, made on first
+	 * use), converted once at start-up as those beans convert them, so that a bad value
+	 * still fails start-up, naming its property.
+	 * @param properties the starter's properties
+	 * @param failover the failover properties
+	 * @throws IllegalArgumentException naming the property whose value is invalid
+	 */
+	static void checkLazyBeanSettings(BedrockBindingProperties properties, BedrockFailoverProperties failover) {
+		properties.getTimeouts().toPipeTimeouts();
+		failover.toSettings();
+		try {
+			BedrockRuntimeClients.builder().maxRegions(properties.getClientPool().getMaxRegions());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid bedrock.binding.client-pool.max-regions: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	static @Nullable AwsCredentialsProvider credentials(BedrockConnectionDetails connection,
@@ -177,6 +205,7 @@ public final class BedrockBindingAutoConfiguration {
 		static final String STS_CLIENT = "software.amazon.awssdk.services.sts.StsClient";
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		AccountResolver bedrockAccountResolver(BindingRegistry registry, StsClientSupplier sts) {
 			// The configured account is the registry's (a refresh may change it); STS
@@ -186,6 +215,7 @@ public final class BedrockBindingAutoConfiguration {
 		}
 
 		@Bean(destroyMethod = "close")
+		@Lazy
 		@ConditionalOnMissingBean
 		StsClientSupplier bedrockStsClientSupplier(ClientSettings settings) {
 			return new StsClientSupplier(settings);
@@ -202,6 +232,7 @@ public final class BedrockBindingAutoConfiguration {
 	static class StaticAccountResolverConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		AccountResolver bedrockAccountResolver(BindingRegistry registry, BedrockBindingProperties properties) {
 			String accountId = properties.getAccountId();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.account.AccountResolver;
@@ -53,9 +54,9 @@ public class BedrockBindingsEndpoint {
 
 	private final Show showValues;
 
-	private final AccountResolver accounts;
+	private final Supplier<AccountResolver> accounts;
 
-	private final @Nullable Cooldowns cooldowns;
+	private final Supplier<@Nullable Cooldowns> cooldowns;
 
 	/**
 	 * Creates the endpoint; templates are filled with the registry's account only.
@@ -74,18 +75,18 @@ public class BedrockBindingsEndpoint {
 	 * {@code {account}} in targets when it is known without calling AWS
 	 */
 	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts) {
-		this(registry, showValues, accounts, null);
+		this(registry, showValues, () -> accounts, () -> null);
 	}
 
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint, which asks for the resolver and the cooldowns per request.
 	 * @param registry the registry to show and change
 	 * @param showValues when account IDs are shown unmasked
 	 * @param accounts the account the application calls with
 	 * @param cooldowns the pipe factory's failover cooldowns to show, if any
 	 */
-	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, AccountResolver accounts,
-			@Nullable Cooldowns cooldowns) {
+	public BedrockBindingsEndpoint(BindingRegistry registry, Show showValues, Supplier<AccountResolver> accounts,
+			Supplier<@Nullable Cooldowns> cooldowns) {
 		this.registry = registry;
 		this.showValues = showValues;
 		this.accounts = accounts;
@@ -151,9 +152,10 @@ public class BedrockBindingsEndpoint {
 	BedrockBindingsDescriptor bindings(boolean all, boolean showValues) {
 		AccountMask mask = AccountMask.of(showValues);
 		List<Binding> bindings = all ? this.registry.bindings() : this.registry.explicitBindings();
+		Cooldowns cooldowns = this.cooldowns.get();
 		return new BedrockBindingsDescriptor(this.registry.region().orElse(null),
 				mask.account(this.registry.accountId().orElse(null)), inferenceFile(mask),
-				(this.cooldowns != null) ? FailoverDescriptor.of(this.cooldowns, mask) : null,
+				(cooldowns != null) ? FailoverDescriptor.of(cooldowns, mask) : null,
 				bindings.stream()
 					.sorted(Comparator.comparing(Binding::modelId))
 					.map((binding) -> describe(binding, mask))
@@ -239,7 +241,7 @@ public class BedrockBindingsEndpoint {
 		if (!target.hasTemplate()) {
 			return target;
 		}
-		String account = this.accounts.knownAccountId().or(this.registry::accountId).orElse(null);
+		String account = this.accounts.get().knownAccountId().or(this.registry::accountId).orElse(null);
 		try {
 			return target
 				.resolve(new TemplateValues(() -> account, this.registry.region().orElse(null), this.registry.hints()));

@@ -34,9 +34,14 @@ public final class BedrockBindingsEndpointAutoConfiguration {
 	BedrockBindingsEndpoint bedrockBindingsEndpoint(BindingRegistry registry,
 			BedrockBindingsEndpointProperties properties, ObjectProvider<AccountResolver> accounts,
 			ObjectProvider<BedrockPipeFactory> pipes) {
-		BedrockPipeFactory factory = pipes.getIfAvailable();
+		// the account resolver and the pipe factory are lazy beans: asked for on the
+		// first
+		// request, not made for the endpoint at start-up
 		return new BedrockBindingsEndpoint(registry, properties.getShowValues(),
-				accounts.getIfAvailable(AccountResolver::none), (factory != null) ? factory.cooldowns() : null);
+				() -> accounts.getIfAvailable(AccountResolver::none), () -> {
+					BedrockPipeFactory factory = pipes.getIfAvailable();
+					return (factory != null) ? factory.cooldowns() : null;
+				});
 	}
 
 	@Bean

@@ -1,9 +1,16 @@
 package io.bedrockbinding.benchmarks.startup.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.bedrockbinding.pipe.BedrockPipeFactory;
@@ -28,7 +35,9 @@ import org.springframework.core.metrics.StartupStep;
  * makes one first call ({@code --harness.first-call=pipe} through the starter's pipe,
  * {@code raw} through an SDK client it builds itself, as an application without the
  * starter would), prints one {@code HARNESS} line with its timings, and exits. With
- * {@code -Dharness.steps=true} it also prints the beans that were slow to create.
+ * {@code -Dharness.steps=true} it also prints the beans that were slow to create, with
+ * {@code -Dharness.threads=true} the CPU time of every thread of the process (the JVM's
+ * compiler and GC threads included) when the context has started.
  */
 @SpringBootApplication
 public class HarnessApplication {
@@ -48,6 +57,9 @@ public class HarnessApplication {
 		long started = System.nanoTime();
 		if (steps != null) {
 			printBeanSteps(steps);
+		}
+		if (Boolean.getBoolean("harness.threads")) {
+			printThreadCpu();
 		}
 		Environment environment = context.getEnvironment();
 		String mode = environment.getProperty("harness.first-call", "none").toLowerCase(Locale.ROOT);
@@ -90,6 +102,45 @@ public class HarnessApplication {
 						.map(StartupStep.Tag::getValue)
 						.findFirst()
 						.orElse("?")));
+	}
+
+	/**
+	 * With {@code -Dharness.threads=true}: the CPU time (user + system) of each thread of
+	 * the process so far, as Linux counts it in {@code /proc/self/task/<tid>/stat},
+	 * summed by thread name with the digits taken out ({@code C2 CompilerThread#}),
+	 * largest first. Prints nothing where there is no {@code /proc}.
+	 */
+	private static void printThreadCpu() {
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return;
+		}
+		long ticksPerSecond = 100; // USER_HZ, 100 on every Linux the JDK runs on
+		Map<String, Long> ticks = new TreeMap<>();
+		try (Stream<Path> threads = Files.list(tasks)) {
+			threads.forEach((task) -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+						.replaceAll("[0-9]+", "#");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					// fields 14 and 15 of stat (utime, stime); this array starts at field
+					// 3
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ticks.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "thread %6d ms %s%n",
+					entry.getValue() * 1000 / ticksPerSecond, entry.getKey()));
 	}
 
 	/**
