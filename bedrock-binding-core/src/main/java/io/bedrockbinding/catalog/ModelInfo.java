@@ -2,7 +2,6 @@ package io.bedrockbinding.catalog;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +32,6 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
 		List<String> inputModalities, List<String> outputModalities, @Nullable String providerName,
 		boolean provisionedOnly, Lifecycle lifecycle, List<String> sources) {
-
-	/**
-	 * A context-length variant such as {@code :200k} or {@code :28k}: provisioned
-	 * throughput only.
-	 */
-	private static final Pattern CONTEXT_VARIANT = Pattern.compile(".*:\\d+:\\d+k$|.*:\\d+k$|.*:mm$");
 
 	public ModelInfo {
 		onDemandRegions = List.copyOf(onDemandRegions);
@@ -96,9 +89,29 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 				sources);
 	}
 
-	/** Whether this ID is a context-length variant, which cannot be invoked on demand. */
+	/**
+	 * Whether this ID is a context-length variant, which cannot be invoked on demand: it
+	 * ends in {@code :mm} or in {@code :} and digits and {@code k} ({@code :200k},
+	 * {@code :0:24k}). Checked without a regular expression: derivation asks it of every
+	 * catalog model at start-up.
+	 * @return whether it is a variant
+	 */
 	public boolean isContextVariant() {
-		return CONTEXT_VARIANT.matcher(this.modelId).matches();
+		String id = this.modelId;
+		if (id.endsWith(":mm")) {
+			return true;
+		}
+		int k = id.length() - 1;
+		int colon = id.lastIndexOf(':');
+		if (k < 0 || id.charAt(k) != 'k' || colon < 0 || colon + 1 == k) {
+			return false;
+		}
+		for (int i = colon + 1; i < k; i++) {
+			if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
