@@ -60,6 +60,17 @@ class CompactCatalogTests {
 	}
 
 	@Test
+	void theShippedFormCarriesTheModelCardsOwnSourceRegions() throws IOException {
+		ModelCatalog fromCompact = CompactCatalog.read(resource(CompactCatalog.RESOURCE),
+				resource(ModelCatalog.RESOURCE));
+		ModelInfo haiku = fromCompact.find("anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
+		assertThat(haiku.geoRegions()).isEqualTo(Map.of("us", List.of("ca-central-1")));
+		assertThat(fromCompact.systemProfileFor(haiku.modelId(), "ca-central-1"))
+			.contains("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(fromCompact.all()).filteredOn((model) -> !model.geoRegions().isEmpty()).hasSize(4);
+	}
+
+	@Test
 	void aFormMadeFromAnotherJsonIsNotUsed() throws IOException {
 		byte[] json = fixture();
 		byte[] compact = compact(ModelCatalog.read(new ByteArrayInputStream(json)), json);

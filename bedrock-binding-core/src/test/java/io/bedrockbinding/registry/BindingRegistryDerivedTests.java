@@ -58,6 +58,11 @@ class BindingRegistryDerivedTests {
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-1, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-southeast-2, au.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-3, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ca-central-1, us.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ca-west-1, global.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-sonnet-4-6, ca-west-1, us.anthropic.claude-sonnet-4-6, DERIVED",
+			"anthropic.claude-opus-4-7, ca-central-1, us.anthropic.claude-opus-4-7, DERIVED",
+			"anthropic.claude-opus-4-8, ca-west-1, us.anthropic.claude-opus-4-8, DERIVED",
 			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-2, us.anthropic.claude-3-7-sonnet-20250219-v1:0, DERIVED",
 			"deepseek.r1-v1:0, us-west-2, us.deepseek.r1-v1:0, DERIVED",
 			"anthropic.claude-3-haiku-20240307-v1:0, eu-west-1, anthropic.claude-3-haiku-20240307-v1:0, CATALOG",
@@ -147,6 +152,17 @@ class BindingRegistryDerivedTests {
 		assertThat(virginia.resolve("acme.plain-v1:0", "ca-central-1").target().value())
 			.isEqualTo("global.acme.plain-v1:0");
 		assertThat(virginia.targetFor("acme.extended-v1:0").value()).isEqualTo("us.acme.extended-v1:0");
+	}
+
+	@Test
+	void aBuiltInModelWithoutOwnSourceRegionsDerivesGlobalInCanada() {
+		ModelInfo opus46 = this.catalog.find("anthropic.claude-opus-4-6-v1").orElseThrow();
+		assertThat(opus46.geoRegions()).isEmpty();
+		assertThat(opus46.geoPrefixes()).contains("us", "global");
+
+		BindingRegistry registry = BindingRegistry.builder(this.catalog).region("ca-central-1").build();
+
+		assertThat(registry.targetFor(opus46.modelId()).value()).isEqualTo("global.anthropic.claude-opus-4-6-v1");
 	}
 
 	@Test
