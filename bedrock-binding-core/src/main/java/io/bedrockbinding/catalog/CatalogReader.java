@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +29,12 @@ final class CatalogReader {
 	private static final JsonFactory FACTORY = new JsonFactory();
 
 	private final JsonParser parser;
+
+	/** The geographies, once read: a model's geoRegions key is checked against them. */
+	private @Nullable Set<String> prefixes;
+
+	/** The geoRegions keys of models read before the geographies, checked after. */
+	private final List<GeoKey> pendingKeys = new ArrayList<>();
 
 	private CatalogReader(JsonParser parser) {
 		this.parser = parser;
@@ -60,13 +67,21 @@ final class CatalogReader {
 			this.parser.nextToken();
 			switch (name) {
 				case "sources" -> sources = array("\"sources\"", this::source);
-				case "geographies" -> geographies = array("\"geographies\"", this::geography);
+				case "geographies" -> {
+					geographies = array("\"geographies\"", this::geography);
+					this.prefixes = new HashSet<>(geographies.stream().map(Geography::prefix).toList());
+					checkPendingKeys();
+				}
 				case "models" -> models = array("\"models\"", this::model);
 				default -> this.parser.skipChildren();
 			}
 		}
 		if (this.parser.nextToken() != null) {
 			throw invalid("content after the end of the document");
+		}
+		if (this.prefixes == null) {
+			this.prefixes = Set.of();
+			checkPendingKeys();
 		}
 		checkCitations(models, sources);
 		return new ModelCatalog(models, new Geographies(geographies), sources);
@@ -136,10 +151,46 @@ final class CatalogReader {
 				case "output" -> fields.output = strings(name, owner);
 				case "lifecycle" -> fields.lifecycle = lifecycle(owner);
 				case "sources" -> fields.sources = strings(name, owner);
+				case "geoRegions" -> geoRegions(owner, fields);
 				default -> this.parser.skipChildren();
 			}
 		}
 		return fields.toModel(start);
+	}
+
+	/**
+	 * Reads {@code "geoRegions" : { "us" : [ "ca-central-1" ] }}, each key a geography
+	 * the catalog defines (checked now, or once the geographies are read).
+	 * @param owner the model, for messages
+	 * @param fields where the regions and each key's location go
+	 */
+	private void geoRegions(String owner, ModelFields fields) throws IOException {
+		if (this.parser.currentToken() == JsonToken.VALUE_NULL) {
+			return;
+		}
+		if (this.parser.currentToken() != JsonToken.START_OBJECT) {
+			throw invalid("\"geoRegions\" of " + owner + " must be an object {\"us\":[\"ca-central-1\"],...}");
+		}
+		fields.geoRegions = new LinkedHashMap<>();
+		for (String prefix = this.parser.nextName(); prefix != null; prefix = this.parser.nextName()) {
+			GeoKey key = new GeoKey(owner, prefix, this.parser.currentTokenLocation());
+			if (this.prefixes != null) {
+				key.check(this.prefixes);
+			}
+			else {
+				this.pendingKeys.add(key);
+			}
+			this.parser.nextToken();
+			fields.geoRegions.put(prefix, orEmpty(strings("geoRegions." + prefix, owner)));
+			fields.geoRegionKeys.put(prefix, key.location());
+		}
+	}
+
+	private void checkPendingKeys() throws IOException {
+		for (GeoKey key : this.pendingKeys) {
+			key.check(this.prefixes);
+		}
+		this.pendingKeys.clear();
 	}
 
 	private @Nullable Lifecycle lifecycle(String owner) throws IOException {
@@ -272,7 +323,7 @@ final class CatalogReader {
 		return invalid(this.parser.currentTokenLocation(), message);
 	}
 
-	private static IOException invalid(@Nullable TokenStreamLocation location, String message) {
+	static IOException invalid(@Nullable TokenStreamLocation location, String message) {
 		return new IOException("Invalid model catalog" + at(location) + ": " + message);
 	}
 
@@ -283,16 +334,12 @@ final class CatalogReader {
 		return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
 	}
 
-	private static String quoted(String text) {
+	static String quoted(String text) {
 		return "\"" + text + "\"";
 	}
 
-	private static List<String> orEmpty(@Nullable List<String> list) {
+	static List<String> orEmpty(@Nullable List<String> list) {
 		return (list != null) ? list : List.of();
-	}
-
-	private static List<String> orText(@Nullable List<String> list) {
-		return (list != null && !list.isEmpty()) ? list : List.of("TEXT");
 	}
 
 	/** Reads one element of an array, the parser on its first token. */
@@ -303,53 +350,20 @@ final class CatalogReader {
 
 	}
 
-	/** The fields of one model entry as read, before defaults apply. */
-	private static final class ModelFields {
+	/**
+	 * A geoRegions key as read: the model, the geography it names and where.
+	 *
+	 * @param owner the model, for the message
+	 * @param prefix the geography named
+	 * @param location where the key is
+	 */
+	private record GeoKey(String owner, String prefix, TokenStreamLocation location) {
 
-		@Nullable String id;
-
-		@Nullable String provider;
-
-		@Nullable String providerName;
-
-		@Nullable String name;
-
-		@Nullable Boolean provisionedOnly;
-
-		@Nullable List<String> onDemand;
-
-		@Nullable List<String> profileOnly;
-
-		@Nullable List<String> geos;
-
-		@Nullable Boolean needsProfile;
-
-		@Nullable Boolean streaming;
-
-		@Nullable List<String> input;
-
-		@Nullable List<String> output;
-
-		@Nullable Lifecycle lifecycle;
-
-		@Nullable List<String> sources;
-
-		ModelInfo toModel(TokenStreamLocation start) throws IOException {
-			String modelId = this.id;
-			if (modelId == null || modelId.isBlank()) {
-				throw invalid(start, "a catalog model has no \"id\"");
+		void check(Set<String> prefixes) throws IOException {
+			if (!prefixes.contains(this.prefix)) {
+				throw invalid(this.location, "\"geoRegions\" of " + this.owner + " names geography "
+						+ quoted(this.prefix) + ", which the top-level \"geographies\" does not define");
 			}
-			int dot = modelId.indexOf('.');
-			if (this.provider == null && dot <= 0) {
-				throw invalid(start,
-						"catalog model " + quoted(modelId) + " has no \"provider\" and no provider prefix");
-			}
-			String providerOf = (this.provider != null) ? this.provider : modelId.substring(0, dot);
-			return new ModelInfo(modelId, providerOf, (this.name != null) ? this.name : modelId, orEmpty(this.onDemand),
-					orEmpty(this.profileOnly), orEmpty(this.geos), Boolean.TRUE.equals(this.needsProfile),
-					!Boolean.FALSE.equals(this.streaming), orText(this.input), orText(this.output), this.providerName,
-					Boolean.TRUE.equals(this.provisionedOnly),
-					(this.lifecycle != null) ? this.lifecycle : Lifecycle.ACTIVE, orEmpty(this.sources));
 		}
 
 	}

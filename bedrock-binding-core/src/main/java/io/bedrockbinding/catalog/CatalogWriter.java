@@ -77,6 +77,12 @@ final class CatalogWriter {
 		fields.strings("onDemand", model.onDemandRegions(), false);
 		fields.strings("profileOnly", model.profileOnlyRegions(), false);
 		fields.strings("geos", model.geoPrefixes(), false);
+		if (!model.geoRegions().isEmpty()) {
+			fields.name("geoRegions").append("{ ");
+			Fields inner = new Fields();
+			model.geoRegions().forEach((prefix, regions) -> inner.strings(prefix, regions, true));
+			this.out.append(" }");
+		}
 		if (model.needsProfileElsewhere()) {
 			fields.name("needsProfile").append("true");
 		}

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -29,18 +30,19 @@ import org.jspecify.annotations.Nullable;
  * JSON. {@code CompactCatalogTests} proves that the form shipped reads as the same
  * catalog as {@code catalog.json}.
  * <p>
- * Layout (big-endian): magic {@code BBC1}; the JSON's length and CRC-32; the strings
+ * Layout (big-endian): magic {@code BBC2}; the JSON's length and CRC-32; the strings
  * (count, then each as modified UTF-8); the lists (count, then each as a count of string
- * indexes); the sources, the geographies and the models, each a count and its entries. An
- * index of {@code -1} is a null; a date is its epoch day, {@link Integer#MIN_VALUE} for
- * none.
+ * indexes); the sources, the geographies and the models, each a count and its entries (a
+ * model's geoRegions a count of geography and list index pairs after its geos). An index
+ * of {@code -1} is a null; a date is its epoch day, {@link Integer#MIN_VALUE} for none.
  */
 public final class CompactCatalog {
 
 	/** The classpath resource of the built-in catalog's compact form. */
 	public static final String RESOURCE = "/io/bedrockbinding/catalog/catalog.bin";
 
-	private static final int MAGIC = 0x42424331;
+	/** {@code BBC2}: the second layout, with each model's geoRegions. */
+	private static final int MAGIC = 0x42424332;
 
 	private static final int NO_DATE = Integer.MIN_VALUE;
 
@@ -134,6 +136,11 @@ public final class CompactCatalog {
 		data.writeInt(tables.list(model.onDemandRegions()));
 		data.writeInt(tables.list(model.profileOnlyRegions()));
 		data.writeInt(tables.list(model.geoPrefixes()));
+		data.writeInt(model.geoRegions().size());
+		for (Map.Entry<String, List<String>> entry : model.geoRegions().entrySet()) {
+			data.writeInt(tables.string(entry.getKey()));
+			data.writeInt(tables.list(entry.getValue()));
+		}
 		data.writeInt(tables.list(model.inputModalities()));
 		data.writeInt(tables.list(model.outputModalities()));
 		data.writeInt(tables.string(model.providerName()));
@@ -276,6 +283,10 @@ public final class CompactCatalog {
 			List<String> onDemand = list();
 			List<String> profileOnly = list();
 			List<String> geos = list();
+			Map<String, List<String>> geoRegions = new LinkedHashMap<>();
+			for (int i = count(); i > 0; i--) {
+				geoRegions.put(string(), list());
+			}
 			List<String> input = list();
 			List<String> output = list();
 			String providerName = nullableString();
@@ -285,7 +296,7 @@ public final class CompactCatalog {
 					Lifecycle.Status.values()[this.data.readUnsignedByte()], date(), date(), date(), nullableString());
 			return new ModelInfo(modelId, provider, displayName, onDemand, profileOnly, geos,
 					(flags & NEEDS_PROFILE) != 0, (flags & STREAMING) != 0, input, output, providerName,
-					(flags & PROVISIONED_ONLY) != 0, lifecycle, sources);
+					(flags & PROVISIONED_ONLY) != 0, lifecycle, sources, geoRegions);
 		}
 
 		private int count() throws IOException {

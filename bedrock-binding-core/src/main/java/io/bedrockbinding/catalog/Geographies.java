@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The known geographies, most specific first: {@code jp} before {@code apac}, every
@@ -50,15 +49,35 @@ public final class Geographies {
 	}
 
 	/**
-	 * The most specific geography that serves {@code region} and that {@code available}
-	 * accepts (usually: the model has a profile there).
+	 * The geographies whose profiles of {@code model} can be called from {@code region}
+	 * (they serve it, or the model's own source regions add it), most specific first;
+	 * whether the model has a profile in each is not checked.
 	 * @param region the source region
-	 * @param available whether a geography is acceptable, by its prefix
-	 * @return the geography, or empty when none serves the region
+	 * @param model the model
+	 * @return the geographies, most specific first
 	 */
-	public Optional<Geography> preferredFor(String region, Predicate<String> available) {
+	public List<Geography> serving(String region, ModelInfo model) {
+		List<Geography> result = new ArrayList<>();
 		for (Geography geography : this.byPrefix.values()) {
-			if (geography.serves(region) && available.test(geography.prefix())) {
+			if (model.servedFrom(geography, region)) {
+				result.add(geography);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The one rule for the system profile of a model in a region: the most specific
+	 * geography that has a profile of {@code model} callable from {@code region}. A
+	 * region that a model's own source regions add to a geography is preferred as the
+	 * geography's home regions are (a {@code us.} profile over {@code global.}).
+	 * @param region the source region
+	 * @param model the model
+	 * @return the geography, or empty when none has a profile of the model there
+	 */
+	public Optional<Geography> preferredFor(String region, ModelInfo model) {
+		for (Geography geography : this.byPrefix.values()) {
+			if (model.hasGeo(geography.prefix()) && model.servedFrom(geography, region)) {
 				return Optional.of(geography);
 			}
 		}

@@ -178,7 +178,8 @@ public final class ModelCatalog {
 
 	/**
 	 * The system profile a call from {@code region} should use for {@code modelId}: the
-	 * most specific geography that serves the region and has a profile for the model.
+	 * most specific geography that has a profile of the model callable from the region
+	 * ({@link Geographies#preferredFor(String, ModelInfo)}).
 	 * @param modelId the model ID
 	 * @param region the region calls are sent from
 	 * @return the profile ID, or empty when no geography serving the region has one
@@ -190,7 +191,7 @@ public final class ModelCatalog {
 		if (model == null || model.servedOnlyProvisioned()) {
 			return Optional.empty();
 		}
-		return this.geographies.preferredFor(region, model::hasGeo).map((geography) -> geography.profileId(modelId));
+		return this.geographies.preferredFor(region, model).map((geography) -> geography.profileId(modelId));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.bedrockbinding.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -27,11 +29,14 @@ import org.jspecify.annotations.Nullable;
  * (never on demand, no system profile)
  * @param lifecycle where the model is in Bedrock's lifecycle
  * @param sources the keys of the catalog's sources this entry comes from
+ * @param geoRegions per geography of {@code geoPrefixes}, the source regions from which
+ * this model's profile of that geography is also called, beyond the geography's own
+ * regions ({@code us} to {@code ca-central-1} where a model card says so)
  */
 public record ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
 		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
 		List<String> inputModalities, List<String> outputModalities, @Nullable String providerName,
-		boolean provisionedOnly, Lifecycle lifecycle, List<String> sources) {
+		boolean provisionedOnly, Lifecycle lifecycle, List<String> sources, Map<String, List<String>> geoRegions) {
 
 	public ModelInfo {
 		onDemandRegions = List.copyOf(onDemandRegions);
@@ -41,6 +46,34 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		outputModalities = List.copyOf(outputModalities);
 		Objects.requireNonNull(lifecycle, "lifecycle");
 		sources = List.copyOf(sources);
+		geoRegions = copyOf(geoRegions, geoPrefixes);
+	}
+
+	/**
+	 * A model without per-model source regions: every profile of it is called from its
+	 * geography's regions.
+	 * @param modelId the model ID
+	 * @param provider the provider, as in the model ID
+	 * @param displayName the name the console shows
+	 * @param onDemandRegions regions where the plain model ID can be invoked on demand
+	 * @param profileOnlyRegions regions where the model is served only through a profile
+	 * @param geoPrefixes the geographies that have a system profile for it
+	 * @param needsProfileElsewhere whether the model needs a profile in other regions
+	 * @param streaming whether streaming works
+	 * @param inputModalities the input modalities
+	 * @param outputModalities the output modalities
+	 * @param providerName the provider name Bedrock reports, if known
+	 * @param provisionedOnly whether only provisioned throughput serves it
+	 * @param lifecycle where the model is in Bedrock's lifecycle
+	 * @param sources the keys of the catalog's sources this entry comes from
+	 */
+	public ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
+			List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
+			List<String> inputModalities, List<String> outputModalities, @Nullable String providerName,
+			boolean provisionedOnly, Lifecycle lifecycle, List<String> sources) {
+		this(modelId, provider, displayName, onDemandRegions, profileOnlyRegions, geoPrefixes, needsProfileElsewhere,
+				streaming, inputModalities, outputModalities, providerName, provisionedOnly, lifecycle, sources,
+				Map.of());
 	}
 
 	/**
@@ -60,7 +93,7 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 			List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
 			List<String> inputModalities, List<String> outputModalities) {
 		this(modelId, provider, displayName, onDemandRegions, profileOnlyRegions, geoPrefixes, needsProfileElsewhere,
-				streaming, inputModalities, outputModalities, null, false, Lifecycle.ACTIVE, List.of());
+				streaming, inputModalities, outputModalities, null, false, Lifecycle.ACTIVE, List.of(), Map.of());
 	}
 
 	/**
@@ -72,7 +105,7 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		return new ModelInfo(this.modelId, this.provider, this.displayName, this.onDemandRegions,
 				this.profileOnlyRegions, this.geoPrefixes, this.needsProfileElsewhere, this.streaming,
 				this.inputModalities, this.outputModalities, this.providerName, this.provisionedOnly, lifecycle,
-				this.sources);
+				this.sources, this.geoRegions);
 	}
 
 	/**
@@ -86,7 +119,19 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		return new ModelInfo(this.modelId, this.provider, this.displayName, this.onDemandRegions,
 				this.profileOnlyRegions, this.geoPrefixes, this.needsProfileElsewhere, this.streaming,
 				this.inputModalities, this.outputModalities, providerName, this.provisionedOnly, this.lifecycle,
-				sources);
+				sources, this.geoRegions);
+	}
+
+	/**
+	 * This model with other per-model source regions.
+	 * @param geoRegions the source regions by geography, beyond the geography's own
+	 * @return a copy with them
+	 */
+	public ModelInfo withGeoRegions(Map<String, List<String>> geoRegions) {
+		return new ModelInfo(this.modelId, this.provider, this.displayName, this.onDemandRegions,
+				this.profileOnlyRegions, this.geoPrefixes, this.needsProfileElsewhere, this.streaming,
+				this.inputModalities, this.outputModalities, this.providerName, this.provisionedOnly, this.lifecycle,
+				this.sources, geoRegions);
 	}
 
 	/**
@@ -158,11 +203,69 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		return this.geoPrefixes.contains(prefix);
 	}
 
+	/**
+	 * Whether this model's profile of {@code geography} can be called from
+	 * {@code region}: the geography serves the region, or this model's
+	 * {@link #geoRegions()} add it. Whether the model has a profile there at all is
+	 * {@link #hasGeo(String)}.
+	 * @param geography the geography
+	 * @param region the source region
+	 * @return whether a call from {@code region} may use the profile
+	 */
+	public boolean servedFrom(Geography geography, String region) {
+		return geography.serves(region) || extraRegions(geography.prefix()).contains(region);
+	}
+
+	/**
+	 * The source regions of this model's profile of {@code geography}: the geography's,
+	 * then this model's own additions.
+	 * @param geography the geography
+	 * @return the regions, in that order
+	 */
+	public List<String> sourceRegions(Geography geography) {
+		List<String> extra = extraRegions(geography.prefix());
+		if (extra.isEmpty()) {
+			return geography.regions();
+		}
+		return java.util.stream.Stream.concat(geography.regions().stream(), extra.stream()).distinct().toList();
+	}
+
+	private List<String> extraRegions(String prefix) {
+		return this.geoRegions.getOrDefault(prefix, List.of());
+	}
+
 	/** Every region the model can be used from, on demand first. */
 	public List<String> regions() {
 		return java.util.stream.Stream.concat(this.onDemandRegions.stream(), this.profileOnlyRegions.stream())
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * An unmodifiable copy in {@code geoPrefixes} order, without empty lists.
+	 * @param geoRegions the regions by geography
+	 * @param geoPrefixes the model's geographies
+	 * @return the copy
+	 * @throws IllegalArgumentException if a key is not one of {@code geoPrefixes}
+	 */
+	private static Map<String, List<String>> copyOf(Map<String, List<String>> geoRegions, List<String> geoPrefixes) {
+		if (geoRegions.isEmpty()) {
+			return Map.of();
+		}
+		for (String prefix : geoRegions.keySet()) {
+			if (!geoPrefixes.contains(prefix)) {
+				throw new IllegalArgumentException("geoRegions names geography '" + prefix
+						+ "', which is not one of the model's geos " + geoPrefixes);
+			}
+		}
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		for (String prefix : geoPrefixes) {
+			List<String> regions = geoRegions.get(prefix);
+			if (regions != null && !regions.isEmpty()) {
+				copy.put(prefix, List.copyOf(regions));
+			}
+		}
+		return java.util.Collections.unmodifiableMap(copy);
 	}
 
 }

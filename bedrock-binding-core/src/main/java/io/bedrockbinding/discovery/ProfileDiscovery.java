@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import io.bedrockbinding.catalog.CatalogSource;
 import io.bedrockbinding.catalog.Geography;
@@ -110,7 +109,11 @@ public final class ProfileDiscovery {
 			if (!model.needsProfile() || (model.lifecycle() != null && model.lifecycle().isEndOfLife(today))) {
 				continue;
 			}
-			for (Geography geography : this.catalog.geographies().serving(region)) {
+			// a catalog model's own source regions count as its geographies' regions do
+			Optional<ModelInfo> known = this.catalog.find(model.modelId());
+			List<Geography> serving = known.isPresent() ? this.catalog.geographies().serving(region, known.get())
+					: this.catalog.geographies().serving(region);
+			for (Geography geography : serving) {
 				String profileId = geography.profileId(model.modelId());
 				if (systemProfiles.containsKey(profileId)) {
 					suggestions.put(model.modelId(), new SuggestedBinding(model.modelId(), profileId,
@@ -154,10 +157,11 @@ public final class ProfileDiscovery {
 	public ModelCatalog refreshCatalog(Collection<String> regions, Clock clock) {
 		Set<String> asked = new LinkedHashSet<>(regions);
 		List<DiscoveryResult> results = asked.stream().map(this::discover).toList();
-		Map<String, MutableModel> models = new LinkedHashMap<>();
+		Map<String, RefreshedModel> models = new LinkedHashMap<>();
 		for (DiscoveryResult result : results) {
 			for (DiscoveredModel discovered : result.models()) {
-				MutableModel model = models.computeIfAbsent(discovered.modelId(), (id) -> new MutableModel(discovered));
+				RefreshedModel model = models.computeIfAbsent(discovered.modelId(),
+						(id) -> new RefreshedModel(discovered));
 				model.provisionedOnly &= discovered.provisionedOnly();
 				if (discovered.onDemand()) {
 					model.onDemand.add(result.region());
@@ -175,15 +179,15 @@ public final class ProfileDiscovery {
 					continue;
 				}
 				int dot = profile.id().indexOf('.');
-				MutableModel model = (dot > 0) ? models.get(profile.id().substring(dot + 1)) : null;
+				RefreshedModel model = (dot > 0) ? models.get(profile.id().substring(dot + 1)) : null;
 				if (model != null) {
-					model.geos.add(profile.id().substring(0, dot));
+					model.profileSeen(profile.id().substring(0, dot), result.region());
 				}
 			}
 		}
 		List<ModelInfo> refreshed = new ArrayList<>();
 		for (ModelInfo known : this.catalog.all()) {
-			MutableModel model = models.remove(known.modelId());
+			RefreshedModel model = models.remove(known.modelId());
 			refreshed.add((model != null) ? model.toModelInfo(Optional.of(known), asked, this.catalog) : known);
 		}
 		models.values().forEach((model) -> refreshed.add(model.toModelInfo(Optional.empty(), asked, this.catalog)));
@@ -270,94 +274,6 @@ public final class ProfileDiscovery {
 
 	private static String orEmpty(String text) {
 		return (text != null) ? text : "";
-	}
-
-	/** A model being put together from several regions' answers. */
-	private static final class MutableModel {
-
-		final DiscoveredModel discovered;
-
-		final Set<String> onDemand = new LinkedHashSet<>();
-
-		final Set<String> profileOnly = new LinkedHashSet<>();
-
-		final Set<String> geos = new LinkedHashSet<>();
-
-		/** Whether every region that lists it serves it only provisioned. */
-		boolean provisionedOnly = true;
-
-		MutableModel(DiscoveredModel discovered) {
-			this.discovered = discovered;
-		}
-
-		ModelInfo toModelInfo(Optional<ModelInfo> known, Set<String> asked, ModelCatalog catalog) {
-			String modelId = this.discovered.modelId();
-			String provider = modelId.substring(0, Math.max(modelId.indexOf('.'), 0));
-			boolean needsProfileElsewhere = known.map(ModelInfo::needsProfileElsewhere)
-				.orElse(this.onDemand.isEmpty() && !this.profileOnly.isEmpty());
-			// A known geography is dropped only if an asked region could have shown its
-			// profile.
-			List<String> geos = merge(known.map(ModelInfo::geoPrefixes).orElse(List.of()), this.geos,
-					(geo) -> catalog.geographies()
-						.find(geo)
-						.map((geography) -> asked.stream().noneMatch(geography::serves))
-						.orElse(true));
-			String providerName = this.discovered.provider().isEmpty() ? known.map(ModelInfo::providerName).orElse(null)
-					: this.discovered.provider();
-			boolean provisionedOnly = known.map(ModelInfo::provisionedOnly)
-				.orElse(this.provisionedOnly && this.onDemand.isEmpty() && this.profileOnly.isEmpty());
-			return new ModelInfo(modelId, provider,
-					this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)
-							: this.discovered.name(),
-					merge(known.map(ModelInfo::onDemandRegions).orElse(List.of()), this.onDemand,
-							(region) -> !asked.contains(region)),
-					merge(known.map(ModelInfo::profileOnlyRegions).orElse(List.of()), this.profileOnly,
-							(region) -> !asked.contains(region)),
-					geos, needsProfileElsewhere, this.discovered.streaming(), this.discovered.inputModalities(),
-					this.discovered.outputModalities(), providerName, provisionedOnly,
-					lifecycle(known.map(ModelInfo::lifecycle).orElse(Lifecycle.ACTIVE)),
-					known.map(ModelInfo::sources).orElse(List.of(API_SOURCE)));
-		}
-
-		/**
-		 * What the API reported replaces the status and the dates it has; the known dates
-		 * it lacks and the successor (never in the API) are kept.
-		 * @param known the catalog's lifecycle
-		 * @return the merged lifecycle
-		 */
-		private Lifecycle lifecycle(Lifecycle known) {
-			Lifecycle reported = this.discovered.lifecycle();
-			if (reported == null) {
-				return known;
-			}
-			return new Lifecycle(reported.status(), or(reported.legacy(), known.legacy()),
-					or(reported.publicExtendedAccess(), known.publicExtendedAccess()),
-					or(reported.endOfLife(), known.endOfLife()), known.successor());
-		}
-
-		private static @Nullable LocalDate or(@Nullable LocalDate reported, @Nullable LocalDate known) {
-			return (reported != null) ? reported : known;
-		}
-
-		/**
-		 * The known values that were seen again or that this refresh could not see
-		 * ({@code unseen}), in their known order, then the newly seen ones.
-		 * @param known the values the catalog had
-		 * @param seen the values this refresh saw
-		 * @param unseen whether a known value is one this refresh could not have seen
-		 * @return the merged values
-		 */
-		private static List<String> merge(List<String> known, Set<String> seen, Predicate<String> unseen) {
-			Set<String> merged = new LinkedHashSet<>();
-			for (String value : known) {
-				if (seen.contains(value) || unseen.test(value)) {
-					merged.add(value);
-				}
-			}
-			merged.addAll(seen);
-			return List.copyOf(merged);
-		}
-
 	}
 
 }

@@ -4,13 +4,15 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
-import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.client.ClientsClosedException;
 import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.BindingTarget;
@@ -226,7 +228,7 @@ final class PipeErrors {
 			arns.add(new BedrockArn(partition, route.region(), account, "inference-profile", profile.value())
 				.toString());
 			calledModel = profile.modelId();
-			regions = geographyRegions(profile.geo(), regions);
+			regions = geographyRegions(profile.geo(), calledModel, regions);
 		}
 		else if (target instanceof BindingTarget.Direct direct) {
 			calledModel = direct.modelId();
@@ -237,7 +239,7 @@ final class PipeErrors {
 			if (target.kind() == TargetKind.PROFILE_ARN && ModelIds.isSystemProfileId(parsed.resourceId())
 					&& BindingTarget.parse(parsed.resourceId()) instanceof BindingTarget.SystemProfile profile) {
 				calledModel = profile.modelId();
-				regions = geographyRegions(profile.geo(), List.of(parsed.region()));
+				regions = geographyRegions(profile.geo(), calledModel, List.of(parsed.region()));
 			}
 			else if (target.kind() == TargetKind.FOUNDATION_MODEL_ARN) {
 				calledModel = parsed.resourceId();
@@ -254,8 +256,22 @@ final class PipeErrors {
 		return arns;
 	}
 
-	private List<String> geographyRegions(String geo, List<String> otherwise) {
-		return this.registry.catalog().geographies().find(geo).map(Geography::regions).orElse(otherwise);
+	/**
+	 * The regions a system profile of {@code geo} routes to: the geography's, and the
+	 * source regions the catalog adds for the model (a call from such a region may land
+	 * in it).
+	 * @param geo the profile's geography
+	 * @param modelId the profile's model
+	 * @param otherwise the regions when the geography is unknown
+	 * @return the regions
+	 */
+	private List<String> geographyRegions(String geo, String modelId, List<String> otherwise) {
+		ModelCatalog catalog = this.registry.catalog();
+		Optional<ModelInfo> model = catalog.find(modelId);
+		return catalog.geographies()
+			.find(geo)
+			.map((geography) -> model.map((known) -> known.sourceRegions(geography)).orElse(geography.regions()))
+			.orElse(otherwise);
 	}
 
 	private static Throwable unwrap(Throwable thrown) {

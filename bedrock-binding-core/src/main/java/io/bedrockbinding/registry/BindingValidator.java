@@ -136,7 +136,7 @@ final class BindingValidator {
 								+ profile.value() + " (" + origin.source() + ") is not a known geography",
 						origin, null, this.hints));
 			}
-			else if (this.region != null && !geography.get().serves(this.region)) {
+			else if (this.region != null && !servedFrom(profiled, geography.get(), this.region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
 						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": the '"
 								+ profile.geo() + "' geography serves " + String.join(", ", geography.get().regions()),
@@ -179,6 +179,18 @@ final class BindingValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Whether a profile of {@code geography} can be called from {@code region}: for a
+	 * catalog model by its own source regions too.
+	 * @param profiled the profile's model, if the catalog has it
+	 * @param geography the profile's geography
+	 * @param region the configured region
+	 * @return whether the call is allowed
+	 */
+	private static boolean servedFrom(@Nullable ModelInfo profiled, Geography geography, String region) {
+		return (profiled != null) ? profiled.servedFrom(geography, region) : geography.serves(region);
 	}
 
 	/**

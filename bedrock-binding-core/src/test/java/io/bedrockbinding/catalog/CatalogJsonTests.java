@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,61 @@ class CatalogJsonTests {
 		assertThatIOException().isThrownBy(() -> read("{\"models\": []} []"))
 			.withMessageContaining("content after the end of the document");
 		assertThatIOException().isThrownBy(() -> read("[]")).withMessageContaining("must be a JSON object");
+	}
+
+	@Test
+	void readsAndWritesAModelsOwnSourceRegionsOfAGeography() throws IOException {
+		ModelInfo next = fixture().find("acme.next-v3:0").orElseThrow();
+		assertThat(next.geoRegions()).isEqualTo(Map.of("us", List.of("ca-central-1")));
+		Geography us = fixture().geographies().find("us").orElseThrow();
+		assertThat(next.servedFrom(us, "ca-central-1")).isTrue();
+		assertThat(next.sourceRegions(us)).containsExactly("us-east-1", "us-west-2", "ca-central-1");
+		assertThat(fixture().find("acme.gone-v1:0").orElseThrow().servedFrom(us, "ca-central-1")).isFalse();
+
+		ModelInfo model = new ModelInfo("acme.m-v1:0", "acme", "M", List.of(), List.of("us-east-1", "ca-west-1"),
+				List.of("us", "global"), true, true, List.of("TEXT"), List.of("TEXT"), null, false, Lifecycle.ACTIVE,
+				List.of(), Map.of("us", List.of("ca-central-1", "ca-west-1")));
+		ModelCatalog catalog = new ModelCatalog(List.of(model), new Geographies(
+				List.of(new Geography("us", List.of("us-east-1")), new Geography("global", List.of("ca-west-1")))));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		catalog.write(out);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"geos\" : [ \"us\", \"global\" ], "
+				+ "\"geoRegions\" : { \"us\" : [ \"ca-central-1\", \"ca-west-1\" ] }, \"needsProfile\" : true");
+		assertThat(ModelCatalog.read(new ByteArrayInputStream(out.toByteArray())).all()).containsExactly(model);
+		assertThat(new ModelCatalog(List.of(model.withGeoRegions(Map.of("us", List.of()))), catalog.geographies()).all()
+			.get(0)
+			.geoRegions()).isEmpty();
+	}
+
+	@Test
+	void aGeoRegionsKeyMustBeAGeographyTheCatalogDefinesAndTheModelLists() {
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"geographies\": [{\"prefix\": \"us\"}], \"models\": [\n"
+					+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"us\"], \"geoRegions\": {\"usa\": [\"ca-central-1\"]}}]}"))
+			.withMessage("Invalid model catalog at line 2, column 54: \"geoRegions\" of model \"acme.m-v1:0\" "
+					+ "names geography \"usa\", which the top-level \"geographies\" does not define");
+		// geographies after the models: checked once they are read
+		assertThatIOException().isThrownBy(() -> read("{\"models\": [\n"
+				+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"usa\"], \"geoRegions\": {\"usa\": [\"ca-central-1\"]}}],\n"
+				+ "\"geographies\": [{\"prefix\": \"us\"}]}"))
+			.withMessage("Invalid model catalog at line 2, column 55: \"geoRegions\" of model \"acme.m-v1:0\" "
+					+ "names geography \"usa\", which the top-level \"geographies\" does not define");
+		assertThatIOException().isThrownBy(() -> read("{\"models\": [\n"
+				+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"usa\"], \"geoRegions\": {\"usa\": [\"ca-central-1\"]}}]}"))
+			.withMessageContaining("names geography \"usa\", which the top-level \"geographies\" does not define");
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"geographies\": [{\"prefix\": \"us\"}, {\"prefix\": \"eu\"}], \"models\": [\n"
+					+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"us\"], \"geoRegions\": {\"eu\": [\"ca-central-1\"]}}]}"))
+			.withMessage("Invalid model catalog at line 2, column 54: \"geoRegions\" of model \"acme.m-v1:0\" "
+					+ "names geography \"eu\", which its \"geos\" do not list");
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"models\": [\n{\"id\": \"acme.m-v1:0\", \"geoRegions\": [\"us\"]}]}"))
+			.withMessage("Invalid model catalog at line 2, column 37: \"geoRegions\" of model \"acme.m-v1:0\" "
+					+ "must be an object {\"us\":[\"ca-central-1\"],...}");
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"geographies\": [{\"prefix\": \"us\"}], \"models\": [\n"
+					+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"us\"], \"geoRegions\": {\"us\": \"ca-central-1\"}}]}"))
+			.withMessageContaining("\"geoRegions.us\" of model \"acme.m-v1:0\" must be an array of strings");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,19 @@ class CompactCatalogTests {
 		assertThat(old.lifecycle()).isEqualTo(new Lifecycle(Lifecycle.Status.LEGACY, LocalDate.of(2026, 1, 15),
 				LocalDate.of(2026, 6, 1), LocalDate.of(2027, 1, 15), "acme.current-v2:0"));
 		assertThat(read.find("acme.current-v2:0").orElseThrow().lifecycle()).isSameAs(Lifecycle.ACTIVE);
+		assertThat(read.find("acme.next-v3:0").orElseThrow().geoRegions())
+			.isEqualTo(Map.of("us", List.of("ca-central-1")));
+	}
+
+	@Test
+	void theShippedFormCarriesTheModelCardsOwnSourceRegions() throws IOException {
+		ModelCatalog fromCompact = CompactCatalog.read(resource(CompactCatalog.RESOURCE),
+				resource(ModelCatalog.RESOURCE));
+		ModelInfo haiku = fromCompact.find("anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
+		assertThat(haiku.geoRegions()).isEqualTo(Map.of("us", List.of("ca-central-1")));
+		assertThat(fromCompact.systemProfileFor(haiku.modelId(), "ca-central-1"))
+			.contains("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(fromCompact.all()).filteredOn((model) -> !model.geoRegions().isEmpty()).hasSize(4);
 	}
 
 	@Test

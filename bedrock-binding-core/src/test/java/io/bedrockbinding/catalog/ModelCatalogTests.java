@@ -238,13 +238,34 @@ class ModelCatalogTests {
 	}
 
 	@Test
+	void everyOwnSourceRegionOfAGeographyIsOutsideItAndComesFromAModelCard() {
+		List<ModelInfo> extended = this.catalog.all()
+			.stream()
+			.filter((model) -> !model.geoRegions().isEmpty())
+			.toList();
+		assertThat(extended).extracting(ModelInfo::modelId)
+			.containsExactlyInAnyOrder(CLAUDE_HAIKU_4_5, "anthropic.claude-sonnet-4-6", "anthropic.claude-opus-4-7",
+					"anthropic.claude-opus-4-8");
+		for (ModelInfo model : extended) {
+			assertThat(model.sources()).as("sources of %s", model.modelId()).anyMatch((key) -> key.startsWith("card-"));
+			model.geoRegions().forEach((prefix, regions) -> {
+				Geography geography = this.catalog.geographies().find(prefix).orElseThrow();
+				assertThat(regions).as("%s regions of %s", prefix, model.modelId())
+					.noneMatch(geography::serves)
+					.allMatch(model::availableIn);
+			});
+		}
+	}
+
+	@Test
 	void systemProfileIsGlobalOnlyWithoutARegionalGeography() {
 		assertThat(this.catalog.find(CLAUDE_HAIKU_4_5).orElseThrow().geoPrefixes()).contains("global", "us", "eu");
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "us-east-1")).contains("us." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "eu-central-1")).contains("eu." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "sa-east-1")).contains("global." + CLAUDE_HAIKU_4_5);
-		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-central-1"))
-			.contains("global." + CLAUDE_HAIKU_4_5);
+		// the card adds ca-central-1 to the us. profile's source regions, not ca-west-1
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-central-1")).contains("us." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-west-1")).contains("global." + CLAUDE_HAIKU_4_5);
 		// Sonnet 4.5: global from every commercial region (Regional availability by
 		// models)
 		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1"))

@@ -1,9 +1,11 @@
 package io.bedrockbinding.registry;
 
 import java.util.List;
+import java.util.Map;
 
 import io.bedrockbinding.catalog.Geographies;
 import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.Lifecycle;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.identifier.BindingTarget;
@@ -56,6 +58,11 @@ class BindingRegistryDerivedTests {
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-1, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-southeast-2, au.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-northeast-3, jp.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ca-central-1, us.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ca-west-1, global.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
+			"anthropic.claude-sonnet-4-6, ca-west-1, us.anthropic.claude-sonnet-4-6, DERIVED",
+			"anthropic.claude-opus-4-7, ca-central-1, us.anthropic.claude-opus-4-7, DERIVED",
+			"anthropic.claude-opus-4-8, ca-west-1, us.anthropic.claude-opus-4-8, DERIVED",
 			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-2, us.anthropic.claude-3-7-sonnet-20250219-v1:0, DERIVED",
 			"deepseek.r1-v1:0, us-west-2, us.deepseek.r1-v1:0, DERIVED",
 			"anthropic.claude-3-haiku-20240307-v1:0, eu-west-1, anthropic.claude-3-haiku-20240307-v1:0, CATALOG",
@@ -120,6 +127,42 @@ class BindingRegistryDerivedTests {
 		assertThat(tokyo.targetFor("acme.everywhere-v1:0").value()).isEqualTo("jp.acme.everywhere-v1:0");
 		assertThat(tokyo.targetFor("acme.global-only-v1:0").value()).isEqualTo("global.acme.global-only-v1:0");
 		assertThat(mumbai.targetFor("acme.everywhere-v1:0").value()).isEqualTo("apac.acme.everywhere-v1:0");
+	}
+
+	@Test
+	void aModelsOwnSourceRegionOfAGeographyIsPreferredAsTheGeographysRegionsAre() {
+		Geographies geographies = new Geographies(List.of(new Geography("us", List.of("us-east-1")),
+				new Geography("global", List.of("us-east-1", "ca-central-1"))));
+		ModelInfo extended = new ModelInfo("acme.extended-v1:0", "acme", "Extended", List.of(),
+				List.of("us-east-1", "ca-central-1"), List.of("us", "global"), true, true, List.of("TEXT"),
+				List.of("TEXT"), null, false, Lifecycle.ACTIVE, List.of(), Map.of("us", List.of("ca-central-1")));
+		ModelInfo plain = new ModelInfo("acme.plain-v1:0", "acme", "Plain", List.of(),
+				List.of("us-east-1", "ca-central-1"), List.of("us", "global"), true, true, List.of("TEXT"),
+				List.of("TEXT"));
+		ModelCatalog small = new ModelCatalog(List.of(extended, plain), geographies);
+
+		BindingRegistry canada = BindingRegistry.builder(small).region("ca-central-1").build();
+		BindingRegistry virginia = BindingRegistry.builder(small).region("us-east-1").build();
+
+		assertThat(canada.targetFor("acme.extended-v1:0").value()).isEqualTo("us.acme.extended-v1:0");
+		assertThat(canada.targetFor("acme.plain-v1:0").value()).isEqualTo("global.acme.plain-v1:0");
+		// a per-call resolution for another region follows the same rule
+		assertThat(virginia.resolve("acme.extended-v1:0", "ca-central-1").target().value())
+			.isEqualTo("us.acme.extended-v1:0");
+		assertThat(virginia.resolve("acme.plain-v1:0", "ca-central-1").target().value())
+			.isEqualTo("global.acme.plain-v1:0");
+		assertThat(virginia.targetFor("acme.extended-v1:0").value()).isEqualTo("us.acme.extended-v1:0");
+	}
+
+	@Test
+	void aBuiltInModelWithoutOwnSourceRegionsDerivesGlobalInCanada() {
+		ModelInfo opus46 = this.catalog.find("anthropic.claude-opus-4-6-v1").orElseThrow();
+		assertThat(opus46.geoRegions()).isEmpty();
+		assertThat(opus46.geoPrefixes()).contains("us", "global");
+
+		BindingRegistry registry = BindingRegistry.builder(this.catalog).region("ca-central-1").build();
+
+		assertThat(registry.targetFor(opus46.modelId()).value()).isEqualTo("global.anthropic.claude-opus-4-6-v1");
 	}
 
 	@Test

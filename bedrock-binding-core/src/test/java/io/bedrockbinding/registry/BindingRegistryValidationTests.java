@@ -43,6 +43,28 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void usProfileOfAModelWhoseCardAddsCanadaIsValidInCanada() {
+		BindingRegistry registry = registry("ca-central-1");
+
+		registry.bind("anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0");
+
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
+	void usProfileOfAModelWithoutCanadaIsStillAnErrorInCanada() {
+		BindingRegistry registry = registry("ca-west-1");
+
+		registry.bind("anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0");
+		registry.bind("anthropic.claude-opus-4-6-v1", "us.anthropic.claude-opus-4-6-v1");
+
+		assertThat(registry.validate()).hasSize(2).allSatisfy((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.GEO_DOES_NOT_SERVE_REGION);
+			assertThat(problem.suggestedTarget()).startsWith("global.");
+		});
+	}
+
+	@Test
 	void geoProfileThatDoesNotServeTheRegionIsAnErrorSuggestingTheRegionsProfile() {
 		BindingRegistry registry = registry("us-east-1");
 

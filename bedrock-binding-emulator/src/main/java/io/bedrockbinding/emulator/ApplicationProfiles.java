@@ -75,11 +75,11 @@ final class ApplicationProfiles {
 				.filter((candidate) -> candidate.hasGeo(prefix))
 				.orElseThrow(() -> new IllegalArgumentException(
 						"The catalog has no system profile '" + modelOrProfileId + "'"));
-			if (!geography.serves(region)) {
+			if (!model.servedFrom(geography, region)) {
 				throw new IllegalArgumentException(
 						"System profile '" + modelOrProfileId + "' does not serve " + region);
 			}
-			destinations = geography.regions();
+			destinations = model.sourceRegions(geography);
 		}
 		else {
 			throw new IllegalArgumentException(

@@ -199,7 +199,7 @@ final class ControlPlaneApi {
 			for (String prefix : model.geoPrefixes()) {
 				this.catalog.geographies()
 					.find(prefix)
-					.filter((geography) -> geography.serves(region))
+					.filter((geography) -> model.servedFrom(geography, region))
 					.ifPresent((geography) -> profiles.add(systemProfile(model, geography, region)));
 			}
 		}
@@ -211,11 +211,11 @@ final class ControlPlaneApi {
 			return Optional.empty();
 		}
 		String prefix = profileId.substring(0, profileId.indexOf('.'));
-		Optional<Geography> geography = this.catalog.geographies()
-			.find(prefix)
-			.filter((candidate) -> candidate.serves(region));
 		Optional<ModelInfo> model = this.catalog.find(profileId.substring(prefix.length() + 1))
 			.filter((candidate) -> candidate.hasGeo(prefix));
+		Optional<Geography> geography = this.catalog.geographies()
+			.find(prefix)
+			.filter((candidate) -> model.isPresent() && model.get().servedFrom(candidate, region));
 		if (geography.isEmpty() || model.isEmpty()) {
 			return Optional.empty();
 		}
@@ -224,13 +224,13 @@ final class ControlPlaneApi {
 
 	private ObjectNode systemProfile(ModelInfo model, Geography geography, String region) {
 		String id = geography.profileId(model.modelId());
-		List<String> modelArns = geography.regions()
-			.stream()
+		List<String> destinations = model.sourceRegions(geography);
+		List<String> modelArns = destinations.stream()
 			.map((destination) -> Arns.foundationModel(destination, model.modelId()))
 			.toList();
 		return profile(id, Arns.inferenceProfile(region, this.account, id),
 				geography.prefix().toUpperCase(Locale.ROOT) + " " + model.displayName(),
-				"Routes requests to " + model.displayName() + " in " + String.join(", ", geography.regions()) + ".",
+				"Routes requests to " + model.displayName() + " in " + String.join(", ", destinations) + ".",
 				SYSTEM_PROFILES_CREATED, modelArns, "SYSTEM_DEFINED");
 	}
 

@@ -130,7 +130,7 @@ final class ModelAccess {
 		if (!needsProfile) {
 			types.add("ON_DEMAND");
 		}
-		if (needsProfile || geographies.preferredFor(region, model::hasGeo).isPresent()) {
+		if (needsProfile || geographies.preferredFor(region, model).isPresent()) {
 			types.add("INFERENCE_PROFILE");
 		}
 		return types;

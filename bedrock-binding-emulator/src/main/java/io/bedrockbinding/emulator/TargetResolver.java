@@ -108,7 +108,8 @@ final class TargetResolver {
 			.filter((candidate) -> candidate.hasGeo(prefix))
 			.orElseThrow(BedrockError::invalidIdentifier);
 		Geography geography = this.catalog.geographies().find(prefix).orElseThrow(BedrockError::invalidIdentifier);
-		if (!geography.serves(region)) {
+		// the geography's regions, and those the catalog adds for this model
+		if (!model.servedFrom(geography, region)) {
 			throw BedrockError.invalidIdentifier();
 		}
 		TargetKind kind = identifier.startsWith("arn:") ? TargetKind.PROFILE_ARN : TargetKind.SYSTEM_PROFILE;

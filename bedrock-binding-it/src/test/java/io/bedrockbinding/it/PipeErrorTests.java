@@ -109,6 +109,28 @@ class PipeErrorTests {
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
+	void accessDeniedOnAUsProfileFromCanadaListsCanadaAmongTheArnsToAllow(CallPath path) {
+		// the Claude Haiku 4.5 card: ca-central-1 is a source of its us. profile and a
+		// destination of calls from there
+		String haiku45 = "anthropic.claude-haiku-4-5-20251001-v1:0";
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("ca-central-1"))
+				.accountResolver(new StaticAccountResolver(Fixture.ACCOUNT))
+				.build());
+		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
+
+		BedrockPipeException failure = failure(path, factory.pipe(haiku45));
+
+		assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+		assertThat(failure.target()).isEqualTo("us." + haiku45);
+		assertThat(failure.fix())
+			.contains("arn:aws:bedrock:ca-central-1:" + Fixture.ACCOUNT + ":inference-profile/us." + haiku45)
+			.contains("arn:aws:bedrock:ca-central-1::foundation-model/" + haiku45)
+			.contains("arn:aws:bedrock:us-east-1::foundation-model/" + haiku45);
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
 	void accessDeniedOnAProfileArnOfAnotherAccountListsTheArnsToAllow(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String foreign = "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.amazon.nova-pro-v1:0";
