@@ -195,6 +195,22 @@ class CatalogSourcesTests {
 		assertThat(this.catalog.find("anthropic.claude-3-opus-20240229-v1:0:12k")).isEmpty();
 	}
 
+	@Test
+	void modelsAddedFromTheirCardsNeedTheProfileTheirCardsName() {
+		// Claude Fable 5 and GPT-5.6 Sol: the cards give bedrock-runtime no In-Region
+		// URL,
+		// only us. and global. profiles; GLM 4.7 Flash is In-Region on bedrock-runtime
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "us-west-2"))
+			.contains("us.anthropic.claude-fable-5");
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "eu-west-1"))
+			.contains("global.anthropic.claude-fable-5");
+		assertThat(this.catalog.systemProfileFor("openai.gpt-5.6-sol", "us-east-1")).contains("us.openai.gpt-5.6-sol");
+		assertThat(this.catalog.find("openai.gpt-5.6-sol").orElseThrow().availableIn("mx-central-1")).isFalse();
+		ModelInfo glm = this.catalog.find("zai.glm-4.7-flash").orElseThrow();
+		assertThat(glm.needsProfile("eu-central-1")).isFalse();
+		assertThat(glm.sources()).contains("card-glm-4-7-flash");
+	}
+
 	private String successor(String modelId) {
 		return this.catalog.find(modelId).orElseThrow().lifecycle().successor();
 	}
