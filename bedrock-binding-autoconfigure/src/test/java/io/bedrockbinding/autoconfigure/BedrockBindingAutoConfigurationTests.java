@@ -318,12 +318,11 @@ class BedrockBindingAutoConfigurationTests {
 
 		@Test
 		void requiredModelsReachTheRegistry() {
-			this.runner
-				.withPropertyValues("bedrock.binding.required-models=amazon.titan-text-express-v1,amazon.nova-pro-v1:0")
-				.withInitializer(RawProperties.models("amazon.titan-text-express-v1=",
-						"amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"))
+			this.runner.withPropertyValues("bedrock.binding.required-models=google.gemma-3-12b-it,amazon.nova-pro-v1:0")
+				.withInitializer(
+						RawProperties.models("google.gemma-3-12b-it=", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"))
 				.run((context) -> assertThat(context.getBean(BindingRegistry.class).requiredModels())
-					.containsExactlyInAnyOrder("amazon.titan-text-express-v1", "amazon.nova-pro-v1:0"));
+					.containsExactlyInAnyOrder("google.gemma-3-12b-it", "amazon.nova-pro-v1:0"));
 		}
 
 		private static void assertRegion(BindingRegistry registry, BedrockPipeFactory factory, String region) {
@@ -369,9 +368,9 @@ class BedrockBindingAutoConfigurationTests {
 		void credentialsProviderBeanSignsTheCalls() {
 			runner().withBean(AwsCredentialsProvider.class, () -> TestCredentials.of("AKIDFROMBEAN")).run((context) -> {
 				PipeResult result = context.getBean(BedrockPipeFactory.class)
-					.pipe("amazon.titan-text-express-v1")
+					.pipe("google.gemma-3-12b-it")
 					.execute("Hi");
-				assertThat(result.invokedTarget()).isEqualTo("amazon.titan-text-express-v1");
+				assertThat(result.invokedTarget()).isEqualTo("google.gemma-3-12b-it");
 				assertThat(this.authorization.headers).singleElement().asString().contains("Credential=AKIDFROMBEAN/");
 				assertThat(bedrock.journal()).extracting(JournalEntry::api).containsExactly("Converse");
 			});
@@ -395,7 +394,7 @@ class BedrockBindingAutoConfigurationTests {
 
 				})
 				.run((context) -> {
-					context.getBean(BedrockPipeFactory.class).pipe("amazon.titan-text-express-v1").execute("Hi");
+					context.getBean(BedrockPipeFactory.class).pipe("google.gemma-3-12b-it").execute("Hi");
 					assertThat(this.authorization.headers).singleElement()
 						.asString()
 						.contains("Credential=AKIDFROMCONNECTION/");
@@ -408,8 +407,8 @@ class BedrockBindingAutoConfigurationTests {
 				.withPropertyValues("bedrock.binding.api-key=test-api-key")
 				.run((context) -> {
 					BedrockPipeFactory factory = context.getBean(BedrockPipeFactory.class);
-					factory.pipe("amazon.titan-text-express-v1").execute("Hi");
-					factory.pipe("amazon.titan-text-express-v1").executeAsync("Hi").get(30, TimeUnit.SECONDS);
+					factory.pipe("google.gemma-3-12b-it").execute("Hi");
+					factory.pipe("google.gemma-3-12b-it").executeAsync("Hi").get(30, TimeUnit.SECONDS);
 					assertThat(this.authorization.headers).containsExactly("Bearer test-api-key",
 							"Bearer test-api-key");
 					// Bearer calls name no region: LocalBedrock journals them under its
@@ -431,14 +430,14 @@ class BedrockBindingAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(calls).as("no client is built at start-up").isEmpty();
 					BedrockPipeFactory factory = context.getBean(BedrockPipeFactory.class);
-					factory.pipe("amazon.titan-text-express-v1").execute("Hi");
-					factory.pipe("amazon.titan-text-express-v1").execute("Again");
+					factory.pipe("google.gemma-3-12b-it").execute("Hi");
+					factory.pipe("google.gemma-3-12b-it").execute("Again");
 					assertThat(calls).as("one client for the region, customized once")
 						.containsExactly("first", "second");
-					factory.pipe("amazon.titan-text-express-v1").withRegion("eu-west-1").execute("Elsewhere");
+					factory.pipe("google.gemma-3-12b-it").withRegion("eu-west-1").execute("Elsewhere");
 					assertThat(calls).as("a client per region").containsExactly("first", "second", "first", "second");
 					assertThat(async).hasValue(0);
-					factory.pipe("amazon.titan-text-express-v1").executeAsync("Async").get(30, TimeUnit.SECONDS);
+					factory.pipe("google.gemma-3-12b-it").executeAsync("Async").get(30, TimeUnit.SECONDS);
 					assertThat(async).hasValue(1);
 				});
 		}

@@ -150,12 +150,15 @@ class DiscoverCommandTests {
 		Cli.Result validate = this.inference.run("validate", "--region", "us-east-1");
 		assertThat(validate.exitCode()).as(validate.toString()).isZero();
 		// discover suggests profiles for LEGACY models too (Claude Sonnet 4.5, Opus 4.1,
-		// ...):
-		// warnings, no errors
+		// ...): warnings, each with the fix to its successor where AWS names one, and no
+		// errors
 		List<String> lines = validate.lines();
 		long warnings = lines.stream().filter((line) -> line.contains(": warning: ")).count();
 		assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
-			.allMatch((line) -> line.contains(": warning: ") && line.contains(" is LEGACY"));
+			.allMatch((line) -> (line.contains(": warning: ") && line.contains(" is LEGACY"))
+					|| line.startsWith("  fix: inference-config bind "));
+		assertThat(lines).contains("  fix: inference-config bind anthropic.claude-3-5-sonnet-20241022-v2:0 "
+				+ "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
 		assertThat(lines).last()
 			.isEqualTo(path + ": " + suggestions + " bindings, 0 errors, " + warnings
 					+ ((warnings == 1) ? " warning" : " warnings"));

@@ -2,6 +2,7 @@ package io.bedrockbinding.catalog;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,8 +55,11 @@ class CatalogSourcesTests {
 					.isPresent();
 			}
 			if (!model.geoPrefixes().isEmpty()) {
+				// a page that gives cross-Region inference per region: the Regional
+				// availability page, or (Claude 3.5 Haiku, past its end of life) the 2025
+				// lifecycle page's Active table, which marks cross-Region-only regions
 				assertThat(model.sources()).as(model.modelId())
-					.containsAnyOf("profiles-supported", "region-availability");
+					.containsAnyOf("region-availability", "model-lifecycle-2025");
 			}
 		});
 	}
@@ -67,10 +71,10 @@ class CatalogSourcesTests {
 	}
 
 	@Test
-	void contextVariantsAreProvisionedOnlyAndCiteTheProvisionedThroughputPage() {
+	void contextVariantsAreProvisionedOnlyAndCiteTheProvisionedThroughputOrCustomizationPage() {
 		assertThat(this.catalog.all().stream().filter(ModelInfo::isContextVariant)).isNotEmpty().allSatisfy((model) -> {
 			assertThat(model.provisionedOnly()).as(model.modelId()).isTrue();
-			assertThat(model.sources()).as(model.modelId()).contains("pt-supported");
+			assertThat(model.sources()).as(model.modelId()).containsAnyOf("pt-supported", "custom-models-supported");
 		});
 	}
 
@@ -143,6 +147,72 @@ class CatalogSourcesTests {
 		ModelInfo sonnet45 = this.catalog.find("anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
 		assertThat(sonnet45.lifecycle().endOfLife()).isEqualTo(LocalDate.of(2027, 4, 8));
 		assertThat(sonnet45.sources()).contains("model-lifecycle-legacy");
+	}
+
+	@Test
+	void everySuccessorIsACatalogModelAndTheOneTheLifecyclePageRecommends() {
+		assertThat(this.catalog.all().stream().map(ModelInfo::lifecycle).map(Lifecycle::successor))
+			.filteredOn(Objects::nonNull)
+			.isNotEmpty()
+			.allSatisfy((successor) -> assertThat(this.catalog.contains(successor)).as(successor).isTrue());
+		// "Recommended model ID" of the 2025 lifecycle page's Legacy and EOL tables
+		assertThat(successor("anthropic.claude-v2:1")).isEqualTo("anthropic.claude-sonnet-4-5-20250929-v1:0");
+		assertThat(successor("anthropic.claude-3-7-sonnet-20250219-v1:0"))
+			.isEqualTo("anthropic.claude-sonnet-4-5-20250929-v1:0");
+		assertThat(successor("anthropic.claude-opus-4-20250514-v1:0"))
+			.isEqualTo("anthropic.claude-opus-4-1-20250805-v1:0");
+		assertThat(successor("amazon.titan-text-express-v1")).isEqualTo("amazon.nova-micro-v1:0");
+		assertThat(successor("stability.sd3-large-v1:0")).isEqualTo("stability.sd3-5-large-v1:0");
+		// the current lifecycle pages name none
+		assertThat(successor("anthropic.claude-sonnet-4-20250514-v1:0")).isNull();
+	}
+
+	@Test
+	void modelsPastTheirEndOfLifeKeepOnlyTheRegionsAPageNames() {
+		ModelInfo claude2 = this.catalog.find("anthropic.claude-v2").orElseThrow();
+		assertThat(claude2.lifecycle().endOfLife()).isEqualTo(LocalDate.of(2025, 7, 21));
+		assertThat(claude2.regions()).isEmpty();
+		assertThat(claude2.sources()).containsExactly("model-lifecycle-2025");
+		ModelInfo j2Mid = this.catalog.find("ai21.j2-mid-v1").orElseThrow();
+		assertThat(j2Mid.onDemandRegions()).containsExactly("us-east-1", "us-west-2");
+		assertThat(j2Mid.lifecycle().endOfLife()).isEqualTo(LocalDate.of(2025, 3, 12));
+		ModelInfo claude3Opus = this.catalog.find("anthropic.claude-3-opus-20240229-v1:0").orElseThrow();
+		assertThat(claude3Opus.geoPrefixes()).isEmpty();
+		assertThat(claude3Opus.lifecycle().endOfLife()).isEqualTo(LocalDate.of(2026, 1, 15));
+		assertThat(this.catalog.find("moonshot.kimi-k2-thinking").orElseThrow().sources())
+			.containsExactly("models-supported-2026-02");
+	}
+
+	@Test
+	void contextVariantRegionsAreTheProvisionedThroughputPages() {
+		assertThat(this.catalog.find("anthropic.claude-3-haiku-20240307-v1:0:200k").orElseThrow().profileOnlyRegions())
+			.containsExactlyInAnyOrder("us-east-1", "us-west-2", "eu-west-3", "ap-southeast-2");
+		assertThat(this.catalog.find("meta.llama3-1-8b-instruct-v1:0:128k").orElseThrow().profileOnlyRegions())
+			.containsExactly("us-west-2");
+		assertThat(this.catalog.find("meta.llama3-3-70b-instruct-v1:0:128k").orElseThrow().sources())
+			.containsExactly("custom-models-supported");
+		assertThat(this.catalog.find("amazon.nova-premier-v1:0:mm")).isEmpty();
+		assertThat(this.catalog.find("anthropic.claude-3-opus-20240229-v1:0:12k")).isEmpty();
+	}
+
+	@Test
+	void modelsAddedFromTheirCardsNeedTheProfileTheirCardsName() {
+		// Claude Fable 5 and GPT-5.6 Sol: the cards give bedrock-runtime no In-Region
+		// URL,
+		// only us. and global. profiles; GLM 4.7 Flash is In-Region on bedrock-runtime
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "us-west-2"))
+			.contains("us.anthropic.claude-fable-5");
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "eu-west-1"))
+			.contains("global.anthropic.claude-fable-5");
+		assertThat(this.catalog.systemProfileFor("openai.gpt-5.6-sol", "us-east-1")).contains("us.openai.gpt-5.6-sol");
+		assertThat(this.catalog.find("openai.gpt-5.6-sol").orElseThrow().availableIn("mx-central-1")).isFalse();
+		ModelInfo glm = this.catalog.find("zai.glm-4.7-flash").orElseThrow();
+		assertThat(glm.needsProfile("eu-central-1")).isFalse();
+		assertThat(glm.sources()).contains("card-glm-4-7-flash");
+	}
+
+	private String successor(String modelId) {
+		return this.catalog.find(modelId).orElseThrow().lifecycle().successor();
 	}
 
 }

@@ -130,8 +130,8 @@ class ModelCatalogTests {
 		List<ModelInfo> variants = this.catalog.all().stream().filter(ModelInfo::isContextVariant).toList();
 		assertThat(variants).extracting(ModelInfo::modelId)
 			.contains("anthropic.claude-3-sonnet-20240229-v1:0:200k", "anthropic.claude-3-sonnet-20240229-v1:0:28k",
-					"anthropic.claude-3-haiku-20240307-v1:0:48k", "anthropic.claude-3-opus-20240229-v1:0:12k",
-					"anthropic.claude-v2:0:18k", "amazon.titan-embed-text-v1:2:8k", "amazon.nova-premier-v1:0:mm",
+					"anthropic.claude-3-haiku-20240307-v1:0:48k", "anthropic.claude-3-5-sonnet-20241022-v2:0:51k",
+					"anthropic.claude-v2:0:18k", "amazon.titan-embed-text-v1:2:8k", "amazon.nova-2-lite-v1:0:256k",
 					"meta.llama3-2-11b-instruct-v1:0:128k");
 		List<String> regions = this.catalog.geographies().regions();
 		for (ModelInfo variant : variants) {

@@ -65,7 +65,7 @@ class BedrockBindingsHealthWebTests {
 
 	@Nested
 	@ActuatorTest(properties = { ActuatorTestApplication.CONFIG,
-			"bedrock.binding.required-models=amazon.nova-pro-v1:0,amazon.titan-text-express-v1" })
+			"bedrock.binding.required-models=amazon.nova-pro-v1:0,google.gemma-3-12b-it" })
 	class Down {
 
 		@Autowired
@@ -77,7 +77,7 @@ class BedrockBindingsHealthWebTests {
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("DOWN");
 			Map<String, Object> details = JsonPath.read(response.body(), "$.details");
-			assertThat(details).containsEntry("unboundRequiredModels", List.of("amazon.titan-text-express-v1"));
+			assertThat(details).containsEntry("unboundRequiredModels", List.of("google.gemma-3-12b-it"));
 			assertThat((List<String>) details.get("errors")).singleElement()
 				.asString()
 				.contains("deepseek.r1-v1:0")

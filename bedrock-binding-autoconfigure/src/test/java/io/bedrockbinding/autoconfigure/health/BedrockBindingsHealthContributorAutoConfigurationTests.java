@@ -28,7 +28,7 @@ class BedrockBindingsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void errorOfAModelThatIsNotRequiredKeepsItUpUnlessAnyErrorIsDown() {
-		String wrongGeography = "bedrock.binding.models[amazon.titan-text-express-v1]=eu.amazon.titan-text-express-v1";
+		String wrongGeography = "bedrock.binding.models[google.gemma-3-12b-it]=eu.google.gemma-3-12b-it";
 		ApplicationContextRunner runner = this.runner.withPropertyValues("bedrock.binding.validation.fail-fast=false");
 		runner.withPropertyValues(wrongGeography)
 			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
@@ -36,7 +36,7 @@ class BedrockBindingsHealthContributorAutoConfigurationTests {
 		runner.withPropertyValues(wrongGeography, "management.health.bedrockbindings.any-error-is-down=true")
 			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.DOWN));
-		runner.withPropertyValues(wrongGeography, "bedrock.binding.required-models=amazon.titan-text-express-v1")
+		runner.withPropertyValues(wrongGeography, "bedrock.binding.required-models=google.gemma-3-12b-it")
 			.run((context) -> assertThat(context.getBean(BedrockBindingsHealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.DOWN));
 	}
