@@ -50,8 +50,8 @@ public final class Geographies {
 
 	/**
 	 * The geographies whose profiles of {@code model} can be called from {@code region}
-	 * (they serve it, or the model's own source regions add it), most specific first;
-	 * whether the model has a profile in each is not checked.
+	 * (the region is one of {@link ModelInfo#sourceRegions(Geography)}), most specific
+	 * first; whether the model has a profile in each is not checked.
 	 * @param region the source region
 	 * @param model the model
 	 * @return the geographies, most specific first
@@ -68,9 +68,11 @@ public final class Geographies {
 
 	/**
 	 * The one rule for the system profile of a model in a region: the most specific
-	 * geography that has a profile of {@code model} callable from {@code region}. A
-	 * region that a model's own source regions add to a geography is preferred as the
-	 * geography's home regions are (a {@code us.} profile over {@code global.}).
+	 * geography that has a profile of {@code model} callable from {@code region} (by
+	 * {@link ModelInfo#servedFrom(Geography, String)}: the model's own source regions of
+	 * a geography replace the geography's). A region a model's list adds to a geography
+	 * prefers it as the geography's own regions do ({@code us.} over {@code global.}); a
+	 * region the list leaves out gets the next geography that has it, or none.
 	 * @param region the source region
 	 * @param model the model
 	 * @return the geography, or empty when none has a profile of the model there

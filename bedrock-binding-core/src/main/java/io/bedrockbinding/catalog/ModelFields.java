@@ -64,6 +64,12 @@ final class ModelFields {
 						"\"geoRegions\" of model " + CatalogReader.quoted(modelId) + " names geography "
 								+ CatalogReader.quoted(key.getKey()) + ", which its \"geos\" do not list");
 			}
+			if (this.geoRegions != null && this.geoRegions.get(key.getKey()).isEmpty()) {
+				throw CatalogReader.invalid(key.getValue(),
+						"\"geoRegions\" of model " + CatalogReader.quoted(modelId) + " gives geography "
+								+ CatalogReader.quoted(key.getKey())
+								+ " no source region: leave it out of \"geos\" instead");
+			}
 		}
 		String providerOf = (this.provider != null) ? this.provider : modelId.substring(0, dot);
 		return new ModelInfo(modelId, providerOf, (this.name != null) ? this.name : modelId,

@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * (never on demand, no system profile)
  * @param lifecycle where the model is in Bedrock's lifecycle
  * @param sources the keys of the catalog's sources this entry comes from
- * @param geoRegions per geography of {@code geoPrefixes}, the source regions from which
- * this model's profile of that geography is also called, beyond the geography's own
- * regions ({@code us} to {@code ca-central-1} where a model card says so)
+ * @param geoRegions per geography of {@code geoPrefixes}, exactly the source regions from
+ * which this model's profile of that geography is called, in place of the geography's
+ * regions ({@code au} to {@code ap-southeast-2} and {@code ap-southeast-4} where the
+ * model card lists only those); a geography without an entry has its own regions
  */
 public record ModelInfo(String modelId, String provider, String displayName, List<String> onDemandRegions,
 		List<String> profileOnlyRegions, List<String> geoPrefixes, boolean needsProfileElsewhere, boolean streaming,
@@ -124,7 +125,7 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 
 	/**
 	 * This model with other per-model source regions.
-	 * @param geoRegions the source regions by geography, beyond the geography's own
+	 * @param geoRegions the source regions by geography, each in place of the geography's
 	 * @return a copy with them
 	 */
 	public ModelInfo withGeoRegions(Map<String, List<String>> geoRegions) {
@@ -205,33 +206,26 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 
 	/**
 	 * Whether this model's profile of {@code geography} can be called from
-	 * {@code region}: the geography serves the region, or this model's
-	 * {@link #geoRegions()} add it. Whether the model has a profile there at all is
-	 * {@link #hasGeo(String)}.
+	 * {@code region}: the region is one of its {@link #sourceRegions(Geography) source
+	 * regions}. Whether the model has a profile there at all is {@link #hasGeo(String)}.
 	 * @param geography the geography
 	 * @param region the source region
 	 * @return whether a call from {@code region} may use the profile
 	 */
 	public boolean servedFrom(Geography geography, String region) {
-		return geography.serves(region) || extraRegions(geography.prefix()).contains(region);
+		return sourceRegions(geography).contains(region);
 	}
 
 	/**
-	 * The source regions of this model's profile of {@code geography}: the geography's,
-	 * then this model's own additions.
+	 * The one rule for the source regions of this model's profile of {@code geography}:
+	 * this model's {@link #geoRegions()} of the geography where it has them (they replace
+	 * the geography's regions, so a region the geography serves may be missing and one it
+	 * does not serve present), otherwise the geography's regions.
 	 * @param geography the geography
-	 * @return the regions, in that order
+	 * @return the regions a call may use the profile from
 	 */
 	public List<String> sourceRegions(Geography geography) {
-		List<String> extra = extraRegions(geography.prefix());
-		if (extra.isEmpty()) {
-			return geography.regions();
-		}
-		return java.util.stream.Stream.concat(geography.regions().stream(), extra.stream()).distinct().toList();
-	}
-
-	private List<String> extraRegions(String prefix) {
-		return this.geoRegions.getOrDefault(prefix, List.of());
+		return this.geoRegions.getOrDefault(geography.prefix(), geography.regions());
 	}
 
 	/** Every region the model can be used from, on demand first. */
@@ -242,11 +236,13 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 	}
 
 	/**
-	 * An unmodifiable copy in {@code geoPrefixes} order, without empty lists.
+	 * An unmodifiable copy in {@code geoPrefixes} order.
 	 * @param geoRegions the regions by geography
 	 * @param geoPrefixes the model's geographies
 	 * @return the copy
-	 * @throws IllegalArgumentException if a key is not one of {@code geoPrefixes}
+	 * @throws IllegalArgumentException if a key is not one of {@code geoPrefixes} or its
+	 * list is empty (a profile called from no region is a geography left out of
+	 * {@code geoPrefixes})
 	 */
 	private static Map<String, List<String>> copyOf(Map<String, List<String>> geoRegions, List<String> geoPrefixes) {
 		if (geoRegions.isEmpty()) {
@@ -261,9 +257,14 @@ public record ModelInfo(String modelId, String provider, String displayName, Lis
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		for (String prefix : geoPrefixes) {
 			List<String> regions = geoRegions.get(prefix);
-			if (regions != null && !regions.isEmpty()) {
-				copy.put(prefix, List.copyOf(regions));
+			if (regions == null) {
+				continue;
 			}
+			if (regions.isEmpty()) {
+				throw new IllegalArgumentException("geoRegions of geography '" + prefix
+						+ "' is empty: leave the geography out of the model's geos instead");
+			}
+			copy.put(prefix, List.copyOf(regions));
 		}
 		return java.util.Collections.unmodifiableMap(copy);
 	}

@@ -109,7 +109,7 @@ public final class ProfileDiscovery {
 			if (!model.needsProfile() || (model.lifecycle() != null && model.lifecycle().isEndOfLife(today))) {
 				continue;
 			}
-			// a catalog model's own source regions count as its geographies' regions do
+			// a catalog model's own source regions of a geography replace the geography's
 			Optional<ModelInfo> known = this.catalog.find(model.modelId());
 			List<Geography> serving = known.isPresent() ? this.catalog.geographies().serving(region, known.get())
 					: this.catalog.geographies().serving(region);

@@ -55,7 +55,7 @@ final class RefreshedModel {
 		boolean needsProfileElsewhere = known.map(ModelInfo::needsProfileElsewhere)
 			.orElse(this.onDemand.isEmpty() && !this.profileOnly.isEmpty());
 		// A known geography is dropped only if an asked region could have shown its
-		// profile (one of the geography's regions, or of the model's own).
+		// profile (one of the model's source regions of it).
 		List<String> geos = merge(known.map(ModelInfo::geoPrefixes).orElse(List.of()), this.geos,
 				(geo) -> catalog.geographies()
 					.find(geo)
@@ -80,9 +80,10 @@ final class RefreshedModel {
 	}
 
 	/**
-	 * The model's own source regions of each geography it keeps: the known ones of
-	 * regions not asked, then each asked region that listed the profile although the
-	 * geography does not serve it. An asked region that did not list it is dropped.
+	 * The model's own source regions of each geography it keeps: each asked region is one
+	 * if it listed the profile, each region not asked keeps what the catalog said (its
+	 * own source regions of the geography, or the geography's). A geography whose result
+	 * is the geography's regions has no entry.
 	 * @param known the catalog's model, if any
 	 * @param geos the model's geographies after the refresh
 	 * @param asked the regions asked
@@ -91,18 +92,17 @@ final class RefreshedModel {
 	 */
 	private Map<String, List<String>> geoRegions(Optional<ModelInfo> known, List<String> geos, Set<String> asked,
 			ModelCatalog catalog) {
-		Map<String, List<String>> knownRegions = known.map(ModelInfo::geoRegions).orElse(Map.of());
 		Map<String, List<String>> result = new LinkedHashMap<>();
 		for (String geo : geos) {
 			Optional<Geography> geography = catalog.geographies().find(geo);
 			if (geography.isEmpty()) {
 				continue;
 			}
-			Set<String> seen = new LinkedHashSet<>(this.profileRegions.getOrDefault(geo, Set.of()));
-			seen.removeIf(geography.get()::serves);
-			List<String> regions = merge(knownRegions.getOrDefault(geo, List.of()), seen,
+			List<String> knownRegions = known.map((model) -> model.sourceRegions(geography.get()))
+				.orElse(geography.get().regions());
+			List<String> regions = merge(knownRegions, this.profileRegions.getOrDefault(geo, Set.of()),
 					(region) -> !asked.contains(region));
-			if (!regions.isEmpty()) {
+			if (!Set.copyOf(regions).equals(Set.copyOf(geography.get().regions()))) {
 				result.put(geo, regions);
 			}
 		}

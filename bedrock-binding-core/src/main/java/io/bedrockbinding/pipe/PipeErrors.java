@@ -257,9 +257,9 @@ final class PipeErrors {
 	}
 
 	/**
-	 * The regions a system profile of {@code geo} routes to: the geography's, and the
-	 * source regions the catalog adds for the model (a call from such a region may land
-	 * in it).
+	 * The regions a system profile of {@code geo} routes to: the model's source regions
+	 * of the geography ({@code ModelInfo.sourceRegions}; a call from such a region may
+	 * land in it).
 	 * @param geo the profile's geography
 	 * @param modelId the profile's model
 	 * @param otherwise the regions when the geography is unknown

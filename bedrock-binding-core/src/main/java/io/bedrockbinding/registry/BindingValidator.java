@@ -138,8 +138,8 @@ final class BindingValidator {
 			}
 			else if (this.region != null && !servedFrom(profiled, geography.get(), this.region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
-						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": the '"
-								+ profile.geo() + "' geography serves " + String.join(", ", geography.get().regions()),
+						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": "
+								+ sourceRegionsText(profiled, geography.get()),
 						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null),
 						this.hints));
 			}
@@ -183,7 +183,7 @@ final class BindingValidator {
 
 	/**
 	 * Whether a profile of {@code geography} can be called from {@code region}: for a
-	 * catalog model by its own source regions too.
+	 * catalog model by its source regions of the geography.
 	 * @param profiled the profile's model, if the catalog has it
 	 * @param geography the profile's geography
 	 * @param region the configured region
@@ -191,6 +191,20 @@ final class BindingValidator {
 	 */
 	private static boolean servedFrom(@Nullable ModelInfo profiled, Geography geography, String region) {
 		return (profiled != null) ? profiled.servedFrom(geography, region) : geography.serves(region);
+	}
+
+	/**
+	 * Where a profile of {@code geography} can be called from: the geography's regions,
+	 * or the catalog model's own source regions of it.
+	 * @param profiled the profile's model, if the catalog has it
+	 * @param geography the profile's geography
+	 * @return the text for the message
+	 */
+	private static String sourceRegionsText(@Nullable ModelInfo profiled, Geography geography) {
+		if (profiled == null || !profiled.geoRegions().containsKey(geography.prefix())) {
+			return "the '" + geography.prefix() + "' geography serves " + String.join(", ", geography.regions());
+		}
+		return "the catalog lists its source regions as " + String.join(", ", profiled.sourceRegions(geography));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the {@code catalog.json} format ({@link CatalogReader},
@@ -128,11 +129,17 @@ class CatalogJsonTests {
 	@Test
 	void readsAndWritesAModelsOwnSourceRegionsOfAGeography() throws IOException {
 		ModelInfo next = fixture().find("acme.next-v3:0").orElseThrow();
-		assertThat(next.geoRegions()).isEqualTo(Map.of("us", List.of("ca-central-1")));
+		assertThat(next.geoRegions()).isEqualTo(Map.of("us", List.of("us-east-1", "ca-central-1")));
 		Geography us = fixture().geographies().find("us").orElseThrow();
+		assertThat(us.regions()).containsExactly("us-east-1", "us-west-2");
+		// the model's list replaces the geography's: ca-central-1 in, us-west-2 out
+		assertThat(next.sourceRegions(us)).containsExactly("us-east-1", "ca-central-1");
 		assertThat(next.servedFrom(us, "ca-central-1")).isTrue();
-		assertThat(next.sourceRegions(us)).containsExactly("us-east-1", "us-west-2", "ca-central-1");
-		assertThat(fixture().find("acme.gone-v1:0").orElseThrow().servedFrom(us, "ca-central-1")).isFalse();
+		assertThat(next.servedFrom(us, "us-west-2")).isFalse();
+		ModelInfo gone = fixture().find("acme.gone-v1:0").orElseThrow();
+		assertThat(gone.sourceRegions(us)).isEqualTo(us.regions());
+		assertThat(gone.servedFrom(us, "us-west-2")).isTrue();
+		assertThat(gone.servedFrom(us, "ca-central-1")).isFalse();
 
 		ModelInfo model = new ModelInfo("acme.m-v1:0", "acme", "M", List.of(), List.of("us-east-1", "ca-west-1"),
 				List.of("us", "global"), true, true, List.of("TEXT"), List.of("TEXT"), null, false, Lifecycle.ACTIVE,
@@ -144,9 +151,9 @@ class CatalogJsonTests {
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"geos\" : [ \"us\", \"global\" ], "
 				+ "\"geoRegions\" : { \"us\" : [ \"ca-central-1\", \"ca-west-1\" ] }, \"needsProfile\" : true");
 		assertThat(ModelCatalog.read(new ByteArrayInputStream(out.toByteArray())).all()).containsExactly(model);
-		assertThat(new ModelCatalog(List.of(model.withGeoRegions(Map.of("us", List.of()))), catalog.geographies()).all()
-			.get(0)
-			.geoRegions()).isEmpty();
+		// a profile called from no region is a geography the model does not list
+		assertThatIllegalArgumentException().isThrownBy(() -> model.withGeoRegions(Map.of("us", List.of())))
+			.withMessageContaining("geoRegions of geography 'us' is empty");
 	}
 
 	@Test
@@ -178,6 +185,11 @@ class CatalogJsonTests {
 			.isThrownBy(() -> read("{\"geographies\": [{\"prefix\": \"us\"}], \"models\": [\n"
 					+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"us\"], \"geoRegions\": {\"us\": \"ca-central-1\"}}]}"))
 			.withMessageContaining("\"geoRegions.us\" of model \"acme.m-v1:0\" must be an array of strings");
+		assertThatIOException()
+			.isThrownBy(() -> read("{\"geographies\": [{\"prefix\": \"us\"}], \"models\": [\n"
+					+ "{\"id\": \"acme.m-v1:0\", \"geos\": [\"us\"], \"geoRegions\": {\"us\": []}}]}"))
+			.withMessage("Invalid model catalog at line 2, column 54: \"geoRegions\" of model \"acme.m-v1:0\" "
+					+ "gives geography \"us\" no source region: leave it out of \"geos\" instead");
 	}
 
 	@Test

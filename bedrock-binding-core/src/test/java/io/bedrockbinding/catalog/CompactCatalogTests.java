@@ -56,7 +56,7 @@ class CompactCatalogTests {
 				LocalDate.of(2026, 6, 1), LocalDate.of(2027, 1, 15), "acme.current-v2:0"));
 		assertThat(read.find("acme.current-v2:0").orElseThrow().lifecycle()).isSameAs(Lifecycle.ACTIVE);
 		assertThat(read.find("acme.next-v3:0").orElseThrow().geoRegions())
-			.isEqualTo(Map.of("us", List.of("ca-central-1")));
+			.isEqualTo(Map.of("us", List.of("us-east-1", "ca-central-1")));
 	}
 
 	@Test
@@ -64,9 +64,14 @@ class CompactCatalogTests {
 		ModelCatalog fromCompact = CompactCatalog.read(resource(CompactCatalog.RESOURCE),
 				resource(ModelCatalog.RESOURCE));
 		ModelInfo haiku = fromCompact.find("anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
-		assertThat(haiku.geoRegions()).isEqualTo(Map.of("us", List.of("ca-central-1")));
+		assertThat(haiku.geoRegions())
+			.isEqualTo(Map.of("us", List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1")));
 		assertThat(fromCompact.systemProfileFor(haiku.modelId(), "ca-central-1"))
 			.contains("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+		assertThat(fromCompact.find("anthropic.claude-opus-4-7").orElseThrow().geoRegions()).containsEntry("au",
+				List.of("ap-southeast-2", "ap-southeast-4"));
+		assertThat(fromCompact.systemProfileFor("anthropic.claude-opus-4-7", "ap-southeast-6"))
+			.contains("global.anthropic.claude-opus-4-7");
 		assertThat(fromCompact.all()).filteredOn((model) -> !model.geoRegions().isEmpty()).hasSize(4);
 	}
 

@@ -238,7 +238,7 @@ class ModelCatalogTests {
 	}
 
 	@Test
-	void everyOwnSourceRegionOfAGeographyIsOutsideItAndComesFromAModelCard() {
+	void everyOwnListOfSourceRegionsDiffersFromItsGeographyAndComesFromAModelCard() {
 		List<ModelInfo> extended = this.catalog.all()
 			.stream()
 			.filter((model) -> !model.geoRegions().isEmpty())
@@ -251,10 +251,24 @@ class ModelCatalogTests {
 			model.geoRegions().forEach((prefix, regions) -> {
 				Geography geography = this.catalog.geographies().find(prefix).orElseThrow();
 				assertThat(regions).as("%s regions of %s", prefix, model.modelId())
-					.noneMatch(geography::serves)
+					.doesNotHaveDuplicates()
 					.allMatch(model::availableIn);
+				// a list equal to the geography's says nothing: it is left out
+				assertThat(java.util.Set.copyOf(regions)).as("%s regions of %s", prefix, model.modelId())
+					.isNotEqualTo(java.util.Set.copyOf(geography.regions()));
 			});
 		}
+		// the cards' Geo: AU tables: Opus 4.7 and 4.8 are called from Sydney and
+		// Melbourne only
+		Geography au = this.catalog.geographies().find("au").orElseThrow();
+		assertThat(au.regions()).contains("ap-southeast-6");
+		for (String opus : List.of("anthropic.claude-opus-4-7", "anthropic.claude-opus-4-8")) {
+			ModelInfo model = this.catalog.find(opus).orElseThrow();
+			assertThat(model.sourceRegions(au)).as(opus).containsExactly("ap-southeast-2", "ap-southeast-4");
+			assertThat(model.geoRegions()).as(opus).containsOnlyKeys("us", "au");
+		}
+		assertThat(this.catalog.find("anthropic.claude-sonnet-4-6").orElseThrow().sourceRegions(au))
+			.isEqualTo(au.regions());
 	}
 
 	@Test
@@ -266,6 +280,12 @@ class ModelCatalogTests {
 		// the card adds ca-central-1 to the us. profile's source regions, not ca-west-1
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-central-1")).contains("us." + CLAUDE_HAIKU_4_5);
 		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ca-west-1")).contains("global." + CLAUDE_HAIKU_4_5);
+		// the Haiku 4.5 card lists New Zealand as a source of au., the Opus 4.7 card does
+		// not
+		assertThat(this.catalog.systemProfileFor(CLAUDE_HAIKU_4_5, "ap-southeast-6"))
+			.contains("au." + CLAUDE_HAIKU_4_5);
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-opus-4-7", "ap-southeast-6"))
+			.contains("global.anthropic.claude-opus-4-7");
 		// Sonnet 4.5: global from every commercial region (Regional availability by
 		// models)
 		assertThat(this.catalog.systemProfileFor(CLAUDE_SONNET_4_5, "sa-east-1"))

@@ -63,6 +63,12 @@ class BindingRegistryDerivedTests {
 			"anthropic.claude-sonnet-4-6, ca-west-1, us.anthropic.claude-sonnet-4-6, DERIVED",
 			"anthropic.claude-opus-4-7, ca-central-1, us.anthropic.claude-opus-4-7, DERIVED",
 			"anthropic.claude-opus-4-8, ca-west-1, us.anthropic.claude-opus-4-8, DERIVED",
+			"anthropic.claude-opus-4-7, ap-southeast-4, au.anthropic.claude-opus-4-7, DERIVED",
+			"anthropic.claude-opus-4-7, ap-southeast-6, global.anthropic.claude-opus-4-7, DERIVED",
+			"anthropic.claude-opus-4-8, ap-southeast-2, au.anthropic.claude-opus-4-8, DERIVED",
+			"anthropic.claude-opus-4-8, ap-southeast-6, global.anthropic.claude-opus-4-8, DERIVED",
+			"anthropic.claude-sonnet-4-6, ap-southeast-6, au.anthropic.claude-sonnet-4-6, DERIVED",
+			"anthropic.claude-haiku-4-5-20251001-v1:0, ap-southeast-6, au.anthropic.claude-haiku-4-5-20251001-v1:0, DERIVED",
 			"anthropic.claude-3-7-sonnet-20250219-v1:0, us-east-2, us.anthropic.claude-3-7-sonnet-20250219-v1:0, DERIVED",
 			"deepseek.r1-v1:0, us-west-2, us.deepseek.r1-v1:0, DERIVED",
 			"anthropic.claude-3-haiku-20240307-v1:0, eu-west-1, anthropic.claude-3-haiku-20240307-v1:0, CATALOG",
@@ -135,7 +141,8 @@ class BindingRegistryDerivedTests {
 				new Geography("global", List.of("us-east-1", "ca-central-1"))));
 		ModelInfo extended = new ModelInfo("acme.extended-v1:0", "acme", "Extended", List.of(),
 				List.of("us-east-1", "ca-central-1"), List.of("us", "global"), true, true, List.of("TEXT"),
-				List.of("TEXT"), null, false, Lifecycle.ACTIVE, List.of(), Map.of("us", List.of("ca-central-1")));
+				List.of("TEXT"), null, false, Lifecycle.ACTIVE, List.of(),
+				Map.of("us", List.of("us-east-1", "ca-central-1")));
 		ModelInfo plain = new ModelInfo("acme.plain-v1:0", "acme", "Plain", List.of(),
 				List.of("us-east-1", "ca-central-1"), List.of("us", "global"), true, true, List.of("TEXT"),
 				List.of("TEXT"));
@@ -152,6 +159,34 @@ class BindingRegistryDerivedTests {
 		assertThat(virginia.resolve("acme.plain-v1:0", "ca-central-1").target().value())
 			.isEqualTo("global.acme.plain-v1:0");
 		assertThat(virginia.targetFor("acme.extended-v1:0").value()).isEqualTo("us.acme.extended-v1:0");
+	}
+
+	@Test
+	void aRegionAModelsOwnListLeavesOutGetsTheNextGeographyThatHasItOrNone() {
+		Geographies geographies = new Geographies(
+				List.of(new Geography("au", List.of("ap-southeast-2", "ap-southeast-4", "ap-southeast-6")),
+						new Geography("global", List.of("ap-southeast-2", "ap-southeast-4", "ap-southeast-6"))));
+		List<String> regions = List.of("ap-southeast-2", "ap-southeast-4", "ap-southeast-6");
+		List<String> text = List.of("TEXT");
+		ModelInfo narrowed = new ModelInfo("acme.narrowed-v1:0", "acme", "Narrowed", List.of(), regions,
+				List.of("au", "global"), true, true, text, text, null, false, Lifecycle.ACTIVE, List.of(),
+				Map.of("au", List.of("ap-southeast-2", "ap-southeast-4")));
+		ModelInfo regionalOnly = new ModelInfo("acme.regional-v1:0", "acme", "Regional", List.of(), regions,
+				List.of("au"), true, true, text, text, null, false, Lifecycle.ACTIVE, List.of(),
+				Map.of("au", List.of("ap-southeast-2", "ap-southeast-4")));
+		ModelInfo plain = new ModelInfo("acme.plain-v1:0", "acme", "Plain", List.of(), regions, List.of("au", "global"),
+				true, true, text, text);
+		ModelCatalog small = new ModelCatalog(List.of(narrowed, regionalOnly, plain), geographies);
+
+		BindingRegistry newZealand = BindingRegistry.builder(small).region("ap-southeast-6").build();
+		BindingRegistry sydney = BindingRegistry.builder(small).region("ap-southeast-2").build();
+
+		assertThat(newZealand.targetFor("acme.narrowed-v1:0").value()).isEqualTo("global.acme.narrowed-v1:0");
+		assertThat(small.systemProfileFor("acme.regional-v1:0", "ap-southeast-6")).isEmpty();
+		assertThat(newZealand.resolve("acme.regional-v1:0").origin()).isEqualTo(Origin.catalog());
+		assertThat(newZealand.targetFor("acme.plain-v1:0").value()).isEqualTo("au.acme.plain-v1:0");
+		assertThat(sydney.targetFor("acme.narrowed-v1:0").value()).isEqualTo("au.acme.narrowed-v1:0");
+		assertThat(sydney.targetFor("acme.regional-v1:0").value()).isEqualTo("au.acme.regional-v1:0");
 	}
 
 	@Test

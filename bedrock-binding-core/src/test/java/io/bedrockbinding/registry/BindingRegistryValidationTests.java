@@ -65,6 +65,22 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void auProfileOfAModelWhoseCardLeavesOutNewZealandIsAnErrorThere() {
+		BindingRegistry registry = registry("ap-southeast-6");
+
+		registry.bind("anthropic.claude-opus-4-7", "au.anthropic.claude-opus-4-7");
+		registry.bind("anthropic.claude-sonnet-4-6", "au.anthropic.claude-sonnet-4-6");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.GEO_DOES_NOT_SERVE_REGION);
+			assertThat(problem.modelId()).isEqualTo("anthropic.claude-opus-4-7");
+			assertThat(problem.message()).isEqualTo("au.anthropic.claude-opus-4-7 (runtime) cannot be called from "
+					+ "ap-southeast-6: the catalog lists its source regions as ap-southeast-2, ap-southeast-4");
+			assertThat(problem.suggestedTarget()).isEqualTo("global.anthropic.claude-opus-4-7");
+		});
+	}
+
+	@Test
 	void geoProfileThatDoesNotServeTheRegionIsAnErrorSuggestingTheRegionsProfile() {
 		BindingRegistry registry = registry("us-east-1");
 

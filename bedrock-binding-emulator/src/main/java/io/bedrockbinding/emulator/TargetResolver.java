@@ -108,7 +108,7 @@ final class TargetResolver {
 			.filter((candidate) -> candidate.hasGeo(prefix))
 			.orElseThrow(BedrockError::invalidIdentifier);
 		Geography geography = this.catalog.geographies().find(prefix).orElseThrow(BedrockError::invalidIdentifier);
-		// the geography's regions, and those the catalog adds for this model
+		// the model's source regions of the geography (its own list, or the geography's)
 		if (!model.servedFrom(geography, region)) {
 			throw BedrockError.invalidIdentifier();
 		}

@@ -131,6 +131,27 @@ class PipeErrorTests {
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
+	void accessDeniedOnAnAuProfileListsOnlyTheSourceRegionsItsCardGives(CallPath path) {
+		// the Claude Opus 4.7 card: au. is called from ap-southeast-2 and ap-southeast-4
+		// only, although the au geography (the Haiku 4.5 card) has ap-southeast-6 too
+		String opus47 = "anthropic.claude-opus-4-7";
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("ap-southeast-2"))
+				.accountResolver(new StaticAccountResolver(Fixture.ACCOUNT))
+				.build());
+		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
+
+		BedrockPipeException failure = failure(path, factory.pipe(opus47));
+
+		assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+		assertThat(failure.target()).isEqualTo("au." + opus47);
+		assertThat(failure.fix()).contains("arn:aws:bedrock:ap-southeast-2::foundation-model/" + opus47)
+			.contains("arn:aws:bedrock:ap-southeast-4::foundation-model/" + opus47)
+			.doesNotContain("ap-southeast-6");
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
 	void accessDeniedOnAProfileArnOfAnotherAccountListsTheArnsToAllow(CallPath path) {
 		BindingRegistry registry = Fixture.registry("us-east-1");
 		String foreign = "arn:aws:bedrock:us-east-1:444455556666:inference-profile/us.amazon.nova-pro-v1:0";
