@@ -72,7 +72,7 @@ class CompactCatalogTests {
 				List.of("ap-southeast-2", "ap-southeast-4"));
 		assertThat(fromCompact.systemProfileFor("anthropic.claude-opus-4-7", "ap-southeast-6"))
 			.contains("global.anthropic.claude-opus-4-7");
-		assertThat(fromCompact.all()).filteredOn((model) -> !model.geoRegions().isEmpty()).hasSize(4);
+		assertThat(fromCompact.all()).filteredOn((model) -> !model.geoRegions().isEmpty()).hasSize(6);
 	}
 
 	@Test

@@ -245,7 +245,7 @@ class ModelCatalogTests {
 			.toList();
 		assertThat(extended).extracting(ModelInfo::modelId)
 			.containsExactlyInAnyOrder(CLAUDE_HAIKU_4_5, "anthropic.claude-sonnet-4-6", "anthropic.claude-opus-4-7",
-					"anthropic.claude-opus-4-8");
+					"anthropic.claude-opus-4-8", "anthropic.claude-fable-5", "openai.gpt-5.6-sol");
 		for (ModelInfo model : extended) {
 			assertThat(model.sources()).as("sources of %s", model.modelId()).anyMatch((key) -> key.startsWith("card-"));
 			model.geoRegions().forEach((prefix, regions) -> {
@@ -269,6 +269,15 @@ class ModelCatalogTests {
 		}
 		assertThat(this.catalog.find("anthropic.claude-sonnet-4-6").orElseThrow().sourceRegions(au))
 			.isEqualTo(au.regions());
+		// the Fable 5 and GPT-5.6 Sol cards: their one Geo profile is us., with a Geo
+		// cell
+		// in ca-central-1 (and, for Fable 5, ca-west-1)
+		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "ca-west-1"))
+			.contains("us.anthropic.claude-fable-5");
+		assertThat(this.catalog.systemProfileFor("openai.gpt-5.6-sol", "ca-central-1"))
+			.contains("us.openai.gpt-5.6-sol");
+		assertThat(this.catalog.systemProfileFor("openai.gpt-5.6-sol", "ca-west-1"))
+			.contains("global.openai.gpt-5.6-sol");
 	}
 
 	@Test
