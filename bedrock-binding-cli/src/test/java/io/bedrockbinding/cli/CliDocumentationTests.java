@@ -16,13 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code $ ./inference-config.sh ...} command of the block runs again, in order, on an
  * inference file in a fresh home folder, and prints the lines below it (stderr, then
  * stdout; the page shows that home as {@code /home/me}). A {@code $ echo $?} line checks
- * the exit code of the command before it.
+ * the exit code of the command before it. The menu example below it is checked the same
+ * way.
  */
 class CliDocumentationTests {
 
 	private static final String PROMPT = "$ ./inference-config.sh ";
 
 	private static final String DOCUMENTED_HOME = "/home/me";
+
+	private static final String MENU_INTRODUCTION = "The interactive menu, fed from a pipe:";
 
 	@TempDir
 	Path home;
@@ -78,10 +81,44 @@ class CliDocumentationTests {
 		return steps;
 	}
 
+	/**
+	 * The menu example below the session ({@code $ printf '...' | ./inference-config.sh
+	 * ...}): its input fed to the tool, on a fresh home folder, prints the lines the page
+	 * shows.
+	 */
+	@Test
+	void theDocumentedMenuPrintsWhatThePageShows() throws IOException {
+		List<String> block = blockAfter(MENU_INTRODUCTION);
+		String command = block.get(0);
+		String script = PROMPT.substring("$ ".length());
+		assertThat(command).as("the menu example's command line").startsWith("$ printf '").contains("' | " + script);
+		String input = command.substring("$ printf '".length(), command.indexOf("' | ")).replace("\\n", "\n");
+		List<String> args = new ArrayList<>(
+				List.of(command.substring(command.indexOf(script) + script.length()).split(" ")));
+		args.add("--file");
+		args.add(this.home.resolve(".aws/inference.txt").toString());
+		Cli.Result result = Cli.runWithInput(input, args.toArray(String[]::new));
+		String home = this.home.toString();
+		List<String> printed = new ArrayList<>(result.err().lines().toList());
+		printed.addAll(result.out().lines().map((line) -> line.replace(home, DOCUMENTED_HOME)).toList());
+		assertThat(printed).as("output of the menu example%n%s", result)
+			.containsExactlyElementsOf(block.subList(1, block.size()));
+		assertThat(result.exitCode()).isZero();
+	}
+
 	private static List<String> sessionBlock() throws IOException {
+		return blockAfter("## A session");
+	}
+
+	/**
+	 * The first fenced block of docs/cli.md after a line.
+	 * @param line the line before it (a heading or a sentence)
+	 * @return the block's lines, without the fences
+	 */
+	private static List<String> blockAfter(String line) throws IOException {
 		List<String> lines = Files.readAllLines(repositoryRoot().resolve("docs/cli.md"));
-		int heading = lines.indexOf("## A session");
-		assertThat(heading).as("the heading '## A session' in docs/cli.md").isNotNegative();
+		int heading = lines.indexOf(line);
+		assertThat(heading).as("the line '%s' in docs/cli.md", line).isNotNegative();
 		int start = lines.subList(heading, lines.size()).indexOf("```") + heading + 1;
 		int end = lines.subList(start, lines.size()).indexOf("```") + start;
 		return lines.subList(start, end);
