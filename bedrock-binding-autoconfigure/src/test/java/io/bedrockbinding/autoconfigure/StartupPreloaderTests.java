@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * in the way of the start-up validation, which still runs on the main thread.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class CatalogPreloaderTests {
+class StartupPreloaderTests {
 
 	@TempDir
 	Path folder;
@@ -34,7 +34,7 @@ class CatalogPreloaderTests {
 		// the warm-up of the application's region done before the start, on this thread,
 		// and again by the listener (SpringApplication registers it from
 		// spring.factories)
-		CatalogPreloader.preload("eu-west-1");
+		StartupPreloader.preload("eu-west-1");
 		Path file = BindingTestApplication.copy("bedrock-binding-validation/inference-direct.txt", this.folder);
 		Throwable failure = catchThrowable(() -> BindingTestApplication
 			.run("bedrock-binding-validation", List.of("default"), "--bedrock.binding.inference-file.location=" + file)
@@ -48,23 +48,23 @@ class CatalogPreloaderTests {
 
 	@Test
 	void theWarmUpSwallowsWhatItCannotDoForTheMainThreadToReport() {
-		assertThatNoException().isThrownBy(() -> CatalogPreloader.preload("not a region"));
+		assertThatNoException().isThrownBy(() -> StartupPreloader.preload("not a region"));
 	}
 
 	@Test
 	void isRegisteredAsAnApplicationListener() {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(ApplicationListener.class))
-			.hasAtLeastOneElementOfType(CatalogPreloader.class);
+			.hasAtLeastOneElementOfType(StartupPreloader.class);
 	}
 
 	@Test
 	void preloadsByDefault() {
-		assertThat(CatalogPreloader.preloads(new MockEnvironment())).isTrue();
+		assertThat(StartupPreloader.preloads(new MockEnvironment())).isTrue();
 	}
 
 	@Test
 	void doesNothingWhenTheStarterIsSwitchedOff() {
-		assertThat(CatalogPreloader.preloads(new MockEnvironment().withProperty("bedrock.binding.enabled", "false")))
+		assertThat(StartupPreloader.preloads(new MockEnvironment().withProperty("bedrock.binding.enabled", "false")))
 			.isFalse();
 	}
 
@@ -72,7 +72,7 @@ class CatalogPreloaderTests {
 	void doesNothingWhenBootsBackgroundPreinitializationIsSwitchedOff() {
 		System.setProperty("spring.backgroundpreinitializer.ignore", "true");
 		try {
-			assertThat(CatalogPreloader.preloads(new MockEnvironment())).isFalse();
+			assertThat(StartupPreloader.preloads(new MockEnvironment())).isFalse();
 		}
 		finally {
 			System.clearProperty("spring.backgroundpreinitializer.ignore");

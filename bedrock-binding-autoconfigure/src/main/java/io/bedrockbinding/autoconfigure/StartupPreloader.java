@@ -19,14 +19,14 @@ import org.springframework.core.NativeDetector;
 import org.springframework.core.env.Environment;
 
 /**
- * Reads the built-in model catalog on a thread of its own as soon as the environment is
- * ready, so that its parsing (the largest piece of the starter's start-up) runs while
- * Spring prepares the context instead of on the main thread when the registry is made, as
- * Boot's own {@code BackgroundPreinitializer} does for Jackson and others. The same
- * thread then builds a throw-away registry (derived profiles of the configured region, an
- * inference file of three lines, validation), which loads and initialises the classes the
- * real registry's build and validation use, so that the main thread finds them ready, and
- * asks for the methods of the starter's bean types that Spring's
+ * Warms up what the starter's start-up runs, on a thread of its own as soon as the
+ * environment is ready, as Boot's own {@code BackgroundPreinitializer} does for Jackson
+ * and others: it reads the built-in model catalog, so that its parsing runs while Spring
+ * prepares the context instead of on the main thread when the registry is made, then
+ * builds a throw-away registry (derived profiles of the configured region, an inference
+ * file of three lines, validation), which loads and initialises the classes the real
+ * registry's build and validation use, so that the main thread finds them ready, and asks
+ * for the methods of the starter's bean types that Spring's
  * {@code EventListenerMethodProcessor} looks through once every singleton exists (the SDK
  * client interfaces name about a hundred SDK model classes, which are loaded then), and
  * converts a text to a {@code Path} as the binder of the starter's properties does. It
@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
  * switched off, or when Boot's {@code spring.backgroundpreinitializer.ignore} system
  * property is {@code true}. Registered in {@code META-INF/spring.factories}.
  */
-class CatalogPreloader implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class StartupPreloader implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
 	/** A system profile, an ARN with the account template and a direct call. */
 	private static final byte[] WARM_UP_FILE = ("# warm-up\n" + "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n"
@@ -49,7 +49,7 @@ class CatalogPreloader implements ApplicationListener<ApplicationEnvironmentPrep
 		Environment environment = event.getEnvironment();
 		if (preloads(environment)) {
 			String region = environment.getProperty("bedrock.binding.region", "us-east-1");
-			Thread thread = new Thread(() -> preload(region), "bedrock-binding-catalog");
+			Thread thread = new Thread(() -> preload(region), "bedrock-binding-preload");
 			thread.setDaemon(true);
 			thread.start();
 		}
