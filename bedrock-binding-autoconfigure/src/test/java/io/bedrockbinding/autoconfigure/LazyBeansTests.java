@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The beans start-up does not need (the clients, the account resolver, the pipe factory)
  * are made when first asked for, not at start-up, and their settings still fail start-up
- * when they are bad.
+ * when they are bad (the timeouts and failover settings: the tests of those properties,
+ * which ask for no lazy bean).
  */
 class LazyBeansTests {
 
@@ -63,22 +64,6 @@ class LazyBeansTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Invalid bedrock.binding.client-pool.max-regions")
 				.hasStackTraceContaining("at least 1"));
-	}
-
-	@Test
-	void aBadTimeoutStillFailsStartUpWithoutAnyoneAskingForTheClients() {
-		this.runner.withPropertyValues("bedrock.binding.timeouts.read=0s")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("bedrock.binding.timeouts.read")
-				.hasMessageContaining("positive"));
-	}
-
-	@Test
-	void aBadFailoverSettingStillFailsStartUp() {
-		this.runner.withPropertyValues("bedrock.binding.failover.cooldown-after=0")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("Invalid bedrock.binding.failover settings"));
 	}
 
 }
