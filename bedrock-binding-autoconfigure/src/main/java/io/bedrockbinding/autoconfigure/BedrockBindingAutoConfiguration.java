@@ -7,6 +7,7 @@ import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.ConfiguredAccountId;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.client.ClientSettings;
+import io.bedrockbinding.client.RegionalClients;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
@@ -155,7 +156,9 @@ public final class BedrockBindingAutoConfiguration {
 		properties.getTimeouts().toPipeTimeouts();
 		failover.toSettings();
 		try {
-			BedrockRuntimeClients.builder().maxRegions(properties.getClientPool().getMaxRegions());
+			// the pool's own rule, without the clients' builder (and the SDK classes it
+			// loads)
+			RegionalClients.checkMaxClients(properties.getClientPool().getMaxRegions());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid bedrock.binding.client-pool.max-regions: " + ex.getMessage(),

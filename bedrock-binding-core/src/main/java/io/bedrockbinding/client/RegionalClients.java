@@ -58,11 +58,21 @@ public final class RegionalClients<C extends SdkAutoCloseable> implements Functi
 	 * @param factory makes the client of a region
 	 */
 	public RegionalClients(int maxClients, Function<String, ? extends C> factory) {
+		this.maxClients = checkMaxClients(maxClients);
+		this.factory = factory;
+	}
+
+	/**
+	 * Checks a pool size, as the constructor does: at least 1.
+	 * @param maxClients the size
+	 * @return the size
+	 * @throws IllegalArgumentException if it is less than 1
+	 */
+	public static int checkMaxClients(int maxClients) {
 		if (maxClients < 1) {
 			throw new IllegalArgumentException("The pool must hold at least 1 client, got " + maxClients);
 		}
-		this.maxClients = maxClients;
-		this.factory = factory;
+		return maxClients;
 	}
 
 	/**

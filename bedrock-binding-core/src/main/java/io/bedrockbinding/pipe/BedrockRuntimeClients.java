@@ -285,10 +285,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxRegions(int maxRegions) {
-			if (maxRegions < 1) {
-				throw new IllegalArgumentException("maxRegions must be at least 1, got " + maxRegions);
-			}
-			this.maxRegions = maxRegions;
+			this.maxRegions = RegionalClients.checkMaxClients(maxRegions);
 			return this;
 		}
 
