@@ -10,7 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -26,6 +29,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -44,9 +48,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"Binds AWS Bedrock model IDs to the inference profiles (or ARNs) they must be called through, "
 						+ "in the inference file that bedrock-binding applications read (one model=target per line).",
 				"Without a command, an interactive menu reads its choices from stdin." },
-		subcommands = { ListCommand.class, SearchCommand.class, ProviderCommand.class, RegionCommand.class,
-				BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class, DiscoverCommand.class,
-				RefreshCatalogCommand.class, CompletionCommand.class, HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:ok",
 				"1:problems found (validate) or operation refused (invalid model ID or target, "
@@ -58,6 +59,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"  inference-config discover --region us-east-1 --write",
 				"Run 'inference-config help COMMAND' (or COMMAND --help) for a command's options." })
 public final class InferenceConfig implements Callable<Integer> {
+
+	/**
+	 * The commands by name (each the name of its {@code @Command}), in the order the
+	 * usage lists them; added by
+	 * {@link #commandLine(InputStream, Clock, Supplier, String[])}.
+	 */
+	static final Map<String, Class<?>> COMMANDS = commands(ListCommand.class, "list", SearchCommand.class, "search",
+			ProviderCommand.class, "provider", RegionCommand.class, "region", BindCommand.class, "bind",
+			UnbindCommand.class, "unbind", ShowCommand.class, "show", ValidateCommand.class, "validate",
+			DiscoverCommand.class, "discover", RefreshCatalogCommand.class, "refresh-catalog", CompletionCommand.class,
+			"completion", HelpCommand.class, "help");
 
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
@@ -121,7 +133,7 @@ public final class InferenceConfig implements Callable<Integer> {
 	public static void main(String[] args) {
 		// first, so that reading the catalog overlaps building the command tree
 		Supplier<ModelCatalog> builtInCatalog = StartupPreload.start(args);
-		CommandLine commandLine = commandLine(System.in, Clock.systemUTC(), builtInCatalog);
+		CommandLine commandLine = commandLine(System.in, Clock.systemUTC(), builtInCatalog, args);
 		int exitCode = commandLine.execute(args);
 		commandLine.getOut().flush();
 		commandLine.getErr().flush();
@@ -158,10 +170,66 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * @return the command line
 	 */
 	static CommandLine commandLine(InputStream in, Clock clock, Supplier<ModelCatalog> builtInCatalog) {
+		return commandLine(in, clock, builtInCatalog, new String[0]);
+	}
+
+	/**
+	 * The command line that executes {@code args}: with only the command they name, when
+	 * they name one that needs no other (picocli reads the annotations of every command
+	 * it is given, which is most of a short command's start), else with all of them (for
+	 * the menu, the usage, {@code help}, {@code completion} and the "did you mean"
+	 * suggestions of a misspelt command).
+	 * @param in the input of the interactive menu
+	 * @param clock the clock that decides whether a model is legacy or past its end of
+	 * life
+	 * @param builtInCatalog what gives the built-in catalog (a {@link StartupPreload})
+	 * @param args the arguments it will execute
+	 * @return the command line
+	 */
+	static CommandLine commandLine(InputStream in, Clock clock, Supplier<ModelCatalog> builtInCatalog, String[] args) {
 		CommandLine commandLine = new CommandLine(new InferenceConfig(in, clock, builtInCatalog));
+		String named = commandName(commandLine.getCommandSpec(), args);
+		if (named != null && !named.equals("help") && !named.equals("completion")) {
+			commandLine.addSubcommand(COMMANDS.get(named));
+		}
+		else {
+			COMMANDS.values().forEach(commandLine::addSubcommand);
+		}
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());
 		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
 		return commandLine;
+	}
+
+	/**
+	 * The command that {@code args} run: their first argument that is neither an option
+	 * of {@code root} nor an option's value, if it names a command.
+	 * @param root the top-level command
+	 * @param args the command line
+	 * @return the command's name, or null if they name none
+	 */
+	static @Nullable String commandName(CommandSpec root, String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.equals("--")) {
+				return null;
+			}
+			if (!arg.startsWith("-")) {
+				return COMMANDS.containsKey(arg) ? arg : null;
+			}
+			OptionSpec option = arg.contains("=") ? null : root.findOption(arg);
+			if (option != null && option.arity().max() > 0) {
+				i++;
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, Class<?>> commands(Object... classesAndNames) {
+		Map<String, Class<?>> commands = new LinkedHashMap<>();
+		for (int i = 0; i < classesAndNames.length; i += 2) {
+			commands.put((String) classesAndNames[i + 1], (Class<?>) classesAndNames[i]);
+		}
+		return Collections.unmodifiableMap(commands);
 	}
 
 	/** The interactive menu. */

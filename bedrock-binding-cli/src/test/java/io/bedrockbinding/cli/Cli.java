@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import io.bedrockbinding.catalog.ModelCatalog;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +44,9 @@ final class Cli {
 	private static Result run(Clock clock, String stdin, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine commandLine = InferenceConfig
-			.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clock);
+		// as main() makes it: with only the command that args name, if they name one
+		CommandLine commandLine = InferenceConfig.commandLine(
+				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clock, ModelCatalog::builtIn, args);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		int exitCode = commandLine.execute(args);
