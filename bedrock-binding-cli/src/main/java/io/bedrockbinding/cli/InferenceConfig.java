@@ -65,11 +65,24 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * usage lists them; added by
 	 * {@link #commandLine(InputStream, Clock, Supplier, String[])}.
 	 */
-	static final Map<String, Class<?>> COMMANDS = commands(ListCommand.class, "list", SearchCommand.class, "search",
-			ProviderCommand.class, "provider", RegionCommand.class, "region", BindCommand.class, "bind",
-			UnbindCommand.class, "unbind", ShowCommand.class, "show", ValidateCommand.class, "validate",
-			DiscoverCommand.class, "discover", RefreshCatalogCommand.class, "refresh-catalog", CompletionCommand.class,
-			"completion", HelpCommand.class, "help");
+	static final Map<String, Class<?>> COMMANDS;
+
+	static {
+		Map<String, Class<?>> commands = new LinkedHashMap<>();
+		commands.put("list", ListCommand.class);
+		commands.put("search", SearchCommand.class);
+		commands.put("provider", ProviderCommand.class);
+		commands.put("region", RegionCommand.class);
+		commands.put("bind", BindCommand.class);
+		commands.put("unbind", UnbindCommand.class);
+		commands.put("show", ShowCommand.class);
+		commands.put("validate", ValidateCommand.class);
+		commands.put("discover", DiscoverCommand.class);
+		commands.put("refresh-catalog", RefreshCatalogCommand.class);
+		commands.put("completion", CompletionCommand.class);
+		commands.put("help", HelpCommand.class);
+		COMMANDS = Collections.unmodifiableMap(commands);
+	}
 
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
@@ -222,14 +235,6 @@ public final class InferenceConfig implements Callable<Integer> {
 			}
 		}
 		return null;
-	}
-
-	private static Map<String, Class<?>> commands(Object... classesAndNames) {
-		Map<String, Class<?>> commands = new LinkedHashMap<>();
-		for (int i = 0; i < classesAndNames.length; i += 2) {
-			commands.put((String) classesAndNames[i + 1], (Class<?>) classesAndNames[i]);
-		}
-		return Collections.unmodifiableMap(commands);
 	}
 
 	/** The interactive menu. */
