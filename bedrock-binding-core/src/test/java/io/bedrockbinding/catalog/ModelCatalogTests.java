@@ -270,8 +270,7 @@ class ModelCatalogTests {
 		assertThat(this.catalog.find("anthropic.claude-sonnet-4-6").orElseThrow().sourceRegions(au))
 			.isEqualTo(au.regions());
 		// the Fable 5 and GPT-5.6 Sol cards: their one Geo profile is us., with a Geo
-		// cell
-		// in ca-central-1 (and, for Fable 5, ca-west-1)
+		// cell in ca-central-1 (and, for Fable 5, ca-west-1)
 		assertThat(this.catalog.systemProfileFor("anthropic.claude-fable-5", "ca-west-1"))
 			.contains("us.anthropic.claude-fable-5");
 		assertThat(this.catalog.systemProfileFor("openai.gpt-5.6-sol", "ca-central-1"))

@@ -35,8 +35,7 @@ public final class BedrockBindingsEndpointAutoConfiguration {
 			BedrockBindingsEndpointProperties properties, ObjectProvider<AccountResolver> accounts,
 			ObjectProvider<BedrockPipeFactory> pipes) {
 		// the account resolver and the pipe factory are lazy beans: asked for on the
-		// first
-		// request, not made for the endpoint at start-up
+		// first request, not made for the endpoint at start-up
 		return new BedrockBindingsEndpoint(registry, properties.getShowValues(),
 				() -> accounts.getIfAvailable(AccountResolver::none), () -> {
 					BedrockPipeFactory factory = pipes.getIfAvailable();
