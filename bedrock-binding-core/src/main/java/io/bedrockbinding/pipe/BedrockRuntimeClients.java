@@ -283,9 +283,15 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 		 * {@value RegionalClients#DEFAULT_MAX_CLIENTS}.
 		 * @param maxRegions the limit, at least 1
 		 * @return this builder
+		 * @throws IllegalArgumentException naming {@code maxRegions} if it is less than 1
 		 */
 		public Builder maxRegions(int maxRegions) {
-			this.maxRegions = RegionalClients.checkMaxClients(maxRegions);
+			try {
+				this.maxRegions = RegionalClients.checkMaxClients(maxRegions);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Invalid maxRegions: " + ex.getMessage(), ex);
+			}
 			return this;
 		}
 
