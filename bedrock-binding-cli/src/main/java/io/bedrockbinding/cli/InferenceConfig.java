@@ -61,28 +61,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class InferenceConfig implements Callable<Integer> {
 
 	/**
-	 * The commands by name (each the name of its {@code @Command}), in the order the
-	 * usage lists them; added by
-	 * {@link #commandLine(InputStream, Clock, Supplier, String[])}.
+	 * The commands by the name of their {@code @Command}, in the order the usage lists
+	 * them; added by {@link #commandLine(InputStream, Clock, Supplier, String[])}.
 	 */
-	static final Map<String, Class<?>> COMMANDS;
-
-	static {
-		Map<String, Class<?>> commands = new LinkedHashMap<>();
-		commands.put("list", ListCommand.class);
-		commands.put("search", SearchCommand.class);
-		commands.put("provider", ProviderCommand.class);
-		commands.put("region", RegionCommand.class);
-		commands.put("bind", BindCommand.class);
-		commands.put("unbind", UnbindCommand.class);
-		commands.put("show", ShowCommand.class);
-		commands.put("validate", ValidateCommand.class);
-		commands.put("discover", DiscoverCommand.class);
-		commands.put("refresh-catalog", RefreshCatalogCommand.class);
-		commands.put("completion", CompletionCommand.class);
-		commands.put("help", HelpCommand.class);
-		COMMANDS = Collections.unmodifiableMap(commands);
-	}
+	static final Map<String, Class<?>> COMMANDS = byName(ListCommand.class, SearchCommand.class, ProviderCommand.class,
+			RegionCommand.class, BindCommand.class, UnbindCommand.class, ShowCommand.class, ValidateCommand.class,
+			DiscoverCommand.class, RefreshCatalogCommand.class, CompletionCommand.class, HelpCommand.class);
 
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,20}");
 
@@ -235,6 +219,14 @@ public final class InferenceConfig implements Callable<Integer> {
 			}
 		}
 		return null;
+	}
+
+	private static Map<String, Class<?>> byName(Class<?>... commands) {
+		Map<String, Class<?>> byName = new LinkedHashMap<>();
+		for (Class<?> command : commands) {
+			byName.put(command.getAnnotation(Command.class).name(), command);
+		}
+		return Collections.unmodifiableMap(byName);
 	}
 
 	/** The interactive menu. */

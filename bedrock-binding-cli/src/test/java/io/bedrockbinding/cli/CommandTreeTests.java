@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of them when they name none, or one that needs the others.
  */
 class CommandTreeTests {
-
-	@Test
-	void eachCommandIsKnownByTheNameOfItsAnnotation() {
-		assertThat(InferenceConfig.COMMANDS).hasSize(12);
-		InferenceConfig.COMMANDS.forEach((name,
-				type) -> assertThat(type.getAnnotation(Command.class).name()).as(type.getSimpleName()).isEqualTo(name));
-	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "-",
