@@ -190,6 +190,17 @@ class ChatClientTests {
 	}
 
 	@Test
+	void streamCutShortStillStopsItsObservation() {
+		String first = this.chatClientBuilder.build().prompt().user("Hello").stream().content().take(1).blockLast();
+
+		assertThat(first).isNotEmpty();
+		assertThat(this.observations).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStarted()
+			.hasBeenStopped();
+	}
+
+	@Test
 	void usageCarriesThePromptCacheCounts() {
 		ChatResponse response = this.chatClientBuilder.build().prompt().user("Hello").call().chatResponse();
 

@@ -118,7 +118,9 @@ public final class BedrockBindingChatModel implements ChatModel {
 			observation.parentObservation(parent).start();
 			return Flux.<ChatResponse>create((sink) -> send(request, sink, context))
 				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
+				// before the end reaches the subscriber, which doFinally is not
+				.doOnTerminate(observation::stop)
+				.doOnCancel(observation::stop)
 				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
