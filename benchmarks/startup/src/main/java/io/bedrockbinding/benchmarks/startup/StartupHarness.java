@@ -329,8 +329,10 @@ public final class StartupHarness {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "harness %s, %d pairs, variant %s, child JVM options %s", this.harness,
-					this.pairs, this.variant, this.jvmArgs);
+			// the variant is the start-up harness's alone
+			String variant = runs("startup") ? ", variant " + this.variant : "";
+			return String.format(Locale.ROOT, "harness %s, %d pairs%s, child JVM options %s", this.harness, this.pairs,
+					variant, this.jvmArgs);
 		}
 
 	}
