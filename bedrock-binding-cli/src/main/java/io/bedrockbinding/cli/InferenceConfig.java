@@ -144,30 +144,7 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * @return the command line
 	 */
 	public static CommandLine commandLine(InputStream in) {
-		return commandLine(in, Clock.systemUTC());
-	}
-
-	/**
-	 * The command line, judging the models' lifecycle by {@code clock}.
-	 * @param in the input of the interactive menu
-	 * @param clock the clock that decides whether a model is legacy or past its end of
-	 * life
-	 * @return the command line
-	 */
-	static CommandLine commandLine(InputStream in, Clock clock) {
-		return commandLine(in, clock, ModelCatalog::builtIn);
-	}
-
-	/**
-	 * The command line, with the built-in catalog from {@code builtInCatalog}.
-	 * @param in the input of the interactive menu
-	 * @param clock the clock that decides whether a model is legacy or past its end of
-	 * life
-	 * @param builtInCatalog what gives the built-in catalog (a {@link StartupPreload})
-	 * @return the command line
-	 */
-	static CommandLine commandLine(InputStream in, Clock clock, Supplier<ModelCatalog> builtInCatalog) {
-		return commandLine(in, clock, builtInCatalog, new String[0]);
+		return commandLine(in, Clock.systemUTC(), ModelCatalog::builtIn, new String[0]);
 	}
 
 	/**

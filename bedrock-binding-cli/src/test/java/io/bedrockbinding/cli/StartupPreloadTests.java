@@ -70,12 +70,13 @@ class StartupPreloadTests {
 		Path file = this.folder.resolve("inference.txt");
 		Files.writeString(file, "acme.widget-v1:0=us.acme.widget-v1:0\n");
 		StringWriter out = new StringWriter();
+		String[] args = { "--file", file.toString(), "list" };
 		CommandLine commandLine = InferenceConfig.commandLine(new ByteArrayInputStream(new byte[0]), Clock.systemUTC(),
-				() -> catalog);
+				() -> catalog, args);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(new StringWriter(), true));
 
-		int exitCode = commandLine.execute("--file", file.toString(), "list");
+		int exitCode = commandLine.execute(args);
 
 		assertThat(exitCode).isZero();
 		assertThat(out.toString().lines()).containsExactly("1. acme.widget-v1:0 -> us.acme.widget-v1:0",
