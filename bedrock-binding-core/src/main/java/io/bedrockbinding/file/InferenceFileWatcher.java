@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Watches the folder of the path and, when the path is a symlink, the folders along the
  * link, so that a Kubernetes ConfigMap swap ({@code ..data} re-pointed) is seen. Only a
  * content change is reported: touching the file, or an event for another file in the
- * folder, reads it but reports nothing.
+ * folder, reads it but reports nothing. A folder that does not exist yet is waited for:
+ * its nearest existing ancestor is watched until it appears.
  */
 public final class InferenceFileWatcher implements AutoCloseable {
 
@@ -94,10 +95,19 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		return watcher;
 	}
 
+	/**
+	 * Watches each folder to watch or, while it does not exist, its nearest existing
+	 * ancestor, whose events then bring a look (and this again) when it is created.
+	 * Registering a folder twice is harmless.
+	 */
 	private void register() throws IOException {
 		for (Path folder : foldersToWatch()) {
-			if (Files.isDirectory(folder)) {
-				folder.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
+			Path existing = folder;
+			while (existing != null && !Files.isDirectory(existing)) {
+				existing = existing.getParent();
+			}
+			if (existing != null) {
+				existing.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
 						StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
 			}
 		}
@@ -153,13 +163,15 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private void reloadIfChanged() {
 		try {
+			// Before the read: a swapped symlink may point into a folder not watched yet,
+			// or a missing folder may have appeared, and a change after the read is then
+			// seen too.
+			register();
 			byte[] fingerprint = fingerprint();
 			if (Arrays.equals(fingerprint, this.lastSeen)) {
 				return;
 			}
 			this.lastSeen = fingerprint;
-			// A swapped symlink may point into a folder not watched yet.
-			register();
 			this.listener.accept(this.file.read());
 		}
 		catch (RuntimeException | IOException ex) {
@@ -172,14 +184,15 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	/**
 	 * The bytes of the file, to tell real changes apart.
-	 * @return the bytes, or an empty array when the file is missing
+	 * @return the bytes, or {@code null} when the file is missing or unreadable (which
+	 * differs from an empty file)
 	 */
-	private byte[] fingerprint() {
+	private byte @Nullable [] fingerprint() {
 		try {
 			return Files.readAllBytes(this.file.path());
 		}
 		catch (IOException ex) {
-			return new byte[0];
+			return null;
 		}
 	}
 

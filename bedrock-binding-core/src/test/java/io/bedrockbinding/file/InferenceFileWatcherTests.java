@@ -113,6 +113,34 @@ class InferenceFileWatcherTests {
 	}
 
 	@Test
+	void aDeletedFileRecreatedEmptyIsReported() throws Exception {
+		Path path = Files.writeString(this.dir.resolve("inference.txt"), binding("us.amazon.nova-pro-v1:0"));
+		watch(path);
+		Files.delete(path);
+		assertThat(next().exists()).isFalse();
+
+		// an empty file has no bindings; a missing one keeps the last good ones
+		Files.writeString(path, "");
+
+		InferenceFileContent empty = next();
+		assertThat(empty.exists()).isTrue();
+		assertThat(empty.entries()).isEmpty();
+	}
+
+	@Test
+	void aFileWhoseFolderIsCreatedAfterTheStartIsReported() throws Exception {
+		Path path = this.dir.resolve("home").resolve(".aws").resolve("inference.txt");
+		watch(path);
+
+		new InferenceFile(path).bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(targets(next())).containsExactly(Map.entry("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0"));
+		// and the folder made is now watched itself
+		Files.writeString(path, binding("eu.amazon.nova-pro-v1:0"));
+		assertThat(targets(next())).containsExactly(Map.entry("amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0"));
+	}
+
+	@Test
 	void aBrokenVersionIsReportedWithItsProblems() throws Exception {
 		Path path = Files.writeString(this.dir.resolve("inference.txt"), binding(""));
 		watch(path);
