@@ -44,6 +44,9 @@ public class InferenceFileReloader implements SmartLifecycle {
 		}
 		try {
 			this.watcher = InferenceFileWatcher.start(file, this.properties.getWatchDelay(), this.registry::applyFile);
+			// The registry read the file when it was made; the watcher counts the file as
+			// it is now as seen, so a change in between is read here.
+			this.registry.reloadFile();
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Cannot watch {} for changes ({}); it is read once at start-up", file.path(), ex.toString());

@@ -614,6 +614,17 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
+		void aChangeWhileTheContextStartsIsInForceOnceItHasStarted() throws IOException {
+			Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+			runner(file).withUserConfiguration(EditWhileStarting.class).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(file).content().isEqualTo("amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n");
+				assertThat(context.getBean(BindingRegistry.class).resolve("amazon.nova-pro-v1:0").target().value())
+					.isEqualTo("eu.amazon.nova-pro-v1:0");
+			});
+		}
+
+		@Test
 		void watchFalseStartsNoWatcher() throws IOException {
 			Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 			runner(file).withPropertyValues("bedrock.binding.inference-file.watch=false").run((context) -> {
@@ -669,6 +680,19 @@ class BedrockBindingAutoConfigurationTests {
 
 		private Path write(String name, String content) throws IOException {
 			return Files.writeString(this.folder.resolve(name), content);
+		}
+
+		/** Edits the file after the registry has read it, before the reloader starts. */
+		@Configuration(proxyBeanMethods = false)
+		static class EditWhileStarting {
+
+			@Bean
+			Object fileEditor(BindingRegistry registry) throws IOException {
+				Files.writeString(registry.inferenceFile().orElseThrow().path(),
+						"amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n");
+				return new Object();
+			}
+
 		}
 
 	}
