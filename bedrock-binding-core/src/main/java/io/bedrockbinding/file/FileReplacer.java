@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <li>A symlink is followed, so the link survives; a dangling one is refused rather than
  * replaced by a regular file. A file that no mode bit lets anyone write is refused, even
  * for root.</li>
- * <li>New files are owner-only; a rewritten file keeps its permissions.</li>
+ * <li>New files are owner-only; a rewritten file keeps its permissions, and its owner and
+ * group where the writer may set them.</li>
  * </ul>
  */
 final class FileReplacer {
@@ -236,7 +239,9 @@ final class FileReplacer {
 	}
 
 	/**
-	 * New files are owner-only; a rewritten file keeps the permissions it had.
+	 * New files are owner-only; a rewritten file keeps the permissions it had, and its
+	 * owner and group where the writer may set them (root editing a user's file leaves it
+	 * the user's).
 	 * @param temp the temp file about to replace the file
 	 * @param original the file it replaces, or null for a new file
 	 * @throws IOException if the permissions cannot be read or set
@@ -245,9 +250,26 @@ final class FileReplacer {
 		if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			return;
 		}
-		Set<PosixFilePermission> permissions = (original != null) ? Files.getPosixFilePermissions(original)
-				: OWNER_ONLY;
-		Files.setPosixFilePermissions(temp, permissions);
+		if (original == null) {
+			Files.setPosixFilePermissions(temp, OWNER_ONLY);
+			return;
+		}
+		PosixFileAttributes was = Files.readAttributes(original, PosixFileAttributes.class);
+		PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+		PosixFileAttributes now = view.readAttributes();
+		try {
+			if (!now.owner().equals(was.owner())) {
+				view.setOwner(was.owner());
+			}
+			if (!now.group().equals(was.group())) {
+				view.setGroup(was.group());
+			}
+		}
+		catch (FileSystemException ex) {
+			// not permitted (another user's file, a group the writer is not in): the file
+			// becomes the writer's, as any editor's rewrite would make it
+		}
+		view.setPermissions(was.permissions());
 	}
 
 	/**

@@ -105,7 +105,8 @@ public final class InferenceDocument {
 		List<String> lines = new ArrayList<>(this.lines);
 		List<String> endings = new ArrayList<>(this.endings);
 		int index = lastLineOf(modelId);
-		if (index < 0) {
+		if (index < 0 && DefaultInferenceFile.isDefaultFile(this.lines)) {
+			// only there: unbind restores a placeholder only there
 			index = lines.indexOf(DefaultInferenceFile.placeholder(modelId));
 		}
 		if (index >= 0) {

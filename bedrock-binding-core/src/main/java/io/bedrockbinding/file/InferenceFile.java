@@ -196,11 +196,12 @@ public final class InferenceFile {
 	 */
 	public FileChange bind(String modelId, String target) throws IOException {
 		String[] before = new String[1];
-		update((document) -> {
+		InferenceDocument written = update((document) -> {
 			before[0] = document.targetOf(modelId).orElse(null);
 			return document.with(modelId, target);
 		});
-		return new FileChange(modelId, before[0], target.strip());
+		// as written: a chain is written in its one text form
+		return new FileChange(modelId, before[0], written.targetOf(modelId).orElseThrow());
 	}
 
 	/**

@@ -2,10 +2,16 @@ package io.bedrockbinding.file;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Writing {@code inference.txt}: one line changes, everything else stays byte for byte.
@@ -287,6 +294,32 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
+	void aFileRewrittenByRootKeepsItsOwnerAndGroup() throws IOException {
+		write("# header\n");
+		UserPrincipalLookupService lookup = path().getFileSystem().getUserPrincipalLookupService();
+		// numeric IDs, which need no entry in the user database
+		UserPrincipal user = lookup.lookupPrincipalByName("4242");
+		GroupPrincipal group = lookup.lookupPrincipalByGroupName("4243");
+		PosixFileAttributeView view = Files.getFileAttributeView(path(), PosixFileAttributeView.class);
+		try {
+			view.setOwner(user);
+			view.setGroup(group);
+		}
+		catch (FileSystemException ex) {
+			assumeTrue(false, "only root may give a file to another user");
+		}
+		Files.setPosixFilePermissions(path(), PosixFilePermissions.fromString("rw-------"));
+
+		new InferenceFile(path()).bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		PosixFileAttributes after = view.readAttributes();
+		assertThat(after.owner()).isEqualTo(user);
+		assertThat(after.group()).isEqualTo(group);
+		assertThat(PosixFilePermissions.toString(after.permissions())).isEqualTo("rw-------");
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
 	void writingThroughASymlinkKeepsTheLinkAndChangesItsTarget() throws IOException {
 		Path real = Files.createDirectory(this.dir.resolve("real")).resolve("inference.txt");
 		Files.writeString(real, "# real\n");
@@ -430,6 +463,32 @@ class InferenceFileWriteTests {
 		file.unbind(NOVA_PRO);
 
 		assertThat(text()).isEqualTo("# Nova Pro: ours\n");
+	}
+
+	@Test
+	void bindThenUnbindInAFileOfYourOwnKeepsACommentedOutLineOfThatModel() throws IOException {
+		String original = "# my bindings\n#" + NOVA_PRO + "=\n" + NOVA_LITE + "=us.amazon.nova-lite-v1:0\n";
+		InferenceFile file = write(original);
+
+		file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		assertThat(text()).isEqualTo(original + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		file.unbind(NOVA_PRO);
+
+		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
+	void rebindingTheSameChainIsNoChange() throws IOException {
+		InferenceFile file = write("");
+		String chain = "us.amazon.nova-pro-v1:0,global.amazon.nova-pro-v1:0";
+		assertThat(file.bind(NOVA_PRO, chain).after())
+			.isEqualTo("us.amazon.nova-pro-v1:0, global.amazon.nova-pro-v1:0");
+		byte[] written = Files.readAllBytes(path());
+
+		FileChange again = file.bind(NOVA_PRO, chain);
+
+		assertThat(Files.readAllBytes(path())).isEqualTo(written);
+		assertThat(again.changed()).as(again.toString()).isFalse();
 	}
 
 	@Test
