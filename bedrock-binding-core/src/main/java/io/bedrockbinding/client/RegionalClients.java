@@ -119,11 +119,13 @@ public final class RegionalClients<C extends SdkAutoCloseable> implements Functi
 
 	/**
 	 * Starts an async call with the client of {@code region}, which stays open until the
-	 * returned future completes even if the region is evicted meanwhile.
+	 * call's future completes even if the region is evicted meanwhile.
 	 * @param <R> the result type
 	 * @param region the region ID
 	 * @param call starts the call with the client
-	 * @return the future of {@code call}, which completes after the lease has ended
+	 * @return the future of {@code call}, which completes after the lease has ended; a
+	 * cancel of it cancels the future {@code call} returned (the SDK's call, which then
+	 * ends the lease)
 	 * @throws ClientsClosedException if the pool is closed
 	 */
 	public <R> CompletableFuture<R> callAsync(String region, Function<? super C, CompletableFuture<R>> call) {
@@ -136,7 +138,26 @@ public final class RegionalClients<C extends SdkAutoCloseable> implements Functi
 			entry.release();
 			throw ex;
 		}
-		return future.whenComplete((result, failure) -> entry.release());
+		// The lease ends with the call itself. A future derived from it would not do: a
+		// cancel of the derived future neither reaches the call (which would keep its
+		// connection until the SDK's own timeouts) nor runs the derived future's action
+		// (the lease would never end).
+		CompletableFuture<R> leased = new CompletableFuture<>();
+		future.whenComplete((result, failure) -> {
+			entry.release();
+			if (failure != null) {
+				leased.completeExceptionally(failure);
+			}
+			else {
+				leased.complete(result);
+			}
+		});
+		leased.whenComplete((result, failure) -> {
+			if (leased.isCancelled()) {
+				future.cancel(false);
+			}
+		});
+		return leased;
 	}
 
 	/**

@@ -124,6 +124,19 @@ class RegionalClientsTests {
 	}
 
 	@Test
+	void cancellingAnAsyncCallCancelsTheClientsFutureAndEndsTheLease() {
+		RegionalClients<FakeClient> bounded = new RegionalClients<>(1, this::make);
+		CompletableFuture<String> pending = new CompletableFuture<>();
+		CompletableFuture<String> call = bounded.callAsync("us-east-1", (east) -> pending);
+		bounded.get("us-west-2");
+
+		call.cancel(false);
+
+		assertThat(pending).isCancelled();
+		assertThat(this.made.get(0).closed).hasValue(1);
+	}
+
+	@Test
 	void aCallThatThrowsStillEndsItsLease() {
 		RegionalClients<FakeClient> bounded = new RegionalClients<>(1, this::make);
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> bounded.call("us-east-1", (east) -> {

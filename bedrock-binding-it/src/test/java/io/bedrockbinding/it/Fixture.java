@@ -84,8 +84,15 @@ final class Fixture {
 	 * pay.
 	 */
 	static BedrockRuntimeClients.Builder clients(LocalBedrock bedrock, int attempts) {
-		return defaultClients(bedrock, attempts).asyncCustomizer((builder) -> builder.httpClientBuilder(
-				NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).eventLoopGroup(SHARED_EVENT_LOOP)));
+		return defaultClients(bedrock, attempts).asyncCustomizer((builder) -> builder.httpClientBuilder(netty()));
+	}
+
+	/**
+	 * The async HTTP client of {@link #clients}: HTTP/1.1 on the tests' shared event
+	 * loop.
+	 */
+	static NettyNioAsyncHttpClient.Builder netty() {
+		return NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).eventLoopGroup(SHARED_EVENT_LOOP);
 	}
 
 	/** Clients of {@code bedrock} with core's own HTTP client settings, retries aside. */

@@ -2,6 +2,7 @@ package io.bedrockbinding.it;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.bedrockbinding.emulator.Fault;
@@ -14,6 +15,8 @@ import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTimeouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -93,6 +96,34 @@ class PipeStreamTests {
 	}
 
 	@Test
+	void aStreamTimeoutAbortsItsRequest() {
+		List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
+		BedrockPipeFactory factory = this.factories.track(
+				BedrockPipeFactory
+					.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 1)
+						.timeouts(PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofMillis(500)))
+						.asyncCustomizer((builder) -> builder.httpClientBuilder(
+								(defaults) -> new Exchanges(Fixture.netty().buildWithDefaults(defaults), exchanges)))
+						.build())
+					.build());
+		bedrock.faults().latency(Duration.ofMillis(2500));
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.STREAM.call(factory.pipe(Fixture.LLAMA), PROMPT));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+		// The pipe gave up on the call: its request is cancelled (connection closed, the
+		// client's lease ended), not left to receive the answer 2.5 s later.
+		assertThat(exchanges).hasSize(1);
+		CompletableFuture<Void> exchange = exchanges.get(0);
+		await().atMost(Duration.ofSeconds(10)).until(exchange::isDone);
+		assertThat(exchange).isCancelled();
+		// Let the emulator's late answer end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
+	}
+
+	@Test
 	void aStreamSilentBetweenEventsTimesOutAndSendsNoMoreText() {
 		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamIdle(Duration.ofMillis(500)));
 		bedrock.faults().pauseNextStream(1, Duration.ofMillis(2500));
@@ -107,6 +138,37 @@ class PipeStreamTests {
 		assertThat(failure.fix()).contains("PipeTimeouts.streamIdle");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 		assertThat(deltas).hasSize(1);
+	}
+
+	/** An async HTTP client that keeps the future of every exchange it starts. */
+	private static final class Exchanges implements SdkAsyncHttpClient {
+
+		private final SdkAsyncHttpClient http;
+
+		private final List<CompletableFuture<Void>> exchanges;
+
+		Exchanges(SdkAsyncHttpClient http, List<CompletableFuture<Void>> exchanges) {
+			this.http = http;
+			this.exchanges = exchanges;
+		}
+
+		@Override
+		public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
+			CompletableFuture<Void> exchange = this.http.execute(request);
+			this.exchanges.add(exchange);
+			return exchange;
+		}
+
+		@Override
+		public String clientName() {
+			return this.http.clientName();
+		}
+
+		@Override
+		public void close() {
+			this.http.close();
+		}
+
 	}
 
 }
