@@ -148,9 +148,7 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	 */
 	private BindingTarget target(String modelId, String region) {
 		Resolution resolution = this.registry.resolve(modelId, region);
-		BindingTarget target = (resolution.hops().size() == 1) ? resolution.target() : pick(resolution, region);
-		return target.hasTemplate()
-				? target.resolve(new TemplateValues(this.accounts::accountId, region, this.registry.hints())) : target;
+		return filled((resolution.hops().size() == 1) ? resolution.target() : pick(resolution, region), region);
 	}
 
 	/**
@@ -159,7 +157,7 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	 * a target of another region).
 	 * @param resolution the call's resolution
 	 * @param region the client's region
-	 * @return the target to send
+	 * @return the target to send, templates filled in if it is of the region
 	 */
 	private BindingTarget pick(Resolution resolution, String region) {
 		BindingTarget firstOfRegion = null;
@@ -167,14 +165,27 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 			if (!hop.region().equals(region)) {
 				continue;
 			}
-			if (this.cooldowns == null || !this.cooldowns.isCoolingDown(hop.target().value(), region)) {
-				return hop.target();
+			// Looked up as it is recorded (SENT): under the target as sent.
+			BindingTarget target = filled(hop.target(), region);
+			if (this.cooldowns == null || !this.cooldowns.isCoolingDown(target.value(), region)) {
+				return target;
 			}
 			if (firstOfRegion == null) {
-				firstOfRegion = hop.target();
+				firstOfRegion = target;
 			}
 		}
 		return (firstOfRegion != null) ? firstOfRegion : resolution.target();
+	}
+
+	/**
+	 * {@code target} with its templates filled in for a call from {@code region}.
+	 * @param target a bound target
+	 * @param region the client's region
+	 * @return the target to send
+	 */
+	private BindingTarget filled(BindingTarget target, String region) {
+		return target.hasTemplate()
+				? target.resolve(new TemplateValues(this.accounts::accountId, region, this.registry.hints())) : target;
 	}
 
 	/**

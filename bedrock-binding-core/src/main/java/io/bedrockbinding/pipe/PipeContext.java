@@ -119,10 +119,7 @@ final class PipeContext {
 	 * @return the route
 	 */
 	Route route(String modelId, Resolution resolution, Resolution.Hop hop) {
-		BindingTarget target = hop.target();
-		if (target.hasTemplate()) {
-			target = target.resolve(new TemplateValues(this.accounts::accountId, hop.region(), this.hints));
-		}
+		BindingTarget target = target(hop);
 		if (hop.appended() && this.fallbackLogged.add(modelId)) {
 			// the appended hop is tried after the bound targets failed, most often by an
 			// on-demand refusal
@@ -130,6 +127,21 @@ final class PipeContext {
 					modelId, hop.region(), target.value(), this.hints.onDemandFallback(), modelId, target.value());
 		}
 		return new Route(modelId, resolution.binding(), target, hop.region(), resolution.onDemandFallback());
+	}
+
+	/**
+	 * The target one hop calls, templates filled in: what its cooldown is recorded under.
+	 * @param hop the hop
+	 * @return the target as called
+	 * @throws io.bedrockbinding.identifier.UnresolvedTemplateException when a value the
+	 * target needs is not known
+	 * @throws io.bedrockbinding.account.AccountResolutionException when the account ID it
+	 * needs cannot be resolved
+	 */
+	BindingTarget target(Resolution.Hop hop) {
+		BindingTarget target = hop.target();
+		return target.hasTemplate()
+				? target.resolve(new TemplateValues(this.accounts::accountId, hop.region(), this.hints)) : target;
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.bedrockbinding.account.AccountResolutionException;
+import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Resolution;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -136,14 +139,27 @@ final class TargetChain {
 		if (this.hops.size() == 1) {
 			return this.hops;
 		}
-		Cooldowns cooldowns = this.context.cooldowns;
 		List<Resolution.Hop> ready = new ArrayList<>(this.hops.size());
 		for (Resolution.Hop hop : this.hops) {
-			if (!cooldowns.isCoolingDown(hop.target().value(), hop.region())) {
+			if (!isCoolingDown(hop)) {
 				ready.add(hop);
 			}
 		}
 		return ready.isEmpty() ? this.hops : ready;
+	}
+
+	// Looked up as attempts record it: under the target as called, templates filled in.
+	// A template that cannot be filled is not cooling down: its attempt says why it
+	// fails.
+	private boolean isCoolingDown(Resolution.Hop hop) {
+		BindingTarget target;
+		try {
+			target = this.context.target(hop);
+		}
+		catch (UnresolvedTemplateException | AccountResolutionException ex) {
+			return false;
+		}
+		return this.context.cooldowns.isCoolingDown(target.value(), hop.region());
 	}
 
 	private Attempt attempt(Resolution.Hop hop, int index, int count,

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
@@ -183,6 +184,30 @@ class FailoverTests {
 		assertThat(probed.invokedTarget()).isEqualTo(FIRST);
 		assertThat(called(CallPath.EXECUTE)).containsExactly(SECOND, FIRST);
 		assertThat(factory.cooldowns().active()).isEmpty();
+	}
+
+	@Test
+	void aTemplatedTargetCoolsDownUnderTheArnItCalledAndIsSkipped() {
+		String template = "arn:aws:bedrock:{region}:{account}:inference-profile/" + FIRST;
+		String arn = "arn:aws:bedrock:us-east-1:" + Fixture.ACCOUNT + ":inference-profile/" + FIRST;
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(HAIKU, template + ", " + SECOND);
+		BedrockPipeFactory factory = this.factories.track(Fixture.factory(bedrock.get(), registry)
+			.accountResolver(new StaticAccountResolver(Fixture.ACCOUNT))
+			.failover(new FailoverSettings(Duration.ofSeconds(30), 1, 0, this.clock))
+			.build());
+		BedrockPipe pipe = factory.pipe(HAIKU);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("one");
+		assertThat(factory.cooldowns().active()).singleElement()
+			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo(arn));
+		bedrock.get().reset();
+
+		PipeResult cooled = pipe.execute("two");
+
+		assertThat(cooled.invokedTarget()).isEqualTo(SECOND);
+		assertThat(cooled.targetsTried()).isEqualTo(1);
+		assertThat(called(CallPath.EXECUTE)).containsExactly(SECOND);
 	}
 
 	@Test

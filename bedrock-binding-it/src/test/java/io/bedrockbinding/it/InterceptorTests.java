@@ -1,20 +1,28 @@
 package io.bedrockbinding.it;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
+import io.bedrockbinding.account.StaticAccountResolver;
+import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.emulator.MovableClock;
 import io.bedrockbinding.interceptor.BindingInterceptor;
 import io.bedrockbinding.interceptor.CrossRegionTargetException;
+import io.bedrockbinding.pipe.Cooldowns;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -27,6 +35,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +55,9 @@ class InterceptorTests {
 	/** Profile-only in us-east-2 (catalog), streams. */
 	static final String CLAUDE_37 = Fixture.SONNET_37;
 
+	/** Has us. and global. profiles: a chain of two targets in one region. */
+	private static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@RegisterExtension
@@ -63,11 +75,15 @@ class InterceptorTests {
 	}
 
 	private BedrockRuntimeClient client(String region) {
+		return client(region, BindingInterceptor.of(this.registry));
+	}
+
+	private BedrockRuntimeClient client(String region, BindingInterceptor interceptor) {
 		BedrockRuntimeClient client = LocalBedrockClients.of(bedrock.get())
 			.runtimeBuilder(region)
 			.overrideConfiguration((override) -> {
 				Fixture.retries(1).accept(override);
-				override.addExecutionInterceptor(BindingInterceptor.of(this.registry));
+				override.addExecutionInterceptor(interceptor);
 			})
 			.build();
 		this.clients.add(client);
@@ -75,15 +91,24 @@ class InterceptorTests {
 	}
 
 	private BedrockRuntimeAsyncClient asyncClient(String region) {
+		return asyncClient(region, BindingInterceptor.of(this.registry));
+	}
+
+	private BedrockRuntimeAsyncClient asyncClient(String region, BindingInterceptor interceptor) {
 		BedrockRuntimeAsyncClient client = LocalBedrockClients.of(bedrock.get())
 			.runtimeAsyncBuilder(region)
 			.overrideConfiguration((override) -> {
 				Fixture.retries(1).accept(override);
-				override.addExecutionInterceptor(BindingInterceptor.of(this.registry));
+				override.addExecutionInterceptor(interceptor);
 			})
 			.build();
 		this.clients.add(client);
 		return client;
+	}
+
+	/** An interceptor that shares {@code cooldowns}, one throttle starting one. */
+	private BindingInterceptor interceptor(Cooldowns cooldowns) {
+		return BindingInterceptor.of(this.registry, new StaticAccountResolver(Fixture.ACCOUNT), cooldowns);
 	}
 
 	@Test
@@ -212,6 +237,26 @@ class InterceptorTests {
 		assertThat(bedrock.get().journal()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "us." + HAIKU, "arn:aws:bedrock:{region}:{account}:inference-profile/us." + HAIKU })
+	void aThrottledTargetOfAChainCoolsDownAndTheNextRequestSkipsIt(String first) {
+		this.registry.bind(HAIKU, first + ", global." + HAIKU);
+		Cooldowns cooldowns = cooldowns();
+		BedrockRuntimeClient client = client("us-east-2", interceptor(cooldowns));
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		assertThatExceptionOfType(ThrottlingException.class).isThrownBy(() -> converse(client, HAIKU));
+		// Recorded under the target as sent, templates filled in.
+		String sent = bedrock.get().journal("Converse").get(0).modelId();
+		assertThat(sent).doesNotContain("{");
+		assertThat(cooldowns.active()).singleElement()
+			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo(sent));
+		bedrock.get().reset();
+
+		converse(client, HAIKU);
+
+		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("global." + HAIKU);
+	}
+
 	@Test
 	void requestsWithoutAModelIdOrWithAProfileAlreadyPassUnchanged() {
 		BedrockRuntimeClient client = client("us-east-2");
@@ -222,8 +267,17 @@ class InterceptorTests {
 	}
 
 	private static void converse(BedrockRuntimeClient client) {
-		client.converse((request) -> request.modelId(Fixture.NOVA_PRO)
+		converse(client, Fixture.NOVA_PRO);
+	}
+
+	private static void converse(BedrockRuntimeClient client, String modelId) {
+		client.converse((request) -> request.modelId(modelId)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+	}
+
+	/** Cooldowns that one throttled request starts, on a clock that stands still. */
+	private static Cooldowns cooldowns() {
+		return new Cooldowns(Duration.ofSeconds(30), 1, new MovableClock(Instant.parse("2026-12-02T00:00:00Z")));
 	}
 
 }
