@@ -8,7 +8,6 @@ import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Resolution;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -133,8 +132,7 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	@Override
 	public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
 		String[] sent = executionAttributes.getAttribute(SENT);
-		if (this.cooldowns != null && sent != null && context.exception() instanceof AwsServiceException aws
-				&& aws.awsErrorDetails() != null && "ThrottlingException".equals(aws.awsErrorDetails().errorCode())) {
+		if (this.cooldowns != null && sent != null && Cooldowns.isThrottle(context.exception())) {
 			this.cooldowns.throttled(sent[0], sent[1]);
 		}
 	}

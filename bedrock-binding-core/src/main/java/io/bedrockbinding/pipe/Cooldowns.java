@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 /**
  * Which targets of a factory are cooling down: a target that was throttled {@code after}
  * times in a row (each after the SDK's own retries) is skipped by every chain for
@@ -52,6 +54,18 @@ public final class Cooldowns {
 	public boolean isCoolingDown(String target, String region) {
 		State state = this.states.get(new Key(target, region));
 		return state != null && state.until != null && this.clock.instant().isBefore(state.until);
+	}
+
+	/**
+	 * Whether a request sent without a pipe (through a {@code BindingInterceptor}) was
+	 * throttled, as a pipe tells it: Bedrock's ThrottlingException, also as a
+	 * ConverseStream names it inside a stream ({@code throttlingException}).
+	 * @param failure what the request failed with
+	 * @return whether to record it with {@link #throttled}
+	 */
+	public static boolean isThrottle(Throwable failure) {
+		return failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+				&& PipeErrors.isThrottling(aws);
 	}
 
 	/**

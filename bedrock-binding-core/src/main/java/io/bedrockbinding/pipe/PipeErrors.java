@@ -64,6 +64,16 @@ final class PipeErrors {
 	}
 
 	/**
+	 * Whether {@code failure} is Bedrock's ThrottlingException, as a call's answer or
+	 * inside a ConverseStream.
+	 * @param failure an error Bedrock answered with
+	 * @return whether Bedrock throttled the call
+	 */
+	static boolean isThrottling(AwsServiceException failure) {
+		return "ThrottlingException".equals(errorType(failure.awsErrorDetails().errorCode()));
+	}
+
+	/**
 	 * The pipe's failure for what a call threw.
 	 * @param thrown what the call threw (or failed its future with)
 	 * @param modelId the model ID the caller asked for
@@ -144,7 +154,7 @@ final class PipeErrors {
 			fix = "check the model ID and the bound target: the target must exist in " + region
 					+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)";
 		}
-		else if ("ThrottlingException".equals(code) || "ServiceQuotaExceededException".equals(code)
+		else if (isThrottling(aws) || "ServiceQuotaExceededException".equals(code)
 				|| "ModelNotReadyException".equals(code)) {
 			reason = FailureReason.THROTTLED;
 			fix = "still throttled after the SDK's retries: slow down, ask for a higher quota, or bind a cross-region profile (us., eu., global.) that spreads load over regions";

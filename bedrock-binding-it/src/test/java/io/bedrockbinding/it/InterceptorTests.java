@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.bedrockbinding.account.StaticAccountResolver;
@@ -257,6 +258,28 @@ class InterceptorTests {
 		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("global." + HAIKU);
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void aStreamThrottledInsideTheStreamCoolsItsTargetDown(int after) {
+		this.registry.bind(HAIKU, "us." + HAIKU + ", global." + HAIKU);
+		Cooldowns cooldowns = new Cooldowns(Duration.ofSeconds(30), after,
+				new MovableClock(Instant.parse("2026-12-02T00:00:00Z")));
+		BedrockRuntimeAsyncClient client = asyncClient("us-east-2", interceptor(cooldowns));
+		for (int i = 0; i < after; i++) {
+			// The answer starts (HTTP 200), then a throttlingException event ends it.
+			bedrock.faults().breakNextStream(0, Fault.THROTTLING);
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> converseStream(client).join())
+				.withCauseInstanceOf(ThrottlingException.class);
+		}
+		assertThat(cooldowns.active()).singleElement()
+			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo("us." + HAIKU));
+		bedrock.get().reset();
+
+		converseStream(client).join();
+
+		assertThat(Fixture.only(bedrock.get(), "ConverseStream").modelId()).isEqualTo("global." + HAIKU);
+	}
+
 	@Test
 	void requestsWithoutAModelIdOrWithAProfileAlreadyPassUnchanged() {
 		BedrockRuntimeClient client = client("us-east-2");
@@ -273,6 +296,13 @@ class InterceptorTests {
 	private static void converse(BedrockRuntimeClient client, String modelId) {
 		client.converse((request) -> request.modelId(modelId)
 			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+	}
+
+	private static CompletableFuture<Void> converseStream(BedrockRuntimeAsyncClient client) {
+		return client.converseStream((request) -> request.modelId(HAIKU)
+			.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()),
+				ConverseStreamResponseHandler.builder().subscriber((event) -> {
+				}).build());
 	}
 
 	/** Cooldowns that one throttled request starts, on a clock that stands still. */
