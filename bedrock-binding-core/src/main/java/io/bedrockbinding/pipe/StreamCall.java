@@ -57,6 +57,13 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 	private @Nullable CompletableFuture<Void> sdkCall;
 
+	// Whether the call's outcome is decided: set under the lock by the one thread that
+	// then completes done (outside it, so that no caller's continuation runs under the
+	// lock). Every check of "is the call over" reads it, not done: an event or an end
+	// that comes after a timeout was decided finds it set, although done may not be
+	// complete yet.
+	private boolean over;
+
 	StreamCall(Sink sink, PipeTimeouts timeouts, StreamClock clock) {
 		this.sink = sink;
 		this.timeouts = timeouts;
@@ -109,12 +116,12 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 			@Override
 			public void onSubscribe(Subscription subscription) {
-				boolean over;
+				boolean ended;
 				synchronized (StreamCall.this.lock) {
-					over = StreamCall.this.done.isDone();
+					ended = StreamCall.this.over;
 					StreamCall.this.subscription = subscription;
 				}
-				if (over) {
+				if (ended) {
 					subscription.cancel();
 				}
 				else {
@@ -153,7 +160,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	private void event(ConverseStreamOutput event) {
 		boolean handOver;
 		synchronized (this.lock) {
-			if (this.done.isDone()) {
+			if (this.over) {
 				return;
 			}
 			this.started = true;
@@ -172,23 +179,24 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 	/** Runs on the clock's thread when a bound may have passed. */
 	private void check() {
-		StreamTimeoutException timeout = null;
+		StreamTimeoutException timeout;
+		Ending ending;
 		synchronized (this.lock) {
-			if (this.done.isDone()) {
+			if (this.over) {
 				return;
 			}
 			Duration bound = this.started ? this.timeouts.streamIdle() : this.timeouts.streamFirstEvent();
 			long silent = System.nanoTime() - this.lastEvent;
-			if (silent >= bound.toNanos()) {
-				timeout = new StreamTimeoutException(this.started, bound);
-			}
-			else {
+			if (silent < bound.toNanos()) {
 				schedule(bound.toNanos() - silent);
+				return;
 			}
+			// Decided here, under the lock that events take: none reaches the caller
+			// from now on, and an end of the stream from now on is too late.
+			timeout = new StreamTimeoutException(this.started, bound);
+			ending = decide();
 		}
-		if (timeout != null) {
-			fail(timeout);
-		}
+		end(ending, timeout, true);
 	}
 
 	/**
@@ -206,29 +214,61 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 * @param failure why the call ends
 	 */
 	private void fail(Throwable failure) {
-		Subscription current;
-		CompletableFuture<Void> call;
+		Ending ending;
 		synchronized (this.lock) {
-			current = this.subscription;
-			call = this.sdkCall;
+			ending = decide();
 		}
-		finish(failure);
-		if (current != null) {
-			current.cancel();
-		}
-		if (call != null) {
-			call.cancel(false);
-		}
+		end(ending, failure, true);
 	}
 
+	/**
+	 * Ends the call as the SDK's future did.
+	 * @param failure its failure, or {@code null} if the stream ended
+	 */
 	private void finish(@Nullable Throwable failure) {
-		ScheduledFuture<?> pending;
+		Ending ending;
 		synchronized (this.lock) {
-			pending = this.timer;
-			this.timer = null;
+			ending = decide();
 		}
+		end(ending, failure, false);
+	}
+
+	/**
+	 * Decides that the call is over, once; called under the lock.
+	 * @return what there is to stop, or {@code null} if the call was over already
+	 */
+	private @Nullable Ending decide() {
+		if (this.over) {
+			return null;
+		}
+		this.over = true;
+		Ending ending = new Ending(this.timer, this.subscription, this.sdkCall);
+		this.timer = null;
+		return ending;
+	}
+
+	/**
+	 * Carries out a decided end, outside the lock: stops the check (and the stream), then
+	 * completes the call.
+	 * @param ending what {@link #decide()} returned
+	 * @param failure why the call ends, or {@code null} if the stream ended
+	 * @param stop whether to stop the SDK's stream
+	 */
+	private void end(@Nullable Ending ending, @Nullable Throwable failure, boolean stop) {
+		if (ending == null) {
+			return;
+		}
+		ScheduledFuture<?> pending = ending.timer();
+		Subscription stream = ending.subscription();
+		CompletableFuture<Void> call = ending.sdkCall();
 		if (pending != null) {
 			pending.cancel(false);
+		}
+		if (stop && stream != null) {
+			stream.cancel();
+		}
+		if (stop && call != null) {
+			call.cancel(false);
 		}
 		if (failure != null) {
 			this.done.completeExceptionally(failure);
@@ -280,6 +320,17 @@ final class StreamCall implements ConverseStreamResponseHandler {
 		synchronized (this.lock) {
 			return Replies.result(this.answer.response(), this.requestId, modelId, route, sent, fallback);
 		}
+	}
+
+	/**
+	 * What a decided end stops.
+	 *
+	 * @param timer the pending check
+	 * @param subscription the stream's subscription
+	 * @param sdkCall the SDK's future
+	 */
+	private record Ending(@Nullable ScheduledFuture<?> timer, @Nullable Subscription subscription,
+			@Nullable CompletableFuture<Void> sdkCall) {
 	}
 
 	/** Where the events of a stream go, in order, on an SDK thread. */

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread of a factory that watches its streams' silences ({@link StreamCall}).
- * Started on the first stream, stopped with the factory.
+ * Started on the first stream, stopped with the factory. Not final only so that a test
+ * can run the checks itself.
  */
-final class StreamClock implements AutoCloseable {
+class StreamClock implements AutoCloseable {
 
 	private @Nullable ScheduledThreadPoolExecutor executor;
 
