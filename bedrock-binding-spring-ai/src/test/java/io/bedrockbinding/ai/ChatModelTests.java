@@ -19,6 +19,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.util.MimeType;
@@ -72,6 +73,23 @@ class ChatModelTests {
 			.isEqualTo("amazon.nova-pro-v1:0");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300").contains("\"temperature\":0.5"));
+	}
+
+	@Test
+	void springAiStructuredOutputOptionsSendTheirSchema() {
+		String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+				+ "\"age\":{\"type\":\"integer\"}},\"required\":[\"name\",\"age\"]}";
+
+		String reply = this.chatModel
+			.call(new Prompt("Describe name=Ada age=36",
+					StructuredOutputChatOptions.builder().outputSchema(schema).build()))
+			.getResult()
+			.getOutput()
+			.getText();
+
+		assertThat(reply).isEqualTo("{\"name\":\"Ada\",\"age\":36}");
+		assertThat(this.localBedrock.journal("Converse")).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("\"outputConfig\"").contains("json_schema"));
 	}
 
 	@Test

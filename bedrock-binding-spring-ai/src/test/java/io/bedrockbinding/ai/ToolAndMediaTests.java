@@ -12,6 +12,7 @@ import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,6 +142,23 @@ class ToolAndMediaTests {
 			.entity(Person.class);
 
 		assertThat(person).isEqualTo(new Person("Ada", 36));
+		assertThat(this.localBedrock.journal("Converse")).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("\"outputConfig\"").contains("json_schema"));
+	}
+
+	@Test
+	void structuredOutputWithSpringAiRequestOptions() {
+		String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},"
+				+ "\"required\":[\"name\"]}";
+
+		String reply = this.chatClientBuilder.build()
+			.prompt()
+			.options(StructuredOutputChatOptions.builder().outputSchema(schema))
+			.user("Describe name=Ada")
+			.call()
+			.content();
+
+		assertThat(reply).isEqualTo("{\"name\":\"Ada\"}");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"outputConfig\"").contains("json_schema"));
 	}

@@ -41,7 +41,8 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 
 	/**
 	 * Options of any kind as bedrock-binding options: the same object when it is one,
-	 * else a copy of every portable and tool-calling option it has.
+	 * else a copy of every portable, tool-calling and structured-output option it has
+	 * (the output schema through {@link Builder#combineWith}).
 	 * @param options chat options of any Spring AI type
 	 * @return the options as bedrock-binding options
 	 */
@@ -54,9 +55,6 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 		if (options instanceof ToolCallingChatOptions tools) {
 			builder.toolCallbacks(tools.getToolCallbacks());
 			builder.toolContext(tools.getToolContext());
-		}
-		if (options instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
-			builder.outputSchema(structured.getOutputSchema());
 		}
 		return builder.build();
 	}
@@ -109,13 +107,31 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			return self();
 		}
 
+		/**
+		 * Takes what the other builder sets over what this one has, the output schema
+		 * included from any structured-output builder (Spring AI's own
+		 * {@code StructuredOutputChatOptions.builder()} as well as this one).
+		 * @param other the builder whose options win
+		 * @return this builder
+		 */
 		@Override
 		public B combineWith(ChatOptions.Builder<?> other) {
 			super.combineWith(other);
-			if (other instanceof Builder<?> that && that.outputSchema != null) {
-				this.outputSchema = that.outputSchema;
+			String schema = outputSchemaOf(other);
+			if (schema != null) {
+				this.outputSchema = schema;
 			}
 			return self();
+		}
+
+		private static @Nullable String outputSchemaOf(ChatOptions.Builder<?> other) {
+			if (other instanceof Builder<?> that) {
+				return that.outputSchema;
+			}
+			// Spring AI's structured-output builder has no getter: its options have
+			return (other instanceof StructuredOutputChatOptions.Builder<?> structured
+					&& structured.build() instanceof StructuredOutputChatOptions built) ? built.getOutputSchema()
+							: null;
 		}
 
 		@Override
