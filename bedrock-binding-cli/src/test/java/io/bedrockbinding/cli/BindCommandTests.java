@@ -257,6 +257,19 @@ class BindCommandTests {
 	}
 
 	@Test
+	void bindOnADirectoryIsRefusedNamingThePathAndTheFix() throws IOException {
+		Files.delete(this.inference.path());
+		Files.createDirectory(this.inference.path());
+
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("error: Cannot write " + this.inference.shown()
+				+ ": is a directory, not a file: point the location at a file\n");
+		assertThat(this.inference.path()).isEmptyDirectory();
+	}
+
+	@Test
 	void unbindNamesABrokenLineElsewhereAndSucceeds() throws IOException {
 		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\nbroken\n");
 

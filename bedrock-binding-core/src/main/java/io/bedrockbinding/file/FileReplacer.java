@@ -36,13 +36,18 @@ import org.slf4j.LoggerFactory;
  * then moved over the file. Under the lock no other writer is live, so a temp file of
  * that pattern is what a killed writer left: each write deletes them first.</li>
  * <li>A symlink is followed, so the link survives; a dangling one is refused rather than
- * replaced by a regular file. A file that no mode bit lets anyone write is refused, even
- * for root.</li>
+ * replaced by a regular file, and so is a directory at the path. A file that no mode bit
+ * lets anyone write is refused, even for root.</li>
  * <li>New files are owner-only; a rewritten file keeps its permissions, and its owner and
  * group where the writer may set them.</li>
  * </ul>
  */
 final class FileReplacer {
+
+	/**
+	 * What a read or a write says of a location that is a directory, after the path.
+	 */
+	static final String A_DIRECTORY = "is a directory, not a file: point the location at a file";
 
 	private static final Logger logger = LoggerFactory.getLogger(FileReplacer.class);
 
@@ -127,6 +132,9 @@ final class FileReplacer {
 	}
 
 	private static byte[] read(Path target, Path path) throws IOException {
+		if (Files.isDirectory(target)) {
+			throw new IOException("Cannot write " + path + ": " + A_DIRECTORY);
+		}
 		try {
 			return Files.readAllBytes(target);
 		}

@@ -141,7 +141,7 @@ public final class InferenceFile {
 		byte[] bytes;
 		try {
 			if (Files.isDirectory(this.path)) {
-				return unreadable(source, "is a directory, not a file: point the location at a file");
+				return unreadable(source, FileReplacer.A_DIRECTORY);
 			}
 			bytes = Files.readAllBytes(this.path);
 		}

@@ -382,6 +382,19 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
+	void aDirectoryAtThePathIsRefusedNamingThePathAndTheFix() throws IOException {
+		InferenceFile file = new InferenceFile(Files.createDirectory(path()));
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, ""))
+			.withMessage("Cannot write " + path() + ": is a directory, not a file: point the location at a file");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO))
+			.withMessageContaining(path() + ": is a directory, not a file");
+
+		assertThat(path()).isEmptyDirectory();
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
 	void aWriteLeavesNoTempFiles() throws IOException {
 		InferenceFile file = new InferenceFile(path());
 		for (int i = 0; i < 20; i++) {
