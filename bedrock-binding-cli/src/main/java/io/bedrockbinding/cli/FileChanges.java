@@ -60,8 +60,9 @@ final class FileChanges {
 	 * {@code file:line}. Applications apply every valid line and keep the last good
 	 * binding of a broken one, so an error elsewhere does not change what the edit did:
 	 * it is only reported. A broken line that names the same model is what makes the
-	 * edit's result doubtful (the file still says two things about the model), and so the
-	 * command fails.
+	 * edit's result doubtful (the file still says two things about the model), as does an
+	 * error of the whole file (line 0, named without a line to fix), and so the command
+	 * fails.
 	 * @param context the command's context
 	 * @param modelId the model the command edited
 	 * @return the broken lines of the file
@@ -73,7 +74,12 @@ final class FileChanges {
 			if (problem.severity() != Severity.ERROR) {
 				continue;
 			}
-			if (modelId.equals(problem.modelId()) || problem.line() == 0) {
+			if (problem.line() == 0) {
+				// the whole file (a directory, unreadable): no line to fix, and the
+				// message names the fix; the binding is as doubtful as with a line of it
+				sameModel.add(problem.toString());
+			}
+			else if (modelId.equals(problem.modelId())) {
 				sameModel.add(problem + " (fix or delete this line: it names " + modelId + " too)");
 			}
 			else {
@@ -91,7 +97,7 @@ final class FileChanges {
 	 * The broken lines of the file after an edit.
 	 *
 	 * @param elsewhere errors on lines of other models, or that name none
-	 * @param sameModel errors on lines that name the edited model (or of the whole file)
+	 * @param sameModel errors of the whole file, and on lines that name the edited model
 	 */
 	record BrokenLines(List<String> elsewhere, List<String> sameModel) {
 

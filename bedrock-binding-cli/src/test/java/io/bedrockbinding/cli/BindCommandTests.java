@@ -281,6 +281,19 @@ class BindCommandTests {
 	}
 
 	@Test
+	void unbindOnADirectoryNamesTheFixWithoutALineToDelete() throws IOException {
+		Files.delete(this.inference.path());
+		Files.createDirectory(this.inference.path());
+
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("warning: " + this.inference.shown()
+				+ ": error: is a directory, not a file: point the location at a file\n");
+		assertThat(this.inference.path()).isEmptyDirectory();
+	}
+
+	@Test
 	void unbindRemovesTheLineAndKeepsTheComments() throws IOException {
 		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
 
