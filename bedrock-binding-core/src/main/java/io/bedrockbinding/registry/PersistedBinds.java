@@ -76,27 +76,38 @@ final class PersistedBinds {
 	}
 
 	/**
-	 * Writes every queued bind in one file update, then publishes them.
+	 * Writes every queued bind that may be added in one file update, then publishes them.
+	 * Each is checked in turn on the state with the ones accepted before it, as if they
+	 * had come one after another: a refused bind fails only its own caller.
 	 * @param current the registry's state now
 	 * @param writer checks and publishes the binds
 	 */
 	private void commit(RegistryState current, RuntimeWriter writer) {
-		List<Pending> batch = new ArrayList<>();
-		for (Pending next = this.pending.poll(); next != null; next = this.pending.poll()) {
-			batch.add(next);
-		}
+		List<Pending> accepted = new ArrayList<>();
 		Map<String, LayeredTarget> all = new LinkedHashMap<>();
-		batch.forEach((next) -> all.putAll(next.binds));
+		for (Pending next = this.pending.poll(); next != null; next = this.pending.poll()) {
+			try {
+				// Checked before the file is written: a refused bind must leave it alone.
+				writer.check(accepted.isEmpty() ? current : current.withRuntime(all), next.binds);
+				all.putAll(next.binds);
+				accepted.add(next);
+			}
+			catch (RuntimeException ex) {
+				next.failure = ex;
+				next.done = true;
+			}
+		}
+		if (accepted.isEmpty()) {
+			return;
+		}
 		try {
-			// Checked before the file is written: a refused bind must leave it alone.
-			writer.check(current, all);
 			RegistryState published = writer.publish(written(current, all), all);
-			batch.forEach((next) -> next.published = published);
+			accepted.forEach((next) -> next.published = published);
 		}
 		catch (RuntimeException ex) {
-			batch.forEach((next) -> next.failure = ex);
+			accepted.forEach((next) -> next.failure = ex);
 		}
-		batch.forEach((next) -> next.done = true);
+		accepted.forEach((next) -> next.done = true);
 	}
 
 	/**

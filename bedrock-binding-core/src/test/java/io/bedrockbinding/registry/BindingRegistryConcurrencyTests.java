@@ -1,8 +1,11 @@
 package io.bedrockbinding.registry;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.bedrockbinding.catalog.Geographies;
 import io.bedrockbinding.catalog.Geography;
@@ -105,6 +109,93 @@ class BindingRegistryConcurrencyTests {
 		}
 		assertThat(registry.reloadFile()).isTrue();
 		assertThat(registry.bindings()).hasSize(THREADS * BINDS_PER_THREAD);
+	}
+
+	@Test
+	void aPersistedBindOverTheCapFailsOnlyItsOwnCallerWhenCommittedWithOthers() throws Exception {
+		Path path = this.folder.resolve("inference.txt");
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.inferenceFile(new InferenceFile(path))
+			.maxRuntimeBindings(1)
+			.build();
+		// A listener runs under the registry's write lock: while it waits, both binds
+		// queue for the same group commit.
+		CountDownLatch inListener = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<Thread> lockHolder = new AtomicReference<>();
+		registry.addListener((layer, models) -> {
+			if (layer == OriginKind.PROPERTIES) {
+				lockHolder.set(Thread.currentThread());
+				inListener.countDown();
+				await(release);
+			}
+		});
+		ExecutorService executor = Executors.newFixedThreadPool(3);
+		try {
+			Future<?> holder = executor.submit(() -> registry.setLayer(OriginKind.PROPERTIES,
+					List.of(new LayerEntry("acme.held-v1:0", "", "test"))));
+			assertThat(inListener.await(30, TimeUnit.SECONDS)).as("the lock is held").isTrue();
+			List<Future<String>> binds = new ArrayList<>();
+			for (String modelId : List.of("acme.one-v1:0", "acme.two-v1:0")) {
+				binds.add(executor.submit(() -> {
+					try {
+						registry.bind(modelId, "us." + modelId, true);
+						return modelId + " bound";
+					}
+					catch (RuntimeBindingLimitException ex) {
+						return ex.getMessage();
+					}
+				}));
+			}
+			awaitBlockedOn(lockHolder.get(), 2);
+			release.countDown();
+			holder.get(30, TimeUnit.SECONDS);
+			List<String> outcomes = new ArrayList<>();
+			for (Future<String> bind : binds) {
+				outcomes.add(bind.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(outcomes).as("the first to be checked fits under the cap of 1")
+				.filteredOn((outcome) -> outcome.endsWith(" bound"))
+				.hasSize(1);
+			String boundModel = outcomes.get(0).endsWith(" bound") ? "acme.one-v1:0" : "acme.two-v1:0";
+			String refusedModel = boundModel.equals("acme.one-v1:0") ? "acme.two-v1:0" : "acme.one-v1:0";
+			assertThat(outcomes).as("the other is refused on its own")
+				.contains("Cannot bind " + refusedModel + " at runtime: the registry holds 1 runtime bindings"
+						+ " and allows at most 1. Unbind models that are no longer needed, or raise the limit"
+						+ " (BindingRegistryBuilder.maxRuntimeBindings)");
+			assertThat(new InferenceFile(path).read().bindings()).containsOnlyKeys(boundModel);
+			assertThat(registry.resolve(boundModel).origin()).isEqualTo(Origin.runtime());
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Waits until {@code count} threads are blocked on a lock that {@code owner} holds.
+	 */
+	private static void awaitBlockedOn(Thread owner, int count) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+			.filter((info) -> info != null && info.getThreadState() == Thread.State.BLOCKED
+					&& info.getLockOwnerId() == owner.getId())
+			.count() < count) {
+			assertThat(System.nanoTime()).as("both binds wait for the lock").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	@Test
