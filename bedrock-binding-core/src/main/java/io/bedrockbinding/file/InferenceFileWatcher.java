@@ -89,7 +89,14 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		InferenceFileWatcher watcher = new InferenceFileWatcher(file, debounce, listener);
 		// Register first: a change between taking the fingerprint and registering would
 		// be lost.
-		watcher.register();
+		try {
+			watcher.register();
+		}
+		catch (IOException | RuntimeException ex) {
+			// the watch service holds an inotify instance, and the scheduler a thread
+			watcher.close();
+			throw ex;
+		}
 		watcher.lastSeen = watcher.fingerprint();
 		watcher.thread.start();
 		return watcher;
