@@ -58,8 +58,9 @@ public final class Cooldowns {
 
 	/**
 	 * Whether a request sent without a pipe (through a {@code BindingInterceptor}) was
-	 * throttled, as a pipe tells it: Bedrock's ThrottlingException, also as a
-	 * ConverseStream names it inside a stream ({@code throttlingException}).
+	 * throttled, as a pipe tells it: Bedrock's ThrottlingException (also as a
+	 * ConverseStream names it inside a stream, {@code throttlingException}),
+	 * ServiceQuotaExceededException or ModelNotReadyException.
 	 * @param failure what the request failed with
 	 * @return whether to record it with {@link #throttled}
 	 */

@@ -64,13 +64,17 @@ final class PipeErrors {
 	}
 
 	/**
-	 * Whether {@code failure} is Bedrock's ThrottlingException, as a call's answer or
-	 * inside a ConverseStream.
+	 * Whether {@code failure} says the target is out of capacity for now: Bedrock's
+	 * ThrottlingException (as a call's answer or inside a ConverseStream),
+	 * ServiceQuotaExceededException or ModelNotReadyException. The pipe reports these as
+	 * {@link FailureReason#THROTTLED}, and they count toward a target's cooldown.
 	 * @param failure an error Bedrock answered with
 	 * @return whether Bedrock throttled the call
 	 */
 	static boolean isThrottling(AwsServiceException failure) {
-		return "ThrottlingException".equals(errorType(failure.awsErrorDetails().errorCode()));
+		String code = errorType(failure.awsErrorDetails().errorCode());
+		return "ThrottlingException".equals(code) || "ServiceQuotaExceededException".equals(code)
+				|| "ModelNotReadyException".equals(code);
 	}
 
 	/**
@@ -154,8 +158,7 @@ final class PipeErrors {
 			fix = "check the model ID and the bound target: the target must exist in " + region
 					+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)";
 		}
-		else if (isThrottling(aws) || "ServiceQuotaExceededException".equals(code)
-				|| "ModelNotReadyException".equals(code)) {
+		else if (isThrottling(aws)) {
 			reason = FailureReason.THROTTLED;
 			fix = "still throttled after the SDK's retries: slow down, ask for a higher quota, or bind a cross-region profile (us., eu., global.) that spreads load over regions";
 		}

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -251,6 +253,23 @@ class InterceptorTests {
 		assertThat(sent).doesNotContain("{");
 		assertThat(cooldowns.active()).singleElement()
 			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo(sent));
+		bedrock.get().reset();
+
+		converse(client, HAIKU);
+
+		assertThat(Fixture.only(bedrock.get(), "Converse").modelId()).isEqualTo("global." + HAIKU);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "SERVICE_QUOTA_EXCEEDED", "MODEL_NOT_READY" })
+	void whatThePipeCountsAsThrottlingCoolsATargetDownAsThrottlingDoes(Fault fault) {
+		this.registry.bind(HAIKU, "us." + HAIKU + ", global." + HAIKU);
+		Cooldowns cooldowns = cooldowns();
+		BedrockRuntimeClient client = client("us-east-2", interceptor(cooldowns));
+		bedrock.faults().failNext(1, fault);
+		assertThatExceptionOfType(AwsServiceException.class).isThrownBy(() -> converse(client, HAIKU));
+		assertThat(cooldowns.active()).singleElement()
+			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo("us." + HAIKU));
 		bedrock.get().reset();
 
 		converse(client, HAIKU);
