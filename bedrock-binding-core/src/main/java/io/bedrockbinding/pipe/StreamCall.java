@@ -214,11 +214,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 * @param failure why the call ends
 	 */
 	private void fail(Throwable failure) {
-		Ending ending;
-		synchronized (this.lock) {
-			ending = decide();
-		}
-		end(ending, failure, true);
+		end(decideNow(), failure, true);
 	}
 
 	/**
@@ -226,11 +222,13 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 * @param failure its failure, or {@code null} if the stream ended
 	 */
 	private void finish(@Nullable Throwable failure) {
-		Ending ending;
+		end(decideNow(), failure, false);
+	}
+
+	private @Nullable Ending decideNow() {
 		synchronized (this.lock) {
-			ending = decide();
+			return decide();
 		}
-		end(ending, failure, false);
 	}
 
 	/**
