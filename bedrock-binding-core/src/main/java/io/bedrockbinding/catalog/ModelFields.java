@@ -80,8 +80,15 @@ final class ModelFields {
 				(this.geoRegions != null) ? this.geoRegions : Map.of());
 	}
 
+	/**
+	 * The modalities as written, {@code TEXT} when the field is absent (or null); an
+	 * empty list, which {@link CatalogWriter} writes for a model that reports none, stays
+	 * empty so that a catalog reads back as it was written.
+	 * @param list the modalities read, or {@code null}
+	 * @return the modalities
+	 */
 	private static List<String> orText(@Nullable List<String> list) {
-		return (list != null && !list.isEmpty()) ? list : List.of("TEXT");
+		return (list != null) ? list : List.of("TEXT");
 	}
 
 }

@@ -83,6 +83,24 @@ class CatalogJsonTests {
 	}
 
 	@Test
+	void modalitiesReadBackAsWrittenAndDefaultToTextOnlyWhenAbsent() throws IOException {
+		ModelInfo none = new ModelInfo("acme.none-v1:0", "acme", "None", List.of(), List.of(), List.of(), false, true,
+				List.of(), List.of());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new ModelCatalog(List.of(none), new Geographies(List.of())).write(out);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"input\" : [ ], \"output\" : [ ]");
+		ModelCatalog copy = ModelCatalog.read(new ByteArrayInputStream(out.toByteArray()));
+		assertThat(copy.all()).containsExactly(none);
+		ModelInfo absent = ModelCatalog
+			.read(new ByteArrayInputStream(
+					"{\"models\":[{\"id\":\"acme.plain-v1:0\",\"input\":null}]}".getBytes(StandardCharsets.UTF_8)))
+			.find("acme.plain-v1:0")
+			.orElseThrow();
+		assertThat(absent.inputModalities()).containsExactly("TEXT");
+		assertThat(absent.outputModalities()).containsExactly("TEXT");
+	}
+
+	@Test
 	void lifecycleIsJudgedByTheDayInUtc() throws IOException {
 		Lifecycle gone = fixture().find("acme.gone-v1:0").orElseThrow().lifecycle();
 		Clock lastEvening = Clock.fixed(Instant.parse("2026-06-29T23:59:59Z"), ZoneId.of("Asia/Tokyo"));
