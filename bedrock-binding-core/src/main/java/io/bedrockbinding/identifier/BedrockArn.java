@@ -166,8 +166,9 @@ public record BedrockArn(String partition, String region, String account, String
 	}
 
 	/**
-	 * Whether the SDK knows {@code region} (its region metadata lists it). A well-formed
-	 * region it does not know may be new, or a typo.
+	 * Whether the SDK knows {@code region} (its region metadata lists it, and not as a
+	 * global pseudo-region such as {@code aws-global}). A well-formed region it does not
+	 * know may be new, or a typo.
 	 * @param region a region ID
 	 * @return true if the SDK lists the region
 	 */

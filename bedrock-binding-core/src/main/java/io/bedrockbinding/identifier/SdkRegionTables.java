@@ -79,14 +79,20 @@ public final class SdkRegionTables {
 	}
 
 	/**
-	 * The tables as the SDK gives them.
+	 * The tables as the SDK gives them. The SDK's global pseudo-regions
+	 * ({@code aws-global}, {@code aws-us-gov-global}, ...;
+	 * {@link Region#isGlobalRegion()}) are left out: they name the global endpoints of
+	 * global services, no region a Bedrock ARN can be in, and none matches its
+	 * partition's region pattern.
 	 * @param partitions the partitions whose region patterns are wanted
 	 * @return the tables
 	 */
 	static SdkRegionTables live(List<String> partitions) {
 		Map<String, String> regions = new LinkedHashMap<>();
 		for (Region region : Region.regions()) {
-			regions.put(region.id(), Live.PARTITIONS.partitionMetadata(region).id());
+			if (!region.isGlobalRegion()) {
+				regions.put(region.id(), Live.PARTITIONS.partitionMetadata(region).id());
+			}
 		}
 		Map<String, Pattern> patterns = new LinkedHashMap<>();
 		for (String partition : partitions) {

@@ -164,6 +164,22 @@ class BedrockArnTests {
 		assertThat(BedrockArn.isKnownRegion("r7")).isFalse();
 	}
 
+	@Test
+	void theSdksGlobalPseudoRegionsAreNoRegionOfAnyPartition() {
+		List<String> global = Region.regions().stream().filter(Region::isGlobalRegion).map(Region::id).toList();
+		assertThat(global).contains("aws-global", "aws-cn-global", "aws-us-gov-global");
+		for (String region : global) {
+			assertThat(BedrockArn.isKnownRegion(region)).as(region).isFalse();
+			for (String partition : BedrockArn.ARN_PARTITIONS) {
+				assertThatExceptionOfType(InvalidTargetException.class).as(partition + " " + region)
+					.isThrownBy(() -> BedrockArn.parse("arn:" + partition + ":bedrock:" + region
+							+ ":111122223333:inference-profile/us.amazon.nova-pro-v1:0"))
+					.withMessageStartingWith(
+							"region '" + region + "' is not an AWS region name of partition " + partition);
+			}
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "us-east-1,aws", "eu-west-3,aws", "ap-southeast-7,aws", "cn-northwest-1,aws-cn",
 			"us-gov-east-1,aws-us-gov", "us-iso-east-1,aws-iso", "us-iso-west-1,aws-iso", "us-isob-east-1,aws-iso-b" })
