@@ -113,9 +113,11 @@ final class ModelAccess {
 
 	/**
 	 * What ListFoundationModels reports in {@code inferenceTypesSupported} for a region:
-	 * {@code PROVISIONED} for context-length variants, else {@code ON_DEMAND} where the
-	 * plain ID works and {@code INFERENCE_PROFILE} where a profile serving the region
-	 * contains the model (or the plain ID is refused).
+	 * {@code PROVISIONED} for a model served only with provisioned throughput
+	 * ({@link ModelInfo#servedOnlyProvisioned()}: marked so in the catalog, or a
+	 * context-length variant), else {@code ON_DEMAND} where the plain ID works and
+	 * {@code INFERENCE_PROFILE} where a profile serving the region contains the model (or
+	 * the plain ID is refused).
 	 * @param model the catalog model
 	 * @param region the region of the listing
 	 * @param geographies the geographies whose profiles may contain the model
@@ -123,7 +125,7 @@ final class ModelAccess {
 	 */
 	List<String> inferenceTypes(ModelInfo model, String region, Geographies geographies) {
 		boolean needsProfile = needsProfile(model, region);
-		if (model.isContextVariant() && needsProfile) {
+		if (model.servedOnlyProvisioned() && needsProfile) {
 			return List.of("PROVISIONED");
 		}
 		List<String> types = new ArrayList<>(2);

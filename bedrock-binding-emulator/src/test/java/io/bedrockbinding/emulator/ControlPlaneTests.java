@@ -5,6 +5,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.bedrockbinding.catalog.Geographies;
+import io.bedrockbinding.catalog.Geography;
+import io.bedrockbinding.catalog.Lifecycle;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,26 @@ class ControlPlaneTests {
 		// strings.
 		assertThat(euWest1.get(TestCatalog.NOVA_PRO).inferenceTypesSupported())
 			.containsExactly(InferenceType.UNKNOWN_TO_SDK_VERSION);
+	}
+
+	@Test
+	void aModelMarkedProvisionedOnlyListsOnlyProvisioned() {
+		String embedImage = "amazon.titan-embed-image-v1:0";
+		ModelInfo provisionedOnly = new ModelInfo(embedImage, "amazon", "Titan Multimodal Embeddings G1", List.of(),
+				List.of("us-east-1"), List.of(), true, false, List.of("TEXT", "IMAGE"), List.of("EMBEDDING"), null,
+				true, Lifecycle.ACTIVE, List.of());
+		ModelCatalog catalog = new ModelCatalog(List.of(provisionedOnly),
+				new Geographies(List.of(new Geography("us", TestCatalog.US))));
+		try (LocalBedrock local = LocalBedrock.builder().catalog(catalog).build().start();
+				BedrockClient client = LocalBedrockClients.of(local)
+					.controlPlaneBuilder("us-east-1")
+					.overrideConfiguration(TestRetries.none())
+					.build()) {
+			assertThat(foundationModels(client, (request) -> {
+			}).get(embedImage).inferenceTypesSupportedAsStrings()).containsExactly("PROVISIONED");
+			assertThat(foundationModels(client, (request) -> request.byInferenceType(InferenceType.PROVISIONED)))
+				.containsOnlyKeys(embedImage);
+		}
 	}
 
 	@Test
