@@ -52,11 +52,7 @@ final class ModelPropertyReader {
 					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
 				continue;
 			}
-			// A YAML list of targets arrives as one property per element, [0], [1], ...:
-			// collected per source (lists never merge across sources) and joined into
-			// the chain's text form, which the registry parses like any other.
-			Map<String, SortedMap<Integer, String>> lists = new LinkedHashMap<>();
-			Map<String, String> listOrigins = new LinkedHashMap<>();
+			SourceModels models = new SourceModels(entries);
 			for (String name : enumerable.getPropertyNames()) {
 				if (!name.startsWith(PREFIX)) {
 					continue;
@@ -71,23 +67,9 @@ final class ModelPropertyReader {
 				if (origin.endsWith(".properties")) {
 					entry = rejoinedAtColon(entry[0], entry[1]);
 				}
-				int index = listIndexOf(entry[0]);
-				if (index >= 0) {
-					String modelId = modelIdOf(entry[0].substring(0, entry[0].lastIndexOf('[')));
-					if (modelId != null && !entries.containsKey(modelId)) {
-						lists.computeIfAbsent(modelId, (key) -> new TreeMap<>()).put(index, entry[1]);
-						listOrigins.putIfAbsent(modelId, origin);
-					}
-					continue;
-				}
-				String modelId = modelIdOf(entry[0]);
-				if (modelId != null && !entries.containsKey(modelId)) {
-					entries.put(modelId, new LayerEntry(modelId, entry[1], origin));
-				}
+				models.add(entry[0], entry[1], origin);
 			}
-			lists.forEach((modelId, targets) -> entries.putIfAbsent(modelId,
-					new LayerEntry(modelId, String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
-							listOrigins.get(modelId))));
+			models.joinLists();
 		}
 		return new ArrayList<>(entries.values());
 	}
@@ -114,18 +96,18 @@ final class ModelPropertyReader {
 							+ ". Write one line per model: \"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0",
 					ex);
 		}
+		SourceModels models = new SourceModels(entries);
 		for (PropertySource<?> document : documents) {
 			if (!(document instanceof EnumerablePropertySource<?> keys)) {
 				continue;
 			}
 			for (String key : keys.getPropertyNames()) {
 				Object value = keys.getProperty(key);
-				String modelId = modelIdOf(PREFIX + (key.startsWith("[") ? key : "." + key));
-				if (modelId != null && !entries.containsKey(modelId)) {
-					entries.put(modelId, new LayerEntry(modelId, (value != null) ? value.toString() : "", origin));
-				}
+				models.add(PREFIX + (key.startsWith("[") ? key : "." + key), (value != null) ? value.toString() : "",
+						origin);
 			}
 		}
+		models.joinLists();
 	}
 
 	/**
@@ -244,6 +226,60 @@ final class ModelPropertyReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The models that one property source (or one {@code models-yaml} value) names. A
+	 * YAML list of targets arrives as one property per element, [0], [1], ...: collected
+	 * here (lists never merge across sources) and joined into the chain's text form,
+	 * which the registry parses like any other, when the source ends.
+	 */
+	private static final class SourceModels {
+
+		private final Map<String, LayerEntry> entries;
+
+		private final Map<String, SortedMap<Integer, String>> lists = new LinkedHashMap<>();
+
+		private final Map<String, String> listOrigins = new LinkedHashMap<>();
+
+		/**
+		 * Collects into {@code entries}.
+		 * @param entries the models of the sources read before, where the models not
+		 * named before are added
+		 */
+		SourceModels(Map<String, LayerEntry> entries) {
+			this.entries = entries;
+		}
+
+		/**
+		 * Adds a property unless a source read before named its model.
+		 * @param name the property name, under {@code bedrock.binding.models}
+		 * @param value its value
+		 * @param origin where it was written
+		 */
+		void add(String name, String value, String origin) {
+			int index = listIndexOf(name);
+			if (index >= 0) {
+				String modelId = modelIdOf(name.substring(0, name.lastIndexOf('[')));
+				if (modelId != null && !this.entries.containsKey(modelId)) {
+					this.lists.computeIfAbsent(modelId, (key) -> new TreeMap<>()).put(index, value);
+					this.listOrigins.putIfAbsent(modelId, origin);
+				}
+				return;
+			}
+			String modelId = modelIdOf(name);
+			if (modelId != null && !this.entries.containsKey(modelId)) {
+				this.entries.put(modelId, new LayerEntry(modelId, value, origin));
+			}
+		}
+
+		/** Adds the lists of the source, each as one chain. */
+		void joinLists() {
+			this.lists.forEach((modelId, targets) -> this.entries.putIfAbsent(modelId,
+					new LayerEntry(modelId, String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
+							this.listOrigins.get(modelId))));
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure;
 import java.util.List;
 
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
@@ -24,6 +25,8 @@ class ModelChainPropertiesTests {
 
 	private static final String SONNET = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
+	private static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
+
 	private static List<String> targets(BindingRegistry registry, String modelId) {
 		return registry.resolve(modelId).targets().stream().map(BindingTarget::value).toList();
 	}
@@ -41,6 +44,25 @@ class ModelChainPropertiesTests {
 					"arn:aws:bedrock:us-west-2:{account}:inference-profile/us.amazon.nova-pro-v1:0");
 			assertThat(targets(registry, "amazon.nova-lite-v1:0")).containsExactly("us.amazon.nova-lite-v1:0",
 					"global.amazon.nova-lite-v1:0");
+		}
+	}
+
+	@Test
+	void aListInTheModelsAsOneYamlValueBindsAChain() {
+		// What a Parameter Store parameter holds, in both key spellings.
+		String yaml = "{\"[" + HAIKU + "]\": [us." + HAIKU + ", global." + HAIKU
+				+ "], \"amazon.nova-pro-v1:0\": [us.amazon.nova-pro-v1:0, global.amazon.nova-pro-v1:0]}";
+		try (ConfigurableApplicationContext context = BindingTestApplication.run("bedrock-binding-chains", List.of(),
+				"--bedrock.binding.validation.fail-fast=false", "--bedrock.binding.models-yaml=" + yaml)) {
+			BindingRegistry registry = context.getBean(BindingRegistry.class);
+
+			assertThat(targets(registry, HAIKU)).containsExactly("us." + HAIKU, "global." + HAIKU);
+			assertThat(registry.resolve(HAIKU).origin().source())
+				.isEqualTo("commandLineArgs (bedrock.binding.models-yaml)");
+			assertThat(targets(registry, "amazon.nova-pro-v1:0")).containsExactly("us.amazon.nova-pro-v1:0",
+					"global.amazon.nova-pro-v1:0");
+			assertThat(registry.explicitBindings()).extracting(Binding::modelId)
+				.noneMatch((modelId) -> modelId.contains("]") || modelId.contains("["));
 		}
 	}
 
