@@ -90,7 +90,12 @@ public class BindingPropertiesRefresher implements ApplicationListener<Environme
 			return List.of();
 		}
 		String accountId = accountId(properties);
-		String region = BedrockRegion.resolve(properties, this.connection, this.regionProvider.getIfAvailable());
+		// The default connection details read the properties bean, which Spring Cloud
+		// rebinds on this event too, possibly after this listener: the values just bound
+		// count, or a region taken out of the properties would stay in force.
+		BedrockConnectionDetails connection = (this.connection instanceof PropertiesBedrockConnectionDetails)
+				? new PropertiesBedrockConnectionDetails(properties) : this.connection;
+		String region = BedrockRegion.resolve(properties, connection, this.regionProvider.getIfAvailable());
 		List<BindingProblem> rejected = this.registry
 			.refreshProperties(RegistrySettings.of(region, accountId, properties.getRequiredModels()), entries);
 		rejected.forEach((problem) -> logger.warn("Bedrock binding refresh: {}", problem.message()));

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -181,6 +183,21 @@ class BindingPropertiesRefreshTests {
 				.contains("111122223333");
 			assertThat(context.getBean(BedrockBindingsEndpoint.class).bindings(false).region())
 				.isEqualTo("eu-central-1");
+		});
+	}
+
+	@Test
+	void aRemovedRegionFallsBackToTheRegionProviderOnRefresh() throws IOException {
+		write(V1);
+		runner().withBean(AwsRegionProvider.class, () -> () -> Region.EU_CENTRAL_1).run((context) -> {
+			BindingRegistry registry = context.getBean(BindingRegistry.class);
+			assertThat(registry.region()).contains("us-east-1");
+			write(V1.replace("    region: us-east-1\n", ""));
+
+			refresh(context);
+
+			assertThat(registry.region()).contains("eu-central-1");
+			assertThat(registry.targetFor(NOVA_LITE).value()).isEqualTo("eu.amazon.nova-lite-v1:0");
 		});
 	}
 
