@@ -1,5 +1,6 @@
 package io.bedrockbinding.autoconfigure.local;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 
 import io.bedrockbinding.account.ConfiguredAccountId;
@@ -60,7 +61,15 @@ public final class LocalBedrockAutoConfiguration {
 				throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
 			}
 		});
-		return localBedrock.start();
+		try {
+			return localBedrock.start();
+		}
+		catch (UncheckedIOException ex) {
+			throw new IllegalStateException(
+					ex.getMessage() + " (bedrock.binding.local-bedrock.port=" + properties.getPort()
+							+ "): set bedrock.binding.local-bedrock.port to a free port, or to 0 to pick one",
+					ex);
+		}
 	}
 
 	@Bean

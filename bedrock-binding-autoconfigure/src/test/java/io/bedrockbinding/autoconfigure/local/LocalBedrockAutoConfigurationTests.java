@@ -1,5 +1,9 @@
 package io.bedrockbinding.autoconfigure.local;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
 import io.bedrockbinding.emulator.JournalEntry;
@@ -77,6 +81,20 @@ class LocalBedrockAutoConfigurationTests {
 					.getFailure()
 					.rootCause()
 					.hasMessageContaining("bedrock.binding.local-bedrock.account-id must be 12 digits or 'auto'"));
+		}
+
+		@Test
+		void aPortInUseFailsStartUpNamingThePropertyAndTheFix() throws IOException {
+			try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				runner()
+					.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
+							"bedrock.binding.local-bedrock.port=" + taken.getLocalPort())
+					.run((context) -> assertThat(context).hasFailed()
+						.getFailure()
+						.hasStackTraceContaining(
+								"bedrock.binding.local-bedrock.port=" + taken.getLocalPort() + "): set "
+										+ "bedrock.binding.local-bedrock.port to a free port, or to 0 to pick one"));
+			}
 		}
 
 	}
