@@ -166,7 +166,9 @@ public final class ProfileDiscovery {
 				if (discovered.onDemand()) {
 					model.onDemand.add(result.region());
 				}
-				else if (discovered.needsProfile()) {
+				else if (discovered.needsProfile() || discovered.provisionedOnly()) {
+					// A provisioned-only model's regions are profile-only ones in the
+					// catalog, as in the built-in one: the plain ID is refused there.
 					model.profileOnly.add(result.region());
 				}
 			}

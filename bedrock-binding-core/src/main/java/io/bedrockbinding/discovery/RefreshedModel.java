@@ -63,8 +63,7 @@ final class RefreshedModel {
 					.orElse(true));
 		String providerName = this.discovered.provider().isEmpty() ? known.map(ModelInfo::providerName).orElse(null)
 				: this.discovered.provider();
-		boolean provisionedOnly = known.map(ModelInfo::provisionedOnly)
-			.orElse(this.provisionedOnly && this.onDemand.isEmpty() && this.profileOnly.isEmpty());
+		boolean provisionedOnly = known.map(ModelInfo::provisionedOnly).orElse(this.provisionedOnly);
 		return new ModelInfo(modelId, provider,
 				this.discovered.name().isEmpty() ? known.map(ModelInfo::displayName).orElse(modelId)
 						: this.discovered.name(),

@@ -224,6 +224,7 @@ class ProfileDiscoveryTests {
 		ModelCatalog current = Fixture.catalog();
 
 		ModelCatalog refreshed = discovery.refreshCatalog(asked);
+		Set<String> provisionedOnly = new HashSet<>();
 
 		assertThat(bedrock.get().journal("ListFoundationModels")).extracting(JournalEntry::region)
 			.containsExactlyElementsOf(asked);
@@ -237,8 +238,13 @@ class ProfileDiscoveryTests {
 				if (model.onDemand()) {
 					assertThat(info.onDemandRegions()).contains(region);
 				}
+				if (model.provisionedOnly()) {
+					provisionedOnly.add(model.modelId());
+					assertThat(info.availableIn(region)).as(model.modelId() + " in " + region).isTrue();
+				}
 			}
 		}
+		assertThat(provisionedOnly).as("models listed as PROVISIONED only").isNotEmpty();
 		ModelInfo nova = refreshed.find(Fixture.NOVA_PRO).orElseThrow();
 		assertThat(nova.onDemandRegions()).contains("us-east-1");
 		assertThat(nova.profileOnlyRegions()).contains("eu-west-1");
@@ -266,6 +272,31 @@ class ProfileDiscoveryTests {
 		assertThat(read.all()).isEqualTo(refreshed.all());
 		assertThat(read.geographies().all()).isEqualTo(refreshed.geographies().all());
 		assertThat(read.systemProfileFor(Fixture.NOVA_PRO, "eu-west-1")).hasValue("eu.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void aNewModelListedAsProvisionedOnlyIsRefreshedAsProvisionedOnlyInItsRegion() {
+		String region = "us-east-1";
+		Set<String> provisionedOnly = discovery().discover(region)
+			.models()
+			.stream()
+			.filter(DiscoveredModel::provisionedOnly)
+			.map(DiscoveredModel::modelId)
+			.collect(Collectors.toSet());
+		assertThat(provisionedOnly).isNotEmpty();
+		ModelCatalog builtIn = Fixture.catalog();
+		ModelCatalog without = new ModelCatalog(
+				builtIn.all().stream().filter((model) -> !provisionedOnly.contains(model.modelId())).toList(),
+				builtIn.geographies(), builtIn.sources());
+
+		ModelCatalog refreshed = new ProfileDiscovery(smallPages(), without).refreshCatalog(List.of(region));
+
+		for (String modelId : provisionedOnly) {
+			ModelInfo info = refreshed.find(modelId).orElseThrow();
+			assertThat(info.provisionedOnly()).as(modelId).isTrue();
+			assertThat(info.availableIn(region)).as(modelId).isTrue();
+			assertThat(info.needsProfile(region)).as(modelId).isTrue();
+		}
 	}
 
 	private static Map<String, String> targets(DiscoveryResult result) {
