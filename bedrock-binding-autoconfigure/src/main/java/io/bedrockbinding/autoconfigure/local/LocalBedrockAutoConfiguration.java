@@ -73,6 +73,7 @@ public final class LocalBedrockAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(BedrockConnectionDetails.class)
 	BedrockConnectionDetails localBedrockConnectionDetails(LocalBedrock localBedrock) {
 		return new LocalBedrockConnectionDetails(localBedrock);
 	}

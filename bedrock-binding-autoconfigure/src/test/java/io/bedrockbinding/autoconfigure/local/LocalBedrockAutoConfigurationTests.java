@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure.local;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
@@ -108,6 +109,16 @@ class LocalBedrockAutoConfigurationTests {
 			runner().run((context) -> assertThat(context).doesNotHaveBean(LocalBedrock.class)
 				.getBean(BedrockConnectionDetails.class)
 				.satisfies((connection) -> assertThat(connection.endpoint()).isNull()));
+		}
+
+		@Test
+		void theApplicationsOwnConnectionDetailsWin() {
+			BedrockConnectionDetails own = () -> URI.create("http://127.0.0.1:1");
+			runner().withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
+				.withBean("ownConnectionDetails", BedrockConnectionDetails.class, () -> own)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.getBean(BedrockConnectionDetails.class)
+					.isSameAs(own));
 		}
 
 		@Test
