@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -42,6 +43,14 @@ final class ModelPropertyReader {
 
 	static final String YAML = "bedrock.binding.models-yaml";
 
+	/**
+	 * Test property sources whose {@code key=value} strings are parsed as
+	 * {@code .properties} lines are, ending a key at its first {@code :}: Boot's
+	 * {@code TestPropertyValues} ({@code withPropertyValues}) and Spring's inlined test
+	 * properties ({@code @SpringBootTest(properties = ...)}).
+	 */
+	private static final Set<String> LINE_PARSED_TEST_SOURCES = Set.of("test", "Inlined Test Properties");
+
 	private ModelPropertyReader() {
 	}
 
@@ -64,7 +73,7 @@ final class ModelPropertyReader {
 				}
 				String[] entry = { name, (value != null) ? value.toString() : "" };
 				String origin = sourceName(enumerable, name);
-				if (origin.endsWith(".properties")) {
+				if (origin.endsWith(".properties") || LINE_PARSED_TEST_SOURCES.contains(source.getName())) {
 					entry = rejoinedAtColon(entry[0], entry[1]);
 				}
 				models.add(entry[0], entry[1], origin);

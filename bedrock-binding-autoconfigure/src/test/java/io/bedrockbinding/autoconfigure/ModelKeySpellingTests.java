@@ -5,15 +5,19 @@ import java.util.Map;
 
 import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.LayerEntry;
 import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Model IDs as property keys: every ':' must survive, whatever the spelling. YAML is
@@ -58,6 +62,23 @@ class ModelKeySpellingTests {
 			assertThat(registry.resolve("amazon.nova-lite-v1:0"))
 				.extracting((binding) -> binding.target().value(), Binding::origin)
 				.containsExactly("eu.amazon.nova-lite-v1:0", origin);
+		}
+	}
+
+	@Test
+	void inlineTestPropertyKeysBindTheModelsMeantWithOrWithoutBrackets() {
+		// Boot's TestPropertyValues (withPropertyValues) and Spring's inlined test
+		// properties (@SpringBootTest(properties = ...)) end a key at its first ':'.
+		String[] pairs = { "bedrock.binding.models[amazon.nova-pro-v1:0]=eu.amazon.nova-pro-v1:0",
+				"bedrock.binding.models.amazon.nova-lite-v1:0=eu.amazon.nova-lite-v1:0" };
+		StandardEnvironment values = new StandardEnvironment();
+		TestPropertyValues.of(pairs).applyTo(values);
+		StandardEnvironment inlined = new StandardEnvironment();
+		TestPropertySourceUtils.addInlinedPropertiesToEnvironment(inlined, pairs);
+		for (StandardEnvironment environment : List.of(values, inlined)) {
+			assertThat(ModelPropertyReader.read(environment)).extracting(LayerEntry::modelId, LayerEntry::target)
+				.containsExactlyInAnyOrder(tuple("amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0"),
+						tuple("amazon.nova-lite-v1:0", "eu.amazon.nova-lite-v1:0"));
 		}
 	}
 
