@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -35,6 +35,8 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(InferenceFileWatcher.class);
 
+	private static final long CLOSE_WAIT_SECONDS = 10;
+
 	private final InferenceFile file;
 
 	private final Duration debounce;
@@ -53,6 +55,8 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile @Nullable Thread reloadThread;
+
 	/**
 	 * Runs after every look at the file, changed or not; tests use it to know a check
 	 * happened.
@@ -66,11 +70,14 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		this.debounce = debounce;
 		this.listener = listener;
 		this.watchService = FileSystems.getDefault().newWatchService();
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "inference-file-reload");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// a reload that is only waiting for its debounce is dropped at close
+		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.scheduler = scheduler;
 		this.thread = new Thread(this::watch, "inference-file-watch");
 		this.thread.setDaemon(true);
 	}
@@ -169,6 +176,7 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	}
 
 	private void reloadIfChanged() {
+		this.reloadThread = Thread.currentThread();
 		try {
 			// Before the read: a swapped symlink may point into a folder not watched yet,
 			// or a missing folder may have appeared, and a change after the read is then
@@ -213,15 +221,33 @@ public final class InferenceFileWatcher implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Stops watching. A reload under way is let finish, so that no listener call comes
+	 * after this returns (waiting up to {@value #CLOSE_WAIT_SECONDS} s, and not at all
+	 * when the listener itself closes the watcher); one still waiting for its debounce is
+	 * dropped.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.scheduler.shutdownNow();
+		this.scheduler.shutdown();
 		try {
 			this.watchService.close();
 		}
 		catch (IOException ex) {
 			// closing: nothing left to do
+		}
+		if (Thread.currentThread() == this.reloadThread) {
+			return;
+		}
+		try {
+			if (!this.scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				logger.warn("A reload of {} was still running {} s after the watcher was closed", this.file.path(),
+						CLOSE_WAIT_SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

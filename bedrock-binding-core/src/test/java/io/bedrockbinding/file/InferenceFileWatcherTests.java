@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,11 @@ class InferenceFileWatcherTests {
 	}
 
 	private InferenceFileWatcher watch(Path path) throws IOException {
-		InferenceFileWatcher watcher = InferenceFileWatcher.start(new InferenceFile(path), DEBOUNCE, this.reports::add)
+		return watch(path, this.reports::add);
+	}
+
+	private InferenceFileWatcher watch(Path path, Consumer<InferenceFileContent> listener) throws IOException {
+		InferenceFileWatcher watcher = InferenceFileWatcher.start(new InferenceFile(path), DEBOUNCE, listener)
 			.afterCheck(() -> this.checks.add(Boolean.TRUE));
 		this.watchers.add(watcher);
 		return watcher;
@@ -281,6 +288,42 @@ class InferenceFileWatcherTests {
 		assertThat(targets(next())).containsValue("eu.amazon.nova-pro-v1:0");
 
 		assertThat(closedReports).as("a closed watcher reports nothing").isEmpty();
+	}
+
+	@Test
+	void closeWaitsForAReloadUnderWayAndDoesNotInterruptIt() throws Exception {
+		Path path = Files.writeString(this.dir.resolve("inference.txt"), binding(""));
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<String> listenerEnd = new AtomicReference<>();
+		InferenceFileWatcher watcher = watch(path, (content) -> {
+			entered.countDown();
+			try {
+				release.await();
+				listenerEnd.set("finished");
+			}
+			catch (InterruptedException ex) {
+				listenerEnd.set("interrupted");
+			}
+		});
+		Files.writeString(path, binding("us.amazon.nova-pro-v1:0"));
+		assertThat(entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("a reload within " + WAIT_SECONDS + " s").isTrue();
+
+		AtomicReference<String> endSeenByClose = new AtomicReference<>();
+		Thread closing = new Thread(() -> {
+			watcher.close();
+			endSeenByClose.set(String.valueOf(listenerEnd.get()));
+		});
+		closing.start();
+		// until close() either returned or waits
+		while (closing.getState() != Thread.State.TERMINATED && closing.getState() != Thread.State.TIMED_WAITING
+				&& closing.getState() != Thread.State.WAITING) {
+			Thread.onSpinWait();
+		}
+		release.countDown();
+		closing.join();
+
+		assertThat(endSeenByClose).hasValue("finished");
 	}
 
 }
