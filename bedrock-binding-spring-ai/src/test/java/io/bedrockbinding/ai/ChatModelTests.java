@@ -2,6 +2,7 @@ package io.bedrockbinding.ai;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
@@ -11,6 +12,7 @@ import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -22,6 +24,8 @@ import org.springframework.ai.content.Media;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
@@ -33,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * LocalBedrock: defaults, plain Spring AI options, settings that change from call to
  * call, conversation history and media that cannot be sent.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SpringAiTestApplication.class,
 		properties = { "bedrock.binding.local-bedrock.enabled=true", "bedrock.binding.region=us-east-1",
 				"bedrock.binding.inference-file.enabled=false",
@@ -73,6 +78,22 @@ class ChatModelTests {
 			.isEqualTo("amazon.nova-pro-v1:0");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300").contains("\"temperature\":0.5"));
+	}
+
+	@Test
+	void optionsConverseHasNoFieldForAreLoggedOnceAndNotSent(CapturedOutput output) {
+		ChatOptions options = ChatOptions.builder().topK(5).frequencyPenalty(0.5).presencePenalty(0.25).build();
+
+		this.chatModel.call(new Prompt("Hello", options));
+		this.chatModel.call(new Prompt("Hello again", options));
+
+		for (String option : List.of("topK=5", "frequencyPenalty=0.5", "presencePenalty=0.25")) {
+			assertThat(output.getOut().split(Pattern.quote("Chat option " + option + " is not sent"), -1)).as(option)
+				.hasSize(2);
+		}
+		assertThat(this.localBedrock.journal("Converse")).hasSize(2)
+			.allSatisfy((call) -> assertThat(call.body()).doesNotContainIgnoringCase("topK")
+				.doesNotContainIgnoringCase("penalty"));
 	}
 
 	@Test

@@ -3,8 +3,11 @@ package io.bedrockbinding.ai.chat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
@@ -20,6 +23,11 @@ import org.springframework.ai.tool.ToolCallback;
  * defaults through {@link #mutate()}.
  */
 public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
+
+	private static final Logger logger = LoggerFactory.getLogger(BedrockBindingChatOptions.class);
+
+	/** The options left out that {@link Builder#build()} has logged, one bit each. */
+	private static final AtomicInteger warned = new AtomicInteger();
 
 	private final @Nullable String outputSchema;
 
@@ -124,6 +132,16 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			return self();
 		}
 
+		private static void warnUnsent(int bit, String option, @Nullable Object value) {
+			int mask = 1 << bit;
+			if (value != null && (warned.get() & mask) == 0 && (warned.getAndUpdate((all) -> all | mask) & mask) == 0) {
+				logger.warn(
+						"Chat option {}={} is not sent to Bedrock: the Converse API takes maxTokens, temperature, "
+								+ "topP and stopSequences only; leave {} out of the chat options (logged once)",
+						option, value, option);
+			}
+		}
+
 		private static @Nullable String outputSchemaOf(ChatOptions.Builder<?> other) {
 			if (other instanceof Builder<?> that) {
 				return that.outputSchema;
@@ -134,8 +152,17 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 							: null;
 		}
 
+		/**
+		 * The options. Converse's inference configuration takes the maximum tokens,
+		 * temperature, top p and stop sequences only: a top k or penalty set here is left
+		 * out, logged once per option.
+		 * @return the options
+		 */
 		@Override
 		public BedrockBindingChatOptions build() {
+			warnUnsent(0, "topK", this.topK);
+			warnUnsent(1, "frequencyPenalty", this.frequencyPenalty);
+			warnUnsent(2, "presencePenalty", this.presencePenalty);
 			return new BedrockBindingChatOptions(this.toolCallbacks, this.toolContext, this.model, this.maxTokens,
 					this.stopSequences, this.temperature, this.topP, this.outputSchema);
 		}
