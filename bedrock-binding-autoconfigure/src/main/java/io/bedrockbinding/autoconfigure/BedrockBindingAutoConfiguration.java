@@ -103,7 +103,7 @@ public final class BedrockBindingAutoConfiguration {
 			ObjectProvider<BedrockRuntimeAsyncClientCustomizer> asyncCustomizers) {
 		return BedrockRuntimeClients.builder()
 			.settings(settings)
-			.maxRegions(properties.getClientPool().getMaxRegions())
+			.maxRegions(maxRegions(properties))
 			.timeouts(properties.getTimeouts().toPipeTimeouts())
 			.syncCustomizer(
 					(builder) -> syncCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder)))
@@ -155,10 +155,19 @@ public final class BedrockBindingAutoConfiguration {
 	static void checkLazyBeanSettings(BedrockBindingProperties properties, BedrockFailoverProperties failover) {
 		properties.getTimeouts().toPipeTimeouts();
 		failover.toSettings();
+		maxRegions(properties);
+	}
+
+	/**
+	 * The client pool's size, checked by the pool's own rule without the clients' builder
+	 * (and the SDK classes it loads).
+	 * @param properties the starter's properties
+	 * @return {@code bedrock.binding.client-pool.max-regions}
+	 * @throws IllegalArgumentException naming the property if it is less than 1
+	 */
+	static int maxRegions(BedrockBindingProperties properties) {
 		try {
-			// the pool's own rule, without the clients' builder (and the SDK classes it
-			// loads)
-			RegionalClients.checkMaxClients(properties.getClientPool().getMaxRegions());
+			return RegionalClients.checkMaxClients(properties.getClientPool().getMaxRegions());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid bedrock.binding.client-pool.max-regions: " + ex.getMessage(),

@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,26 @@ class LazyBeansTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Invalid bedrock.binding.client-pool.max-regions")
 				.hasStackTraceContaining("at least 1"));
+	}
+
+	@Test
+	void aBadClientPoolSizeFailsStartUpNamingThePropertyWhenABeanInjectsThePipeFactory() {
+		this.runner.withUserConfiguration(PipeFactoryUser.class)
+			.withPropertyValues("bedrock.binding.client-pool.max-regions=0")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Invalid bedrock.binding.client-pool.max-regions")
+				.hasStackTraceContaining("at least 1"));
+	}
+
+	/** An application bean that injects the pipe factory, as a controller does. */
+	@Configuration(proxyBeanMethods = false)
+	static class PipeFactoryUser {
+
+		@Bean
+		String pipeFactoryUser(BedrockPipeFactory pipes) {
+			return pipes.toString();
+		}
+
 	}
 
 }
