@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +101,15 @@ final class ModelPropertyReader {
 					new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), origin));
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new IllegalArgumentException(
-					YAML + " in " + source + " is not a YAML map of model ID to target: " + ex.getMessage()
-							+ ". Write one line per model: \"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0",
-					ex);
+			throw notAMap(source, ex.getMessage(), ex);
 		}
 		SourceModels models = new SourceModels(entries);
 		for (PropertySource<?> document : documents) {
 			if (!(document instanceof EnumerablePropertySource<?> keys)) {
 				continue;
+			}
+			if (isNotAMap(keys.getPropertyNames())) {
+				throw notAMap(source, "it is a single value or a list", null);
 			}
 			for (String key : keys.getPropertyNames()) {
 				Object value = keys.getProperty(key);
@@ -117,6 +118,24 @@ final class ModelPropertyReader {
 			}
 		}
 		models.joinLists();
+	}
+
+	/**
+	 * Whether the keys Boot's YAML loader made of a document are those of a document that
+	 * is not a map: Boot puts such a document (a scalar, such as a line of
+	 * {@code inference.txt}, or a list) under the key {@code document}, which is no model
+	 * ID.
+	 * @param keys the property names of one document
+	 * @return true if every key is {@code document} or one of its list elements
+	 */
+	private static boolean isNotAMap(String[] keys) {
+		return keys.length > 0
+				&& Arrays.stream(keys).allMatch((key) -> key.equals("document") || key.startsWith("document["));
+	}
+
+	private static IllegalArgumentException notAMap(String source, @Nullable String reason, @Nullable Exception cause) {
+		return new IllegalArgumentException(YAML + " in " + source + " is not a YAML map of model ID to target: "
+				+ reason + ". Write one line per model: \"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0", cause);
 	}
 
 	/**

@@ -258,6 +258,24 @@ class BindingPropertiesRefreshTests {
 	}
 
 	@Test
+	void aYamlScalarOrListIsNotAMapAndFailsStartUpSayingSo() throws IOException {
+		// an inference.txt line where a YAML map belongs: Boot's YAML loader reads a
+		// scalar as the key 'document', a list as the keys '[0]', '[1]', ...
+		for (String value : List.of("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0", "[us.amazon.nova-pro-v1:0]")) {
+			write("""
+					bedrock:
+					  binding:
+					    models-yaml: '%s'
+					""".formatted(value));
+			runner().run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.as(value)
+				.hasStackTraceContaining("bedrock.binding.models-yaml in application.yml is not a YAML map")
+				.hasStackTraceContaining("\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0"));
+		}
+	}
+
+	@Test
 	void aChangeOfOtherKeysLeavesTheRegistryAlone() throws IOException {
 		write(V1);
 		runner().run((context) -> {
