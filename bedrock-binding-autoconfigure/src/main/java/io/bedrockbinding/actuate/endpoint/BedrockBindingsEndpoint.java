@@ -224,7 +224,7 @@ public class BedrockBindingsEndpoint {
 		List<String> chain = (binding.targets().size() > 1)
 				? binding.targets().stream().map((element) -> mask.text(asCalled(element).value())).toList() : null;
 		return new BindingDescriptor(binding.modelId(), mask.text(target.value()), chain,
-				template.hasTemplate() ? template.value() : null, target.kind(),
+				template.hasTemplate() ? mask.text(template.value()) : null, target.kind(),
 				target.region().or(this.registry::region).orElse(null), OriginDescriptor.of(binding.origin(), mask),
 				binding.shadowed().stream().map((layered) -> ShadowedDescriptor.of(layered, mask)).toList(),
 				this.registry.needsProfile(binding.modelId()), BindingStatus.of(problems),
@@ -312,7 +312,8 @@ public class BedrockBindingsEndpoint {
 	 * @param targets the failover chain, first tried first ({@code target} is its first
 	 * element, filled in the same way); absent when the binding names one target
 	 * @param template the target as bound, with its {@code {account}} and
-	 * {@code {region}} templates; absent when it has none
+	 * {@code {region}} templates (account IDs masked unless values are shown); absent
+	 * when it has none
 	 * @param kind the kind of target
 	 * @param region where calls go: the ARN's region, else the configured one
 	 * @param origin where the binding came from

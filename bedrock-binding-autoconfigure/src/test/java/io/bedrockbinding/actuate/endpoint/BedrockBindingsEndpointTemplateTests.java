@@ -39,6 +39,22 @@ class BedrockBindingsEndpointTemplateTests {
 	}
 
 	@Test
+	void templateWithALiteralAccountIsMaskedLikeTheTarget() {
+		String template = "arn:aws:bedrock:{region}:444455556666:inference-profile/us.amazon.nova-pro-v1:0";
+		BindingRegistry registry = registry("111122223333");
+		registry.bind(NOVA_PRO, template);
+
+		BindingDescriptor shown = new BedrockBindingsEndpoint(registry, Show.ALWAYS).binding(NOVA_PRO, true);
+		BindingDescriptor masked = new BedrockBindingsEndpoint(registry, Show.NEVER).binding(NOVA_PRO, false);
+
+		assertThat(shown.template()).isEqualTo(template);
+		assertThat(masked.target())
+			.isEqualTo("arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0");
+		assertThat(masked.template())
+			.isEqualTo("arn:aws:bedrock:{region}:******:inference-profile/us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
 	void accountKnownToTheResolverFillsTheTemplate() {
 		BindingRegistry registry = registry(null);
 		registry.bind(NOVA_PRO, TEMPLATE);
