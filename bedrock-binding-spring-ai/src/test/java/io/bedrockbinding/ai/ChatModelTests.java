@@ -10,6 +10,7 @@ import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.registry.BindingRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -54,9 +56,13 @@ class ChatModelTests {
 	@Autowired
 	private BindingRegistry registry;
 
+	@Autowired
+	private TestObservationRegistry observations;
+
 	@BeforeEach
 	void reset() {
 		this.localBedrock.reset();
+		this.observations.clear();
 	}
 
 	@Test
@@ -164,6 +170,22 @@ class ChatModelTests {
 
 	private void call(String system, ChatOptions.Builder<?> options) {
 		this.chatModel.call(new Prompt(List.of(new SystemMessage(system), new UserMessage("Hello")), options.build()));
+	}
+
+	@Test
+	void modelThatIsAnArnIsRefusedBeforeAnObservationCouldNameIt() {
+		Prompt prompt = new Prompt("Hello",
+				ChatOptions.builder()
+					.model("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3d4e5f6")
+					.build());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(prompt))
+			.withMessageContaining("model ID must look like");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.stream(prompt).blockLast())
+			.withMessageContaining("model ID must look like");
+		// refused before the call is observed: no tag names the ARN (and its account)
+		assertThat(this.observations).doesNotHaveAnyObservation();
+		assertThat(this.localBedrock.journal()).isEmpty();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Spring AI's {@link EmbeddingModel} through bedrock-binding's embeddings, against
@@ -60,6 +61,20 @@ class EmbeddingModelTests {
 			.that()
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "embedding")
 			.hasLowCardinalityKeyValue("gen_ai.request.model", "amazon.titan-embed-text-v2:0");
+	}
+
+	@Test
+	void modelThatIsAnArnIsRefusedBeforeAnObservationCouldNameIt() {
+		EmbeddingRequest request = new EmbeddingRequest(List.of("a text"),
+				EmbeddingOptions.builder()
+					.model("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3d4e5f6")
+					.build());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.embeddingModel.call(request))
+			.withMessageContaining("model ID must look like");
+		// refused before the call is observed: no tag names the ARN (and its account)
+		assertThat(this.observations).doesNotHaveAnyObservation();
+		assertThat(this.localBedrock.journal()).isEmpty();
 	}
 
 	@Test

@@ -84,9 +84,11 @@ public final class BedrockBindingChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		Prompt request = withOptions(prompt);
+		// before the observation: a model that is no model ID (an ARN names an account)
+		// is refused without becoming a tag
+		PipeCall call = pipeCall(request);
 		if (this.observationRegistry.isNoop()) {
 			// nothing records it: no context, no observation
-			PipeCall call = pipeCall(request);
 			return ChatResponses.of(call.pipe().execute(call.messages()));
 		}
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
@@ -96,7 +98,6 @@ public final class BedrockBindingChatModel implements ChatModel {
 		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
-				PipeCall call = pipeCall(request);
 				ChatResponse response = ChatResponses.of(call.pipe().execute(call.messages()));
 				context.setResponse(response);
 				return response;
@@ -107,6 +108,8 @@ public final class BedrockBindingChatModel implements ChatModel {
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		return Flux.deferContextual((contextView) -> {
 			Prompt request = withOptions(prompt);
+			// before the observation, as in call(Prompt)
+			PipeCall call = pipeCall(request);
 			ChatModelObservationContext context = ChatModelObservationContext.builder()
 				.prompt(request)
 				.provider(PROVIDER)
@@ -116,7 +119,7 @@ public final class BedrockBindingChatModel implements ChatModel {
 				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			observation.parentObservation(parent).start();
-			return Flux.<ChatResponse>create((sink) -> send(request, sink, context))
+			return Flux.<ChatResponse>create((sink) -> send(call, sink, context))
 				.doOnError(observation::error)
 				// before the end reaches the subscriber, which doFinally is not
 				.doOnTerminate(observation::stop)
@@ -125,10 +128,9 @@ public final class BedrockBindingChatModel implements ChatModel {
 		});
 	}
 
-	private void send(Prompt request, FluxSink<ChatResponse> sink, ChatModelObservationContext context) {
+	private void send(PipeCall call, FluxSink<ChatResponse> sink, ChatModelObservationContext context) {
 		CompletableFuture<PipeResult> result;
 		try {
-			PipeCall call = pipeCall(request);
 			result = call.pipe().stream(call.messages(), (event) -> {
 				if (event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
 						&& delta.delta().text() != null) {

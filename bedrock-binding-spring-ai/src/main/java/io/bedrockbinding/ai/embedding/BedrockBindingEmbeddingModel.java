@@ -72,6 +72,9 @@ public final class BedrockBindingEmbeddingModel extends AbstractEmbeddingModel {
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
 		EmbeddingRequest complete = new EmbeddingRequest(request.getInstructions(), options(request.getOptions()));
+		// before the observation: a model that is no model ID (an ARN names an account)
+		// is refused without becoming a tag
+		BedrockEmbeddings embeddings = embeddings(complete.getOptions());
 		EmbeddingModelObservationContext context = EmbeddingModelObservationContext.builder()
 			.embeddingRequest(complete)
 			.provider(AiProvider.BEDROCK_CONVERSE.value())
@@ -79,7 +82,7 @@ public final class BedrockBindingEmbeddingModel extends AbstractEmbeddingModel {
 		return EmbeddingModelObservationDocumentation.EMBEDDING_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
-				EmbeddingResponse response = embed(complete);
+				EmbeddingResponse response = embed(embeddings, complete.getInstructions());
 				context.setResponse(response);
 				return response;
 			});
@@ -90,18 +93,18 @@ public final class BedrockBindingEmbeddingModel extends AbstractEmbeddingModel {
 		return embed(getEmbeddingContent(document));
 	}
 
-	private EmbeddingResponse embed(EmbeddingRequest request) {
-		EmbeddingOptions options = request.getOptions();
+	private BedrockEmbeddings embeddings(EmbeddingOptions options) {
 		String model = options.getModel();
 		if (!StringUtils.hasText(model)) {
 			throw new IllegalArgumentException("No model for the embedding call: set " + MODEL_PROPERTY
 					+ " or the model of the request's EmbeddingOptions");
 		}
 		BedrockEmbeddings embeddings = this.pipes.embeddings(model);
-		if (options.getDimensions() != null) {
-			embeddings = embeddings.withDimensions(options.getDimensions());
-		}
-		EmbeddingResult result = embeddings.embed(request.getInstructions());
+		return (options.getDimensions() != null) ? embeddings.withDimensions(options.getDimensions()) : embeddings;
+	}
+
+	private static EmbeddingResponse embed(BedrockEmbeddings embeddings, List<String> texts) {
+		EmbeddingResult result = embeddings.embed(texts);
 		List<Embedding> vectors = new ArrayList<>(result.vectors().size());
 		for (int i = 0; i < result.vectors().size(); i++) {
 			vectors.add(new Embedding(result.vectors().get(i), i));
