@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+
 /**
  * Hides AWS account IDs in text shown to operators: the account field itself, the account
  * part of every ARN and an account named in a problem message.
@@ -57,6 +59,17 @@ public final class AccountMask {
 	 */
 	public String text(String text) {
 		return this.masking ? ACCOUNT_ID.matcher(text).replaceAll(MASK) : text;
+	}
+
+	/**
+	 * A refused write operation, its message masked like everything else the endpoint
+	 * answers.
+	 * @param ex why the registry refused it
+	 * @return the exception for the endpoint to throw
+	 */
+	InvalidEndpointRequestException refused(RuntimeException ex) {
+		String message = text((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
+		return new InvalidEndpointRequestException(message, message, ex);
 	}
 
 }

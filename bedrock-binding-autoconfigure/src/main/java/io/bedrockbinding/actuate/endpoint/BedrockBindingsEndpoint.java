@@ -27,7 +27,6 @@ import io.bedrockbinding.registry.OriginKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -128,7 +127,7 @@ public class BedrockBindingsEndpoint {
 			return bind(model, target, Boolean.TRUE.equals(persist), this.showValues.isShown(true));
 		}
 		catch (InvalidTargetException | IllegalStateException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage(), ex);
+			throw AccountMask.of(this.showValues.isShown(true)).refused(ex);
 		}
 	}
 
@@ -145,7 +144,7 @@ public class BedrockBindingsEndpoint {
 			return unbind(model, Boolean.TRUE.equals(persist), this.showValues.isShown(true)).binding();
 		}
 		catch (IllegalStateException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage(), ex);
+			throw AccountMask.of(this.showValues.isShown(true)).refused(ex);
 		}
 	}
 
@@ -312,8 +311,7 @@ public class BedrockBindingsEndpoint {
 	 * @param targets the failover chain, first tried first ({@code target} is its first
 	 * element, filled in the same way); absent when the binding names one target
 	 * @param template the target as bound, with its {@code {account}} and
-	 * {@code {region}} templates (account IDs masked unless values are shown); absent
-	 * when it has none
+	 * {@code {region}} templates, masked as {@code target} is; absent when it has none
 	 * @param kind the kind of target
 	 * @param region where calls go: the ARN's region, else the configured one
 	 * @param origin where the binding came from

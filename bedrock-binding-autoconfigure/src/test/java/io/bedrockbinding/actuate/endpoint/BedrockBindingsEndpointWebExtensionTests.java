@@ -102,6 +102,17 @@ class BedrockBindingsEndpointWebExtensionTests {
 	}
 
 	@Test
+	void jmxValidationMessageIsMaskedLikeEverythingElse() {
+		BedrockBindingsEndpoint endpoint = new BedrockBindingsEndpoint(this.registry, Show.NEVER);
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> endpoint.bind("amazon.nova-pro-v1:0",
+					"arn:aws:bedrock:us-east-1:111122223333:inference-profile/nope", null))
+			.withMessageContaining("arn:aws:bedrock:us-east-1:******:")
+			.withMessageNotContaining("111122223333")
+			.satisfies((ex) -> assertThat(ex.getReason()).doesNotContain("111122223333"));
+	}
+
+	@Test
 	void jmxOperationsBindAndUnbind() {
 		BedrockBindingsEndpoint endpoint = new BedrockBindingsEndpoint(this.registry, Show.WHEN_AUTHORIZED);
 		BindingDescriptor bound = endpoint.bind("amazon.nova-pro-v1:0", ARN, false);
