@@ -264,7 +264,8 @@ public final class BedrockPipe {
 	 * unseen if no text had reached {@code onText} yet, and otherwise the call fails with
 	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream that goes silent longer than
 	 * {@link PipeTimeouts#streamFirstEvent()} or {@link PipeTimeouts#streamIdle()} fails
-	 * with {@link FailureReason#TIMEOUT}.
+	 * with {@link FailureReason#TIMEOUT}. Cancelling the returned future ends the stream
+	 * (its request is aborted) and tries no other target.
 	 * @param prompt the user's prompt
 	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
@@ -279,7 +280,8 @@ public final class BedrockPipe {
 	 * input and reasoning deltas, stop, metadata) to {@code onEvent} in order, those of
 	 * each tool round one after the other; completes with the same result as
 	 * {@link #execute(List)}, the deltas assembled. As with
-	 * {@link #stream(String, Consumer)}, no event is handed over twice.
+	 * {@link #stream(String, Consumer)}, no event is handed over twice, and cancelling
+	 * the returned future ends the stream.
 	 * @param messages the call's messages
 	 * @param onEvent gets each event, on an SDK thread
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any

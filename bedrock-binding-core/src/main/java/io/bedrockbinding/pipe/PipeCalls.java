@@ -3,6 +3,7 @@ package io.bedrockbinding.pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -59,8 +60,17 @@ final class PipeCalls {
 	}
 
 	CompletableFuture<PipeResult> stream(List<Message> turn, StreamCall.Sink sink) {
-		return loop(this.requests.messages(turn), (chain) -> (sent) -> chain
-			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink), this::translate));
+		Cancel cancel = new Cancel();
+		CompletableFuture<PipeResult> result = loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate));
+		// A cancel of the caller's future reaches no stream by itself (the future is
+		// derived from them): it ends the stream under way and starts no other.
+		result.whenComplete((ignored, failure) -> {
+			if (result.isCancelled()) {
+				cancel.cancel();
+			}
+		});
+		return result;
 	}
 
 	// ---- one model call, along the binding's chain ------------------------------------
@@ -81,8 +91,11 @@ final class PipeCalls {
 	}
 
 	private CompletableFuture<PipeResult> streamAttempt(TargetChain.Attempt attempt, List<Message> sent,
-			StreamCall.Sink sink) {
+			StreamCall.Sink sink, Cancel cancel) {
 		StreamCall call = this.target.stream(sink);
+		if (!cancel.track(call)) {
+			return CompletableFuture.failedFuture(TargetChain.surface(new CancellationException("cancelled")));
+		}
 		return this.target.converseStream(attempt, sent, call).handle((result, failure) -> {
 			if (failure == null) {
 				return result;
@@ -221,6 +234,34 @@ final class PipeCalls {
 		List<Message> sent = new ArrayList<>(result.conversation());
 		sent.add(Message.builder().role(ConversationRole.USER).content(results).build());
 		return sent;
+	}
+
+	/**
+	 * The cancel of one stream call: the caller cancelled its future, so the stream under
+	 * way ends, and no other target or tool round starts.
+	 */
+	private static final class Cancel {
+
+		private @Nullable StreamCall current;
+
+		private boolean cancelled;
+
+		synchronized boolean track(StreamCall call) {
+			this.current = call;
+			return !this.cancelled;
+		}
+
+		void cancel() {
+			StreamCall call;
+			synchronized (this) {
+				this.cancelled = true;
+				call = this.current;
+			}
+			if (call != null) {
+				call.fail(new CancellationException("The caller cancelled the stream"));
+			}
+		}
+
 	}
 
 }

@@ -211,9 +211,9 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 	/**
 	 * Ends the call with {@code failure}, and stops the SDK's stream.
-	 * @param failure why the call ends
+	 * @param failure why the call ends, e.g. the caller's cancel
 	 */
-	private void fail(Throwable failure) {
+	void fail(Throwable failure) {
 		end(decideNow(), failure, true);
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
@@ -120,6 +122,40 @@ class PipeStreamTests {
 		await().atMost(Duration.ofSeconds(10)).until(exchange::isDone);
 		assertThat(exchange).isCancelled();
 		// Let the emulator's late answer end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
+	}
+
+	@Test
+	void aCancelledStreamAbortsItsRequest() throws InterruptedException {
+		List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
+		BedrockPipeFactory factory = this.factories.track(
+				BedrockPipeFactory
+					.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 1)
+						.asyncCustomizer((builder) -> builder.httpClientBuilder(
+								(defaults) -> new Exchanges(Fixture.netty().buildWithDefaults(defaults), exchanges)))
+						.build())
+					.build());
+		// the reply stops after its first delta for longer than the test waits
+		bedrock.faults().pauseNextStream(1, Duration.ofSeconds(5));
+		CountDownLatch firstDelta = new CountDownLatch(1);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		CompletableFuture<PipeResult> result = factory.pipe(Fixture.LLAMA).stream(PROMPT, (text) -> {
+			deltas.add(text);
+			firstDelta.countDown();
+		});
+		assertThat(firstDelta.await(10, TimeUnit.SECONDS)).isTrue();
+		result.cancel(false);
+
+		// The caller gave up on the stream: its exchange is aborted (connection closed,
+		// the client's lease ended) during the pause, not left to receive the rest of
+		// the reply.
+		assertThat(exchanges).hasSize(1);
+		CompletableFuture<Void> exchange = exchanges.get(0);
+		await().atMost(Duration.ofSeconds(3)).until(exchange::isDone);
+		assertThat(exchange).isCompletedExceptionally();
+		assertThat(deltas).hasSize(1);
+		// Let the emulator's paused answer end here, not in the next test's journal.
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 	}
 
