@@ -230,8 +230,8 @@ public final class InferenceConfig implements Callable<Integer> {
 	 * @throws ParameterException (exit code 2) if one of them is malformed
 	 */
 	CommandContext context(CommandLine executing) {
-		String checkedRegion = (this.region != null) ? this.region.strip().toLowerCase(Locale.ROOT) : null;
-		if (checkedRegion != null && !REGION.matcher(checkedRegion).matches()) {
+		String checkedRegion = (this.region != null) ? region(this.region) : null;
+		if (this.region != null && checkedRegion == null) {
 			throw new ParameterException(executing,
 					"Invalid value for option '--region': '" + this.region + "' is not a region (e.g. us-east-1)");
 		}
@@ -250,6 +250,16 @@ public final class InferenceConfig implements Callable<Integer> {
 		Settings settings = new Settings(path, checkedRegion, checkedAccount, checkedProfile, this.endpointUrl,
 				this.json);
 		return new CommandContext(settings, catalog(), this.clock, executing.getOut(), executing.getErr());
+	}
+
+	/**
+	 * A region as the options take it: without the spaces around it, in lower case.
+	 * @param text the region as given
+	 * @return the region, or null if the text is not one
+	 */
+	static @Nullable String region(String text) {
+		String region = text.strip().toLowerCase(Locale.ROOT);
+		return REGION.matcher(region).matches() ? region : null;
 	}
 
 	/**

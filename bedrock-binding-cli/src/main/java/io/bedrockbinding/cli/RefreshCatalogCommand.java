@@ -12,7 +12,9 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.discovery.ProfileDiscovery;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -37,7 +39,7 @@ final class RefreshCatalogCommand extends ContextCommand {
 	@Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write the catalog.")
 	private @Nullable Path out;
 
-	@Option(names = "--regions", split = ",", paramLabel = "REGION",
+	@Option(names = "--regions", split = ",", paramLabel = "REGION", converter = RegionConverter.class,
 			description = "Regions to ask (default: --region, else the SDK's region chain).")
 	private @Nullable List<String> regions;
 
@@ -95,6 +97,24 @@ final class RefreshCatalogCommand extends ContextCommand {
 		catch (IOException ex) {
 			throw new CommandException("cannot write " + target + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Reads each of {@code --regions} as {@code --region} is read, so that the catalog
+	 * never records a region AWS does not spell so ({@code " eu-west-1"},
+	 * {@code "EU-WEST-1"}).
+	 */
+	static final class RegionConverter implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			String region = InferenceConfig.region(value);
+			if (region == null) {
+				throw new TypeConversionException("'" + value + "' is not a region (e.g. us-east-1)");
+			}
+			return region;
+		}
+
 	}
 
 }

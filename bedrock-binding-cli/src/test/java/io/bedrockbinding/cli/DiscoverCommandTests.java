@@ -272,6 +272,37 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void refreshCatalogAsksTheRegionsAsTheRegionOptionReadsThem() throws IOException {
+		Path out = this.inference.folder().resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1, EU-WEST-1", "--out", out.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("(asked us-east-1, eu-west-1)");
+		io.bedrockbinding.catalog.ModelCatalog catalog;
+		try (java.io.InputStream json = Files.newInputStream(out)) {
+			catalog = io.bedrockbinding.catalog.ModelCatalog.read(json);
+		}
+		assertThat(catalog.all()).allSatisfy((model) -> assertThat(model.regions())
+			.allMatch((region) -> region.matches("[a-z0-9-]+"), "a region as AWS spells it"));
+	}
+
+	@Test
+	void refreshCatalogRefusesARegionThatIsNone() {
+		Path out = this.inference.folder().resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1,us east 1", "--out", out.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).startsWith(
+				"Invalid value for option '--regions' (REGION): 'us east 1' is not a region " + "(e.g. us-east-1)\n");
+		assertThat(out).doesNotExist();
+		assertThat(bedrock.journal()).isEmpty();
+	}
+
+	@Test
 	void refreshCatalogThatCannotReachTheAccountWritesNothing() {
 		Path out = this.inference.folder().resolve("catalog.json");
 
