@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.discovery.ProfileDiscovery;
@@ -75,7 +76,9 @@ final class RefreshCatalogCommand extends ContextCommand {
 
 	/**
 	 * A temp file beside the target, then an atomic move: a reader never sees half a
-	 * catalog.
+	 * catalog. The file keeps the permissions it had (readers of a shared catalog still
+	 * read it); a new one gets those of any new file (the umask's), not the owner-only
+	 * ones of {@link Files#createTempFile}.
 	 * @param catalog the catalog to write
 	 * @param target the file to write it to
 	 */
@@ -83,8 +86,12 @@ final class RefreshCatalogCommand extends ContextCommand {
 		try {
 			Path folder = target.getParent();
 			Files.createDirectories(folder);
-			Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+			Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
+					+ Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp"));
 			try {
+				if (Files.exists(target) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+					Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+				}
 				try (OutputStream stream = Files.newOutputStream(temp)) {
 					catalog.write(stream);
 				}

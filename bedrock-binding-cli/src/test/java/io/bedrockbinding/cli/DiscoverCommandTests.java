@@ -303,6 +303,28 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void refreshCatalogKeepsThePermissionsOfTheFileItReplaces() throws IOException {
+		Path out = this.inference.folder().resolve("catalog.json");
+		Files.writeString(out, "{}");
+		java.util.Set<java.nio.file.attribute.PosixFilePermission> shared = java.nio.file.attribute.PosixFilePermissions
+			.fromString("rw-r--r--");
+		Files.setPosixFilePermissions(out, shared);
+		Path created = this.inference.folder().resolve("new-catalog.json");
+		Path plain = Files.createFile(this.inference.folder().resolve("plain"));
+
+		Cli.Result replaced = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1", "--out", out.toString());
+		Cli.Result fresh = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1", "--out", created.toString());
+
+		assertThat(replaced.exitCode()).as(replaced.toString()).isZero();
+		assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+		assertThat(Files.getPosixFilePermissions(out)).isEqualTo(shared);
+		// a new catalog is made as any new file is (the umask decides), not owner-only
+		assertThat(Files.getPosixFilePermissions(created)).isEqualTo(Files.getPosixFilePermissions(plain));
+	}
+
+	@Test
 	void refreshCatalogThatCannotReachTheAccountWritesNothing() {
 		Path out = this.inference.folder().resolve("catalog.json");
 
