@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -271,11 +272,17 @@ public final class InferenceConfig implements Callable<Integer> {
 		if (this.catalog == null) {
 			return this.builtInCatalog.get();
 		}
-		try (InputStream json = Files.newInputStream(this.catalog)) {
+		// '--catalog=~/...' reaches us unexpanded, as for --file
+		Path path = InferenceFile.expandHome(this.catalog);
+		try (InputStream json = Files.newInputStream(path)) {
 			return ModelCatalog.read(json);
 		}
+		catch (NoSuchFileException ex) {
+			throw new CommandException("cannot read --catalog " + path
+					+ ": no such file (give the path of a catalog.json, e.g. one refresh-catalog wrote)", ex);
+		}
 		catch (IOException ex) {
-			throw new CommandException("cannot read --catalog " + this.catalog + ": " + ex.getMessage(), ex);
+			throw new CommandException("cannot read --catalog " + path + ": " + ex.getMessage(), ex);
 		}
 	}
 

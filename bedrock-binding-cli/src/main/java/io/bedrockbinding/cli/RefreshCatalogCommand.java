@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.discovery.ProfileDiscovery;
+import io.bedrockbinding.file.InferenceFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -62,7 +63,8 @@ final class RefreshCatalogCommand extends ContextCommand {
 				throw new CommandException("refreshing the catalog from " + asked + " failed: " + ex.getMessage(), ex);
 			}
 		}
-		Path target = java.util.Objects.requireNonNull(this.out, "--out").toAbsolutePath();
+		// '--out=~/...' reaches us unexpanded, as for --file
+		Path target = InferenceFile.expandHome(java.util.Objects.requireNonNull(this.out, "--out")).toAbsolutePath();
 		write(refreshed, target);
 		if (context.json()) {
 			context.printJson(Map.of("out", target.toString(), "regions", asked, "models", refreshed.size()));

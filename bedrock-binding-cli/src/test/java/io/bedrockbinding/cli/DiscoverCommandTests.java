@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.file.InferenceFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -322,6 +323,30 @@ class DiscoverCommandTests {
 		assertThat(Files.getPosixFilePermissions(out)).isEqualTo(shared);
 		// a new catalog is made as any new file is (the umask decides), not owner-only
 		assertThat(Files.getPosixFilePermissions(created)).isEqualTo(Files.getPosixFilePermissions(plain));
+	}
+
+	@Test
+	void refreshCatalogReadsALeadingTildeInOutAsTheHomeFolder() throws IOException {
+		String folderName = "bedrock-binding-tests-" + java.util.UUID.randomUUID();
+		Path home = InferenceFile.defaultLocation().getParent().getParent();
+		Path expected = home.resolve(folderName).resolve("catalog.json");
+		try {
+			Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+					"us-east-1", "--out=~/" + folderName + "/catalog.json");
+
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.out()).endsWith(" to " + expected + "\n");
+			assertThat(expected).isRegularFile();
+			assertThat(Path.of("~", folderName)).doesNotExist();
+		}
+		finally {
+			Files.deleteIfExists(expected);
+			Files.deleteIfExists(expected.getParent());
+			// what a run that took '~' for a folder name would leave in the working
+			// folder
+			Files.deleteIfExists(Path.of("~", folderName, "catalog.json"));
+			Files.deleteIfExists(Path.of("~", folderName));
+		}
 	}
 
 	@Test

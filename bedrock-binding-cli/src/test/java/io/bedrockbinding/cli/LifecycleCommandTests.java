@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.bedrockbinding.file.InferenceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +84,23 @@ class LifecycleCommandTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).startsWith("error: cannot read --catalog " + broken + ": Invalid model catalog at "
 				+ "line 2, column 16: each element must be an object describing a model");
+	}
+
+	@Test
+	void aMissingCatalogIsNamedWithTheHomeFolderForATilde() {
+		Path expected = InferenceFile.defaultLocation()
+			.getParent()
+			.getParent()
+			.resolve("no-such-folder-of-bedrock-binding-tests")
+			.resolve("catalog.json");
+
+		Cli.Result result = this.inference.run("--catalog=~/no-such-folder-of-bedrock-binding-tests/catalog.json",
+				"list");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).isEqualTo("error: cannot read --catalog " + expected
+				+ ": no such file (give the path of a catalog.json, e.g. one refresh-catalog wrote)\n");
 	}
 
 	private Path catalog() throws IOException {
