@@ -1,5 +1,8 @@
 package io.bedrockbinding.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +36,7 @@ final class ValidateCommand extends ContextCommand {
 		String path = context.filePath();
 		InferenceFileContent content = registry.lastFileRead().orElseThrow();
 		if (!content.exists()) {
-			throw new CommandException(path + " does not exist: nothing to validate (bind a model to create it)");
+			throw new CommandException(path + missing(context.inferenceFile().path()));
 		}
 		List<BindingProblem> found = registry.validate();
 		List<Problem> problems = new ArrayList<>();
@@ -62,6 +65,25 @@ final class ValidateCommand extends ContextCommand {
 					+ count(warnings, "warning"));
 		}
 		return (errors > 0) ? ExitCode.PROBLEMS : ExitCode.OK;
+	}
+
+	/**
+	 * Why there is nothing to validate, and the fix: bind creates a missing file, but
+	 * refuses to replace a dangling symlink (a mount whose file is not there) with one.
+	 * @param file the inference file
+	 * @return the message, after the path
+	 */
+	private static String missing(Path file) {
+		if (Files.isSymbolicLink(file)) {
+			try {
+				return " is a symbolic link to " + Files.readSymbolicLink(file)
+						+ ", which does not exist: nothing to validate (create that file, or remove the link)";
+			}
+			catch (IOException ex) {
+				// gone meanwhile: missing, as below
+			}
+		}
+		return " does not exist: nothing to validate (bind a model to create it)";
 	}
 
 	private static String count(long count, String noun) {

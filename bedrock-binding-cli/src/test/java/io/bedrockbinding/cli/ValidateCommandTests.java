@@ -104,6 +104,19 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void aDanglingSymlinkIsAnErrorThatDoesNotSayBindCreatesTheFile() throws IOException {
+		Files.createSymbolicLink(this.inference.path(), this.inference.folder().resolve("mounted.txt"));
+
+		Cli.Result result = this.inference.run("validate");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).isEqualTo("error: " + this.inference.shown() + " is a symbolic link to "
+				+ this.inference.folder().resolve("mounted.txt") + ", which does not exist: nothing to validate "
+				+ "(create that file, or remove the link)\n");
+	}
+
+	@Test
 	void validateAsJson() throws IOException {
 		Files.writeString(this.inference.path(),
 				"amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\nbroken\nacme.rocket-v9:0=\n");
