@@ -189,6 +189,20 @@ class BindCommandTests {
 	}
 
 	@Test
+	void aFileThatCannotBeCreatedIsOneErrorNotAlsoALogWarning() throws IOException {
+		Path notAFolder = Files.writeString(this.inference.folder().resolve("plain"), "");
+		StringBuilder log = new StringBuilder();
+
+		Cli.Result result = SystemErr.capture(() -> Cli.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0",
+				"--file", notAFolder.resolve("inference.txt").toString()), log);
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("error: Cannot write " + notAFolder.resolve("inference.txt"))
+			.doesNotContain("Bindings from the file are skipped");
+		assertThat(log).as("what the log printed besides the command").isEmpty();
+	}
+
+	@Test
 	void aLeadingTildeInTheFileOptionIsTheHomeFolder() {
 		Path expected = InferenceFile.defaultLocation()
 			.getParent()

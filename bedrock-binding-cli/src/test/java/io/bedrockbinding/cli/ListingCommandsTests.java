@@ -186,6 +186,19 @@ class ListingCommandsTests {
 	}
 
 	@Test
+	void brokenLinesAreReportedOnceNotAgainByTheLog() throws IOException {
+		Files.writeString(this.inference.path(), "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
+		StringBuilder log = new StringBuilder();
+
+		Cli.Result search = SystemErr.capture(() -> this.inference.run("search", "nova-pro-v1:0"), log);
+		Cli.Result validate = SystemErr.capture(() -> this.inference.run("validate"), log);
+
+		assertThat(search.err()).contains("1 broken line");
+		assertThat(validate.out()).contains(": error: no '=' in 'not a binding'");
+		assertThat(log).as("what the log printed besides the command").isEmpty();
+	}
+
+	@Test
 	void aMissingFileMeansEveryModelIsDirect() {
 		Cli.Result result = Cli.run("search", "nova-pro-v1:0", "--file",
 				this.inference.folder().resolve("absent.txt").toString());
