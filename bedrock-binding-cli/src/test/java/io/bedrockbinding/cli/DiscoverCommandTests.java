@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.emulator.Fault;
+import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.file.InferenceFile;
@@ -347,6 +349,26 @@ class DiscoverCommandTests {
 			Files.deleteIfExists(Path.of("~", folderName, "catalog.json"));
 			Files.deleteIfExists(Path.of("~", folderName));
 		}
+	}
+
+	@Test
+	void refreshCatalogAsksOnlyWhatItSaysItAsks() {
+		bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+		bedrock.promptRouters()
+			.create("chat-router", "us-east-1", "amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0",
+					"amazon.nova-pro-v1:0");
+		// a policy that allows what the help names, and not bedrock:ListPromptRouters
+		bedrock.faults().failNext("ListPromptRouters", 10, Fault.ACCESS_DENIED);
+		Path out = this.inference.folder().resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1", "--out", out.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(bedrock.journal()).extracting(JournalEntry::api)
+			.containsOnly("ListFoundationModels", "ListInferenceProfiles");
+		assertThat(bedrock.journal()).filteredOn((entry) -> entry.api().equals("ListInferenceProfiles"))
+			.allSatisfy((entry) -> assertThat(entry.body()).doesNotContain("APPLICATION"));
 	}
 
 	@Test

@@ -156,7 +156,7 @@ public final class ProfileDiscovery {
 	 */
 	public ModelCatalog refreshCatalog(Collection<String> regions, Clock clock) {
 		Set<String> asked = new LinkedHashSet<>(regions);
-		List<DiscoveryResult> results = asked.stream().map(this::discover).toList();
+		List<DiscoveryResult> results = asked.stream().map(this::catalogFacts).toList();
 		Map<String, RefreshedModel> models = new LinkedHashMap<>();
 		for (DiscoveryResult result : results) {
 			for (DiscoveredModel discovered : result.models()) {
@@ -199,6 +199,21 @@ public final class ProfileDiscovery {
 				"ListFoundationModels and ListInferenceProfiles of the account (inference-config refresh-catalog)",
 				API_URL, Lifecycle.today(clock)));
 		return new ModelCatalog(refreshed, this.catalog.geographies(), sources);
+	}
+
+	/**
+	 * What a catalog refresh needs of a region, and no more: its foundation models and
+	 * system-defined profiles. Application profiles, what they contain and the prompt
+	 * routers are the account's, not the catalog's; asking for them would also need
+	 * permissions (bedrock:GetInferenceProfile, bedrock:ListPromptRouters) that the
+	 * refresh does not say it uses.
+	 * @param region the region whose control plane is asked
+	 * @return the models and system profiles, without suggestions
+	 */
+	private DiscoveryResult catalogFacts(String region) {
+		BedrockClient client = this.clients.apply(region);
+		return new DiscoveryResult(region, foundationModels(client),
+				profiles(client, InferenceProfileType.SYSTEM_DEFINED), List.of());
 	}
 
 	private static List<DiscoveredModel> foundationModels(BedrockClient client) {
