@@ -25,9 +25,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "discover", mixinStandardHelpOptions = true, sortOptions = false,
 		versionProvider = InferenceConfig.Version.class,
 		description = { "Asks the Bedrock control plane of the account (ListFoundationModels, ListInferenceProfiles, "
-				+ "GetInferenceProfile) which inference profiles exist in the region, and prints them with the "
-				+ "bindings they suggest: the region's geo profile for each model that needs a profile there, and an "
-				+ "application inference profile for the model it contains.",
+				+ "GetInferenceProfile, ListPromptRouters) which inference profiles and prompt routers exist in the "
+				+ "region, and prints them with the bindings they suggest: the region's geo profile for each model "
+				+ "that needs a profile there, and an application inference profile for the model it contains.",
 				"Credentials: --profile NAME, else the AWS SDK's default chain "
 						+ "(AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, aws.accessKeyId/aws.secretAccessKey, AWS_PROFILE, container and instance roles). "
 						+ "Region: --region, else the SDK's region chain (AWS_REGION, the profile's region). "

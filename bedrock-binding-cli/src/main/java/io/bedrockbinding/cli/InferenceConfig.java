@@ -80,7 +80,7 @@ public final class InferenceConfig implements Callable<Integer> {
 	@Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
 			description = { "The region applications call Bedrock from. Listings and show then include the geo "
 					+ "profile an application there derives for each model that needs one (unless the file binds it); "
-					+ "validate checks profiles and ARNs against it; discover asks this region." })
+					+ "validate checks profiles and ARNs against it; discover and refresh-catalog ask this region." })
 	private @Nullable String region;
 
 	@Option(names = "--account-id", paramLabel = "ACCOUNT", scope = ScopeType.INHERIT,
@@ -88,13 +88,13 @@ public final class InferenceConfig implements Callable<Integer> {
 	private @Nullable String accountId;
 
 	@Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-			description = "The AWS profile whose credentials (and region) discover uses (default: the AWS SDK's "
-					+ "default chain).")
+			description = "The AWS profile whose credentials (and region) discover and refresh-catalog use (default: "
+					+ "the AWS SDK's default chain).")
 	private @Nullable String profile;
 
 	@Option(names = "--endpoint-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-			description = "The Bedrock endpoint discover calls instead of AWS's, e.g. http://127.0.0.1:4566 for a "
-					+ "LocalBedrock emulator.")
+			description = "The Bedrock endpoint discover and refresh-catalog call instead of AWS's, e.g. "
+					+ "http://127.0.0.1:4566 for a LocalBedrock emulator.")
 	private @Nullable URI endpointUrl;
 
 	@Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")

@@ -39,6 +39,18 @@ class UsageTests {
 	}
 
 	@Test
+	void helpNamesEveryApiDiscoverCallsAndEveryCommandTheAwsOptionsServe() {
+		String discover = Cli.run("discover", "--help").out().replaceAll("\\s+", " ");
+		String root = Cli.run("--help").out().replaceAll("\\s+", " ");
+
+		assertThat(discover)
+			.contains("(ListFoundationModels, ListInferenceProfiles, GetInferenceProfile, " + "ListPromptRouters)");
+		assertThat(root).contains("discover and refresh-catalog ask this region",
+				"The AWS profile whose credentials (and region) discover and refresh-catalog use",
+				"The Bedrock endpoint discover and refresh-catalog call");
+	}
+
+	@Test
 	void listingHelpExplainsWhatRegionDoesToTheTargets() {
 		assertThat(Cli.run("list", "--help").out().replaceAll("\\s+", " "))
 			.contains("With --region R, a model that needs an inference profile in R and is not bound in the file "
