@@ -90,10 +90,10 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 		if (problem.code() == ProblemCode.REQUIRED_UNBOUND) {
 			String source = ModelPropertyReader.requiredModelsSource(this.environment);
 			if (source != null) {
+				String listed = " is listed in " + BedrockBindingSettingHints.REQUIRED_MODELS;
 				return new BindingProblem(problem.modelId(), problem.severity(), problem.code(),
-						problem.modelId() + " is listed in " + BedrockBindingSettingHints.REQUIRED_MODELS + " ("
-								+ source + ") but has no binding",
-						problem.origin(), problem.suggestedTarget(), this.registry.hints());
+						problem.message().replace(listed + " ", listed + " (" + source + ") "), problem.origin(),
+						problem.suggestedTarget(), this.registry.hints());
 			}
 		}
 		if (problem.code() == ProblemCode.INVALID_TARGET && problem.suggestedTarget() == null

@@ -60,6 +60,19 @@ class BindingValidationFailureAnalyzerTests {
 	}
 
 	@Test
+	void requiredModelThatIsAProfileIdIsNotAModelIDAndGetsNoLineThatCannotBind() {
+		Throwable failure = startUpFailure("required", "--bedrock.binding.required-models=us.amazon.nova-pro-v1:0");
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription())
+			.contains("us.amazon.nova-pro-v1:0 is listed in bedrock.binding.required-models (commandLineArgs) "
+					+ "but is not a model ID: 'us' is a geo profile prefix");
+		// a line keyed by a profile ID is itself refused: it must not be offered as the
+		// fix
+		assertThat(analysis.getAction()).doesNotContain("us.amazon.nova-pro-v1:0=")
+			.contains("list the model ID in bedrock.binding.required-models, not a profile ID or ARN");
+	}
+
+	@Test
 	void invalidTargetInYaml() {
 		Throwable failure = startUpFailure("invalid");
 		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())

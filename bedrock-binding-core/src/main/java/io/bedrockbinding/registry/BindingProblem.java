@@ -46,7 +46,10 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
 		}
 		return switch (this.code) {
-			case REQUIRED_UNBOUND -> Fixes.bindingLines(this.modelId, "<profile ID or ARN>", this.hints);
+			case REQUIRED_UNBOUND -> (BindingValidator.notAModelId(this.modelId) != null)
+					? "list the model ID in " + this.hints.requiredModels()
+							+ ", not a profile ID or ARN: its binding names the profile"
+					: Fixes.bindingLines(this.modelId, "<profile ID or ARN>", this.hints);
 			case INVALID_TARGET, FILE_PROBLEM -> "correct or remove the binding at " + originText();
 			case REGION_MISMATCH ->
 				"nothing, if calling that region is meant; otherwise bind a profile of the configured region";

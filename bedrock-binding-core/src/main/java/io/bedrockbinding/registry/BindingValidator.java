@@ -16,6 +16,8 @@ import io.bedrockbinding.catalog.ModelInfo;
 import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
+import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetKind;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +70,16 @@ final class BindingValidator {
 			problems.addAll(problemsOf(binding));
 		}
 		for (String required : this.requiredModels) {
+			String notAModelId = notAModelId(required);
+			if (notAModelId != null) {
+				// a profile ID or ARN where a model ID belongs: no binding can make it
+				// right
+				problems.add(new BindingProblem(
+						required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND, required + " is listed in "
+								+ this.hints.requiredModels() + " but is not a model ID: " + notAModelId,
+						null, null, this.hints));
+				continue;
+			}
 			Binding binding = current.binding(required);
 			if (binding == null || !binding.isExplicit()) {
 				String suggestion = (this.region != null)
@@ -83,6 +95,21 @@ final class BindingValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Why a required model is not a model ID.
+	 * @param required an entry of the required models
+	 * @return the reason, or {@code null} if it is a model ID
+	 */
+	static @Nullable String notAModelId(String required) {
+		try {
+			ModelIds.requireModelId(required);
+			return null;
+		}
+		catch (InvalidTargetException ex) {
+			return ex.reason();
+		}
 	}
 
 	/**
