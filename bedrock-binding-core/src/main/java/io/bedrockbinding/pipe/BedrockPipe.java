@@ -276,6 +276,20 @@ public final class BedrockPipe {
 	}
 
 	/**
+	 * Sends {@code messages} over ConverseStream, handing each piece of the reply's text
+	 * to {@code onText} as it arrives; otherwise as {@link #stream(String, Consumer)}:
+	 * only text counts as handed over, so a stream that fails before its first text is
+	 * retried or goes to the binding's next target unseen.
+	 * @param messages the call's messages
+	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
+	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
+	 * failure
+	 */
+	public CompletableFuture<PipeResult> streamText(List<Message> messages, Consumer<String> onText) {
+		return this.calls.stream(messages, StreamCall.Sink.text(onText));
+	}
+
+	/**
 	 * Sends {@code messages} over ConverseStream, handing every event (text, tool-use
 	 * input and reasoning deltas, stop, metadata) to {@code onEvent} in order, those of
 	 * each tool round one after the other; completes with the same result as

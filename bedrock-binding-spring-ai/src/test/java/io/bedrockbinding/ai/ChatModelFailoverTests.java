@@ -4,9 +4,13 @@ import java.util.List;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
 import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
+import io.bedrockbinding.emulator.Fault;
+import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"bedrock.binding.chat.options.model=" + ChatModelFailoverTests.HAIKU,
 		"bedrock.binding.models[" + ChatModelFailoverTests.HAIKU_KEY + "]=us." + ChatModelFailoverTests.HAIKU
 				+ ", global." + ChatModelFailoverTests.HAIKU,
-		"bedrock.binding.local-bedrock.quotas[us." + ChatModelFailoverTests.HAIKU_KEY + "].requests-per-minute=1" })
+		"bedrock.binding.local-bedrock.quotas[us." + ChatModelFailoverTests.HAIKU_KEY + "].requests-per-minute=1",
+		"bedrock.binding.models[amazon.nova-pro-v1\\:0]=amazon.nova-pro-v1:0, us.amazon.nova-pro-v1:0" })
 class ChatModelFailoverTests {
 
 	static final String HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
@@ -34,6 +39,9 @@ class ChatModelFailoverTests {
 
 	@Autowired
 	private BedrockBindingChatModel chatModel;
+
+	@Autowired
+	private LocalBedrock localBedrock;
 
 	@Test
 	void aThrottledFirstTargetHandsSyncAndStreamedCallsToTheNext() {
@@ -51,6 +59,23 @@ class ChatModelFailoverTests {
 					.map((chunk) -> chunk.getResult().getOutput().getText())
 					.toList());
 		assertThat(text).startsWith("[" + HAIKU + " via global." + HAIKU + "]").endsWith("streamed");
+	}
+
+	@Test
+	void aStreamThrottledBeforeItsFirstTextGoesToTheNextTarget() {
+		this.localBedrock.reset();
+		// messageStart, then throttled: no text reached the caller
+		this.localBedrock.faults().breakNextStream(0, Fault.THROTTLING);
+
+		List<ChatResponse> chunks = this.chatModel
+			.stream(new Prompt("Hello", ChatOptions.builder().model("amazon.nova-pro-v1:0").build()))
+			.collectList()
+			.block();
+
+		assertThat(chunks).isNotEmpty();
+		assertThat(invokedTarget(chunks.get(chunks.size() - 1))).isEqualTo("us.amazon.nova-pro-v1:0");
+		assertThat(this.localBedrock.journal("ConverseStream")).extracting(JournalEntry::modelId)
+			.containsExactly("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 	}
 
 	private static String invokedTarget(ChatResponse response) {

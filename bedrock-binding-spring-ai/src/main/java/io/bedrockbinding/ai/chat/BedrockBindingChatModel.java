@@ -12,7 +12,6 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -131,12 +130,9 @@ public final class BedrockBindingChatModel implements ChatModel {
 	private void send(PipeCall call, FluxSink<ChatResponse> sink, ChatModelObservationContext context) {
 		CompletableFuture<PipeResult> result;
 		try {
-			result = call.pipe().stream(call.messages(), (event) -> {
-				if (event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
-						&& delta.delta().text() != null) {
-					sink.next(ChatResponses.chunk(delta.delta().text()));
-				}
-			});
+			// text only: a stream that fails before its first text goes to the binding's
+			// next target unseen
+			result = call.pipe().streamText(call.messages(), (text) -> sink.next(ChatResponses.chunk(text)));
 		}
 		catch (RuntimeException ex) {
 			sink.error(ex);
