@@ -1,6 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
@@ -132,6 +133,11 @@ public final class BedrockBindingAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "bedrock.binding.inference-file.enabled", matchIfMissing = true)
 	@ConditionalOnMissingBean
 	InferenceFileReloader bedrockInferenceFileReloader(BindingRegistry registry, BedrockBindingProperties properties) {
+		Duration delay = properties.getInferenceFile().getWatchDelay();
+		if (delay == null || delay.isNegative()) {
+			throw new IllegalArgumentException("bedrock.binding.inference-file.watch-delay must be zero or a positive "
+					+ "duration (such as 200ms, the default), got " + delay);
+		}
 		return new InferenceFileReloader(registry, properties.getInferenceFile());
 	}
 

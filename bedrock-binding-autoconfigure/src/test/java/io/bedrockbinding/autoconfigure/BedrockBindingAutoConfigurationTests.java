@@ -625,6 +625,15 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
+		void aNegativeWatchDelayFailsStartUpNamingTheProperty() throws IOException {
+			Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+			runner(file).withPropertyValues("bedrock.binding.inference-file.watch-delay=-1s")
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("bedrock.binding.inference-file.watch-delay must be zero or a positive")
+					.hasStackTraceContaining("got PT-1S"));
+		}
+
+		@Test
 		void watchFalseStartsNoWatcher() throws IOException {
 			Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 			runner(file).withPropertyValues("bedrock.binding.inference-file.watch=false").run((context) -> {
