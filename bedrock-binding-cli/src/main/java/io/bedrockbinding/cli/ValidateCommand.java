@@ -61,8 +61,8 @@ final class ValidateCommand extends ContextCommand {
 						.println("  fix: inference-config bind " + problem.modelId() + " " + problem.suggestedTarget());
 				}
 			}
-			context.println(path + ": " + content.entries().size() + " bindings, " + count(errors, "error") + ", "
-					+ count(warnings, "warning"));
+			context.println(path + ": " + count(content.entries().size(), "binding") + ", " + count(errors, "error")
+					+ ", " + count(warnings, "warning"));
 		}
 		return (errors > 0) ? ExitCode.PROBLEMS : ExitCode.OK;
 	}

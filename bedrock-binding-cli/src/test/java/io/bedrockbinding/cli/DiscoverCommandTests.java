@@ -163,8 +163,8 @@ class DiscoverCommandTests {
 		assertThat(lines).contains("  fix: inference-config bind anthropic.claude-3-5-sonnet-20241022-v2:0 "
 				+ "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
 		assertThat(lines).last()
-			.isEqualTo(path + ": " + suggestions + " bindings, 0 errors, " + warnings
-					+ ((warnings == 1) ? " warning" : " warnings"));
+			.isEqualTo(path + ": " + suggestions + ((suggestions == 1) ? " binding" : " bindings") + ", 0 errors, "
+					+ warnings + ((warnings == 1) ? " warning" : " warnings"));
 	}
 
 	@Test

@@ -33,7 +33,7 @@ class ValidateCommandTests {
 						+ "with '#' to make it a comment",
 				this.inference.shown() + ":4: error: account must be 12 digits, got '12345' in "
 						+ "'arn:aws:bedrock:us-east-1:12345:inference-profile/us.amazon.nova-lite-v1:0'",
-				this.inference.shown() + ": 1 bindings, 2 errors, 0 warnings");
+				this.inference.shown() + ": 1 binding, 2 errors, 0 warnings");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class ValidateCommandTests {
 		Cli.Result result = this.inference.run("validate");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.lines()).containsExactly(this.inference.shown() + ": 1 bindings, 0 errors, 0 warnings");
+		assertThat(result.lines()).containsExactly(this.inference.shown() + ": 1 binding, 0 errors, 0 warnings");
 	}
 
 	@Test
