@@ -202,6 +202,22 @@ class ChatModelTests {
 	}
 
 	@Test
+	void mediaGivenAsLongTextIsRefusedWithoutTheWholeTextInTheMessage() {
+		String base64 = "iVBORw0KGgo" + "A".repeat(100_000);
+		UserMessage message = UserMessage.builder()
+			.text("What is in this picture?")
+			.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(base64).build())
+			.build();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(new Prompt(message)))
+			.withMessageContaining("give its bytes")
+			.withMessageContaining("nothing is fetched from iVBORw0KGgoAAAA")
+			.withMessageContaining("(100011 characters)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(1_000));
+		assertThat(this.localBedrock.journal()).isEmpty();
+	}
+
+	@Test
 	void mediaOfATypeConverseDoesNotTakeIsRefused() {
 		UserMessage message = UserMessage.builder()
 			.text("Listen")

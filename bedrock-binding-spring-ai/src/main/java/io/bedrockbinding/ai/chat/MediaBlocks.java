@@ -71,7 +71,17 @@ final class MediaBlocks {
 			return bytes;
 		}
 		throw unsupported(media, "give its bytes (Media.builder().data(bytes) or a Resource) or an s3:// URI; "
-				+ "nothing is fetched from " + media.getData());
+				+ "nothing is fetched from " + shortened(String.valueOf(media.getData())));
+	}
+
+	/**
+	 * An address as an error message shows it: in full unless it is long (data given as
+	 * text, base64 say, can be megabytes).
+	 * @param data the media's data as text
+	 * @return the text, or its start and its length
+	 */
+	private static String shortened(String data) {
+		return (data.length() <= 200) ? data : data.substring(0, 60) + "... (" + data.length() + " characters)";
 	}
 
 	/**
