@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,13 +25,21 @@ abstract class ContextCommand implements Callable<Integer> {
 	@Override
 	public final Integer call() {
 		InferenceConfig root = Objects.requireNonNull(this.parent, "parent command");
-		CommandContext context = root.context(Objects.requireNonNull(this.spec, "spec").commandLine());
+		CommandContext context = root.context(commandLine());
 		try {
 			return run(context);
 		}
 		finally {
 			context.flush();
 		}
+	}
+
+	/**
+	 * The command line running this command, for a usage error of its own options.
+	 * @return the command line
+	 */
+	final CommandLine commandLine() {
+		return Objects.requireNonNull(this.spec, "spec").commandLine();
 	}
 
 	/**

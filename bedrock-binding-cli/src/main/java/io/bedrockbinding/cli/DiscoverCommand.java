@@ -19,6 +19,7 @@ import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code discover [--region R] [--write]}: asks the account which profiles exist. */
@@ -46,6 +47,10 @@ final class DiscoverCommand extends ContextCommand {
 
 	@Override
 	int run(CommandContext context) {
+		if (this.overwrite && !this.write) {
+			throw new ParameterException(commandLine(),
+					"--overwrite replaces bindings only with --write: add --write to bind the suggestions");
+		}
 		Settings settings = context.settings();
 		DiscoveryResult result;
 		try (ControlPlaneClients clients = new ControlPlaneClients(settings.profile(), settings.endpointUrl())) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -67,7 +66,7 @@ final class RefreshCatalogCommand extends ContextCommand {
 		Path target = InferenceFile.expandHome(java.util.Objects.requireNonNull(this.out, "--out")).toAbsolutePath();
 		write(refreshed, target);
 		if (context.json()) {
-			context.printJson(Map.of("out", target.toString(), "regions", asked, "models", refreshed.size()));
+			context.printJson(new Refreshed(target.toString(), asked, refreshed.size()));
 		}
 		else {
 			context
@@ -106,6 +105,18 @@ final class RefreshCatalogCommand extends ContextCommand {
 		catch (IOException ex) {
 			throw new CommandException("cannot write " + target + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * What {@code --json} prints: the file written, the regions asked and how many models
+	 * the catalog has, in that order.
+	 *
+	 * @param out the catalog file
+	 * @param regions the regions asked
+	 * @param models how many models it has
+	 */
+	record Refreshed(String out, List<String> regions, int models) {
+
 	}
 
 	/**

@@ -189,6 +189,18 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void overwriteWithoutWriteIsAUsageErrorThatAsksNothing() throws IOException {
+		Files.writeString(this.inference.path(), HAIKU_4_5 + "=global." + HAIKU_4_5 + "\n");
+
+		Cli.Result result = discover("--region", "us-east-1", "--overwrite");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains("--overwrite replaces bindings only with --write");
+		assertThat(result.out()).isEmpty();
+		assertThat(Files.readString(this.inference.path())).isEqualTo(HAIKU_4_5 + "=global." + HAIKU_4_5 + "\n");
+	}
+
+	@Test
 	void theRegionDecidesTheProfiles() {
 		Cli.Result result = discover("--region", "eu-west-1");
 
@@ -272,6 +284,23 @@ class DiscoverCommandTests {
 		assertThat(novaPro.onDemandRegions()).contains("us-east-1").doesNotContain("eu-west-1");
 		assertThat(novaPro.profileOnlyRegions()).contains("eu-west-1");
 		assertThat(novaPro.geoPrefixes()).contains("us", "eu");
+	}
+
+	@Test
+	void refreshCatalogAsJsonNamesTheFileTheRegionsAndTheCountInThatOrder() throws IOException {
+		Path out = this.inference.folder().resolve("catalog.json");
+
+		Cli.Result result = Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions",
+				"us-east-1,eu-west-1", "--out", out.toString(), "--json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		int models;
+		try (java.io.InputStream json = Files.newInputStream(out)) {
+			models = io.bedrockbinding.catalog.ModelCatalog.read(json).size();
+		}
+		assertThat(result.out().replaceAll("\\s+", ""))
+			.isEqualTo("{\"out\":\"" + out.toAbsolutePath().toString().replace("\\", "\\\\")
+					+ "\",\"regions\":[\"us-east-1\",\"eu-west-1\"],\"models\":" + models + "}");
 	}
 
 	@Test
