@@ -71,6 +71,12 @@ public enum FailureReason {
 	 */
 	OUTPUT_MISMATCH,
 
+	/**
+	 * The caller cancelled the call (the future a stream returned): its request was
+	 * aborted, and no other target was tried.
+	 */
+	CANCELLED,
+
 	/** Anything else. */
 	OTHER
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -94,6 +95,11 @@ final class PipeErrors {
 		}
 		String target = (route != null) ? route.target().value() : null;
 		String region = (route != null) ? route.region() : null;
+		if (failure instanceof CancellationException) {
+			return new BedrockPipeException(FailureReason.CANCELLED, modelId, target, region, null, null,
+					"The caller cancelled the call", "nothing to fix: the caller stopped waiting for the reply",
+					failure);
+		}
 		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
 			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
 					this.registry.resolve(modelId).target().value(), region, null, null, failure.getMessage(),

@@ -13,6 +13,7 @@ import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTimeouts;
 import org.junit.jupiter.api.Test;
@@ -128,12 +129,21 @@ class PipeStreamTests {
 	@Test
 	void aCancelledStreamAbortsItsRequest() throws InterruptedException {
 		List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
+		List<FailureReason> observed = new CopyOnWriteArrayList<>();
 		BedrockPipeFactory factory = this.factories.track(
 				BedrockPipeFactory
 					.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 1)
 						.asyncCustomizer((builder) -> builder.httpClientBuilder(
 								(defaults) -> new Exchanges(Fixture.netty().buildWithDefaults(defaults), exchanges)))
 						.build())
+					.observer((modelId, kind, region) -> new PipeObserver.Call() {
+
+						@Override
+						public void failed(BedrockPipeException failure) {
+							observed.add(failure.reason());
+						}
+
+					})
 					.build());
 		// the reply stops after its first delta for longer than the test waits
 		bedrock.faults().pauseNextStream(1, Duration.ofSeconds(5));
@@ -155,6 +165,9 @@ class PipeStreamTests {
 		await().atMost(Duration.ofSeconds(3)).until(exchange::isDone);
 		assertThat(exchange).isCompletedExceptionally();
 		assertThat(deltas).hasSize(1);
+		// observed as cancelled, not as a failure of Bedrock's
+		await().atMost(Duration.ofSeconds(3)).until(() -> !observed.isEmpty());
+		assertThat(observed).containsExactly(FailureReason.CANCELLED);
 		// Let the emulator's paused answer end here, not in the next test's journal.
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 	}

@@ -87,7 +87,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case SERVICE_ERROR, CONNECTION_FAILED, CONNECTION_CLOSED, MALFORMED_RESPONSE, STREAM_INTERRUPTED,
 					TOOL_ROUNDS_EXCEEDED, OUTPUT_MISMATCH ->
 				HttpStatus.BAD_GATEWAY;
-			case ON_DEMAND_NOT_SUPPORTED, END_OF_LIFE, ACCESS_DENIED, UNRESOLVED_TEMPLATE, OTHER ->
+			case ON_DEMAND_NOT_SUPPORTED, END_OF_LIFE, ACCESS_DENIED, UNRESOLVED_TEMPLATE, CANCELLED, OTHER ->
 				HttpStatus.INTERNAL_SERVER_ERROR;
 		};
 	}
@@ -109,6 +109,7 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 			case STREAM_INTERRUPTED -> "Stream interrupted";
 			case MALFORMED_RESPONSE -> "Unreadable answer from Bedrock";
 			case CONNECTION_CLOSED -> "Connection to Bedrock closed";
+			case CANCELLED -> "Chat call cancelled";
 			case OTHER -> "Chat call failed";
 		};
 	}
