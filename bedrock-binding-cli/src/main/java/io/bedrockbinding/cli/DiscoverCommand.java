@@ -65,6 +65,7 @@ final class DiscoverCommand extends ContextCommand {
 				throw new CommandException("discovery in " + region + " failed: " + ex.getMessage(), ex);
 			}
 		}
+		result.warnings().forEach(context::warn);
 		List<SuggestedBinding> valid = new ArrayList<>();
 		for (SuggestedBinding suggestion : result.suggestions()) {
 			try {
@@ -79,7 +80,7 @@ final class DiscoverCommand extends ContextCommand {
 		List<Written> written = this.write ? write(context, valid) : List.of();
 		if (context.json()) {
 			context.printJson(new Document(result.region(), result.models().size(), result.profiles(),
-					result.promptRouters(), valid, this.write ? context.filePath() : null, written));
+					result.promptRouters(), valid, this.write ? context.filePath() : null, written, result.warnings()));
 			return ExitCode.OK;
 		}
 		printText(context, result, valid, written);
@@ -197,10 +198,11 @@ final class DiscoverCommand extends ContextCommand {
 	 * @param suggestions the bindings they suggest
 	 * @param file the inference file written, with --write
 	 * @param written what --write did with each suggestion
+	 * @param warnings what the account refused to tell (also printed on stderr)
 	 */
 	record Document(String region, int foundationModels, List<DiscoveredProfile> profiles,
 			List<DiscoveredPromptRouter> promptRouters, List<SuggestedBinding> suggestions, @Nullable String file,
-			List<Written> written) {
+			List<Written> written, List<String> warnings) {
 	}
 
 }

@@ -99,6 +99,45 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void discoverWithoutListPromptRoutersStillSuggestsAndSaysWhatItCouldNotList() {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+		// a policy without bedrock:ListPromptRouters: the routers are only listed, never
+		// suggested, so the rest of the discovery stands
+		bedrock.faults().failNext("ListPromptRouters", 2, Fault.ACCESS_DENIED);
+
+		Cli.Result result = discover("--region", "us-east-1");
+		Cli.Result json = discover("--region", "us-east-1", "--json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).noneMatch((line) -> line.startsWith("Prompt routers"))
+			.anyMatch((line) -> line.endsWith(
+					". amazon.nova-pro-v1:0 -> " + arn + "   # application inference profile 'chat-prod' contains it"));
+		assertThat(result.err())
+			.startsWith("warning: prompt routers in us-east-1 not listed, the account refused ListPromptRouters "
+					+ "(allow bedrock:ListPromptRouters to list them): ")
+			.contains("You don't have access");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(json.json().get("warnings").get(0).asString())
+			.startsWith("prompt routers in us-east-1 not listed, the account refused ListPromptRouters");
+		assertThat(json.json().get("suggestions").findValuesAsString("target")).contains(arn);
+	}
+
+	@Test
+	void discoverWithoutGetInferenceProfileTakesTheModelsTheListGives() {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+		bedrock.faults().failNext("GetInferenceProfile", 1, Fault.ACCESS_DENIED);
+
+		Cli.Result result = discover("--region", "us-east-1");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).contains("  " + arn + " 'chat-prod' [APPLICATION, ACTIVE] -> amazon.nova-pro-v1:0")
+			.anyMatch((line) -> line.endsWith(
+					". amazon.nova-pro-v1:0 -> " + arn + "   # application inference profile 'chat-prod' contains it"));
+		assertThat(result.err()).startsWith("warning: the account refused GetInferenceProfile of " + arn
+				+ " (allow bedrock:GetInferenceProfile): its models are those ListInferenceProfiles gives: ");
+	}
+
+	@Test
 	void discoverAsJson() {
 		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
 

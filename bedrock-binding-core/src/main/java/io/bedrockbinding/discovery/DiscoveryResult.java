@@ -13,15 +13,31 @@ import io.bedrockbinding.registry.LayerEntry;
  * @param suggestions the bindings they suggest
  * @param promptRouters the prompt routers, which are targets a binding may name (never
  * suggested: which router a model should use is the user's choice)
+ * @param warnings what the account refused to tell, and what the result holds instead
+ * (the prompt routers without bedrock:ListPromptRouters, say)
  */
 public record DiscoveryResult(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles,
-		List<SuggestedBinding> suggestions, List<DiscoveredPromptRouter> promptRouters) {
+		List<SuggestedBinding> suggestions, List<DiscoveredPromptRouter> promptRouters, List<String> warnings) {
 
 	public DiscoveryResult {
 		models = List.copyOf(models);
 		profiles = List.copyOf(profiles);
 		suggestions = List.copyOf(suggestions);
 		promptRouters = List.copyOf(promptRouters);
+		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * A result without warnings.
+	 * @param region the region asked
+	 * @param models the foundation models
+	 * @param profiles the inference profiles, system-defined and application
+	 * @param suggestions the bindings they suggest
+	 * @param promptRouters the prompt routers
+	 */
+	public DiscoveryResult(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles,
+			List<SuggestedBinding> suggestions, List<DiscoveredPromptRouter> promptRouters) {
+		this(region, models, profiles, suggestions, promptRouters, List.of());
 	}
 
 	/**
@@ -33,7 +49,7 @@ public record DiscoveryResult(String region, List<DiscoveredModel> models, List<
 	 */
 	public DiscoveryResult(String region, List<DiscoveredModel> models, List<DiscoveredProfile> profiles,
 			List<SuggestedBinding> suggestions) {
-		this(region, models, profiles, suggestions, List.of());
+		this(region, models, profiles, suggestions, List.of(), List.of());
 	}
 
 	/** The suggestions as entries of the registry's {@code DISCOVERED} layer. */

@@ -23,6 +23,7 @@ import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.client.RegionalClients;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycle;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycleStatus;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
@@ -80,12 +81,23 @@ public final class ProfileDiscovery {
 	 */
 	public DiscoveryResult discover(String region) {
 		BedrockClient client = this.clients.apply(region);
+		List<String> warnings = new ArrayList<>();
 		List<DiscoveredModel> models = foundationModels(client);
 		List<DiscoveredProfile> profiles = new ArrayList<>(profiles(client, InferenceProfileType.SYSTEM_DEFINED));
 		for (DiscoveredProfile application : profiles(client, InferenceProfileType.APPLICATION)) {
-			profiles.add(withModels(client, application));
+			profiles.add(withModels(client, application, warnings));
 		}
-		return new DiscoveryResult(region, models, profiles, suggest(region, models, profiles), promptRouters(client));
+		List<DiscoveredPromptRouter> routers = List.of();
+		try {
+			routers = promptRouters(client);
+		}
+		catch (AccessDeniedException ex) {
+			// the routers are only listed, never suggested: the rest of the discovery
+			// stands
+			warnings.add("prompt routers in " + region + " not listed, the account refused ListPromptRouters "
+					+ "(allow bedrock:ListPromptRouters to list them): " + ex.getMessage());
+		}
+		return new DiscoveryResult(region, models, profiles, suggest(region, models, profiles), routers, warnings);
 	}
 
 	/**
@@ -255,9 +267,26 @@ public final class ProfileDiscovery {
 				summary.models().stream().map(PromptRouterTargetModel::modelArn).toList());
 	}
 
-	private static DiscoveredProfile withModels(BedrockClient client, DiscoveredProfile profile) {
-		GetInferenceProfileResponse response = client
-			.getInferenceProfile((request) -> request.inferenceProfileIdentifier(profile.arn()));
+	/**
+	 * An application profile with the models GetInferenceProfile names, or those of its
+	 * ListInferenceProfiles summary where the account refuses GetInferenceProfile.
+	 * @param client the region's control plane
+	 * @param profile the profile as listed
+	 * @param warnings where a refusal is reported
+	 * @return the profile with its models
+	 */
+	private static DiscoveredProfile withModels(BedrockClient client, DiscoveredProfile profile,
+			List<String> warnings) {
+		GetInferenceProfileResponse response;
+		try {
+			response = client.getInferenceProfile((request) -> request.inferenceProfileIdentifier(profile.arn()));
+		}
+		catch (AccessDeniedException ex) {
+			warnings.add("the account refused GetInferenceProfile of " + profile.arn()
+					+ " (allow bedrock:GetInferenceProfile): its models are those ListInferenceProfiles gives: "
+					+ ex.getMessage());
+			return profile;
+		}
 		return new DiscoveredProfile(profile.id(), profile.arn(), profile.name(), profile.type(),
 				response.statusAsString(), response.models().stream().map(InferenceProfileModel::modelArn).toList());
 	}
