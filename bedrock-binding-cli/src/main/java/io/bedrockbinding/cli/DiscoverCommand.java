@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.bedrockbinding.discovery.DiscoveredProfile;
 import io.bedrockbinding.discovery.DiscoveredPromptRouter;
@@ -65,7 +66,7 @@ final class DiscoverCommand extends ContextCommand {
 				throw new CommandException("discovery in " + region + " failed: " + ex.getMessage(), ex);
 			}
 		}
-		result.warnings().forEach(context::warn);
+		List<String> warnings = new ArrayList<>(result.warnings());
 		List<SuggestedBinding> valid = new ArrayList<>();
 		for (SuggestedBinding suggestion : result.suggestions()) {
 			try {
@@ -78,13 +79,21 @@ final class DiscoverCommand extends ContextCommand {
 			}
 		}
 		List<Written> written = this.write ? write(context, valid) : List.of();
+		// as after bind: the lines the file still has broken, those of a written model
+		// first, which make the command fail
+		FileChanges.BrokenLines broken = written.isEmpty() ? new FileChanges.BrokenLines(List.of(), List.of())
+				: FileChanges.brokenLines(context,
+						written.stream().map(Written::modelId).collect(Collectors.toUnmodifiableSet()));
+		warnings.addAll(broken.all());
+		warnings.forEach(context::warn);
 		if (context.json()) {
 			context.printJson(new Document(result.region(), result.models().size(), result.profiles(),
-					result.promptRouters(), valid, this.write ? context.filePath() : null, written, result.warnings()));
-			return ExitCode.OK;
+					result.promptRouters(), valid, this.write ? context.filePath() : null, written, warnings));
 		}
-		printText(context, result, valid, written);
-		return ExitCode.OK;
+		else {
+			printText(context, result, valid, written);
+		}
+		return broken.exitCode();
 	}
 
 	private void printText(CommandContext context, DiscoveryResult result, List<SuggestedBinding> suggestions,
@@ -198,7 +207,8 @@ final class DiscoverCommand extends ContextCommand {
 	 * @param suggestions the bindings they suggest
 	 * @param file the inference file written, with --write
 	 * @param written what --write did with each suggestion
-	 * @param warnings what the account refused to tell (also printed on stderr)
+	 * @param warnings what the account refused to tell, and the lines the file has broken
+	 * after --write (also printed on stderr)
 	 */
 	record Document(String region, int foundationModels, List<DiscoveredProfile> profiles,
 			List<DiscoveredPromptRouter> promptRouters, List<SuggestedBinding> suggestions, @Nullable String file,

@@ -3,6 +3,7 @@ package io.bedrockbinding.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileChange;
@@ -68,6 +69,16 @@ final class FileChanges {
 	 * @return the broken lines of the file
 	 */
 	static BrokenLines brokenLines(CommandContext context, String modelId) {
+		return brokenLines(context, Set.of(modelId));
+	}
+
+	/**
+	 * {@link #brokenLines(CommandContext, String)} after an edit of several models.
+	 * @param context the command's context
+	 * @param modelIds the models the command edited
+	 * @return the broken lines of the file
+	 */
+	static BrokenLines brokenLines(CommandContext context, Set<String> modelIds) {
 		List<String> elsewhere = new ArrayList<>();
 		List<String> sameModel = new ArrayList<>();
 		for (FileProblem problem : context.inferenceFile().read().problems()) {
@@ -79,8 +90,8 @@ final class FileChanges {
 				// message names the fix; the binding is as doubtful as with a line of it
 				sameModel.add(problem.toString());
 			}
-			else if (modelId.equals(problem.modelId())) {
-				sameModel.add(problem + " (fix or delete this line: it names " + modelId + " too)");
+			else if (problem.modelId() != null && modelIds.contains(problem.modelId())) {
+				sameModel.add(problem + " (fix or delete this line: it names " + problem.modelId() + " too)");
 			}
 			else {
 				elsewhere.add(problem + " (skipped by applications, which apply every other line)");

@@ -207,6 +207,33 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void writeReportsTheBrokenLinesLeftAsBindDoes() throws IOException {
+		String arn = bedrock.createApplicationProfile("chat-prod", "amazon.nova-pro-v1:0", "us-east-1");
+		Files.writeString(this.inference.path(), "# mine\nnot a binding\namazon.nova-pro-v1:0=us.amazon.nova pro\n");
+
+		Cli.Result result = discover("--region", "us-east-1", "--write");
+		Cli.Result json = discover("--region", "us-east-1", "--write", "--json");
+
+		// the broken line of a suggested model is the user's: kept, and the command fails
+		// on it, as bind does on a broken line of the model it binds
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.lines()).contains(
+				"amazon.nova-pro-v1:0: kept us.amazon.nova pro (bound in the file already; --overwrite replaces it)");
+		assertThat(Files.readString(this.inference.path())).contains("\namazon.nova-pro-v1:0=us.amazon.nova pro\n")
+			.doesNotContain(arn);
+		String path = this.inference.shown();
+		assertThat(result.err().lines().filter((line) -> line.startsWith("warning: " + path + ":"))).satisfiesExactly(
+				(line) -> assertThat(line).startsWith("warning: " + path + ":3: error: ")
+					.endsWith(" (fix or delete this line: it names amazon.nova-pro-v1:0 too)"),
+				(line) -> assertThat(line).startsWith("warning: " + path + ":2: error: no '=' in 'not a binding'")
+					.endsWith(" (skipped by applications, which apply every other line)"));
+		assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+		assertThat(json.json().get("warnings")).hasSize(2);
+		assertThat(json.json().get("warnings").get(0).asString()).startsWith(path + ":3: error: ")
+			.endsWith(" (fix or delete this line: it names amazon.nova-pro-v1:0 too)");
+	}
+
+	@Test
 	void writeKeepsWhatTheFileBindsUnlessOverwrite() throws IOException {
 		Files.writeString(this.inference.path(), "# mine\n" + HAIKU_4_5 + "=global." + HAIKU_4_5 + "\n");
 
