@@ -65,7 +65,12 @@ final class FileValidator {
 			targets = TargetList.parse(modelId, line.target());
 		}
 		catch (InvalidTargetException ex) {
-			this.problems.add(new FileProblem(this.source, number, Severity.ERROR, ex.getMessage(), modelId));
+			// no target has a '#': it is a comment after the binding, as other formats
+			// allow
+			String message = line.target().contains("#") ? ex.getMessage()
+					+ ": '#' starts a comment only as the first character of a line: put the comment on a line of its own"
+					: ex.getMessage();
+			this.problems.add(new FileProblem(this.source, number, Severity.ERROR, message, modelId));
 			return;
 		}
 		FileEntry previous = this.entries.remove(modelId);

@@ -77,6 +77,19 @@ class InferenceFileReadTests {
 	}
 
 	@Test
+	void aCommentAfterATargetIsAnErrorThatSaysWhereCommentsGo() throws IOException {
+		InferenceFileContent content = write(NOVA_PRO + "=" + NOVA_PRO_US + "   # prod profile\n").read();
+
+		assertThat(content.entries()).isEmpty();
+		assertThat(content.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(1);
+			assertThat(problem.message()).startsWith("target must be empty (direct)")
+				.endsWith(": '#' starts a comment only as the first character of a line: "
+						+ "put the comment on a line of its own");
+		});
+	}
+
+	@Test
 	void crlfLineEndingsAreNotPartOfTheTarget() throws IOException {
 		InferenceFileContent content = write("# header\r\n" + NOVA_PRO + "=" + NOVA_PRO_US + "\r\n"
 				+ "amazon.nova-lite-v1:0=\r\n" + "amazon.nova-micro-v1:0=us.amazon.nova-micro-v1:0\r\n")
