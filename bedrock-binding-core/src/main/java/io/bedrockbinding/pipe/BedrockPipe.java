@@ -272,7 +272,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> stream(String prompt, Consumer<String> onText) {
-		return this.calls.stream(List.of(Content.user(prompt)), StreamCall.Sink.text(onText));
+		return this.calls.stream(List.of(Content.user(prompt)), StreamSink.text(onText));
 	}
 
 	/**
@@ -286,7 +286,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> streamText(List<Message> messages, Consumer<String> onText) {
-		return this.calls.stream(messages, StreamCall.Sink.text(onText));
+		return this.calls.stream(messages, StreamSink.text(onText));
 	}
 
 	/**
@@ -302,7 +302,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> stream(List<Message> messages, Consumer<ConverseStreamOutput> onEvent) {
-		return this.calls.stream(messages, StreamCall.Sink.events(onEvent));
+		return this.calls.stream(messages, StreamSink.events(onEvent));
 	}
 
 	@Override

@@ -59,7 +59,7 @@ final class PipeCalls {
 			.executeAsync((attempt) -> this.target.converseAsync(attempt, sent), this::translate));
 	}
 
-	CompletableFuture<PipeResult> stream(List<Message> turn, StreamCall.Sink sink) {
+	CompletableFuture<PipeResult> stream(List<Message> turn, StreamSink sink) {
 		Cancel cancel = new Cancel();
 		CompletableFuture<PipeResult> result = loop(this.requests.messages(turn), (chain) -> (sent) -> chain
 			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate));
@@ -91,7 +91,7 @@ final class PipeCalls {
 	}
 
 	private CompletableFuture<PipeResult> streamAttempt(TargetChain.Attempt attempt, List<Message> sent,
-			StreamCall.Sink sink, Cancel cancel) {
+			StreamSink sink, Cancel cancel) {
 		StreamCall call = this.target.stream(sink);
 		if (!cancel.track(call)) {
 			return CompletableFuture.failedFuture(TargetChain.surface(new CancellationException("cancelled")));

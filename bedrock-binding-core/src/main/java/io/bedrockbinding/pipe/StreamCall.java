@@ -2,15 +2,16 @@ package io.bedrockbinding.pipe;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.SdkPublisher;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
@@ -18,15 +19,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
  * One ConverseStream call of a pipe, across the SDK's attempts: assembles the events into
- * a {@link PipeResult} ({@link StreamAnswer}), hands them to the caller's {@link Sink} in
- * order, and bounds the silences of the stream. The SDK retries a broken stream from its
- * start; an attempt that starts before anything reached the caller replaces the earlier
- * one unseen, one that starts after ends the call with a
+ * a {@link PipeResult} ({@link StreamAnswer}), hands them to the caller's
+ * {@link StreamSink} in order, and bounds the silences of the stream. The SDK retries a
+ * broken stream from its start; an attempt that starts before anything reached the caller
+ * replaces the earlier one unseen, one that starts after ends the call with a
  * {@link StreamInterruptedException}: the caller must never get an event twice.
  */
 final class StreamCall implements ConverseStreamResponseHandler {
 
-	private final Sink sink;
+	private final StreamSink sink;
 
 	private final PipeTimeouts timeouts;
 
@@ -64,25 +65,50 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	// complete yet.
 	private boolean over;
 
-	StreamCall(Sink sink, PipeTimeouts timeouts, StreamClock clock) {
+	StreamCall(StreamSink sink, PipeTimeouts timeouts, StreamClock clock) {
 		this.sink = sink;
 		this.timeouts = timeouts;
 		this.clock = clock;
 	}
 
 	/**
-	 * Watches the SDK's future of this call.
+	 * Sends the request, unless the call is over already (the caller cancelled it since
+	 * its attempt started): then nothing reaches Bedrock.
+	 * @param converseStream calls the SDK
+	 * @return what the SDK returned, or a failed future if nothing was sent
+	 */
+	CompletableFuture<Void> send(Supplier<CompletableFuture<Void>> converseStream) {
+		synchronized (this.lock) {
+			if (this.over) {
+				return CompletableFuture.failedFuture(new CancellationException("The call ended before it was sent"));
+			}
+		}
+		return converseStream.get();
+	}
+
+	/**
+	 * Watches the SDK's future of this call; stops it at once if the call ended while the
+	 * SDK started it.
 	 * @param sdkCall what {@code converseStream} returned
 	 * @return a future that completes when the stream ended, or fails with the SDK's
 	 * failure, a {@link StreamInterruptedException} or a {@link StreamTimeoutException}
 	 */
 	CompletableFuture<Void> watch(CompletableFuture<Void> sdkCall) {
+		boolean ended;
 		synchronized (this.lock) {
-			this.sdkCall = sdkCall;
-			this.lastEvent = System.nanoTime();
-			schedule(this.timeouts.streamFirstEvent().toNanos());
+			ended = this.over;
+			if (!ended) {
+				this.sdkCall = sdkCall;
+				this.lastEvent = System.nanoTime();
+				schedule(this.timeouts.streamFirstEvent().toNanos());
+			}
 		}
-		sdkCall.whenComplete((ignored, failure) -> finish(failure));
+		if (ended) {
+			sdkCall.cancel(false);
+		}
+		else {
+			sdkCall.whenComplete((ignored, failure) -> finish(failure));
+		}
 		return this.done;
 	}
 
@@ -329,68 +355,6 @@ final class StreamCall implements ConverseStreamResponseHandler {
 	 */
 	private record Ending(@Nullable ScheduledFuture<?> timer, @Nullable Subscription subscription,
 			@Nullable CompletableFuture<Void> sdkCall) {
-	}
-
-	/** Where the events of a stream go, in order, on an SDK thread. */
-	interface Sink {
-
-		/**
-		 * Whether the caller gets anything of {@code event} (then a retry of the stream
-		 * fails the call rather than hand it over twice).
-		 * @param event the event
-		 * @return whether {@link #accept} hands something over
-		 */
-		boolean wants(ConverseStreamOutput event);
-
-		/**
-		 * Hands an event to the caller.
-		 * @param event an event it {@link #wants}
-		 */
-		void accept(ConverseStreamOutput event);
-
-		/**
-		 * A sink of the text deltas.
-		 * @param onText gets each piece of text
-		 * @return the sink
-		 */
-		static Sink text(java.util.function.Consumer<String> onText) {
-			return new Sink() {
-
-				@Override
-				public boolean wants(ConverseStreamOutput event) {
-					return event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
-							&& delta.delta().text() != null;
-				}
-
-				@Override
-				public void accept(ConverseStreamOutput event) {
-					onText.accept(((ContentBlockDeltaEvent) event).delta().text());
-				}
-
-			};
-		}
-
-		/**
-		 * A sink of every event.
-		 * @param onEvent gets each event
-		 * @return the sink
-		 */
-		static Sink events(java.util.function.Consumer<ConverseStreamOutput> onEvent) {
-			return new Sink() {
-
-				@Override
-				public boolean wants(ConverseStreamOutput event) {
-					return true;
-				}
-
-				@Override
-				public void accept(ConverseStreamOutput event) {
-					onEvent.accept(event);
-				}
-
-			};
-		}
-
 	}
 
 }

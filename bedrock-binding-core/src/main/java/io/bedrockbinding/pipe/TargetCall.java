@@ -69,7 +69,7 @@ final class TargetCall {
 		ConverseRequest request = attempt.limit(this.requests.converse(route.target().value(), messages));
 		return call
 			.watch(this.context.clients.async(route.region(),
-					(client) -> client.converseStream(PipeRequests.stream(request), call)))
+					(client) -> call.send(() -> client.converseStream(PipeRequests.stream(request), call))))
 			.thenApply((ignored) -> {
 				if (!call.sawOutput()) {
 					throw TransportErrors.noOutput(this.modelId, route, call.requestId(), this.context.hints);
@@ -83,7 +83,7 @@ final class TargetCall {
 	 * @param sink where its events go
 	 * @return the state
 	 */
-	StreamCall stream(StreamCall.Sink sink) {
+	StreamCall stream(StreamSink sink) {
 		return new StreamCall(sink, this.context.timeouts, this.context.clock);
 	}
 

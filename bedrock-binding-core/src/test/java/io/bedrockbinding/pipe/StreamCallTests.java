@@ -2,6 +2,7 @@ package io.bedrockbinding.pipe;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +32,7 @@ class StreamCallTests {
 	void textThatArrivesWhileATimeoutEndsTheCallNeverReachesTheCaller() {
 		ManualClock clock = new ManualClock();
 		List<String> text = new CopyOnWriteArrayList<>();
-		StreamCall call = new StreamCall(StreamCall.Sink.text(text::add),
+		StreamCall call = new StreamCall(StreamSink.text(text::add),
 				PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofNanos(1)), clock);
 		CompletableFuture<Void> sdkCall = new CompletableFuture<>();
 		CompletableFuture<Void> done = call.watch(sdkCall);
@@ -51,6 +52,25 @@ class StreamCallTests {
 		// Nothing reached the caller: another target may still be tried.
 		assertThat(call.sawText()).isFalse();
 		assertThat(sdkCall).isCancelled();
+	}
+
+	@Test
+	void aCallCancelledWhileItsSdkCallStartsStopsThatCallAtOnce() {
+		ManualClock clock = new ManualClock();
+		StreamCall call = new StreamCall(StreamSink.text((text) -> {
+		}), PipeTimeouts.defaults(), clock);
+		// The caller's cancel lands while converseStream runs: before the call has the
+		// SDK's future to stop.
+		call.fail(new CancellationException("The caller cancelled the stream"));
+		CompletableFuture<Void> sdkCall = new CompletableFuture<>();
+
+		CompletableFuture<Void> done = call.watch(sdkCall);
+
+		assertThatExceptionOfType(CancellationException.class).isThrownBy(done::join);
+		// The request just sent is aborted, not left to stream until the subscription
+		// comes, and no check of its silences is left scheduled.
+		assertThat(sdkCall).isCancelled();
+		assertThat(clock.hasCheck()).isFalse();
 	}
 
 	private static Subscriber<? super ConverseStreamOutput> subscribe(StreamCall call) {
@@ -89,6 +109,10 @@ class StreamCallTests {
 
 		void onCancel(Runnable action) {
 			this.onCancel = action;
+		}
+
+		boolean hasCheck() {
+			return this.check != null;
 		}
 
 		void runCheck() {

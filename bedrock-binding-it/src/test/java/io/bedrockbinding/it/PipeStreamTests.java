@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
@@ -16,10 +17,15 @@ import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTimeouts;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -170,6 +176,60 @@ class PipeStreamTests {
 		assertThat(observed).containsExactly(FailureReason.CANCELLED);
 		// Let the emulator's paused answer end here, not in the next test's journal.
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
+	}
+
+	@Test
+	void aStreamCancelledAsItsNextTargetStartsSendsThatTargetNothing() throws Exception {
+		String second = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT
+				+ ":inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0";
+		BindingRegistry registry = Fixture.directRegistry("us-east-1");
+		registry.bind(Fixture.HAIKU, Fixture.HAIKU + ", " + second);
+		AtomicInteger clients = new AtomicInteger();
+		AtomicInteger sent = new AtomicInteger();
+		CompletableFuture<CompletableFuture<PipeResult>> caller = new CompletableFuture<>();
+		CompletableFuture<BedrockPipeException> observed = new CompletableFuture<>();
+		ExecutionInterceptor counter = new ExecutionInterceptor() {
+
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				if (context.request() instanceof ConverseStreamRequest) {
+					sent.incrementAndGet();
+				}
+			}
+
+		};
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 1).asyncCustomizer((builder) -> {
+				builder.overrideConfiguration(
+						builder.overrideConfiguration().toBuilder().addExecutionInterceptor(counter).build());
+				// The second target's region gets its client on first use: after its
+				// attempt started, before its request is sent. The caller cancels then.
+				if (clients.incrementAndGet() == 2) {
+					caller.join().cancel(false);
+				}
+			}).build()).observer((modelId, kind, region) -> new PipeObserver.Call() {
+
+				@Override
+				public void failed(BedrockPipeException failure) {
+					observed.complete(failure);
+				}
+
+			}).build());
+		// the first target throttles: the stream fails over to the second
+		bedrock.faults().failNext("ConverseStream", 1, Fault.THROTTLING);
+
+		CompletableFuture<PipeResult> result = factory.pipe(Fixture.HAIKU).stream(PROMPT, (text) -> {
+		});
+		caller.complete(result);
+
+		// The call ends cancelled once the second attempt gave up, and that attempt sent
+		// nothing: the SDK was never asked, and Bedrock got the first request only.
+		BedrockPipeException failure = observed.get(10, TimeUnit.SECONDS);
+		assertThat(result).isCancelled();
+		assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
+		assertThat(clients).hasValue(2);
+		assertThat(sent).hasValue(1);
+		assertThat(bedrock.get().journal("ConverseStream")).hasSize(1);
 	}
 
 	@Test
