@@ -193,6 +193,10 @@ final class TargetChain {
 		if (failure.reason() == FailureReason.THROTTLED) {
 			this.context.cooldowns.throttled(attempt.route().target().value(), attempt.route().region());
 		}
+		if (failure.reason() == FailureReason.CANCELLED) {
+			// the caller stopped waiting: no target failed, whatever the earlier ones did
+			return failure;
+		}
 		if (!failsOver(failure)) {
 			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure));
 		}

@@ -227,6 +227,8 @@ class PipeStreamTests {
 		BedrockPipeException failure = observed.get(10, TimeUnit.SECONDS);
 		assertThat(result).isCancelled();
 		assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
+		// the caller's cancel, not a chain whose every target failed
+		assertThat(failure.getMessage()).startsWith("The caller cancelled the call").doesNotContain("Every target");
 		assertThat(clients).hasValue(2);
 		assertThat(sent).hasValue(1);
 		assertThat(bedrock.get().journal("ConverseStream")).hasSize(1);
