@@ -55,22 +55,15 @@ final class PipeCalls {
 	}
 
 	CompletableFuture<PipeResult> executeAsync(List<Message> turn) {
-		return loop(this.requests.messages(turn), (chain) -> (sent) -> chain
-			.executeAsync((attempt) -> this.target.converseAsync(attempt, sent), this::translate));
+		Cancel cancel = new Cancel();
+		return cancel.of(loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+			.executeAsync((attempt) -> asyncAttempt(attempt, sent, cancel), this::translate)));
 	}
 
 	CompletableFuture<PipeResult> stream(List<Message> turn, StreamSink sink) {
 		Cancel cancel = new Cancel();
-		CompletableFuture<PipeResult> result = loop(this.requests.messages(turn), (chain) -> (sent) -> chain
-			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate));
-		// A cancel of the caller's future reaches no stream by itself (the future is
-		// derived from them): it ends the stream under way and starts no other.
-		result.whenComplete((ignored, failure) -> {
-			if (result.isCancelled()) {
-				cancel.cancel();
-			}
-		});
-		return result;
+		return cancel.of(loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate)));
 	}
 
 	// ---- one model call, along the binding's chain ------------------------------------
@@ -90,10 +83,22 @@ final class PipeCalls {
 		}
 	}
 
+	private CompletableFuture<PipeResult> asyncAttempt(TargetChain.Attempt attempt, List<Message> sent, Cancel cancel) {
+		if (cancel.isCancelled()) {
+			return CompletableFuture.failedFuture(TargetChain.surface(new CancellationException("cancelled")));
+		}
+		return this.target.converseAsync(attempt, sent, (sdkCall) -> {
+			// a cancel since the check above: the request is aborted as soon as it exists
+			if (!cancel.track(() -> sdkCall.cancel(true))) {
+				sdkCall.cancel(true);
+			}
+		});
+	}
+
 	private CompletableFuture<PipeResult> streamAttempt(TargetChain.Attempt attempt, List<Message> sent,
 			StreamSink sink, Cancel cancel) {
 		StreamCall call = this.target.stream(sink);
-		if (!cancel.track(call)) {
+		if (!cancel.track(() -> call.fail(new CancellationException("The caller cancelled the stream")))) {
 			return CompletableFuture.failedFuture(TargetChain.surface(new CancellationException("cancelled")));
 		}
 		return this.target.converseStream(attempt, sent, call).handle((result, failure) -> {
@@ -237,28 +242,53 @@ final class PipeCalls {
 	}
 
 	/**
-	 * The cancel of one stream call: the caller cancelled its future, so the stream under
-	 * way ends, and no other target or tool round starts.
+	 * The cancel of one asynchronous call (a stream or an {@code executeAsync}): the
+	 * caller cancelled its future, so the request under way is aborted, and no other
+	 * target or tool round starts.
 	 */
 	private static final class Cancel {
 
-		private @Nullable StreamCall current;
+		private @Nullable Runnable abortCurrent;
 
 		private boolean cancelled;
 
-		synchronized boolean track(StreamCall call) {
-			this.current = call;
+		/**
+		 * Cancels the call when the caller cancels {@code result}: the future is derived
+		 * from the requests, so its cancel reaches none of them by itself.
+		 * @param result the caller's future
+		 * @return {@code result}
+		 */
+		CompletableFuture<PipeResult> of(CompletableFuture<PipeResult> result) {
+			result.whenComplete((ignored, failure) -> {
+				if (result.isCancelled()) {
+					cancel();
+				}
+			});
+			return result;
+		}
+
+		/**
+		 * Makes {@code abort} the way to stop the request under way.
+		 * @param abort stops it
+		 * @return false if the call is cancelled already (the caller runs nothing)
+		 */
+		synchronized boolean track(Runnable abort) {
+			this.abortCurrent = abort;
 			return !this.cancelled;
 		}
 
+		synchronized boolean isCancelled() {
+			return this.cancelled;
+		}
+
 		void cancel() {
-			StreamCall call;
+			Runnable abort;
 			synchronized (this) {
 				this.cancelled = true;
-				call = this.current;
+				abort = this.abortCurrent;
 			}
-			if (call != null) {
-				call.fail(new CancellationException("The caller cancelled the stream"));
+			if (abort != null) {
+				abort.run();
 			}
 		}
 

@@ -2,8 +2,10 @@ package io.bedrockbinding.pipe;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
@@ -44,13 +46,20 @@ final class TargetCall {
 	 * Calls Converse without blocking.
 	 * @param attempt where the call goes, and how many SDK attempts it may make
 	 * @param messages every message to send
+	 * @param sent gets the SDK's future as soon as the call is made (cancelling it aborts
+	 * the request)
 	 * @return the result's future
 	 */
-	CompletableFuture<PipeResult> converseAsync(TargetChain.Attempt attempt, List<Message> messages) {
+	CompletableFuture<PipeResult> converseAsync(TargetChain.Attempt attempt, List<Message> messages,
+			Consumer<CompletableFuture<?>> sent) {
 		Route route = attempt.route();
 		boolean fallback = attempt.appended();
 		ConverseRequest request = attempt.limit(this.requests.converse(route.target().value(), messages));
-		return this.context.clients.async(route.region(), (client) -> client.converse(request))
+		return this.context.clients.async(route.region(), (client) -> {
+			CompletableFuture<ConverseResponse> sdkCall = client.converse(request);
+			sent.accept(sdkCall);
+			return sdkCall;
+		})
 			.thenApply((response) -> Replies.result(response, this.modelId, route, messages, fallback,
 					this.context.hints));
 	}

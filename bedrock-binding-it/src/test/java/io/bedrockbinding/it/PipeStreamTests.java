@@ -23,8 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.async.AsyncExecuteRequest;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -249,37 +247,6 @@ class PipeStreamTests {
 		assertThat(failure.fix()).contains("PipeTimeouts.streamIdle");
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 		assertThat(deltas).hasSize(1);
-	}
-
-	/** An async HTTP client that keeps the future of every exchange it starts. */
-	private static final class Exchanges implements SdkAsyncHttpClient {
-
-		private final SdkAsyncHttpClient http;
-
-		private final List<CompletableFuture<Void>> exchanges;
-
-		Exchanges(SdkAsyncHttpClient http, List<CompletableFuture<Void>> exchanges) {
-			this.http = http;
-			this.exchanges = exchanges;
-		}
-
-		@Override
-		public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
-			CompletableFuture<Void> exchange = this.http.execute(request);
-			this.exchanges.add(exchange);
-			return exchange;
-		}
-
-		@Override
-		public String clientName() {
-			return this.http.clientName();
-		}
-
-		@Override
-		public void close() {
-			this.http.close();
-		}
-
 	}
 
 }

@@ -1,0 +1,101 @@
+package io.bedrockbinding.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.bedrockbinding.emulator.LocalBedrockExtension;
+import io.bedrockbinding.pipe.BedrockPipeException;
+import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.FailureReason;
+import io.bedrockbinding.pipe.PipeObserver;
+import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A caller that cancels the future of {@code executeAsync}: the request under way is
+ * aborted, and no other target or tool round is sent.
+ */
+class PipeAsyncCancelTests {
+
+	@RegisterExtension
+	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
+
+	@RegisterExtension
+	final PipeFactories factories = new PipeFactories(bedrock);
+
+	private final List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
+
+	private final List<Object> outcomes = new CopyOnWriteArrayList<>();
+
+	@Test
+	void aCancelledCallAbortsItsRequest() {
+		// every answer comes later than the test waits for the abort
+		bedrock.faults().latency(Duration.ofSeconds(4));
+
+		CompletableFuture<PipeResult> result = factory().pipe(Fixture.HAIKU).executeAsync("Hello");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.exchanges.isEmpty());
+		result.cancel(false);
+
+		// the exchange ends during the latency, and the observation says why
+		await().atMost(Duration.ofSeconds(3)).until(() -> this.exchanges.get(0).isDone());
+		assertThat(this.exchanges.get(0)).isCompletedExceptionally();
+		await().atMost(Duration.ofSeconds(3)).until(() -> !this.outcomes.isEmpty());
+		assertThat(this.outcomes).containsExactly(FailureReason.CANCELLED);
+		// Let the emulator's late answer end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("Converse").size() == 1);
+	}
+
+	@Test
+	void aCallCancelledWhileItsToolRunsSendsNoOtherRound() {
+		CompletableFuture<CompletableFuture<PipeResult>> caller = new CompletableFuture<>();
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", PipeToolTests.City.class, (city) -> {
+			caller.join().cancel(false);
+			return "Sunny in " + city.city();
+		});
+
+		CompletableFuture<PipeResult> result = factory().pipe(Fixture.HAIKU)
+			.withTool(weather)
+			.executeAsync("What is the weather in Paris?");
+		caller.complete(result);
+
+		// the first round answered; the second is observed as cancelled, never sent
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.outcomes.size() == 2);
+		assertThat(result).isCancelled();
+		assertThat(this.outcomes.get(0)).isInstanceOf(PipeResult.class);
+		assertThat(this.outcomes.get(1)).isEqualTo(FailureReason.CANCELLED);
+		assertThat(bedrock.get().journal("Converse")).hasSize(1);
+		assertThat(this.exchanges).hasSize(1);
+	}
+
+	private BedrockPipeFactory factory() {
+		return this.factories.track(
+				BedrockPipeFactory
+					.builder(Fixture.registry("us-east-1"),
+							Fixture.clients(bedrock.get(), 1)
+								.asyncCustomizer((builder) -> builder.httpClientBuilder((defaults) -> new Exchanges(
+										Fixture.netty().buildWithDefaults(defaults), this.exchanges)))
+								.build())
+					.observer((modelId, kind, region) -> new PipeObserver.Call() {
+
+						@Override
+						public void succeeded(PipeResult result) {
+							PipeAsyncCancelTests.this.outcomes.add(result);
+						}
+
+						@Override
+						public void failed(BedrockPipeException failure) {
+							PipeAsyncCancelTests.this.outcomes.add(failure.reason());
+						}
+
+					})
+					.build());
+	}
+
+}
