@@ -1,16 +1,16 @@
 package io.bedrockbinding.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.discovery.ProfileDiscovery;
+import io.bedrockbinding.file.FileReplacer;
 import io.bedrockbinding.file.InferenceFile;
+import io.bedrockbinding.file.NewFilePermissions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -76,34 +76,28 @@ final class RefreshCatalogCommand extends ContextCommand {
 	}
 
 	/**
-	 * A temp file beside the target, then an atomic move: a reader never sees half a
-	 * catalog. The file keeps the permissions it had (readers of a shared catalog still
-	 * read it); a new one gets those of any new file (the umask's), not the owner-only
-	 * ones of {@link Files#createTempFile}.
+	 * Replaces the file atomically, as an inference file is written: a reader never sees
+	 * half a catalog, and a symlink stays a link to the file it names. The file keeps the
+	 * permissions it had (readers of a shared catalog still read it); a new one gets
+	 * those of any new file (the umask's), not the owner-only ones of a new inference
+	 * file.
 	 * @param catalog the catalog to write
 	 * @param target the file to write it to
 	 */
 	private static void write(ModelCatalog catalog, Path target) {
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
 		try {
-			Path folder = target.getParent();
-			Files.createDirectories(folder);
-			Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
-					+ Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp"));
-			try {
-				if (Files.exists(target) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-					Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-				}
-				try (OutputStream stream = Files.newOutputStream(temp)) {
-					catalog.write(stream);
-				}
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			catalog.write(json);
 		}
 		catch (IOException ex) {
-			throw new CommandException("cannot write " + target + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			FileReplacer.replace(target, json.toByteArray(), NewFilePermissions.DEFAULT);
+		}
+		catch (IOException ex) {
+			// the message names the file, what is wrong and the fix, as bind's does
+			throw new CommandException(String.valueOf(ex.getMessage()), ex);
 		}
 	}
 

@@ -1,8 +1,14 @@
 package io.bedrockbinding.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * discover against LocalBedrock, with the real SDK client the CLI builds. The SDK's
@@ -423,6 +430,141 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void refreshCatalogThroughASymlinkKeepsTheLinkAndWritesItsTarget() throws IOException {
+		Path real = Files.createDirectory(this.inference.folder().resolve("real")).resolve("catalog.json");
+		Files.writeString(real, "{}");
+		Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+		Path link = Files.createSymbolicLink(this.inference.folder().resolve("catalog.json"),
+				Path.of("real", "catalog.json"));
+
+		Cli.Result result = refreshCatalog(link);
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).endsWith(" to " + link + "\n");
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("real", "catalog.json"));
+		try (java.io.InputStream json = Files.newInputStream(real)) {
+			assertThat(io.bedrockbinding.catalog.ModelCatalog.read(json).find("amazon.nova-pro-v1:0")).isPresent();
+		}
+		assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(fileNames(real.getParent())).containsExactly("catalog.json");
+	}
+
+	@Test
+	void refreshCatalogRefusesADanglingSymlinkAndLeavesItALink() throws IOException {
+		Path link = Files.createSymbolicLink(this.inference.folder().resolve("catalog.json"),
+				Path.of("gone", "catalog.json"));
+
+		Cli.Result result = refreshCatalog(link);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).startsWith("error: Cannot write " + link + ": it is a symbolic link to "
+				+ Path.of("gone", "catalog.json") + ", which does not exist");
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(this.inference.folder().resolve("gone")).doesNotExist();
+	}
+
+	@Test
+	void refreshCatalogRefusesAReadOnlyCatalogEvenForRootNamingTheFileAndTheFix() throws IOException {
+		Path out = Files.writeString(this.inference.folder().resolve("catalog.json"), "{}");
+		Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r--r--r--"));
+
+		Cli.Result result = refreshCatalog(out);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("error: Cannot write " + out
+				+ ": the file is read-only (mode r--r--r--); make it writable (e.g. chmod u+w " + out + ")\n");
+		assertThat(out).hasContent("{}");
+		assertThat(fileNames(this.inference.folder())).containsExactlyInAnyOrder("catalog.json", "inference.txt");
+	}
+
+	@Test
+	void refreshCatalogRunByRootKeepsTheOwnerAndGroupOfTheCatalog() throws IOException {
+		Path out = Files.writeString(this.inference.folder().resolve("catalog.json"), "{}");
+		UserPrincipalLookupService lookup = out.getFileSystem().getUserPrincipalLookupService();
+		// numeric IDs, which need no entry in the user database
+		UserPrincipal user = lookup.lookupPrincipalByName("4242");
+		GroupPrincipal group = lookup.lookupPrincipalByGroupName("4243");
+		PosixFileAttributeView view = Files.getFileAttributeView(out, PosixFileAttributeView.class);
+		try {
+			view.setOwner(user);
+			view.setGroup(group);
+		}
+		catch (FileSystemException ex) {
+			assumeTrue(false, "only root may give a file to another user");
+		}
+
+		Cli.Result result = refreshCatalog(out);
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(view.readAttributes().owner()).isEqualTo(user);
+		assertThat(view.readAttributes().group()).isEqualTo(group);
+	}
+
+	@Test
+	void refreshCatalogRefusesADirectoryAtOutNamingTheFix() throws IOException {
+		Path out = Files.createDirectory(this.inference.folder().resolve("catalog.json"));
+
+		Cli.Result result = refreshCatalog(out);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err())
+			.isEqualTo("error: Cannot write " + out + ": is a directory, not a file: point the location at a file\n");
+		assertThat(out).isEmptyDirectory();
+		assertThat(fileNames(this.inference.folder())).containsExactlyInAnyOrder("catalog.json", "inference.txt");
+	}
+
+	@Test
+	void refreshCatalogIntoAFolderThatCannotBeCreatedNamesTheFolder() throws IOException {
+		Path notAFolder = Files.writeString(this.inference.folder().resolve("plain"), "a file");
+		Path out = notAFolder.resolve("catalog.json");
+
+		Cli.Result result = refreshCatalog(out);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).startsWith("error: Cannot write " + out + ": its folder " + notAFolder
+				+ " cannot be created (FileAlreadyExistsException");
+		assertThat(notAFolder).hasContent("a file");
+	}
+
+	@Test
+	void refreshCatalogIntoAReadOnlyFolderNamesTheFolderAndTheFix() throws IOException {
+		Path folder = Files.createDirectory(this.inference.folder().resolve("read-only"));
+		Path out = Files.writeString(folder.resolve("catalog.json"), "{}");
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
+		try {
+			assumeTrue(!Files.isWritable(folder), "running as root: a read-only folder is still writable");
+
+			Cli.Result result = refreshCatalog(out);
+
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+			assertThat(result.err()).isEqualTo("error: Cannot write " + out + ": the folder " + folder
+					+ " is not writable (the file is replaced through a temp file beside it): give the user write "
+					+ "access to the folder\n");
+			assertThat(out).hasContent("{}");
+		}
+		finally {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	@Test
+	void refreshCatalogLeavesNothingBesideTheCatalog() throws IOException {
+		// no lock file: a catalog is written whole, never read, modified and written
+		// back,
+		// and a '.catalog.json.lock' in src/main/resources would be packaged and
+		// committed
+		Path out = this.inference.folder().resolve("catalog.json");
+
+		Cli.Result created = refreshCatalog(out);
+		Cli.Result replaced = refreshCatalog(out);
+
+		assertThat(created.exitCode()).as(created.toString()).isZero();
+		assertThat(replaced.exitCode()).as(replaced.toString()).isZero();
+		assertThat(fileNames(this.inference.folder())).containsExactlyInAnyOrder("catalog.json", "inference.txt");
+	}
+
+	@Test
 	void refreshCatalogReadsALeadingTildeInOutAsTheHomeFolder() throws IOException {
 		String folderName = "bedrock-binding-tests-" + java.util.UUID.randomUUID();
 		Path home = InferenceFile.defaultLocation().getParent().getParent();
@@ -476,6 +618,17 @@ class DiscoverCommandTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).contains("refreshing the catalog from [us-east-1] failed");
 		assertThat(out).doesNotExist();
+	}
+
+	private static Cli.Result refreshCatalog(Path out) {
+		return Cli.run("refresh-catalog", "--endpoint-url", bedrock.endpoint().toString(), "--regions", "us-east-1",
+				"--out", out.toString());
+	}
+
+	private static List<String> fileNames(Path folder) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
 	}
 
 	private Cli.Result discover(String... args) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -27,22 +29,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces a file atomically under a lock, so that two threads or two processes editing
- * it at once lose nothing and a reader only ever sees a whole version.
+ * Replaces a file atomically, so that a reader only ever sees a whole version: the way
+ * {@link InferenceFile} writes {@code inference.txt}, and {@link #replace} writes any
+ * other file (the CLI's {@code refresh-catalog} its {@code catalog.json}).
  * <ul>
- * <li>The lock is {@code .NAME.lock} beside the file (hidden on Unix): an OS lock for
- * other processes, and one lock per lock file for the threads of this JVM.</li>
  * <li>A write goes to {@code .NAME.DIGITS.tmp} in the same folder, is forced to disk,
- * then moved over the file. Under the lock no other writer is live, so a temp file of
- * that pattern is what a killed writer left: each write deletes them first.</li>
+ * then moved over the file.</li>
  * <li>A symlink is followed, so the link survives; a dangling one is refused rather than
  * replaced by a regular file, and so is a directory at the path. A file that no mode bit
  * lets anyone write is refused, even for root.</li>
- * <li>New files are owner-only; a rewritten file keeps its permissions, and its owner and
- * group where the writer may set them.</li>
+ * <li>A rewritten file keeps its permissions, and its owner and group where the writer
+ * may set them; a new file gets the {@link NewFilePermissions} the caller asks for.</li>
+ * <li>An edit of an inference file runs under a lock, so that two threads or two
+ * processes editing it at once lose nothing: {@code .NAME.lock} beside the file (hidden
+ * on Unix), an OS lock for other processes and one lock per lock file for the threads of
+ * this JVM. Under the lock no other writer is live, so a temp file of the pattern above
+ * is what a killed writer left: each edit deletes them first. {@link #replace} writes a
+ * whole file, so it has nothing to lose to another writer: it takes no lock and leaves no
+ * lock file.</li>
  * </ul>
  */
-final class FileReplacer {
+public final class FileReplacer {
 
 	/**
 	 * What a read or a write says of a location that is a directory, after the path.
@@ -62,7 +69,37 @@ final class FileReplacer {
 	 */
 	private static final ConcurrentHashMap<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+	private static final String OR_BIND_AT_RUNTIME = " or bind at runtime only";
+
 	private FileReplacer() {
+	}
+
+	/**
+	 * Replaces the file with {@code content}, atomically, without reading it.
+	 * @param path the file (a symlink is followed; a relative path is resolved against
+	 * the working folder; a missing folder is created)
+	 * @param content the bytes the file is to hold
+	 * @param newFile the permissions of the file if it does not exist yet
+	 * @throws IOException if the file cannot be replaced; the message starts with
+	 * {@code Cannot write PATH: }, says why and the fix, and names the folder when the
+	 * folder is what cannot be written
+	 */
+	public static void replace(Path path, byte[] content, NewFilePermissions newFile) throws IOException {
+		Path target = writeTarget(path).toAbsolutePath();
+		Path folder = createFolder(target, path);
+		try {
+			boolean exists = Files.exists(target);
+			if (exists) {
+				if (Files.isDirectory(target)) {
+					throw new IOException("Cannot write " + path + ": " + A_DIRECTORY);
+				}
+				requireWritable(target, path, "");
+			}
+			writeAndMove(target, content, exists ? null : newFile);
+		}
+		catch (FileSystemException ex) {
+			throw notWritten(ex, path, folder);
+		}
 	}
 
 	/**
@@ -75,15 +112,7 @@ final class FileReplacer {
 	 */
 	static void update(Path path, Edit edit) throws IOException {
 		Path target = writeTarget(path);
-		Path folder = target.getParent();
-		try {
-			Files.createDirectories(folder);
-		}
-		catch (FileSystemException ex) {
-			throw new IOException(
-					"Cannot write " + path + ": its folder " + folder + " cannot be created (" + describe(ex) + ")",
-					ex);
-		}
+		Path folder = createFolder(target, path);
 		Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
 		try (FileChannel lockChannel = openLockFile(lockFile, path)) {
 			// One JVM lock per lock file, not per path: two threads that name the same
@@ -97,24 +126,41 @@ final class FileReplacer {
 				byte[] written = edit.apply(exists ? read(target, path) : null);
 				if (written != null) {
 					if (exists) {
-						requireWritable(target, path);
+						requireWritable(target, path, OR_BIND_AT_RUNTIME);
 					}
 					deleteStaleTempFiles(target);
-					replace(target, written, exists);
+					writeAndMove(target, written, exists ? null : NewFilePermissions.OWNER_ONLY);
 				}
 			}
 			finally {
 				lock.unlock();
 			}
 		}
-		catch (AccessDeniedException ex) {
-			throw new IOException("Cannot write " + path + ": the folder " + folder
+		catch (FileSystemException ex) {
+			throw notWritten(ex, path, folder);
+		}
+	}
+
+	private static Path createFolder(Path target, Path path) throws IOException {
+		Path folder = target.getParent();
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (FileSystemException ex) {
+			throw new IOException(
+					"Cannot write " + path + ": its folder " + folder + " cannot be created (" + describe(ex) + ")",
+					ex);
+		}
+		return folder;
+	}
+
+	private static IOException notWritten(FileSystemException ex, Path path, Path folder) {
+		if (ex instanceof AccessDeniedException) {
+			return new IOException("Cannot write " + path + ": the folder " + folder
 					+ " is not writable (the file is replaced through a temp file beside it): give the user write "
 					+ "access to the folder", ex);
 		}
-		catch (FileSystemException ex) {
-			throw new IOException("Cannot write " + path + ": " + describe(ex), ex);
-		}
+		return new IOException("Cannot write " + path + ": " + describe(ex), ex);
 	}
 
 	private static FileChannel openLockFile(Path lockFile, Path path) throws IOException {
@@ -166,9 +212,10 @@ final class FileReplacer {
 	 * but a read-only file says it must not change), or that this user cannot write.
 	 * @param target the regular file to replace
 	 * @param path the file as configured, as the error names it
+	 * @param otherwise what else the user may do, after the fix, or empty
 	 * @throws IOException if the file must not be written
 	 */
-	private static void requireWritable(Path target, Path path) throws IOException {
+	private static void requireWritable(Path target, Path path, String otherwise) throws IOException {
 		if (!Files.isRegularFile(target)) {
 			throw new IOException("Cannot write " + path + ": it is not a regular file");
 		}
@@ -181,7 +228,7 @@ final class FileReplacer {
 		}
 		if (!writable) {
 			throw new IOException("Cannot write " + path + ": the file is read-only" + mode
-					+ "; make it writable (e.g. chmod u+w " + path + ") or bind at runtime only");
+					+ "; make it writable (e.g. chmod u+w " + path + ")" + otherwise);
 		}
 	}
 
@@ -227,10 +274,28 @@ final class FileReplacer {
 		return true;
 	}
 
-	private static void replace(Path target, byte[] bytes, boolean existed) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+	/**
+	 * Writes the bytes to {@code .NAME.DIGITS.tmp} beside the target, forces them to disk
+	 * and moves the temp file over the target.
+	 * @param target the regular file to replace
+	 * @param bytes what it is to hold
+	 * @param newFile the permissions of a new file, or null when the target exists
+	 * @throws IOException if the temp file cannot be written or moved
+	 */
+	private static void writeAndMove(Path target, byte[] bytes, @Nullable NewFilePermissions newFile)
+			throws IOException {
+		String prefix = "." + target.getFileName() + ".";
+		// a file with the permissions of any new file must be made as one; any other
+		// starts owner-only (on Unix), as Files.createTempFile makes it
+		Path temp = (newFile == NewFilePermissions.DEFAULT) ? createNewFile(target.getParent(), prefix)
+				: Files.createTempFile(target.getParent(), prefix, ".tmp");
 		try {
-			applyPermissions(temp, existed ? target : null);
+			if (newFile == null) {
+				keepAttributes(temp, target);
+			}
+			else if (newFile == NewFilePermissions.OWNER_ONLY && isPosix(temp)) {
+				Files.setPosixFilePermissions(temp, OWNER_ONLY);
+			}
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -246,20 +311,31 @@ final class FileReplacer {
 		}
 	}
 
+	private static Path createNewFile(Path folder, String prefix) throws IOException {
+		while (true) {
+			String digits = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
+			try {
+				return Files.createFile(folder.resolve(prefix + digits + ".tmp"));
+			}
+			catch (FileAlreadyExistsException ex) {
+				// drawn before: draw again
+			}
+		}
+	}
+
+	private static boolean isPosix(Path file) {
+		return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+	}
+
 	/**
-	 * New files are owner-only; a rewritten file keeps the permissions it had, and its
-	 * owner and group where the writer may set them (root editing a user's file leaves it
-	 * the user's).
+	 * A rewritten file keeps the permissions it had, and its owner and group where the
+	 * writer may set them (root editing a user's file leaves it the user's).
 	 * @param temp the temp file about to replace the file
-	 * @param original the file it replaces, or null for a new file
+	 * @param original the file it replaces
 	 * @throws IOException if the permissions cannot be read or set
 	 */
-	private static void applyPermissions(Path temp, @Nullable Path original) throws IOException {
-		if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			return;
-		}
-		if (original == null) {
-			Files.setPosixFilePermissions(temp, OWNER_ONLY);
+	private static void keepAttributes(Path temp, Path original) throws IOException {
+		if (!isPosix(temp)) {
 			return;
 		}
 		PosixFileAttributes was = Files.readAttributes(original, PosixFileAttributes.class);
