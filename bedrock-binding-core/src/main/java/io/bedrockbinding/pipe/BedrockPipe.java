@@ -238,7 +238,8 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Sends {@code prompt} without blocking.
+	 * Sends {@code prompt} without blocking. Cancelling the returned future aborts the
+	 * request under way and sends no other target or tool round.
 	 * @param prompt the user's prompt
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
@@ -248,7 +249,9 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Sends {@code messages} without blocking (Java tools run on an SDK thread).
+	 * Sends {@code messages} without blocking (Java tools run on an SDK thread);
+	 * cancelling the returned future aborts the call, as for
+	 * {@link #executeAsync(String)}.
 	 * @param messages the call's messages
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
