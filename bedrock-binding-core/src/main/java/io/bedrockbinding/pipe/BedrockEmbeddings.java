@@ -193,10 +193,20 @@ public final class BedrockEmbeddings {
 				throw this.context.errors.translate(ex, this.modelId, route, this.context.timeouts.apiCall(), false);
 			}
 			calls++;
-			EmbeddingFamily.Reply reply = this.family.reply(response.body().asByteArrayUnsafe());
+			String requestId = response.responseMetadata().requestId();
+			EmbeddingFamily.Reply reply;
+			try {
+				reply = this.family.reply(response.body().asByteArrayUnsafe());
+			}
+			catch (RuntimeException ex) {
+				throw TransportErrors.unreadable(this.modelId, route, requestId, ex, this.context.hints);
+			}
+			if (reply.vectors().isEmpty() || reply.vectors().stream().anyMatch((vector) -> vector.length == 0)) {
+				throw TransportErrors.noOutput(this.modelId, route, requestId, this.context.hints);
+			}
 			if (reply.vectors().size() != part.size()) {
 				throw new BedrockPipeException(FailureReason.OTHER, this.modelId, route.target().value(),
-						route.region(), null, response.responseMetadata().requestId(),
+						route.region(), null, requestId,
 						"Bedrock answered " + reply.vectors().size() + " vectors for " + part.size() + " texts",
 						"check that the model is a text embedding model of the family " + this.family, null);
 			}

@@ -39,6 +39,25 @@ final class TransportErrors {
 	}
 
 	/**
+	 * The failure of a {@code 200} answer whose body cannot be read (an InvokeModel body
+	 * the SDK hands over unparsed): the request ID lets AWS support find the call.
+	 * @param modelId the model ID the caller asked for
+	 * @param route the route the call took
+	 * @param requestId the request ID AWS gave the answer
+	 * @param failure why the body could not be read
+	 * @param hints the words of the layer that configured the pipe
+	 * @return the failure
+	 */
+	static BedrockPipeException unreadable(String modelId, Route route, @Nullable String requestId, Throwable failure,
+			SettingHints hints) {
+		return new BedrockPipeException(FailureReason.MALFORMED_RESPONSE, modelId, route.target().value(),
+				route.region(), null, requestId, "Bedrock's answer could not be read: " + failure.getMessage(),
+				"check what answers at " + hints.endpoint() + " and any proxy between (it must speak the "
+						+ "bedrock-runtime API); retry the call",
+				failure);
+	}
+
+	/**
 	 * Names {@code failure} when it is a failure of the way to Bedrock.
 	 * @param failure the unwrapped failure of the call
 	 * @param modelId the model ID the caller asked for

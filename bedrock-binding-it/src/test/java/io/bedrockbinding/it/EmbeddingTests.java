@@ -3,6 +3,7 @@ package io.bedrockbinding.it;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.bedrockbinding.emulator.BrokenAnswer;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.identifier.TargetKind;
@@ -15,6 +16,8 @@ import io.bedrockbinding.pipe.EmbeddingTruncation;
 import io.bedrockbinding.pipe.FailureReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +159,37 @@ class EmbeddingTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> factory.embeddings(Fixture.NOVA_PRO))
 			.withMessageContaining("not a text embedding model");
 		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { TITAN_V2, COHERE_V3 })
+	void anAnswerWithoutVectorsIsAnErrorNamingTheRequest(String model) {
+		BedrockEmbeddings embeddings = this.factories.of("us-east-1").embeddings(model);
+		// A 200 whose body is {}: Titan's came back as one empty vector.
+		bedrock.faults().breakNext(1, BrokenAnswer.EMPTY_OUTPUT);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> embeddings.embed("x"))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
+				assertThat(ex.requestId()).isNotBlank();
+				assertThat(ex.getMessage()).contains("no output", ex.requestId());
+				assertThat(ex.fix()).contains("retry");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { TITAN_V2, COHERE_V3 })
+	void anAnswerThatIsNotJsonIsAMalformedResponse(String model) {
+		BedrockEmbeddings embeddings = this.factories.of("us-east-1").embeddings(model);
+		// It escaped as Jackson's StreamReadException.
+		bedrock.faults().breakNext(1, BrokenAnswer.MALFORMED);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> embeddings.embed("x"))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
+				assertThat(ex.requestId()).isNotBlank();
+				assertThat(ex.fix()).contains("ClientSettings.endpoint", "proxy");
+			});
 	}
 
 	private static double norm(float[] vector) {
