@@ -70,7 +70,9 @@ final class EmbeddingBodies {
 	}
 
 	static NativeBodies.Reply answer(ModelInfo model, JsonNode request) {
-		if (model.provider().equals("cohere") || request.has("texts")) {
+		// The model called decides the body it takes; the body's shape only for the
+		// providers of neither family.
+		if (model.provider().equals("cohere") || (!model.provider().equals("amazon") && request.has("texts"))) {
 			return cohere(model, request);
 		}
 		return titan(model, request);

@@ -60,6 +60,14 @@ class EmbeddingBodiesTests {
 	}
 
 	@Test
+	void titanRefusesACohereBody() {
+		// It was answered as Cohere: the shape of the body won over the model called.
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TITAN_V2, "{\"texts\":[\"a\"],\"input_type\":\"search_query\"}"))
+			.withMessageContaining("required key [inputText] not found");
+	}
+
+	@Test
 	void cohereV3AnswersFloatsOrVectorsByType() {
 		JsonNode floats = invoke(COHERE_V3, "{\"texts\":[\"a\",\"b\"],\"input_type\":\"search_query\"}");
 		JsonNode byType = invoke(COHERE_V3,
