@@ -4,8 +4,10 @@ import io.bedrockbinding.ai.embedding.BedrockBindingEmbeddingModel;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,10 +37,32 @@ public final class BedrockBindingEmbeddingAutoConfiguration {
 	BedrockBindingEmbeddingModel bedrockBindingEmbeddingModel(BedrockPipeFactory pipes,
 			BedrockBindingEmbeddingProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EmbeddingModelObservationConvention> observationConvention) {
-		BedrockBindingEmbeddingModel model = new BedrockBindingEmbeddingModel(pipes, properties.toEmbeddingOptions(),
+		EmbeddingOptions defaults = properties.toEmbeddingOptions();
+		requireEmbeddingModel(pipes, defaults.getModel());
+		BedrockBindingEmbeddingModel model = new BedrockBindingEmbeddingModel(pipes, defaults,
 				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		observationConvention.ifAvailable(model::setObservationConvention);
 		return model;
+	}
+
+	/**
+	 * Refuses a default model that {@code BedrockEmbeddings} cannot call (a chat model,
+	 * say) at start-up, naming the property, rather than at the first call. Nothing is
+	 * sent.
+	 * @param pipes the pipe factory
+	 * @param model the default model, or {@code null} when none is set
+	 */
+	private static void requireEmbeddingModel(BedrockPipeFactory pipes, @Nullable String model) {
+		if (model == null) {
+			return;
+		}
+		try {
+			pipes.embeddings(model);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(BedrockBindingEmbeddingProperties.PREFIX
+					+ ".options.model must be a text embedding model, got '" + model + "': " + ex.getMessage());
+		}
 	}
 
 }

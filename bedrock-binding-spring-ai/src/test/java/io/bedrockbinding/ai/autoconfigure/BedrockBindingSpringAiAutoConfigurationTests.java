@@ -104,6 +104,17 @@ class BedrockBindingSpringAiAutoConfigurationTests {
 						"bedrock.binding.embedding.options.model must be a Bedrock model ID such as amazon.titan-embed-text-v2:0"));
 	}
 
+	@Test
+	void embeddingModelThatIsNoEmbeddingModelFailsStartUpNamingTheProperty() {
+		// It started, and the first embedding call failed without naming the property.
+		this.runner.withPropertyValues("bedrock.binding.embedding.options.model=amazon.nova-pro-v1:0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("bedrock.binding.embedding.options.model must be a text embedding model")
+				.hasMessageContaining("got 'amazon.nova-pro-v1:0'")
+				.hasMessageContaining("cohere.embed-v4:0"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class OwnModels {
 
