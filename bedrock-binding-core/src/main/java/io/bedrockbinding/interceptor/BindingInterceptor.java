@@ -16,14 +16,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.model.CountTokensRequest;
 
 /**
  * Replaces the model ID of every bedrock-runtime request that carries one (Converse,
- * ConverseStream, InvokeModel, InvokeModelWithResponseStream, CountTokens,
- * StartAsyncInvoke, ...) with the target bound to it for the client's region: the
- * region's geo profile for a model that needs one, templates filled in. The binding is
- * resolved on every call, so reloads and runtime binds apply to the next request.
- * Requests without a model ID (ApplyGuardrail, GetAsyncInvoke, ...) pass unchanged.
+ * ConverseStream, InvokeModel, InvokeModelWithResponseStream, StartAsyncInvoke, ...) with
+ * the target bound to it for the client's region: the region's geo profile for a model
+ * that needs one, templates filled in. The binding is resolved on every call, so reloads
+ * and runtime binds apply to the next request. Requests without a model ID
+ * (ApplyGuardrail, GetAsyncInvoke, ...) pass unchanged, and so does CountTokens, whose
+ * model ID is "the unique identifier or ARN of the foundation model"
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_CountTokens.html),
+ * not a profile.
  * <p>
  * A target that must be called in another region (an ARN of another region) fails before
  * anything is sent, with a {@link CrossRegionTargetException}: an interceptor cannot move
@@ -105,6 +109,9 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	@Override
 	public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
 		SdkRequest request = context.request();
+		if (request instanceof CountTokensRequest) {
+			return request;
+		}
 		String modelId = request.getValueForField(MODEL_ID, String.class).orElse(null);
 		Region region = executionAttributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
 		if (modelId == null || region == null) {
