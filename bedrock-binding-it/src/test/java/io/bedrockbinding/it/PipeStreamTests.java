@@ -90,7 +90,7 @@ class PipeStreamTests {
 	void aStreamSilentBeforeItsFirstEventTimesOut() {
 		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults().withStreamFirstEvent(Duration.ofMillis(500)));
 		CallPath.STREAM.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(2500));
+		bedrock.faults().latency(Duration.ofMillis(1500));
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
 				() -> CallPath.STREAM.call(pipe, PROMPT));
@@ -113,7 +113,7 @@ class PipeStreamTests {
 								(defaults) -> new Exchanges(Fixture.netty().buildWithDefaults(defaults), exchanges)))
 						.build())
 					.build());
-		bedrock.faults().latency(Duration.ofMillis(2500));
+		bedrock.faults().latency(Duration.ofMillis(1500));
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
 				() -> CallPath.STREAM.call(factory.pipe(Fixture.LLAMA), PROMPT));
@@ -121,7 +121,7 @@ class PipeStreamTests {
 		assertThat(failure).isNotNull();
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		// The pipe gave up on the call: its request is cancelled (connection closed, the
-		// client's lease ended), not left to receive the answer 2.5 s later.
+		// client's lease ended), not left to receive the answer 1 s later.
 		assertThat(exchanges).hasSize(1);
 		CompletableFuture<Void> exchange = exchanges.get(0);
 		await().atMost(Duration.ofSeconds(10)).until(exchange::isDone);

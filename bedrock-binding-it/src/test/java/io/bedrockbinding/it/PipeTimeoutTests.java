@@ -47,6 +47,15 @@ class PipeTimeoutTests {
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 
+	/**
+	 * How long the emulator stays silent before it answers, against timeouts of 500 ms
+	 * (so that a loaded machine cannot trip the warm-up call): three times the timeout,
+	 * so that the timeout fires well before the answer. Each of these tests waits for the
+	 * silence to end (the emulator journals the call only then), so it is no longer than
+	 * that: 2.5 s made them 15 s of the class.
+	 */
+	private static final Duration SILENCE = Duration.ofMillis(1500);
+
 	@AfterEach
 	void close() throws Exception {
 		for (AutoCloseable closeable : this.closeables) {
@@ -85,9 +94,9 @@ class PipeTimeoutTests {
 	void aReadTimeoutNamesItsProperty(CallPath path) {
 		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withRead(Duration.ofMillis(500)));
 		path.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(2500));
+		bedrock.faults().latency(SILENCE);
 
-		// Without the timeout this call would succeed after 2.5 s: failing with TIMEOUT
+		// Without the timeout this call would succeed after 1.5 s: failing with TIMEOUT
 		// is the proof.
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
 
@@ -103,7 +112,7 @@ class PipeTimeoutTests {
 	void anApiCallTimeoutNamesItsProperty(CallPath path) {
 		BedrockPipe pipe = pipe(PipeTimeouts.defaults().withApiCall(Duration.ofMillis(500)));
 		path.call(pipe, "warm up");
-		bedrock.faults().latency(Duration.ofMillis(2500));
+		bedrock.faults().latency(SILENCE);
 
 		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> path.call(pipe, "hi"));
 
