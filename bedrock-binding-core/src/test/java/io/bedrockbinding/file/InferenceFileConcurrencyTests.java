@@ -24,10 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,25 +58,8 @@ class InferenceFileConcurrencyTests {
 	 * down (at 8 x 400, with a 300 KB file towards the end, it alone took about a minute
 	 * for the two tests).
 	 */
-	private Path fast;
-
-	@BeforeEach
-	void createFastFolder() throws IOException {
-		Path shm = Path.of("/dev/shm");
-		this.fast = (Files.isDirectory(shm) && Files.isWritable(shm))
-				? Files.createTempDirectory(shm, "inference-concurrency") : this.dir;
-	}
-
-	@AfterEach
-	void deleteFastFolder() throws IOException {
-		if (!this.fast.equals(this.dir)) {
-			try (Stream<Path> files = Files.walk(this.fast)) {
-				for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(path);
-				}
-			}
-		}
-	}
+	@RegisterExtension
+	final MemoryFolder fast = new MemoryFolder("inference-concurrency");
 
 	private static String model(int thread, int index) {
 		return "t" + thread + ".model-" + index + ":0";
@@ -85,7 +67,7 @@ class InferenceFileConcurrencyTests {
 
 	@Test
 	void eightThreadsThroughOneInstanceLoseNothing() throws Exception {
-		Path path = this.fast.resolve("inference.txt");
+		Path path = this.fast.path().resolve("inference.txt");
 		InferenceFile file = new InferenceFile(path);
 		Files.writeString(path, "# header\n");
 
@@ -94,7 +76,7 @@ class InferenceFileConcurrencyTests {
 
 	@Test
 	void eightThreadsThroughSeparateInstancesLoseNothing() throws Exception {
-		Path path = this.fast.resolve("inference.txt");
+		Path path = this.fast.path().resolve("inference.txt");
 
 		bindConcurrently(path, (thread) -> new InferenceFile(path));
 	}
@@ -200,10 +182,11 @@ class InferenceFileConcurrencyTests {
 	@Test
 	void threadsWritingThroughASymlinkAndThroughItsTargetLoseNothing() throws Exception {
 		// on tmpfs too (see fast): the lock is what this tests, not the disk
-		Path real = Files.createDirectory(this.fast.resolve("real")).resolve("inference.txt");
+		Path real = Files.createDirectory(this.fast.path().resolve("real")).resolve("inference.txt");
 		Files.writeString(real, "# real\n");
-		Path link = Files.createSymbolicLink(this.fast.resolve("inference.txt"), real);
-		Path linkedFolder = Files.createSymbolicLink(this.fast.resolve("linked"), this.fast.resolve("real"));
+		Path link = Files.createSymbolicLink(this.fast.path().resolve("inference.txt"), real);
+		Path linkedFolder = Files.createSymbolicLink(this.fast.path().resolve("linked"),
+				this.fast.path().resolve("real"));
 		List<InferenceFile> files = List.of(new InferenceFile(link), new InferenceFile(real),
 				new InferenceFile(linkedFolder.resolve("inference.txt")));
 		int binds = 200;

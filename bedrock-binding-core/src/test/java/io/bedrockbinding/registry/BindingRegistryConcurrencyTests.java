@@ -1,14 +1,11 @@
 package io.bedrockbinding.registry;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import io.bedrockbinding.catalog.Geographies;
 import io.bedrockbinding.catalog.Geography;
@@ -27,10 +23,10 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.FileEntry;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.bedrockbinding.file.MemoryFolder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,25 +55,8 @@ class BindingRegistryConcurrencyTests {
 	 * group commit and lost binds, which tmpfs runs the same; on a disk the fsync of
 	 * every file rewrite takes most of its time.
 	 */
-	private Path fast;
-
-	@BeforeEach
-	void createFastFolder() throws IOException {
-		Path shm = Path.of("/dev/shm");
-		this.fast = (Files.isDirectory(shm) && Files.isWritable(shm))
-				? Files.createTempDirectory(shm, "registry-concurrency") : this.folder;
-	}
-
-	@AfterEach
-	void deleteFastFolder() throws IOException {
-		if (!this.fast.equals(this.folder)) {
-			try (Stream<Path> files = Files.walk(this.fast)) {
-				for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(path);
-				}
-			}
-		}
-	}
+	@RegisterExtension
+	final MemoryFolder fast = new MemoryFolder("registry-concurrency");
 
 	/**
 	 * Slow: every persisted bind rewrites (and re-reads) the whole file, so the cost
@@ -87,7 +66,7 @@ class BindingRegistryConcurrencyTests {
 	@Tag("slow")
 	@Test
 	void eightThreadsBindingAHundredModelsEachWithPersistenceLoseNothing() throws Exception {
-		Path path = this.fast.resolve("inference.txt");
+		Path path = this.fast.path().resolve("inference.txt");
 		BindingRegistry registry = BindingRegistry.builder(CATALOG)
 			.region("us-east-1")
 			.inferenceFile(new InferenceFile(path))
