@@ -1,8 +1,10 @@
 package io.bedrockbinding.interceptor;
 
+import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.TemplateValues;
+import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.pipe.Cooldowns;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Resolution;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -117,7 +120,16 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 		if (modelId == null || region == null) {
 			return request;
 		}
-		BindingTarget target = target(modelId, region.id());
+		BindingTarget target;
+		try {
+			target = target(modelId, region.id());
+		}
+		catch (UnresolvedTemplateException | AccountResolutionException ex) {
+			// a client's failure, as callers that catch SdkException expect; the
+			// message names the template and its fix
+			throw SdkClientException.create(
+					"The binding of " + modelId + " cannot be filled in, so nothing was sent: " + ex.getMessage(), ex);
+		}
 		String targetRegion = target.region().orElse(null);
 		if (targetRegion != null && !targetRegion.equals(region.id())) {
 			throw new CrossRegionTargetException(modelId, target.value(), targetRegion, region.id());

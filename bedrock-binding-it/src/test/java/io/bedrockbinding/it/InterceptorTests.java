@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.StaticAccountResolver;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -241,6 +243,18 @@ class InterceptorTests {
 			.converse((request) -> request.modelId(Fixture.NOVA_PRO)
 				.messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()))
 			.join()).withCauseInstanceOf(CrossRegionTargetException.class);
+		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	@Test
+	void aTemplateThatCannotBeFilledFailsAsAnSdkClientExceptionBeforeAnythingIsSent() {
+		this.registry.bind(HAIKU, "arn:aws:bedrock:{region}:{account}:inference-profile/us." + HAIKU);
+
+		// no account resolver: {account} cannot be filled in
+		assertThatExceptionOfType(SdkClientException.class).isThrownBy(() -> converse(client("us-east-2"), HAIKU))
+			.withMessageStartingWith("The binding of " + HAIKU + " cannot be filled in, so nothing was sent: ")
+			.withMessageContaining("No AWS account ID is configured")
+			.withCauseInstanceOf(AccountResolutionException.class);
 		assertThat(bedrock.get().journal()).isEmpty();
 	}
 
