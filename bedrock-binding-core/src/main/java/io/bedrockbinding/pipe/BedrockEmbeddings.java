@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.bedrockbinding.identifier.BindingTarget;
-import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
@@ -50,11 +48,14 @@ public final class BedrockEmbeddings {
 		this.options = options;
 	}
 
+	/**
+	 * Embeddings of a model.
+	 * @param context the factory's context
+	 * @param modelId a model ID (the factory refuses profile IDs and ARNs)
+	 * @return the embeddings
+	 */
 	static BedrockEmbeddings of(PipeContext context, String modelId) {
-		String model = (ModelIds.isSystemProfileId(modelId)
-				&& BindingTarget.parse(modelId) instanceof BindingTarget.SystemProfile profile) ? profile.modelId()
-						: modelId;
-		EmbeddingFamily family = EmbeddingFamily.of(model)
+		EmbeddingFamily family = EmbeddingFamily.of(modelId)
 			.orElseThrow(() -> new IllegalArgumentException(modelId + " is not a text embedding model that "
 					+ "BedrockEmbeddings speaks: use amazon.titan-embed-text-v2:0, amazon.titan-embed-text-v1, "
 					+ "cohere.embed-english-v3, cohere.embed-multilingual-v3 or cohere.embed-v4:0, or call "
