@@ -87,9 +87,10 @@ public final class InferenceDocument {
 
 	/**
 	 * Binds {@code modelId}: the line that names it now (the last one) gets the new
-	 * target in place; a {@code #modelId=} placeholder of the default file is filled in;
-	 * otherwise a line is appended, with the line ending of the line before it, and
-	 * without one if the file had none at its end. Both sides are validated first.
+	 * target in place, or stays byte for byte when it names that target already; a
+	 * {@code #modelId=} placeholder of the default file is filled in; otherwise a line is
+	 * appended, with the line ending of the line before it, and without one if the file
+	 * had none at its end. Both sides are validated first.
 	 * @param modelId the model ID to bind
 	 * @param target the target text ({@code ""} for a direct call)
 	 * @return the edited document
@@ -101,10 +102,15 @@ public final class InferenceDocument {
 		List<BindingTarget> targets = TargetList.parse(modelId, trimmedTarget);
 		// a chain is written in its one text form, so that a read gives back the same
 		// list
-		String line = modelId + "=" + ((targets.size() > 1) ? TargetList.format(targets) : trimmedTarget);
+		String text = (targets.size() > 1) ? TargetList.format(targets) : trimmedTarget;
+		int index = lastLineOf(modelId);
+		if (index >= 0 && new BindingLine().parse(this.lines.get(index)).target().equals(text)) {
+			// bound so already: the line stays as its author wrote it (spaces, tabs)
+			return this;
+		}
+		String line = modelId + "=" + text;
 		List<String> lines = new ArrayList<>(this.lines);
 		List<String> endings = new ArrayList<>(this.endings);
-		int index = lastLineOf(modelId);
 		if (index < 0 && DefaultInferenceFile.isDefaultFile(this.lines)) {
 			// only there: unbind restores a placeholder only there
 			index = lines.indexOf(DefaultInferenceFile.placeholder(modelId));

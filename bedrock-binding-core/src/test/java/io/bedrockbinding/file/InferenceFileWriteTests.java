@@ -81,6 +81,17 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
+	void bindingTheSameTargetAgainLeavesTheLineAsItsAuthorWroteIt() throws IOException {
+		String original = "# mine\n  " + NOVA_PRO + " =\tus.amazon.nova-pro-v1:0 \n";
+		InferenceFile file = write(original);
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change.changed()).isFalse();
+		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
 	void bindKeepsByteOrderMarkAndCrlf() throws IOException {
 		String original = "\uFEFF# header\r\n" + NOVA_PRO + " = us.amazon.nova-pro-v1:0\r\n\r\n# end\r\n";
 		InferenceFile file = write(original);
