@@ -1,6 +1,7 @@
 package io.bedrockbinding.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockClients;
@@ -347,10 +349,7 @@ class DiscoverCommandTests {
 				"us-east-1,eu-west-1", "--out", out.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		io.bedrockbinding.catalog.ModelCatalog catalog;
-		try (java.io.InputStream json = Files.newInputStream(out)) {
-			catalog = io.bedrockbinding.catalog.ModelCatalog.read(json);
-		}
+		ModelCatalog catalog = readCatalog(out);
 		assertThat(result.lines()).containsExactly(
 				"Wrote " + catalog.size() + " models (asked us-east-1, eu-west-1) to " + out.toAbsolutePath());
 		io.bedrockbinding.catalog.ModelInfo novaPro = catalog.find("amazon.nova-pro-v1:0").orElseThrow();
@@ -367,10 +366,7 @@ class DiscoverCommandTests {
 				"us-east-1,eu-west-1", "--out", out.toString(), "--json");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		int models;
-		try (java.io.InputStream json = Files.newInputStream(out)) {
-			models = io.bedrockbinding.catalog.ModelCatalog.read(json).size();
-		}
+		int models = readCatalog(out).size();
 		assertThat(result.out().replaceAll("\\s+", ""))
 			.isEqualTo("{\"out\":\"" + out.toAbsolutePath().toString().replace("\\", "\\\\")
 					+ "\",\"regions\":[\"us-east-1\",\"eu-west-1\"],\"models\":" + models + "}");
@@ -385,10 +381,7 @@ class DiscoverCommandTests {
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("(asked us-east-1, eu-west-1)");
-		io.bedrockbinding.catalog.ModelCatalog catalog;
-		try (java.io.InputStream json = Files.newInputStream(out)) {
-			catalog = io.bedrockbinding.catalog.ModelCatalog.read(json);
-		}
+		ModelCatalog catalog = readCatalog(out);
 		assertThat(catalog.all()).allSatisfy((model) -> assertThat(model.regions())
 			.allMatch((region) -> region.matches("[a-z0-9-]+"), "a region as AWS spells it"));
 	}
@@ -443,9 +436,7 @@ class DiscoverCommandTests {
 		assertThat(result.out()).endsWith(" to " + link + "\n");
 		assertThat(Files.isSymbolicLink(link)).isTrue();
 		assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("real", "catalog.json"));
-		try (java.io.InputStream json = Files.newInputStream(real)) {
-			assertThat(io.bedrockbinding.catalog.ModelCatalog.read(json).find("amazon.nova-pro-v1:0")).isPresent();
-		}
+		assertThat(readCatalog(real).find("amazon.nova-pro-v1:0")).isPresent();
 		assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
 		assertThat(fileNames(real.getParent())).containsExactly("catalog.json");
 	}
@@ -628,6 +619,12 @@ class DiscoverCommandTests {
 	private static List<String> fileNames(Path folder) throws IOException {
 		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+	}
+
+	private static ModelCatalog readCatalog(Path file) throws IOException {
+		try (InputStream json = Files.newInputStream(file)) {
+			return ModelCatalog.read(json);
 		}
 	}
 
