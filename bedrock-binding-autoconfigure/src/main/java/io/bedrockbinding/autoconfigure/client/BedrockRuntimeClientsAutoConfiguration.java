@@ -62,16 +62,28 @@ public final class BedrockRuntimeClientsAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	BedrockRuntimeClient bedrockRuntimeClient(BedrockRuntimeClients clients,
-			ObjectProvider<BindingInterceptor> interceptor) {
-		return clients.newSync(null, (builder) -> intercepted(builder, interceptor.getIfAvailable()));
+			ObjectProvider<BindingInterceptor> interceptor, BedrockInterceptorProperties properties) {
+		return clients.newSync(null, (builder) -> intercepted(builder, interceptor(interceptor, properties)));
 	}
 
 	@Bean(destroyMethod = "close")
 	@Lazy
 	@ConditionalOnMissingBean
 	BedrockRuntimeAsyncClient bedrockRuntimeAsyncClient(BedrockRuntimeClients clients,
-			ObjectProvider<BindingInterceptor> interceptor) {
-		return clients.newAsync(null, (builder) -> intercepted(builder, interceptor.getIfAvailable()));
+			ObjectProvider<BindingInterceptor> interceptor, BedrockInterceptorProperties properties) {
+		return clients.newAsync(null, (builder) -> intercepted(builder, interceptor(interceptor, properties)));
+	}
+
+	/**
+	 * The interceptor the clients carry: none when switched off, even if the application
+	 * has a {@link BindingInterceptor} bean of its own (for its own clients).
+	 * @param interceptor the interceptor bean, if any
+	 * @param properties the interceptor settings
+	 * @return the interceptor, or null
+	 */
+	private static @Nullable BindingInterceptor interceptor(ObjectProvider<BindingInterceptor> interceptor,
+			BedrockInterceptorProperties properties) {
+		return properties.isEnabled() ? interceptor.getIfAvailable() : null;
 	}
 
 	/**

@@ -6,10 +6,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockRuntimeClientCustomizer;
+import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.interceptor.BindingInterceptor;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -108,6 +110,22 @@ class BedrockRuntimeClientsAutoConfigurationTests {
 				.withMessageContaining("on-demand throughput");
 			assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId).containsExactly(NOVA_PRO);
 		});
+	}
+
+	@Test
+	void switchedOffTheClientBeansLeaveOutAnInterceptorBeanOfTheApplication() {
+		runner().withPropertyValues("bedrock.binding.interceptor.enabled=false")
+			.withBean("ownInterceptor", BindingInterceptor.class,
+					() -> BindingInterceptor
+						.of(BindingRegistry.builder(ModelCatalog.builtIn()).region("us-east-2").build()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BindingInterceptor.class);
+				assertThatExceptionOfType(ValidationException.class)
+					.isThrownBy(() -> context.getBean(BedrockRuntimeClient.class).converse(HI))
+					.withMessageContaining("on-demand throughput");
+				assertThat(bedrock.get().journal("Converse")).extracting(JournalEntry::modelId)
+					.containsExactly(NOVA_PRO);
+			});
 	}
 
 	@Test
