@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
+import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
 import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
@@ -82,6 +83,17 @@ class ChatModelTests {
 		assertThat(response.getMetadata().getModel()).isEqualTo("amazon.nova-pro-v1:0");
 		assertThat((String) response.getMetadata().get(BedrockBindingMetadata.INVOKED_TARGET))
 			.isEqualTo("amazon.nova-pro-v1:0");
+		assertThat(this.localBedrock.journal("Converse")).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300").contains("\"temperature\":0.5"));
+	}
+
+	@Test
+	void ownOptionsBuiltByTheCallerTakeTheDefaultsTheyLeaveOut() {
+		BedrockBindingChatOptions options = BedrockBindingChatOptions.builder().temperature(0.5).build();
+
+		ChatResponse response = this.chatModel.call(new Prompt("Hello", options));
+
+		assertThat(response.getMetadata().getModel()).isEqualTo("anthropic.claude-haiku-4-5-20251001-v1:0");
 		assertThat(this.localBedrock.journal("Converse")).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("\"maxTokens\":300").contains("\"temperature\":0.5"));
 	}

@@ -23,6 +23,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.observation.conventions.AiProvider;
+import org.springframework.util.CollectionUtils;
 
 /**
  * A Spring AI {@link ChatModel} (and so {@code StreamingChatModel}) on bedrock-binding's
@@ -157,20 +158,38 @@ public final class BedrockBindingChatModel implements ChatModel {
 	}
 
 	/**
-	 * The prompt with complete options: its own when they are this model's (a
-	 * {@code ChatClient} merged them into the defaults already), else the defaults
-	 * overridden by what it sets.
+	 * The prompt with complete options: its own when they are this model's and leave out
+	 * nothing the defaults set (a {@code ChatClient} merged them into the defaults
+	 * already), else the defaults overridden by what it sets.
 	 * @param prompt the caller's prompt
 	 * @return the prompt with complete options
 	 */
 	private Prompt withOptions(Prompt prompt) {
 		ChatOptions options = prompt.getOptions();
-		if (options instanceof BedrockBindingChatOptions) {
+		if (options instanceof BedrockBindingChatOptions own && !leavesOutDefaults(own)) {
 			return prompt;
 		}
 		BedrockBindingChatOptions merged = (options != null)
 				? this.defaultOptions.mutate().combineWith(options.mutate()).build() : this.defaultOptions;
 		return prompt.mutate().chatOptions(merged).build();
+	}
+
+	private boolean leavesOutDefaults(BedrockBindingChatOptions own) {
+		BedrockBindingChatOptions defaults = this.defaultOptions;
+		return leavesOut(own.getModel(), defaults.getModel())
+				|| leavesOut(own.getTemperature(), defaults.getTemperature())
+				|| leavesOut(own.getTopP(), defaults.getTopP())
+				|| leavesOut(own.getMaxTokens(), defaults.getMaxTokens())
+				|| leavesOut(own.getStopSequences(), defaults.getStopSequences())
+				|| leavesOut(own.getOutputSchema(), defaults.getOutputSchema())
+				|| (CollectionUtils.isEmpty(own.getToolCallbacks())
+						&& !CollectionUtils.isEmpty(defaults.getToolCallbacks()))
+				|| (CollectionUtils.isEmpty(own.getToolContext())
+						&& !CollectionUtils.isEmpty(defaults.getToolContext()));
+	}
+
+	private static boolean leavesOut(@Nullable Object own, @Nullable Object fallback) {
+		return own == null && fallback != null;
 	}
 
 }
