@@ -206,7 +206,7 @@ public final class BedrockEmbeddings {
 				throw TransportErrors.noOutput(this.modelId, route, requestId, this.context.hints);
 			}
 			if (reply.vectors().size() != part.size()) {
-				throw new BedrockPipeException(FailureReason.OTHER, this.modelId, route.target().value(),
+				throw new BedrockPipeException(FailureReason.MALFORMED_RESPONSE, this.modelId, route.target().value(),
 						route.region(), null, requestId,
 						"Bedrock answered " + reply.vectors().size() + " vectors for " + part.size() + " texts",
 						"check that the model is a text embedding model of the family " + this.family, null);

@@ -52,7 +52,8 @@ public enum FailureReason {
 
 	/**
 	 * Bedrock (or something between, such as a proxy) answered with a reply the SDK
-	 * cannot read, or with a {@code 200} that has no output.
+	 * cannot read, with a {@code 200} that has no output, or with embeddings whose number
+	 * of vectors is not the number of texts sent.
 	 */
 	MALFORMED_RESPONSE,
 

@@ -1,8 +1,12 @@
 package io.bedrockbinding.it;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.emulator.BrokenAnswer;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
@@ -18,7 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,6 +48,8 @@ class EmbeddingTests {
 
 	/** On demand in us-east-1, profile-only in us-east-2 (catalog). */
 	static final String COHERE_V4 = "cohere.embed-v4:0";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension();
@@ -189,6 +201,37 @@ class EmbeddingTests {
 				assertThat(ex.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
 				assertThat(ex.requestId()).isNotBlank();
 				assertThat(ex.fix()).contains("ClientSettings.endpoint", "proxy");
+			});
+	}
+
+	@Test
+	void anAnswerWithFewerVectorsThanTextsIsAMalformedResponse() {
+		// Cohere's answer loses its first vector on the way back.
+		ExecutionInterceptor dropFirstVector = new ExecutionInterceptor() {
+
+			@Override
+			public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+					ExecutionAttributes attributes) {
+				ObjectNode body = (ObjectNode) JSON.readTree(context.responseBody().orElseThrow());
+				// the pipe asks for embedding_types: {"embeddings": {"float": [[...],
+				// ...]}}
+				((ArrayNode) body.get("embeddings").get("float")).remove(0);
+				return Optional.of(new ByteArrayInputStream(JSON.writeValueAsBytes(body)));
+			}
+
+		};
+		BedrockEmbeddings embeddings = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 1)
+				.syncCustomizer((builder) -> builder.overrideConfiguration(
+						builder.overrideConfiguration().toBuilder().addExecutionInterceptor(dropFirstVector).build()))
+				.build()).accountResolver(AccountResolver.none()).build())
+			.embeddings(COHERE_V3);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> embeddings.embed(List.of("a", "b")))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
+				assertThat(ex.requestId()).isNotBlank();
+				assertThat(ex.getMessage()).contains("1 vectors for 2 texts");
 			});
 	}
 
