@@ -213,8 +213,7 @@ class EmbeddingTests {
 			public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
 					ExecutionAttributes attributes) {
 				ObjectNode body = (ObjectNode) JSON.readTree(context.responseBody().orElseThrow());
-				// the pipe asks for embedding_types: {"embeddings": {"float": [[...],
-				// ...]}}
+				// the pipe asks for embedding_types: {"embeddings": {"float": [...]}}
 				((ArrayNode) body.get("embeddings").get("float")).remove(0);
 				return Optional.of(new ByteArrayInputStream(JSON.writeValueAsBytes(body)));
 			}
