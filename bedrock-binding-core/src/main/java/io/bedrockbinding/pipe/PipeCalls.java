@@ -49,20 +49,20 @@ final class PipeCalls {
 		int rounds = 0;
 		while (wantsTools(result)) {
 			rounds = nextRound(result, rounds);
-			result = converse(withToolResults(result));
+			result = converse(withToolResults(result, null));
 		}
 		return (rounds > 0) ? Replies.afterRounds(result, rounds) : result;
 	}
 
 	CompletableFuture<PipeResult> executeAsync(List<Message> turn) {
 		Cancel cancel = new Cancel();
-		return cancel.of(loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+		return cancel.of(loop(this.requests.messages(turn), cancel, (chain) -> (sent) -> chain
 			.executeAsync((attempt) -> asyncAttempt(attempt, sent, cancel), this::translate)));
 	}
 
 	CompletableFuture<PipeResult> stream(List<Message> turn, StreamSink sink) {
 		Cancel cancel = new Cancel();
-		return cancel.of(loop(this.requests.messages(turn), (chain) -> (sent) -> chain
+		return cancel.of(loop(this.requests.messages(turn), cancel, (chain) -> (sent) -> chain
 			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate)));
 	}
 
@@ -177,12 +177,12 @@ final class PipeCalls {
 
 	// ---- the tool loop -------------------------------------------------------------
 
-	private CompletableFuture<PipeResult> loop(List<Message> sent,
+	private CompletableFuture<PipeResult> loop(List<Message> sent, Cancel cancel,
 			Function<TargetChain, Function<List<Message>, CompletableFuture<PipeResult>>> send) {
-		return next(observed((chain) -> send.apply(chain).apply(sent)), send, 0);
+		return next(observed((chain) -> send.apply(chain).apply(sent)), cancel, send, 0);
 	}
 
-	private CompletableFuture<PipeResult> next(CompletableFuture<PipeResult> call,
+	private CompletableFuture<PipeResult> next(CompletableFuture<PipeResult> call, Cancel cancel,
 			Function<TargetChain, Function<List<Message>, CompletableFuture<PipeResult>>> send, int rounds) {
 		return call.thenCompose((result) -> {
 			if (!wantsTools(result)) {
@@ -192,12 +192,12 @@ final class PipeCalls {
 			List<Message> sent;
 			try {
 				round = nextRound(result, rounds);
-				sent = withToolResults(result);
+				sent = withToolResults(result, cancel);
 			}
 			catch (BedrockPipeException ex) {
 				return CompletableFuture.failedFuture(ex);
 			}
-			return next(observed((chain) -> send.apply(chain).apply(sent)), send, round);
+			return next(observed((chain) -> send.apply(chain).apply(sent)), cancel, send, round);
 		});
 	}
 
@@ -229,11 +229,17 @@ final class PipeCalls {
 	/**
 	 * The next request's messages.
 	 * @param result the answer that asks for tools
+	 * @param cancel the cancel of an asynchronous call, checked before each tool runs, or
+	 * {@code null} for a synchronous one
 	 * @return the conversation so far and a user turn with the results of the tools
 	 */
-	private List<Message> withToolResults(PipeResult result) {
+	private List<Message> withToolResults(PipeResult result, @Nullable Cancel cancel) {
 		List<ContentBlock> results = new ArrayList<>();
 		for (ToolUseBlock use : result.toolUses()) {
+			if (cancel != null && cancel.isCancelled()) {
+				// no other tool runs; the next request is refused unsent, and observed so
+				break;
+			}
 			results.add(ContentBlock.fromToolResult(this.options.functions().get(use.name()).run(use)));
 		}
 		List<Message> sent = new ArrayList<>(result.conversation());
@@ -244,7 +250,7 @@ final class PipeCalls {
 	/**
 	 * The cancel of one asynchronous call (a stream or an {@code executeAsync}): the
 	 * caller cancelled its future, so the request under way is aborted, and no other
-	 * target or tool round starts.
+	 * target, tool or tool round starts.
 	 */
 	private static final class Cancel {
 

@@ -1,6 +1,7 @@
 package io.bedrockbinding.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,17 @@ import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.PipeTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseOutput;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +44,8 @@ class PipeAsyncCancelTests {
 
 	private final List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
 
+	private final List<CompletableFuture<Void>> sent = new CopyOnWriteArrayList<>();
+
 	private final List<Object> outcomes = new CopyOnWriteArrayList<>();
 
 	@Test
@@ -40,7 +54,8 @@ class PipeAsyncCancelTests {
 		bedrock.faults().latency(Duration.ofSeconds(4));
 
 		CompletableFuture<PipeResult> result = factory().pipe(Fixture.HAIKU).executeAsync("Hello");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !this.exchanges.isEmpty());
+		// cancelled once the request is on its way: the emulator answers it, late
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.sent.isEmpty() && this.sent.get(0).isDone());
 		result.cancel(false);
 
 		// the exchange ends during the latency, and the observation says why
@@ -74,14 +89,51 @@ class PipeAsyncCancelTests {
 		assertThat(this.exchanges).hasSize(1);
 	}
 
+	@Test
+	void aCallCancelledByOneToolRunsNoOtherToolOfThatRound() {
+		CompletableFuture<CompletableFuture<PipeResult>> caller = new CompletableFuture<>();
+		List<String> ran = new CopyOnWriteArrayList<>();
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", PipeToolTests.City.class, (city) -> {
+			ran.add("weather");
+			caller.join().cancel(false);
+			return "Sunny in " + city.city();
+		});
+		PipeTool alerts = PipeTool.of("alerts", "Weather alerts of a city", PipeToolTests.City.class, (city) -> {
+			ran.add("alerts");
+			return "None in " + city.city();
+		});
+
+		CompletableFuture<PipeResult> result = factory(new AlsoAsksForAlerts()).pipe(Fixture.HAIKU)
+			.withTool(weather)
+			.withTool(alerts)
+			.executeAsync("What is the weather in Paris?");
+		caller.complete(result);
+
+		// the next round is observed as cancelled once the round's tools are done
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.outcomes.size() == 2);
+		assertThat(result).isCancelled();
+		assertThat(ran).containsExactly("weather");
+		assertThat(this.outcomes.get(1)).isEqualTo(FailureReason.CANCELLED);
+		assertThat(bedrock.get().journal("Converse")).hasSize(1);
+	}
+
 	private BedrockPipeFactory factory() {
+		return factory(new ExecutionInterceptor() {
+		});
+	}
+
+	private BedrockPipeFactory factory(ExecutionInterceptor interceptor) {
 		return this.factories.track(
 				BedrockPipeFactory
-					.builder(Fixture.registry("us-east-1"),
-							Fixture.clients(bedrock.get(), 1)
-								.asyncCustomizer((builder) -> builder.httpClientBuilder((defaults) -> new Exchanges(
-										Fixture.netty().buildWithDefaults(defaults), this.exchanges)))
-								.build())
+					.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), 1)
+						.asyncCustomizer((builder) -> builder
+							.httpClientBuilder((defaults) -> new Exchanges(Fixture.netty().buildWithDefaults(defaults),
+									this.exchanges, this.sent))
+							.overrideConfiguration(builder.overrideConfiguration()
+								.toBuilder()
+								.addExecutionInterceptor(interceptor)
+								.build()))
+						.build())
 					.observer((modelId, kind, region) -> new PipeObserver.Call() {
 
 						@Override
@@ -96,6 +148,32 @@ class PipeAsyncCancelTests {
 
 					})
 					.build());
+	}
+
+	/**
+	 * Adds a second tool use, of {@code alerts}, to an answer that asks for tools:
+	 * LocalBedrock asks for one tool a round, Bedrock's models for several at once.
+	 */
+	private static final class AlsoAsksForAlerts implements ExecutionInterceptor {
+
+		@Override
+		public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+			if (!(context.response() instanceof ConverseResponse response)
+					|| response.stopReason() != StopReason.TOOL_USE) {
+				return context.response();
+			}
+			Message message = response.output().message();
+			List<ContentBlock> content = new ArrayList<>(message.content());
+			content.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
+				.toolUseId("tooluse_alerts")
+				.name("alerts")
+				.input(Document.mapBuilder().putString("city", "Paris").build())
+				.build()));
+			return response.toBuilder()
+				.output(ConverseOutput.fromMessage(message.toBuilder().content(content).build()))
+				.build();
+		}
+
 	}
 
 }
