@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A caller that cancels the future of {@code executeAsync}: the request under way is
- * aborted, and no other target or tool round is sent.
+ * aborted, no other target or tool round is sent, and no other tool of the round runs.
  */
 class PipeAsyncCancelTests {
 
