@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A caller that cancels the future of {@code executeAsync}: the request under way is
- * aborted, no other target or tool round is sent, and no other tool of the round runs.
+ * A caller that cancels the future of {@code executeAsync} (or of a stream, which takes
+ * the same tool loop): the request under way is aborted, no other target or tool round is
+ * sent, and no other tool of the round runs.
  */
 class PipeAsyncCancelTests {
 
@@ -86,6 +87,27 @@ class PipeAsyncCancelTests {
 		assertThat(this.outcomes.get(0)).isInstanceOf(PipeResult.class);
 		assertThat(this.outcomes.get(1)).isEqualTo(FailureReason.CANCELLED);
 		assertThat(bedrock.get().journal("Converse")).hasSize(1);
+		assertThat(this.exchanges).hasSize(1);
+	}
+
+	@Test
+	void aStreamCancelledWhileItsToolRunsSendsNoOtherRound() {
+		CompletableFuture<CompletableFuture<PipeResult>> caller = new CompletableFuture<>();
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", PipeToolTests.City.class, (city) -> {
+			caller.join().cancel(false);
+			return "Sunny in " + city.city();
+		});
+
+		CompletableFuture<PipeResult> result = factory().pipe(Fixture.HAIKU)
+			.withTool(weather)
+			.stream("What is the weather in Paris?", (text) -> {
+			});
+		caller.complete(result);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.outcomes.size() == 2);
+		assertThat(result).isCancelled();
+		assertThat(this.outcomes.get(1)).isEqualTo(FailureReason.CANCELLED);
+		assertThat(bedrock.get().journal("ConverseStream")).hasSize(1);
 		assertThat(this.exchanges).hasSize(1);
 	}
 
