@@ -32,9 +32,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.CountTokensRequest;
  * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_CountTokens.html),
  * not a profile.
  * <p>
- * A target that must be called in another region (an ARN of another region) fails before
- * anything is sent, with a {@link CrossRegionTargetException}: an interceptor cannot move
- * a call to another region. Add it to a client the application builds:
+ * A target that must be called in another region (an ARN of another region, bound or
+ * named by the request itself) fails before anything is sent, with a
+ * {@link CrossRegionTargetException}: an interceptor cannot move a call to another
+ * region. Add it to a client the application builds:
  *
  * <pre>{@code
  * BedrockRuntimeClient client = BedrockRuntimeClient.builder()

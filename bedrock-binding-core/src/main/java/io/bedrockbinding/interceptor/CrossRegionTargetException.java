@@ -3,10 +3,10 @@ package io.bedrockbinding.interceptor;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * A bound target that must be called in another region than the client's (an ARN of
- * another region): an interceptor cannot move a call to another region, so the request is
- * refused before it is sent. An {@link SdkClientException}, as every failure of an SDK
- * client is.
+ * A target that must be called in another region than the client's (an ARN of another
+ * region, bound or named by the request itself): an interceptor cannot move a call to
+ * another region, so the request is refused before it is sent. An
+ * {@link SdkClientException}, as every failure of an SDK client is.
  */
 public final class CrossRegionTargetException extends SdkClientException {
 
@@ -21,17 +21,26 @@ public final class CrossRegionTargetException extends SdkClientException {
 	private final String clientRegion;
 
 	CrossRegionTargetException(String modelId, String target, String targetRegion, String clientRegion) {
-		super(SdkClientException.builder()
-			.message(modelId + " is bound to " + target + ", which must be called in " + targetRegion
-					+ ", but this client sends to " + clientRegion
-					+ ": an SDK interceptor cannot change a call's region, so nothing was sent."
-					+ "\nFix: call it with a client built for " + targetRegion + " (Region.of(\"" + targetRegion
-					+ "\")), or through a BedrockPipe, which sends each call"
-					+ " to the region its target names; or bind " + modelId + " to a target of " + clientRegion));
+		super(SdkClientException.builder().message(message(modelId, target, targetRegion, clientRegion)));
 		this.modelId = modelId;
 		this.target = target;
 		this.targetRegion = targetRegion;
 		this.clientRegion = clientRegion;
+	}
+
+	private static String message(String modelId, String target, String targetRegion, String clientRegion) {
+		String fix = "\nFix: call it with a client built for " + targetRegion + " (Region.of(\"" + targetRegion
+				+ "\"))";
+		if (modelId.equals(target)) {
+			// an ARN the request names, bound to nothing
+			return modelId + " is an ARN of " + targetRegion + ", which must be called there, but this client sends to "
+					+ clientRegion + ", so nothing was sent." + fix + ", or name a target of " + clientRegion;
+		}
+		return modelId + " is bound to " + target + ", which must be called in " + targetRegion
+				+ ", but this client sends to " + clientRegion
+				+ ": an SDK interceptor cannot change a call's region, so nothing was sent." + fix
+				+ ", or through a BedrockPipe, which sends each call to the region its target names; or bind " + modelId
+				+ " to a target of " + clientRegion;
 	}
 
 	/**

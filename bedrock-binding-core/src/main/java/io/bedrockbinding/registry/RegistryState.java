@@ -14,6 +14,7 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.FileEntry;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.InvalidTargetException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,15 +91,28 @@ final class RegistryState {
 	}
 
 	/**
-	 * The binding in force for {@code modelId}, or a direct call of a model no layer
-	 * knows.
+	 * The binding in force for {@code modelId}, or, for a model no layer knows, a call of
+	 * it as given: an ARN (an SDK request may name one) as that ARN, so that its region
+	 * is known, else a direct call.
 	 * @param modelId the model ID
 	 * @return the binding
 	 */
 	Binding resolved(String modelId) {
 		Binding binding = binding(modelId);
-		return (binding != null) ? binding : new Binding(modelId, new BindingTarget.Direct(modelId),
-				new Origin(OriginKind.CATALOG, "not in catalog"), List.of());
+		return (binding != null) ? binding
+				: new Binding(modelId, asGiven(modelId), new Origin(OriginKind.CATALOG, "not in catalog"), List.of());
+	}
+
+	private static BindingTarget asGiven(String modelId) {
+		if (modelId.startsWith("arn:") && modelId.indexOf('{') < 0) {
+			try {
+				return BindingTarget.parse(modelId);
+			}
+			catch (InvalidTargetException ex) {
+				// not an ARN of Bedrock's: Bedrock answers what it is
+			}
+		}
+		return new BindingTarget.Direct(modelId);
 	}
 
 	/**

@@ -65,6 +65,24 @@ class BindingRegistryResolutionTests {
 	}
 
 	@Test
+	void anUnboundArnIsSentAsGivenToItsOwnRegion() {
+		String arn = "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0";
+
+		Resolution resolution = this.registry.resolve(arn, "us-east-1");
+
+		assertThat(resolution.target()).isEqualTo(BindingTarget.parse(arn));
+		assertThat(resolution.region()).isEqualTo("us-west-2");
+		assertThat(this.registry.find(arn)).isEmpty();
+	}
+
+	@Test
+	void anUnboundTextThatIsNoBedrockArnStaysADirectCall() {
+		String arn = "arn:aws:s3:::my-bucket";
+
+		assertThat(this.registry.resolve(arn, "us-east-1").target()).isEqualTo(new BindingTarget.Direct(arn));
+	}
+
+	@Test
 	void regionTemplateArnIsSentToTheRegionAskedFor() {
 		String arn = "arn:aws:bedrock:{region}:111122223333:inference-profile/us.amazon.nova-pro-v1:0";
 		this.registry.bind(NOVA_PRO, arn);

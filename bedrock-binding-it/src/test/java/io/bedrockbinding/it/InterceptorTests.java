@@ -247,6 +247,21 @@ class InterceptorTests {
 	}
 
 	@Test
+	void anUnboundArnOfAnotherRegionFailsBeforeSending() {
+		String arn = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/us.amazon.nova-pro-v1:0";
+
+		assertThatExceptionOfType(CrossRegionTargetException.class).isThrownBy(() -> converse(client("us-east-2"), arn))
+			.satisfies((ex) -> {
+				assertThat(ex.target()).isEqualTo(arn);
+				assertThat(ex.targetRegion()).isEqualTo("us-west-2");
+				assertThat(ex.clientRegion()).isEqualTo("us-east-2");
+			})
+			.withMessageStartingWith(arn + " is an ARN of us-west-2")
+			.withMessageContaining("a client built for us-west-2");
+		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	@Test
 	void aTemplateThatCannotBeFilledFailsAsAnSdkClientExceptionBeforeAnythingIsSent() {
 		this.registry.bind(HAIKU, "arn:aws:bedrock:{region}:{account}:inference-profile/us." + HAIKU);
 
