@@ -27,6 +27,7 @@ import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 /**
@@ -43,6 +44,8 @@ final class ModelPropertyReader {
 	static final String PREFIX = "bedrock.binding.models";
 
 	static final String YAML = "bedrock.binding.models-yaml";
+
+	private static final ConfigurationPropertyName YAML_NAME = ConfigurationPropertyName.of(YAML);
 
 	/**
 	 * Test property sources whose {@code key=value} strings are parsed as
@@ -62,6 +65,16 @@ final class ModelPropertyReader {
 					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
 				continue;
 			}
+			boolean variables = source instanceof SystemEnvironmentPropertySource;
+			if (variables) {
+				// A variable cannot name a model, but it can hold the one YAML value
+				// (BEDROCK_BINDING_MODELSYAML, as Boot spells a property's variable).
+				ConfigurationProperty yaml = ConfigurationPropertySource.from(source)
+					.getConfigurationProperty(YAML_NAME);
+				if (yaml != null) {
+					readYaml(String.valueOf(yaml.getValue()), source.getName(), entries);
+				}
+			}
 			SourceModels models = new SourceModels(entries);
 			for (String name : enumerable.getPropertyNames()) {
 				if (!name.startsWith(PREFIX)) {
@@ -69,7 +82,9 @@ final class ModelPropertyReader {
 				}
 				Object value = enumerable.getProperty(name);
 				if (name.equals(YAML)) {
-					readYaml((value != null) ? value.toString() : "", sourceName(enumerable, name), entries);
+					if (!variables) {
+						readYaml((value != null) ? value.toString() : "", sourceName(enumerable, name), entries);
+					}
 					continue;
 				}
 				String[] entry = { name, (value != null) ? value.toString() : "" };

@@ -95,6 +95,24 @@ class ModelKeySpellingTests {
 	}
 
 	@Test
+	void anEnvironmentVariableCanHoldTheModelsYaml() {
+		// the variable of bedrock.binding.models-yaml, as Boot spells a property's
+		// variable (dashes dropped) and in its older form (dashes as '_')
+		for (String variable : List.of("BEDROCK_BINDING_MODELSYAML", "BEDROCK_BINDING_MODELS_YAML")) {
+			StandardEnvironment environment = new StandardEnvironment();
+			// in place of the process's variables, under the name Boot maps as variables
+			environment.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of(variable, "{\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}")));
+			assertThat(ModelPropertyReader.read(environment))
+				.extracting(LayerEntry::modelId, LayerEntry::target, LayerEntry::source)
+				.containsExactly(tuple("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0",
+						"systemEnvironment (bedrock.binding.models-yaml)"));
+		}
+	}
+
+	@Test
 	void modelIdOfEverySpelling() {
 		assertThat(ModelPropertyReader.modelIdOf("bedrock.binding.models[amazon.nova-pro-v1:0]"))
 			.isEqualTo("amazon.nova-pro-v1:0");
