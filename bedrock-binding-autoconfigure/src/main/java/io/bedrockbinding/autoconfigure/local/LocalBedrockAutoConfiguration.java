@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = BedrockBindingAutoConfiguration.class)
 @ConditionalOnClass(LocalBedrock.class)
+@ConditionalOnBooleanProperty(name = "bedrock.binding.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("bedrock.binding.local-bedrock.enabled")
 @EnableConfigurationProperties({ LocalBedrockProperties.class, BedrockBindingProperties.class })
 public final class LocalBedrockAutoConfiguration {
@@ -44,7 +45,13 @@ public final class LocalBedrockAutoConfiguration {
 			builder.defaultRegion(binding.getRegion());
 		}
 		if (properties.getPort() != 0) {
-			builder.port(properties.getPort());
+			try {
+				builder.port(properties.getPort());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("bedrock.binding.local-bedrock.port: " + ex.getMessage()
+						+ "; set it to a free port, or to 0 to pick one", ex);
+			}
 		}
 		LocalBedrock localBedrock = builder.build();
 		properties.getQuotas().forEach((target, quota) -> {

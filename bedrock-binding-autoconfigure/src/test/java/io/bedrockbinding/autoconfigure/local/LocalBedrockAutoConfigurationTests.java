@@ -98,6 +98,17 @@ class LocalBedrockAutoConfigurationTests {
 			}
 		}
 
+		@Test
+		void aPortOutOfRangeFailsStartUpNamingThePropertyAndTheFix() {
+			runner()
+				.withPropertyValues("bedrock.binding.local-bedrock.enabled=true",
+						"bedrock.binding.local-bedrock.port=70000")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("bedrock.binding.local-bedrock.port: port must be 0 to 65535, got 70000; "
+							+ "set it to a free port, or to 0 to pick one"));
+		}
+
 	}
 
 	/** When the emulator stays off. */
@@ -109,6 +120,12 @@ class LocalBedrockAutoConfigurationTests {
 			runner().run((context) -> assertThat(context).doesNotHaveBean(LocalBedrock.class)
 				.getBean(BedrockConnectionDetails.class)
 				.satisfies((connection) -> assertThat(connection.endpoint()).isNull()));
+		}
+
+		@Test
+		void notWhenBedrockBindingIsDisabled() {
+			runner().withPropertyValues("bedrock.binding.enabled=false", "bedrock.binding.local-bedrock.enabled=true")
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LocalBedrock.class));
 		}
 
 		@Test
