@@ -14,6 +14,7 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.registry.BindingRegistry;
+import io.bedrockbinding.registry.BindingRegistryBuilder;
 import io.bedrockbinding.registry.OriginKind;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -72,12 +73,18 @@ public final class BedrockBindingAutoConfiguration {
 				file.createIfMissing(catalog);
 			}
 		}
-		BindingRegistry registry = BindingRegistry.builder(catalog)
+		BindingRegistryBuilder builder = BindingRegistry.builder(catalog);
+		try {
+			builder.maxRuntimeBindings(properties.getRuntime().getMaxBindings());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid bedrock.binding.runtime.max-bindings: " + ex.getMessage(), ex);
+		}
+		BindingRegistry registry = builder
 			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
 			.accountId(configuredAccountId(properties).accountId())
 			.deriveProfiles(properties.isDeriveProfiles())
 			.requiredModels(properties.getRequiredModels())
-			.maxRuntimeBindings(properties.getRuntime().getMaxBindings())
 			.hints(BedrockBindingSettingHints.PROPERTIES)
 			.inferenceFile(file)
 			// the application's Clock, if it has one, judges LEGACY and END_OF_LIFE

@@ -74,8 +74,9 @@ public class BedrockBindingProperties {
 	private boolean deriveProfiles = true;
 
 	/**
-	 * Whether a direct call refused as "on-demand throughput isn't supported" is retried
-	 * once with the region's geo profile (logged once per model).
+	 * Whether a direct call's chain ends with the region's geo profile, tried after an
+	 * on-demand refusal ("on-demand throughput isn't supported") or another
+	 * failover-worthy failure; logged once per model.
 	 */
 	private boolean onDemandFallback = false;
 

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import io.bedrockbinding.catalog.Geography;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
+import io.bedrockbinding.client.RegionalClients;
+import io.bedrockbinding.registry.BindingRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,13 @@ final class AdditionalMetadataGenerator {
 	static final List<String> MODEL_ID_HINTS = List.of("bedrock.binding.required-models",
 			"bedrock.binding.models.keys");
 
+	/** The properties whose default is a constant of core, with that default. */
+	static final List<String[]> NUMERIC_DEFAULTS = List.of(
+			new String[] { "bedrock.binding.client-pool.max-regions",
+					String.valueOf(RegionalClients.DEFAULT_MAX_CLIENTS) },
+			new String[] { "bedrock.binding.runtime.max-bindings",
+					String.valueOf(BindingRegistry.DEFAULT_MAX_RUNTIME_BINDINGS) });
+
 	/** The switch of the health contributor, which no properties class holds. */
 	static final String HEALTH_ENABLED = "management.health.bedrockbindings.enabled";
 
@@ -39,6 +48,13 @@ final class AdditionalMetadataGenerator {
 		json.line("      \"name\": \"bedrock.binding.inference-file.location\",");
 		json.line("      \"defaultValue\": \"~/.aws/inference.txt\"");
 		json.line("    },");
+		// defaults that are constants of core, which the processor does not read
+		for (String[] value : NUMERIC_DEFAULTS) {
+			json.line("    {");
+			json.line("      \"name\": \"" + value[0] + "\",");
+			json.line("      \"defaultValue\": " + value[1]);
+			json.line("    },");
+		}
 		// Boot's @ConditionalOnEnabledHealthIndicator reads it; no properties class
 		// holds it, so the processor cannot describe it.
 		json.line("    {");

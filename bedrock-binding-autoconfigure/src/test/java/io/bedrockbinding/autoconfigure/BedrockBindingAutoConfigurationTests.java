@@ -1061,6 +1061,14 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
+		void aNegativeCapFailsStartUpNamingTheProperty() {
+			this.runner.withPropertyValues("bedrock.binding.runtime.max-bindings=-1")
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("Invalid bedrock.binding.runtime.max-bindings: ")
+					.hasStackTraceContaining("must be 0 or more, got -1"));
+		}
+
+		@Test
 		void bindBeyondTheConfiguredCapNamesTheProperty() {
 			this.runner.withPropertyValues("bedrock.binding.runtime.max-bindings=1").run((context) -> {
 				BindingRegistry registry = context.getBean(BindingRegistry.class);

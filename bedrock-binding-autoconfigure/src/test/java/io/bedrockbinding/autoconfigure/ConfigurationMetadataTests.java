@@ -106,6 +106,11 @@ class ConfigurationMetadataTests {
 		JsonNode location = property(metadata, "bedrock.binding.inference-file.location");
 		assertThat(location.path("defaultValue").asString()).isEqualTo("~/.aws/inference.txt");
 		assertThat(location.path("description").asString()).isNotBlank();
+		BedrockBindingProperties defaults = new BedrockBindingProperties();
+		assertThat(property(metadata, "bedrock.binding.client-pool.max-regions").path("defaultValue").asInt(-1))
+			.isEqualTo(defaults.getClientPool().getMaxRegions());
+		assertThat(property(metadata, "bedrock.binding.runtime.max-bindings").path("defaultValue").asInt(-1))
+			.isEqualTo(defaults.getRuntime().getMaxBindings());
 		JsonNode health = property(metadata, AdditionalMetadataGenerator.HEALTH_ENABLED);
 		assertThat(health.path("type").asString()).isEqualTo("java.lang.Boolean");
 		assertThat(health.path("defaultValue").asBoolean(false)).isTrue();

@@ -26,9 +26,10 @@ public class LocalBedrockProperties {
 
 	/**
 	 * Account ID the emulator plays (STS GetCallerIdentity, ARNs it accepts). Default:
-	 * bedrock.binding.account-id when it is 12 digits, else 111122223333.
+	 * bedrock.binding.account-id when it is 12 digits, else 111122223333 ('auto' and
+	 * blank mean the default too: the emulator asks no STS).
 	 */
-	private String accountId = "";
+	private @Nullable String accountId;
 
 	/**
 	 * Per-target quotas, keyed by the target as calls name it (bracketed to keep its ':',
@@ -53,11 +54,11 @@ public class LocalBedrockProperties {
 		this.port = port;
 	}
 
-	public String getAccountId() {
+	public @Nullable String getAccountId() {
 		return this.accountId;
 	}
 
-	public void setAccountId(String accountId) {
+	public void setAccountId(@Nullable String accountId) {
 		this.accountId = accountId;
 	}
 
