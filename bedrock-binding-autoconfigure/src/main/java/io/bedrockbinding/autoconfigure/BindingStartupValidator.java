@@ -55,6 +55,10 @@ public class BindingStartupValidator implements SmartInitializingSingleton {
 			logger.warn("bedrock.binding.discovery.enabled is true, but software.amazon.awssdk:bedrock "
 					+ "(the Bedrock control plane client) is not on the classpath: discovery is off");
 		}
+		if (!this.properties.getDiscovery().isEnabled() && this.properties.getDiscovery().isOnStartup()) {
+			logger.warn("bedrock.binding.discovery.on-startup is true, but bedrock.binding.discovery.enabled is not: "
+					+ "nothing is discovered at start-up; set bedrock.binding.discovery.enabled=true too");
+		}
 		if (clients != null && this.properties.getDiscovery().isOnStartup()) {
 			String region = this.registry.region()
 				.orElseThrow(() -> new IllegalStateException(

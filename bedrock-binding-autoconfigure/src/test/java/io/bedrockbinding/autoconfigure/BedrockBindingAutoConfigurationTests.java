@@ -806,6 +806,7 @@ class BedrockBindingAutoConfigurationTests {
 	 * Start-up makes no network call unless discovery on start-up asks for one, proven
 	 * with LocalBedrock's journal (every request it answers is in it).
 	 */
+	@ExtendWith(OutputCaptureExtension.class)
 	@Nested
 	class StartupNetwork {
 
@@ -848,9 +849,12 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
-		void onStartupWithoutDiscoveryEnabledDoesNothing() throws Exception {
+		void onStartupWithoutDiscoveryEnabledDoesNothingButSaysSo(CapturedOutput output) throws Exception {
 			runner().withPropertyValues("bedrock.binding.discovery.on-startup=true")
 				.run((context) -> assertThat(bedrock.journal()).isEmpty());
+			assertThat(output).contains("bedrock.binding.discovery.on-startup is true, but "
+					+ "bedrock.binding.discovery.enabled is not: nothing is discovered at start-up; "
+					+ "set bedrock.binding.discovery.enabled=true too");
 		}
 
 		@Test
