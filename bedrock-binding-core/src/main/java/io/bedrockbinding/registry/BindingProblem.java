@@ -58,6 +58,9 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			case UNKNOWN_MODEL -> "check the model ID's spelling; `inference-config search` lists the known ones";
 			case LEGACY, END_OF_LIFE ->
 				"move to an active model (inference-config search lists the catalog's; AWS names no successor)";
+			case UNKNOWN_REGION ->
+				this.modelId.isEmpty() ? "set " + this.hints.region() + " to a region such as us-east-1 or eu-west-1"
+						: "change the binding at " + originText();
 			case UNKNOWN_GEO ->
 				"use a geography the model has a profile in (inference-config search " + this.modelId + ")";
 			default -> "change the binding at " + originText();

@@ -59,6 +59,13 @@ final class BindingValidator {
 	 */
 	List<BindingProblem> validate(RegistryState current) {
 		List<BindingProblem> problems = new ArrayList<>();
+		if (this.region != null && !BedrockArn.isKnownRegion(this.region)) {
+			problems.add(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
+					"the region " + this.region + " (" + this.hints.region() + ") is not one the AWS SDK knows, so no "
+							+ "profile is derived for it and calls to it fail: check the spelling (a new region "
+							+ "needs a newer SDK to be known)",
+					null, null, this.hints));
+		}
 		current.layerProblems.values().forEach(problems::addAll);
 		if (current.lastFileRead != null) {
 			for (FileProblem problem : current.lastFileRead.problems()) {

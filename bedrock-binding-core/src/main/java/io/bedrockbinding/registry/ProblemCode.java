@@ -24,7 +24,8 @@ public enum ProblemCode {
 
 	/**
 	 * An ARN of a well-formed region the SDK does not know (a typo, or a region newer
-	 * than the SDK); a malformed region is an {@link #INVALID_TARGET}.
+	 * than the SDK); a malformed region is an {@link #INVALID_TARGET}. Without a model
+	 * ID: the registry's own region is one the SDK does not know.
 	 */
 	UNKNOWN_REGION,
 

@@ -180,6 +180,19 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void aRegionTheSdkDoesNotKnowIsAWarningWithTheSettingToFix() {
+		assertThat(registry("us-east1").validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_REGION);
+			assertThat(problem.modelId()).isEmpty();
+			assertThat(problem.message()).startsWith("the region us-east1 (" + SettingHints.plain().region() + ")")
+				.contains("not one the AWS SDK knows");
+			assertThat(problem.fix()).startsWith("set " + SettingHints.plain().region() + " to a region");
+		});
+		assertThat(registry("us-east-1").validate()).isEmpty();
+	}
+
+	@Test
 	void arnOfAMadeUpRegionIsRefused() {
 		BindingRegistry registry = registry("us-east-1");
 
