@@ -93,6 +93,20 @@ class ListingCommandsTests {
 	}
 
 	@Test
+	void searchAndListMatchEveryTargetOfAFailoverChainNotOnlyTheFirst() throws IOException {
+		Files.writeString(this.inference.path(),
+				"amazon.nova-lite-v1:0=us.amazon.nova-lite-v1:0, eu.amazon.nova-lite-v1:0\n");
+		String chain = "amazon.nova-lite-v1:0 -> us.amazon.nova-lite-v1:0, eu.amazon.nova-lite-v1:0";
+
+		Cli.Result search = this.inference.run("search", "eu");
+		Cli.Result list = this.inference.run("list", "eu", "lite");
+
+		assertThat(search.exitCode()).as(search.toString()).isZero();
+		assertThat(search.lines()).anyMatch((line) -> line.endsWith(". " + chain));
+		assertThat(list.lines()).anyMatch((line) -> line.endsWith(". " + chain));
+	}
+
+	@Test
 	void searchWithoutMatchFindsNothing() {
 		Cli.Result result = this.inference.run("search", "no-such-model-anywhere");
 

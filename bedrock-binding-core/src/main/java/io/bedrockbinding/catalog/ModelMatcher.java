@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * of its ID, ignoring case and a geo prefix ({@code us.anthropic} is
  * {@code anthropic});</li>
  * <li>text: split into words at whitespace; every word must be contained, ignoring case,
- * in the model ID, the display name, the provider or the target. A word that is a system
- * profile ID also matches its model ID.</li>
+ * in the model ID, the display name, the provider or one of the targets (any target of a
+ * failover chain, not only the first). A word that is a system profile ID also matches
+ * its model ID.</li>
  * </ul>
  */
 public final class ModelMatcher {
@@ -46,7 +47,7 @@ public final class ModelMatcher {
 	 * @return whether every part of the query that is set matches it
 	 */
 	public boolean matches(ModelInfo model) {
-		return matches(model.modelId(), model, null, null);
+		return matches(model.modelId(), model, List.of(), null);
 	}
 
 	/**
@@ -54,12 +55,13 @@ public final class ModelMatcher {
 	 * @param modelId the model ID
 	 * @param model the catalog's entry for it, or {@code null} when the catalog does not
 	 * know it
-	 * @param target the target it is bound to, or {@code null} for none
-	 * @param targetRegion the region the target names (an ARN's), or {@code null} when it
-	 * names none
+	 * @param targets the targets it is bound to, first tried first (every one is searched
+	 * for the words), or empty for none
+	 * @param targetRegion the region the first target names (an ARN's), or {@code null}
+	 * when it names none
 	 * @return whether every part of the query that is set matches it
 	 */
-	public boolean matches(String modelId, @Nullable ModelInfo model, @Nullable String target,
+	public boolean matches(String modelId, @Nullable ModelInfo model, List<String> targets,
 			@Nullable String targetRegion) {
 		if (this.region != null && !usableFrom(model, targetRegion)) {
 			return false;
@@ -74,14 +76,23 @@ public final class ModelMatcher {
 		}
 		String id = modelId.toLowerCase(Locale.ROOT);
 		String name = (model != null) ? model.displayName().toLowerCase(Locale.ROOT) : "";
-		String bound = (target != null) ? target.toLowerCase(Locale.ROOT) : "";
+		List<String> bound = targets.stream().map((target) -> target.toLowerCase(Locale.ROOT)).toList();
 		for (String word : this.words) {
 			if (!(id.contains(word) || id.contains(this.catalog.stripGeoPrefix(word)) || name.contains(word)
-					|| modelProvider.contains(word) || bound.contains(word))) {
+					|| modelProvider.contains(word) || anyContains(bound, word))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean anyContains(List<String> texts, String word) {
+		for (String text : texts) {
+			if (text.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean usableFrom(@Nullable ModelInfo model, @Nullable String targetRegion) {

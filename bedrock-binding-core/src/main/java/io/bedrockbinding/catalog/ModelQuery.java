@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param provider a provider name, or a geo-profile style prefix such as
  * {@code us.anthropic}
  * @param text words that must each be contained, ignoring case, in the model ID, the
- * display name, the provider or the bound target (see {@link ModelMatcher})
+ * display name, the provider or a bound target, any of a failover chain (see
+ * {@link ModelMatcher})
  */
 public record ModelQuery(@Nullable String region, @Nullable String provider, @Nullable String text) {
 

@@ -2,7 +2,6 @@ package io.bedrockbinding.registry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -181,14 +180,11 @@ public final class BindingRegistry {
 	 */
 	public List<Binding> query(ModelQuery query) {
 		ModelMatcher matcher = this.catalog.matcher(query);
-		List<Binding> result = new ArrayList<>();
-		for (Binding binding : bindings()) {
-			if (matcher.matches(binding.modelId(), this.catalog.find(binding.modelId()).orElse(null),
-					binding.target().value(), binding.target().region().orElse(null))) {
-				result.add(binding);
-			}
-		}
-		return result;
+		return bindings().stream()
+			.filter((binding) -> matcher.matches(binding.modelId(), this.catalog.find(binding.modelId()).orElse(null),
+					binding.targets().stream().map(BindingTarget::value).toList(),
+					binding.target().region().orElse(null)))
+			.toList();
 	}
 
 	/**

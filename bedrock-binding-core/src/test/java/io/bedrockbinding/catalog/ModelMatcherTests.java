@@ -42,12 +42,12 @@ class ModelMatcherTests {
 	void unknownModelMatchesARegionUnlessItsTargetNamesAnother() {
 		ModelMatcher ireland = this.catalog.matcher(new ModelQuery("eu-west-1", null, null));
 
-		assertThat(ireland.matches("acme.private-v1:0", null, "acme.private-v1:0", null)).isTrue();
+		assertThat(ireland.matches("acme.private-v1:0", null, List.of("acme.private-v1:0"), null)).isTrue();
 		assertThat(ireland.matches("acme.private-v1:0", null,
-				"arn:aws:bedrock:eu-west-1:111122223333:provisioned-model/abcdefghijkl", "eu-west-1"))
+				List.of("arn:aws:bedrock:eu-west-1:111122223333:provisioned-model/abcdefghijkl"), "eu-west-1"))
 			.isTrue();
 		assertThat(ireland.matches("acme.private-v1:0", null,
-				"arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghijkl", "us-east-1"))
+				List.of("arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghijkl"), "us-east-1"))
 			.isFalse();
 	}
 
@@ -56,9 +56,21 @@ class ModelMatcherTests {
 		ModelMatcher acme = this.catalog.matcher(new ModelQuery(null, "eu.ACME", "team-profile"));
 
 		assertThat(acme.matches("acme.private-v1:0", null,
-				"arn:aws:bedrock:eu-west-1:111122223333:" + "application-inference-profile/team-profile", "eu-west-1"))
+				List.of("arn:aws:bedrock:eu-west-1:111122223333:" + "application-inference-profile/team-profile"),
+				"eu-west-1"))
 			.isTrue();
-		assertThat(acme.matches("other.private-v1:0", null, "team-profile", null)).isFalse();
+		assertThat(acme.matches("other.private-v1:0", null, List.of("team-profile"), null)).isFalse();
+	}
+
+	@Test
+	void everyTargetOfAFailoverChainIsSearchedNotOnlyTheFirst() {
+		ModelMatcher eu = this.catalog.matcher(new ModelQuery(null, null, "eu"));
+		ModelInfo novaLite = this.catalog.find("amazon.nova-lite-v1:0").orElseThrow();
+
+		assertThat(eu.matches(novaLite.modelId(), novaLite,
+				List.of("us.amazon.nova-lite-v1:0", "eu.amazon.nova-lite-v1:0"), null))
+			.isTrue();
+		assertThat(eu.matches(novaLite.modelId(), novaLite, List.of("us.amazon.nova-lite-v1:0"), null)).isFalse();
 	}
 
 }

@@ -54,6 +54,20 @@ class BindingRegistryQueryTests {
 	}
 
 	@Test
+	void searchAndQueryFindEveryTargetOfAFailoverChainNotOnlyTheFirst() {
+		String first = "arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/MyTeamProfile1";
+		String second = "arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/FallbackProfile2";
+		this.registry.bind(LLAMA_3_8B, first + ", " + second);
+
+		assertThat(this.registry.search("fallbackprofile2")).extracting(Binding::modelId).containsExactly(LLAMA_3_8B);
+		assertThat(this.registry.query(new ModelQuery(null, "meta", "llama FallbackProfile2")))
+			.extracting(Binding::modelId)
+			.containsExactly(LLAMA_3_8B);
+		assertThat(this.registry.search("myteamprofile1 fallbackprofile2")).extracting(Binding::modelId)
+			.containsExactly(LLAMA_3_8B);
+	}
+
+	@Test
 	void searchFindsModelsOnlyBoundOutsideTheCatalog() {
 		this.registry.bind("acme.private-model-v1:0", "eu.acme.private-model-v1:0");
 
