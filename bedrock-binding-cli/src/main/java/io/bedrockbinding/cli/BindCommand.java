@@ -155,7 +155,8 @@ final class BindCommand extends ContextCommand {
 				continue;
 			}
 			String fix = (problem.suggestedTarget() != null)
-					? " (inference-config bind " + this.modelId + " " + problem.suggestedTarget() + ")" : "";
+					? " (" + CommandHint.of(context.settings(), "bind", this.modelId, problem.suggestedTarget()) + ")"
+					: "";
 			warnings.add(((problem.severity() == Severity.ERROR) ? "calls will fail: " : "") + problem.message() + fix);
 		}
 		return warnings;

@@ -102,7 +102,7 @@ final class CommandContext {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();
 			warn(content.source() + " has " + errors + ((errors == 1) ? " broken line" : " broken lines")
-					+ ", ignored here: run 'inference-config validate' to see them");
+					+ ", ignored here: run '" + CommandHint.of(this.settings, "validate") + "' to see them");
 		});
 	}
 

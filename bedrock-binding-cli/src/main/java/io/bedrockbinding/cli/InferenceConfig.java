@@ -248,8 +248,8 @@ public final class InferenceConfig implements Callable<Integer> {
 		}
 		String checkedProfile = (this.profile != null && !this.profile.isBlank()) ? this.profile.strip() : null;
 		Path path = (this.file != null) ? InferenceFile.expandHome(this.file) : InferenceFile.defaultLocation();
-		Settings settings = new Settings(path, checkedRegion, checkedAccount, checkedProfile, this.endpointUrl,
-				this.json);
+		Settings settings = new Settings(path, this.file, checkedRegion, checkedAccount, checkedProfile,
+				this.endpointUrl, this.json);
 		return new CommandContext(settings, catalog(), this.clock, executing.getOut(), executing.getErr());
 	}
 

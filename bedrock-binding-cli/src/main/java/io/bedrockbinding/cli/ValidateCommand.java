@@ -57,8 +57,8 @@ final class ValidateCommand extends ContextCommand {
 			for (Problem problem : problems) {
 				context.println(problem.text());
 				if (problem.suggestedTarget() != null && !problem.modelId().isEmpty()) {
-					context
-						.println("  fix: inference-config bind " + problem.modelId() + " " + problem.suggestedTarget());
+					context.println("  fix: "
+							+ CommandHint.of(context.settings(), "bind", problem.modelId(), problem.suggestedTarget()));
 				}
 			}
 			context.println(path + ": " + count(content.entries().size(), "binding") + ", " + count(errors, "error")

@@ -167,7 +167,8 @@ class BindCommandTests {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.err()).contains("warning: calls will fail: eu.amazon.nova-pro-v1:0",
 				"cannot be called from us-west-2",
-				"(inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0)");
+				"(inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0 --file " + this.inference.path()
+						+ ")");
 	}
 
 	@Test

@@ -209,7 +209,7 @@ class DiscoverCommandTests {
 			.allMatch((line) -> (line.contains(": warning: ") && line.contains(" is LEGACY"))
 					|| line.startsWith("  fix: inference-config bind "));
 		assertThat(lines).contains("  fix: inference-config bind anthropic.claude-3-5-sonnet-20241022-v2:0 "
-				+ "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+				+ "us.anthropic.claude-sonnet-4-5-20250929-v1:0 --file " + this.inference.path());
 		assertThat(lines).last()
 			.isEqualTo(path + ": " + suggestions + ((suggestions == 1) ? " binding" : " bindings") + ", 0 errors, "
 					+ warnings + ((warnings == 1) ? " warning" : " warnings"));

@@ -47,7 +47,7 @@ class LifecycleCommandTests {
 		assertThat(june.out())
 			.contains(this.inference.shown() + ":1: warning: acme.old-v1:0 is LEGACY since "
 					+ "2026-01-15; its end of life is 2027-01-15; AWS recommends acme.current-v2:0\n"
-					+ "  fix: inference-config bind acme.old-v1:0 acme.current-v2:0")
+					+ "  fix: inference-config bind acme.old-v1:0 acme.current-v2:0 --file " + this.inference.path())
 			.contains(this.inference.shown() + ":2: warning: acme.gone-v1:0 is LEGACY; its end of life is 2026-06-30")
 			.contains(": 2 bindings, 0 errors, 2 warnings");
 		assertThat(july.exitCode()).as(july.toString()).isEqualTo(1);

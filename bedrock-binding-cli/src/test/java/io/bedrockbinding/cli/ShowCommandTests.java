@@ -40,6 +40,18 @@ class ShowCommandTests {
 	}
 
 	@Test
+	void brokenLinesAreNamedWithTheValidateCommandOfThisFile() throws IOException {
+		Files.writeString(this.inference.path(), "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
+
+		Cli.Result result = this.inference.run("show");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).isEqualTo("warning: " + this.inference.shown()
+				+ " has 1 broken line, ignored here: run 'inference-config validate --file " + this.inference.path()
+				+ "' to see them\n");
+	}
+
+	@Test
 	void aPromptRouterIsShownAsOne() throws IOException {
 		String router = "arn:aws:bedrock:us-east-1:111122223333:prompt-router/a1b2c3d4e5f6";
 		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0=" + router + "\n");

@@ -79,11 +79,13 @@ class ValidateCommandTests {
 		assertThat(result.lines()).containsExactly(this.inference.shown()
 				+ ":1: error: eu.amazon.nova-pro-v1:0 cannot be called from us-west-2: the 'eu' geography "
 				+ "serves eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3",
-				"  fix: inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0",
+				"  fix: inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0 --file "
+						+ this.inference.path(),
 				this.inference.shown()
 						+ ":2: error: anthropic.claude-haiku-4-5-20251001-v1:0 is bound direct but needs an inference "
 						+ "profile in us-west-2",
-				"  fix: inference-config bind anthropic.claude-haiku-4-5-20251001-v1:0 us.anthropic.claude-haiku-4-5-20251001-v1:0",
+				"  fix: inference-config bind anthropic.claude-haiku-4-5-20251001-v1:0 us.anthropic.claude-haiku-4-5-20251001-v1:0 --file "
+						+ this.inference.path(),
 				this.inference.shown()
 						+ ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN in us-east-1 while the "
 						+ "configured region is us-west-2; calls go to us-east-1",
@@ -91,6 +93,19 @@ class ValidateCommandTests {
 						+ ":3: warning: amazon.titan-embed-text-v2:0 is bound to an ARN of account 444455556666 "
 						+ "while the account is 111122223333",
 				this.inference.shown() + ": 3 bindings, 2 errors, 2 warnings");
+	}
+
+	@Test
+	void theFixOfAFileOtherThanTheDefaultNamesThatFileQuotedForAShell() throws IOException {
+		java.nio.file.Path file = Files.createDirectories(this.inference.folder().resolve("my files"))
+			.resolve("inference.txt");
+		Files.writeString(file, "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n");
+
+		Cli.Result result = Cli.run("validate", "--region", "us-west-2", "--file", file.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.lines()).contains(
+				"  fix: inference-config bind amazon.nova-pro-v1:0 us.amazon.nova-pro-v1:0 --file '" + file + "'");
 	}
 
 	@Test
