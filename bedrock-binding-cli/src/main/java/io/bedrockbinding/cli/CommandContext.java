@@ -101,8 +101,8 @@ final class CommandContext {
 	void warnAboutFileProblems(BindingRegistry registry) {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();
-			warn(content.source() + " has " + errors + ((errors == 1) ? " broken line" : " broken lines")
-					+ ", ignored here: run '" + CommandHint.of(this.settings, "validate") + "' to see them");
+			warn(content.source() + " has " + Counts.of(errors, "broken line") + ", ignored here: run '"
+					+ CommandHint.of(this.settings, "validate") + "' to see them");
 		});
 	}
 

@@ -41,7 +41,7 @@ final class ModelListing {
 		for (int i = 0; i < bindings.size(); i++) {
 			context.println(BindingText.line(i + 1, bindings.get(i)));
 		}
-		context.println(closing + ": " + bindings.size() + " models");
+		context.println(closing + ": " + Counts.of(bindings.size(), "model"));
 	}
 
 	/**

@@ -61,8 +61,8 @@ final class ValidateCommand extends ContextCommand {
 							+ CommandHint.of(context.settings(), "bind", problem.modelId(), problem.suggestedTarget()));
 				}
 			}
-			context.println(path + ": " + count(content.entries().size(), "binding") + ", " + count(errors, "error")
-					+ ", " + count(warnings, "warning"));
+			context.println(path + ": " + Counts.of(content.entries().size(), "binding") + ", "
+					+ Counts.of(errors, "error") + ", " + Counts.of(warnings, "warning"));
 		}
 		return (errors > 0) ? ExitCode.PROBLEMS : ExitCode.OK;
 	}
@@ -84,10 +84,6 @@ final class ValidateCommand extends ContextCommand {
 			}
 		}
 		return " does not exist: nothing to validate (bind a model to create it)";
-	}
-
-	private static String count(long count, String noun) {
-		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 	/**

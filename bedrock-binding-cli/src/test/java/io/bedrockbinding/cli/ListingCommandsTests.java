@@ -59,8 +59,17 @@ class ListingCommandsTests {
 		Cli.Result withoutRegion = this.inference.run("list", SONNET_4);
 		Cli.Result withRegion = this.inference.run("--region", "us-east-1", "list", SONNET_4);
 
-		assertThat(withoutRegion.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Total: 1 models");
-		assertThat(withRegion.lines()).containsExactly("1. " + SONNET_4 + " -> us." + SONNET_4, "Total: 1 models");
+		assertThat(withoutRegion.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Total: 1 model");
+		assertThat(withRegion.lines()).containsExactly("1. " + SONNET_4 + " -> us." + SONNET_4, "Total: 1 model");
+	}
+
+	@Test
+	void aCountOfOneIsInTheSingular() {
+		Cli.Result search = this.inference.run("search", SONNET_4);
+		Cli.Result list = this.inference.run("list", SONNET_4);
+
+		assertThat(search.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Found: 1 model");
+		assertThat(list.lines()).containsExactly("1. " + SONNET_4 + " -> direct", "Total: 1 model");
 	}
 
 	@Test

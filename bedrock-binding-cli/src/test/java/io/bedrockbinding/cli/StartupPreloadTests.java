@@ -80,7 +80,7 @@ class StartupPreloadTests {
 
 		assertThat(exitCode).isZero();
 		assertThat(out.toString().lines()).containsExactly("1. acme.widget-v1:0 -> us.acme.widget-v1:0",
-				"Total: 1 models");
+				"Total: 1 model");
 	}
 
 	private static String[] args(String commandLine) {
