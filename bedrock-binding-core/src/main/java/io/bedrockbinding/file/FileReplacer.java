@@ -220,15 +220,15 @@ public final class FileReplacer {
 			throw new IOException("Cannot write " + path + ": it is not a regular file");
 		}
 		boolean writable = Files.isWritable(target);
-		String mode = "";
+		PosixFileAttributes attributes = null;
 		if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
-			mode = " (mode " + PosixFilePermissions.toString(permissions) + ")";
-			writable &= permissions.stream().anyMatch(ANY_WRITE::contains);
+			attributes = Files.readAttributes(target, PosixFileAttributes.class);
+			writable &= attributes.permissions().stream().anyMatch(ANY_WRITE::contains);
 		}
 		if (!writable) {
-			throw new IOException("Cannot write " + path + ": the file is read-only" + mode
-					+ "; make it writable (e.g. chmod u+w " + path + ")" + otherwise);
+			throw new IOException(WriteRefusal.message(path, (attributes != null) ? attributes.permissions() : null,
+					(attributes != null) ? attributes.owner().getName() : null, System.getProperty("user.name"),
+					otherwise));
 		}
 	}
 
