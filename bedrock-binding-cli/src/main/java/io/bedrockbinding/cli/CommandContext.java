@@ -3,6 +3,7 @@ package io.bedrockbinding.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 
+import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
@@ -18,6 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * what is on disk.
  */
 final class CommandContext {
+
+	/**
+	 * How the core's messages tell a user of this tool to set something: by its options.
+	 * The tool makes no calls, so the pipes' and runtime binds' settings keep their plain
+	 * words.
+	 */
+	static final SettingHints HINTS = new SettingHints("--region (or AWS_REGION)", "--account-id", "--endpoint-url",
+			SettingHints.plain().onDemandFallback(), SettingHints.plain().requiredModels(),
+			SettingHints.plain().maxRuntimeBindings());
 
 	private final Settings settings;
 
@@ -88,6 +98,7 @@ final class CommandContext {
 		return BindingRegistry.builder(this.catalog)
 			.region(this.settings.region())
 			.accountId(this.settings.accountId())
+			.hints(HINTS)
 			.deriveProfiles(derive && this.settings.region() != null)
 			.inferenceFile(inferenceFile())
 			.clock(this.clock)
@@ -101,8 +112,8 @@ final class CommandContext {
 	void warnAboutFileProblems(BindingRegistry registry) {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();
-			warn(content.source() + " has " + Counts.of(errors, "broken line") + ", ignored here: run '"
-					+ CommandHint.of(this.settings, "validate") + "' to see them");
+			warn(content.source() + " has " + Counts.of(errors, "broken line") + ", ignored here; to see them, run: "
+					+ CommandHint.of(this.settings, "validate"));
 		});
 	}
 

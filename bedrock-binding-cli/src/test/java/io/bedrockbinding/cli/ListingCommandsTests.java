@@ -206,7 +206,7 @@ class ListingCommandsTests {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).first().isEqualTo("1. amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
 		assertThat(result.err()).contains("1 broken line",
-				"run 'inference-config validate --file " + this.inference.path() + "' to see them");
+				"ignored here; to see them, run: inference-config validate --file " + this.inference.path());
 	}
 
 	@Test

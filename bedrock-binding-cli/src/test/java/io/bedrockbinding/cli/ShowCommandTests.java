@@ -47,8 +47,8 @@ class ShowCommandTests {
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err()).isEqualTo("warning: " + this.inference.shown()
-				+ " has 1 broken line, ignored here: run 'inference-config validate --file " + this.inference.path()
-				+ "' to see them\n");
+				+ " has 1 broken line, ignored here; to see them, run: inference-config validate --file "
+				+ this.inference.path() + "\n");
 	}
 
 	@Test
