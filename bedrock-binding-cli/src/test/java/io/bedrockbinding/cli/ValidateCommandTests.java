@@ -109,6 +109,19 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void aRegionTheSdkDoesNotKnowIsAWarningNamingTheOption() throws IOException {
+		Files.writeString(this.inference.path(), "amazon.nova-lite-v1:0=\n");
+
+		Cli.Result result = this.inference.run("validate", "--region", "us-east1");
+
+		// first, before what the region's other rules find
+		assertThat(result.lines()).first()
+			.isEqualTo(this.inference.shown() + ": warning: the region us-east1 (--region (or AWS_REGION)) is not one "
+					+ "the AWS SDK knows, so no profile is derived for it and calls to it fail: check the spelling "
+					+ "(a new region needs a newer SDK to be known)");
+	}
+
+	@Test
 	void aMissingFileIsAnError() {
 		Cli.Result result = this.inference.run("validate");
 
