@@ -1,8 +1,11 @@
 package io.bedrockbinding.cli;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 
 import io.bedrockbinding.file.FileChange;
+import io.bedrockbinding.file.FileEntry;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
 import picocli.CommandLine.Command;
@@ -57,8 +60,27 @@ final class UnbindCommand extends ContextCommand {
 		}
 		else {
 			context.println(FileChanges.describe(change, path));
+			if (!change.changed() && context.inferenceFile().exists()) {
+				similar(context).forEach((bound) -> context.note("did you mean " + bound + "? the file binds it: "
+						+ CommandHint.of(context.settings(), "unbind", bound)));
+			}
 		}
 		return broken.exitCode();
+	}
+
+	/**
+	 * The models the file binds whose ID begins as the one asked for, or that it begins
+	 * with, ignoring case ({@code amazon.nova-pro-v1} for {@code amazon.nova-pro-v1:0}):
+	 * the likely typos of an unbind that found nothing.
+	 * @param context the command's context
+	 * @return at most three model IDs, in file order
+	 */
+	private List<String> similar(CommandContext context) {
+		String asked = this.modelId.toLowerCase(Locale.ROOT);
+		return context.inferenceFile().read().entries().stream().map(FileEntry::modelId).filter((bound) -> {
+			String id = bound.toLowerCase(Locale.ROOT);
+			return id.startsWith(asked) || asked.startsWith(id);
+		}).limit(3).toList();
 	}
 
 	/**

@@ -296,6 +296,21 @@ class BindCommandTests {
 	}
 
 	@Test
+	void unbindOfAModelTheFileDoesNotBindNamesOneItBindsThatBeginsAlike() throws IOException {
+		String text = "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\namazon.nova-lite-v1:0=\n";
+		Files.writeString(this.inference.path(), text);
+
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).containsExactly(
+				"amazon.nova-pro-v1: not bound in the file, nothing to remove (" + this.inference.shown() + ")");
+		assertThat(result.err()).isEqualTo("did you mean amazon.nova-pro-v1:0? the file binds it: "
+				+ "inference-config unbind amazon.nova-pro-v1:0 --file " + this.inference.path() + "\n");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(text);
+	}
+
+	@Test
 	void unbindOnADirectoryNamesTheFixWithoutALineToDelete() throws IOException {
 		Files.delete(this.inference.path());
 		Files.createDirectory(this.inference.path());
