@@ -2,10 +2,12 @@ package io.bedrockbinding.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -111,9 +113,21 @@ final class CommandContext {
 	 */
 	void warnAboutFileProblems(BindingRegistry registry) {
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
-			long errors = content.problems().stream().filter((problem) -> problem.severity() == Severity.ERROR).count();
-			warn(content.source() + " has " + Counts.of(errors, "broken line") + ", ignored here; to see them, run: "
-					+ CommandHint.of(this.settings, "validate"));
+			List<FileProblem> errors = content.problems()
+				.stream()
+				.filter((problem) -> problem.severity() == Severity.ERROR)
+				.toList();
+			// an error of the whole file (a directory, unreadable) is no broken line:
+			// said
+			// as it is
+			errors.stream()
+				.filter((problem) -> problem.line() == 0)
+				.forEach((problem) -> warn(content.source() + ": " + problem.message()));
+			long lines = errors.stream().filter((problem) -> problem.line() > 0).count();
+			if (lines > 0) {
+				warn(content.source() + " has " + Counts.of(lines, "broken line") + ", ignored here; to see them, run: "
+						+ CommandHint.of(this.settings, "validate"));
+			}
 		});
 	}
 

@@ -52,6 +52,17 @@ class ShowCommandTests {
 	}
 
 	@Test
+	void aFileThatIsADirectoryIsNamedSoNotAsABrokenLine() throws IOException {
+		Files.delete(this.inference.path());
+		Files.createDirectory(this.inference.path());
+
+		Cli.Result result = this.inference.run("show");
+
+		assertThat(result.err()).isEqualTo(
+				"warning: " + this.inference.shown() + ": is a directory, not a file: point the location at a file\n");
+	}
+
+	@Test
 	void aPromptRouterIsShownAsOne() throws IOException {
 		String router = "arn:aws:bedrock:us-east-1:111122223333:prompt-router/a1b2c3d4e5f6";
 		Files.writeString(this.inference.path(), "amazon.nova-pro-v1:0=" + router + "\n");
