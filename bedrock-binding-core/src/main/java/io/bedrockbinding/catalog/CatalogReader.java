@@ -62,7 +62,7 @@ final class CatalogReader {
 		}
 		List<CatalogSource> sources = List.of();
 		List<Geography> geographies = List.of();
-		List<ModelInfo> models = List.of();
+		List<ModelInfo> models = null;
 		for (String name = this.parser.nextName(); name != null; name = this.parser.nextName()) {
 			this.parser.nextToken();
 			switch (name) {
@@ -78,6 +78,12 @@ final class CatalogReader {
 		}
 		if (this.parser.nextToken() != null) {
 			throw invalid("content after the end of the document");
+		}
+		if (models == null) {
+			// {} or a file of something else: a catalog without models would hide every
+			// model of the built-in one
+			throw new IOException("Invalid model catalog: it has no \"models\" array (a catalog is "
+					+ "{\"geographies\":[...],\"models\":[...]}, as refresh-catalog writes it)");
 		}
 		if (this.prefixes == null) {
 			this.prefixes = Set.of();

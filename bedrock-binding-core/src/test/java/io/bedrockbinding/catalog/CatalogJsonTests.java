@@ -116,7 +116,7 @@ class CatalogJsonTests {
 	}
 
 	@Test
-	void errorsNameLineColumnModelAndField() {
+	void errorsNameLineColumnModelAndField() throws IOException {
 		assertThatIOException()
 			.isThrownBy(() -> read("{\"models\": [\n {\"id\": \"acme.m-v1:0\", \"geos\": \"us\"} ]}"))
 			.withMessage("Invalid model catalog at line 2, column 32: \"geos\" of model \"acme.m-v1:0\" "
@@ -142,6 +142,11 @@ class CatalogJsonTests {
 		assertThatIOException().isThrownBy(() -> read("{\"models\": []} []"))
 			.withMessageContaining("content after the end of the document");
 		assertThatIOException().isThrownBy(() -> read("[]")).withMessageContaining("must be a JSON object");
+		assertThatIOException().isThrownBy(() -> read("{}"))
+			.withMessageStartingWith("Invalid model catalog: it has no \"models\" array");
+		assertThatIOException().isThrownBy(() -> read("{\"modles\": []}"))
+			.withMessageStartingWith("Invalid model catalog: it has no \"models\" array");
+		assertThat(read("{\"models\": []}").size()).isZero();
 	}
 
 	@Test
