@@ -80,7 +80,10 @@ class BindingValidationFailureAnalyzerTests {
 		FailureAnalysis analysis = StartupFailures.analyze(failure);
 		assertThat(analysis.getDescription()).containsPattern("- amazon\\.nova-pro-v1:0: .*'us\\.amazon\\.nova pro'")
 			.contains("(application-invalid.yml)");
-		assertThat(analysis.getAction()).contains("application-invalid.yml").contains(FILE_LINE).contains(YAML_LINE);
+		// the properties outrank the file: the fix is in the YAML
+		assertThat(analysis.getAction()).contains("application-invalid.yml")
+			.contains(YAML_LINE)
+			.doesNotContain(FILE_LINE);
 	}
 
 	@Test
@@ -91,8 +94,11 @@ class BindingValidationFailureAnalyzerTests {
 			.containsExactly(ProblemCode.NEEDS_PROFILE);
 		assertThat(analysis.getDescription()).contains(
 				"amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1");
-		assertThat(analysis.getAction()).contains("add to inference.txt:\n    " + FILE_LINE)
-			.contains("bedrock:\n      binding:\n        models:\n          " + YAML_LINE);
+		assertThat(analysis.getAction())
+			.contains("For amazon.nova-pro-v1:0, change it in application-direct.yml (the "
+					+ "properties outrank inference.txt):\n    bedrock:\n      binding:\n        models:\n          "
+					+ YAML_LINE)
+			.doesNotContain("inference.txt:");
 	}
 
 	@Test
@@ -118,7 +124,7 @@ class BindingValidationFailureAnalyzerTests {
 		// it.
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("amazon.nova-pro-v1:0 is bound direct (application-direct.yml)")
-			.contains(FILE_LINE);
+			.contains(YAML_LINE);
 	}
 
 	@Test
@@ -131,7 +137,7 @@ class BindingValidationFailureAnalyzerTests {
 		}
 		assertThat(output).contains("Bedrock binding error (bedrock.binding.validation.fail-fast=false): "
 				+ "amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1")
-			.contains(FILE_LINE)
+			.contains(YAML_LINE)
 			.doesNotContain("APPLICATION FAILED TO START");
 	}
 

@@ -81,9 +81,11 @@ class LifecycleValidationTests {
 			assertThat(analysis.getDescription()).contains("- " + GONE + " (")
 				.contains(
 						") reached its end of life on 2026-06-30: Bedrock refuses calls to it; AWS recommends " + NEXT);
+			// bound in the properties, which outrank the file: the fix is their YAML
 			assertThat(analysis.getAction()).contains("For " + GONE + ", move to AWS's recommended successor")
-				.contains(GONE + "=us." + NEXT)
-				.contains("\"[" + GONE + "]\": us." + NEXT);
+				.contains("change it in " + RawProperties.SOURCE)
+				.contains("\"[" + GONE + "]\": us." + NEXT)
+				.doesNotContain(GONE + "=us." + NEXT);
 		});
 	}
 
@@ -97,7 +99,7 @@ class LifecycleValidationTests {
 				BindingDescriptor gone = endpoint.binding(GONE);
 				assertThat(gone.status()).isEqualTo(BindingStatus.ERROR);
 				assertThat(gone.problems()).extracting(ProblemDescriptor::code).containsExactly("END_OF_LIFE");
-				assertThat(gone.problems().get(0).fix()).contains(GONE + "=us." + NEXT);
+				assertThat(gone.problems().get(0).fix()).contains("\"[" + GONE + "]\": us." + NEXT);
 				BindingDescriptor old = endpoint.binding(OLD);
 				assertThat(old.status()).isEqualTo(BindingStatus.WARNING);
 				assertThat(old.problems()).extracting(ProblemDescriptor::code).containsExactly("LEGACY");

@@ -20,8 +20,10 @@ import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
+import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
+import io.bedrockbinding.registry.Origin;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -146,7 +148,8 @@ final class PipeErrors {
 					: modelId;
 			String profile = (route != null) ? route.onDemandFallback().map(BindingTarget::value).orElse(null) : null;
 			fix = "bind " + modelId + " to an inference profile; "
-					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called, this.hints)
+					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called, this.hints,
+							inForce(modelId))
 					+ "\n(or set " + this.hints.onDemandFallback() + " to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
@@ -209,7 +212,11 @@ final class PipeErrors {
 		}
 		return "move to " + successor + ", AWS's recommended successor of " + called
 				+ ": ask for it in the application, or bind " + modelId + " to it; "
-				+ Fixes.bindingLines(modelId, target, this.hints);
+				+ Fixes.bindingLines(modelId, target, this.hints, inForce(modelId));
+	}
+
+	private @Nullable Origin inForce(String modelId) {
+		return this.registry.find(modelId).map(Binding::origin).orElse(null);
 	}
 
 	/**

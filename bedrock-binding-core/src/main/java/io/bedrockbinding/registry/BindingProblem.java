@@ -40,10 +40,10 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 	public String fix() {
 		if (this.suggestedTarget != null && (this.code == ProblemCode.LEGACY || this.code == ProblemCode.END_OF_LIFE)) {
 			return "move to AWS's recommended successor: ask for it in the application, or bind " + this.modelId
-					+ " to it; " + Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
+					+ " to it; " + Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints, this.origin);
 		}
 		if (this.suggestedTarget != null) {
-			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints);
+			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints, this.origin);
 		}
 		return switch (this.code) {
 			case REQUIRED_UNBOUND -> (BindingValidator.notAModelId(this.modelId) != null)

@@ -1,6 +1,7 @@
 package io.bedrockbinding.registry;
 
 import io.bedrockbinding.SettingHints;
+import org.jspecify.annotations.Nullable;
 
 /** The exact lines a user adds to bind a model, in both places bindings live. */
 public final class Fixes {
@@ -46,6 +47,26 @@ public final class Fixes {
 	 * @return the text
 	 */
 	public static String bindingLines(String modelId, String target, SettingHints hints) {
+		return bindingLines(modelId, target, hints, null);
+	}
+
+	/**
+	 * {@link #bindingLines(String, String, SettingHints)} for a model whose binding in
+	 * force came from {@code inForce}: one of the properties outranks inference.txt, so a
+	 * line there would change nothing, and the fix is the property source's YAML.
+	 * @param modelId the model ID
+	 * @param target the target to bind it to
+	 * @param hints the words of the layer that configured the object
+	 * @param inForce where the model's binding in force came from, or {@code null} when
+	 * it has none (or it is not known)
+	 * @return the text
+	 */
+	public static String bindingLines(String modelId, String target, SettingHints hints, @Nullable Origin inForce) {
+		if (inForce != null && inForce.kind() == OriginKind.PROPERTIES) {
+			String where = "change it in " + inForce.source() + " (the properties outrank inference.txt)";
+			return hints.models().isEmpty() ? where + " to " + target
+					: where + ":\n" + yaml(hints.models(), modelId, target).indent(4).stripTrailing();
+		}
 		String line = "add to inference.txt:\n    " + fileLine(modelId, target);
 		if (hints.models().isEmpty()) {
 			return line;

@@ -49,7 +49,8 @@ class BindingRegistryLifecycleTests {
 					+ "life is 2027-01-15 (public extended access, at the provider's higher prices, from 2026-06-01); "
 					+ "AWS recommends " + CURRENT);
 			assertThat(problem.suggestedTarget()).isEqualTo(CURRENT);
-			assertThat(problem.fix()).startsWith("move to AWS's recommended successor").contains(OLD + "=" + CURRENT);
+			assertThat(problem.fix()).startsWith("move to AWS's recommended successor")
+				.endsWith("change it in application.yml (the properties outrank inference.txt) to " + CURRENT);
 		});
 		assertThat(ProblemPolicy.startup(false).errors(registry.validate())).isEmpty();
 	}

@@ -261,9 +261,22 @@ class BindingRegistryValidationTests {
 			assertThat(problem.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
 			assertThat(problem.suggestedTarget()).isEqualTo("us.amazon.nova-pro-v1:0");
 			assertThat(problem.message()).contains("us-east-2").contains("application.yml");
-			assertThat(problem.fix()).contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0")
-				.doesNotContain("application.yml");
+			// the properties outrank the file: a line there would change nothing
+			assertThat(problem.fix())
+				.isEqualTo("change it in application.yml (the properties outrank inference.txt) to "
+						+ "us.amazon.nova-pro-v1:0");
 		});
+	}
+
+	@Test
+	void theFixOfABindingBelowTheFileIsTheFilesLine() {
+		BindingRegistry registry = registry("us-east-2");
+
+		registry.setLayer(OriginKind.DISCOVERED, List.of(new LayerEntry(NOVA_PRO, "", "discovery")));
+
+		assertThat(registry.validate()).singleElement()
+			.satisfies((problem) -> assertThat(problem.fix())
+				.isEqualTo("add to inference.txt:\n    amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0"));
 	}
 
 	@Test
