@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -62,8 +63,10 @@ final class PipeCalls {
 
 	CompletableFuture<PipeResult> stream(List<Message> turn, StreamSink sink) {
 		Cancel cancel = new Cancel();
+		// whether a round handed anything to the caller: no later round fails over then
+		AtomicBoolean spoke = new AtomicBoolean();
 		return cancel.of(loop(this.requests.messages(turn), cancel, (chain) -> (sent) -> chain
-			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel), this::translate)));
+			.executeAsync((attempt) -> streamAttempt(attempt, sent, sink, cancel, spoke), this::translate)));
 	}
 
 	// ---- one model call, along the binding's chain ------------------------------------
@@ -96,17 +99,21 @@ final class PipeCalls {
 	}
 
 	private CompletableFuture<PipeResult> streamAttempt(TargetChain.Attempt attempt, List<Message> sent,
-			StreamSink sink, Cancel cancel) {
+			StreamSink sink, Cancel cancel, AtomicBoolean spoke) {
 		StreamCall call = this.target.stream(sink);
 		if (!cancel.track(() -> call.fail(new CancellationException("The caller cancelled the stream")))) {
 			return CompletableFuture.failedFuture(TargetChain.surface(new CancellationException("cancelled")));
 		}
 		return this.target.converseStream(attempt, sent, call).handle((result, failure) -> {
+			if (call.sawText()) {
+				spoke.set(true);
+			}
 			if (failure == null) {
 				return result;
 			}
-			// text reached the caller: another target's reply would repeat or mix it
-			throw call.sawText() ? TargetChain.surface(failure)
+			// text reached the caller, in this round or an earlier one: another target's
+			// reply would repeat or mix it
+			throw spoke.get() ? TargetChain.surface(failure)
 					: (failure instanceof RuntimeException runtime) ? runtime : new CompletionException(failure);
 		});
 	}

@@ -186,12 +186,14 @@ final class TargetChain {
 			List<BedrockPipeException> failures) {
 		Throwable cause = (thrown instanceof CompletionException && thrown.getCause() != null) ? thrown.getCause()
 				: thrown;
-		if (cause instanceof Surfaced surfaced) {
-			return translate.apply(surfaced.getCause(), attempt.route());
-		}
-		BedrockPipeException failure = translate.apply(cause, attempt.route());
+		boolean surfaced = cause instanceof Surfaced;
+		BedrockPipeException failure = translate.apply(surfaced ? cause.getCause() : cause, attempt.route());
 		if (failure.reason() == FailureReason.THROTTLED) {
+			// a stream throttled after its first text too: the target throttles
 			this.context.cooldowns.throttled(attempt.route().target().value(), attempt.route().region());
+		}
+		if (surfaced) {
+			return failure;
 		}
 		if (failure.reason() == FailureReason.CANCELLED) {
 			// the caller stopped waiting: no target failed, whatever the earlier ones did

@@ -24,6 +24,7 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.FailoverSettings;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTool;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -234,6 +235,40 @@ class FailoverTests {
 			.satisfies((failure) -> assertThat(failure.target()).isEqualTo(FIRST));
 		assertThat(deltas).hasSize(2);
 		assertThat(called(CallPath.STREAM)).containsExactly(FIRST);
+	}
+
+	@Test
+	void aStreamedToolLoopNeverFailsOverAfterAnEarlierRoundsText() {
+		// the round after the tool is throttled: its reply would follow the first
+		// round's text from another target
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", PipeToolTests.City.class, (city) -> {
+			bedrock.faults().failNext("ConverseStream", 1, Fault.THROTTLING);
+			return "Sunny in " + city.city();
+		});
+		BedrockPipe pipe = pipe().withTool(weather);
+		List<String> deltas = new CopyOnWriteArrayList<>();
+
+		assertThatExceptionOfType(BedrockPipeException.class)
+			.isThrownBy(() -> CallPath.await(pipe.stream("What is the weather in Paris?", deltas::add)))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
+				assertThat(failure.target()).isEqualTo(FIRST);
+			});
+		assertThat(deltas).isNotEmpty();
+		assertThat(called(CallPath.STREAM)).containsExactly(FIRST, FIRST);
+	}
+
+	@Test
+	void aStreamThrottledAfterItsFirstTextCoolsItsTargetDown() {
+		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 1);
+		bedrock.faults().breakNextStream(2, Fault.THROTTLING);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(
+				() -> CallPath.await(factory.pipe(HAIKU).stream("a reply long enough for several deltas", (text) -> {
+				})));
+
+		assertThat(factory.cooldowns().active()).singleElement()
+			.satisfies((cooldown) -> assertThat(cooldown.target()).isEqualTo(FIRST));
 	}
 
 	@Test
