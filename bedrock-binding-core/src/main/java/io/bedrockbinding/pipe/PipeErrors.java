@@ -104,8 +104,8 @@ final class PipeErrors {
 		}
 		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
 			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
-					this.registry.resolve(modelId).target().value(), region, null, null, failure.getMessage(),
-					"configure the value the target's template needs (see above)", failure);
+					(target != null) ? target : this.registry.resolve(modelId).target().value(), region, null, null,
+					failure.getMessage(), "configure the value the target's template needs (see above)", failure);
 		}
 		if (failure instanceof AwsServiceException aws) {
 			return translateService(aws, modelId, route);

@@ -71,7 +71,7 @@ final class TargetChain {
 		List<BedrockPipeException> failures = new ArrayList<>(1);
 		List<Resolution.Hop> order = order();
 		for (int i = 0; i < order.size(); i++) {
-			Attempt attempt = attempt(order.get(i), i, order.size(), translate);
+			Attempt attempt = attempt(order.get(i), i, order.size(), translate, failures);
 			try {
 				return succeeded(attempt, send.apply(attempt), failures.size());
 			}
@@ -107,7 +107,7 @@ final class TargetChain {
 		Attempt attempt;
 		CompletableFuture<PipeResult> sent;
 		try {
-			attempt = attempt(order.get(index), index, order.size(), translate);
+			attempt = attempt(order.get(index), index, order.size(), translate, failures);
 			sent = send.apply(attempt);
 		}
 		catch (BedrockPipeException ex) {
@@ -162,14 +162,29 @@ final class TargetChain {
 		return this.context.cooldowns.isCoolingDown(target.value(), hop.region());
 	}
 
+	/**
+	 * The attempt of one hop.
+	 * @param hop the hop
+	 * @param index its place in the order tried
+	 * @param count how many hops are tried
+	 * @param translate turns a failure into the pipe's exception
+	 * @param failures the failures of the hops tried before
+	 * @return the attempt
+	 * @throws BedrockPipeException when the hop cannot be called (a template that cannot
+	 * be filled in), named by its own target and region, after the earlier failures
+	 */
 	private Attempt attempt(Resolution.Hop hop, int index, int count,
-			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate) {
+			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
+			List<BedrockPipeException> failures) {
 		Route route;
 		try {
 			route = this.context.route(this.modelId, this.resolution, hop);
 		}
 		catch (RuntimeException ex) {
-			throw translate.apply(ex, null);
+			// the hop as bound, its template not filled in
+			BedrockPipeException failure = translate.apply(ex, new Route(this.modelId, this.resolution.binding(),
+					hop.target(), hop.region(), this.resolution.onDemandFallback()));
+			throw failures.isEmpty() ? failure : exhausted(append(failures, failure));
 		}
 		int maxAttempts = (index < count - 1) ? this.context.failover.sdkMaxAttempts() : 0;
 		return new Attempt(route, hop.appended(), maxAttempts);

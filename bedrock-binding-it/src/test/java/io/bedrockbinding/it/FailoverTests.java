@@ -272,6 +272,28 @@ class FailoverTests {
 	}
 
 	@Test
+	void aLaterTargetWhoseTemplateCannotBeFilledIsNamedAfterTheFailuresBeforeIt() {
+		// no account is configured: the second target cannot be called
+		String template = "arn:aws:bedrock:us-east-1:{account}:inference-profile/" + FIRST;
+		BedrockPipe pipe = factory(FIRST + ", " + template, 2).pipe(HAIKU);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.UNRESOLVED_TEMPLATE);
+				assertThat(failure.target()).isEqualTo(template);
+				assertThat(failure.region()).isEqualTo("us-east-1");
+				assertThat(failure.getMessage()).contains("Every target of " + HAIKU + " failed")
+					.contains("1. " + FIRST + " (us-east-1)")
+					.contains("2. " + template + " (us-east-1)");
+				assertThat(failure.getSuppressed()).singleElement()
+					.satisfies((first) -> assertThat(((BedrockPipeException) first).reason())
+						.isEqualTo(FailureReason.THROTTLED));
+			});
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST);
+	}
+
+	@Test
 	void sixtyFourConcurrentCallersLoseAndDuplicateNothing() throws Exception {
 		BedrockPipe pipe = pipe();
 		bedrock.faults().failNext(40, Fault.THROTTLING);
