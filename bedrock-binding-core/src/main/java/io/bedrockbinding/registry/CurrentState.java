@@ -65,6 +65,14 @@ final class CurrentState {
 	}
 
 	/**
+	 * The registry's logger.
+	 * @return the logger, made on first use
+	 */
+	static Logger logger() {
+		return Log.logger;
+	}
+
+	/**
 	 * The logger, made on first use: a command-line start that logs nothing does not
 	 * initialise logging.
 	 */

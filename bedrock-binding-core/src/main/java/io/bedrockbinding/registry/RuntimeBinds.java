@@ -47,7 +47,28 @@ final class RuntimeBinds implements PersistedBinds.RuntimeWriter {
 				return publish(state, parsed);
 			}
 		}
-		return requirePersistence().bind(parsed, this.current, this);
+		RegistryState published = requirePersistence().bind(parsed, this.current, this);
+		warnOfShadowedLines(published, parsed.keySet());
+		return published;
+	}
+
+	/**
+	 * Warns of each persisted model that the properties bind too: they outrank the file,
+	 * so after a restart their binding applies, not the line just written.
+	 * @param state the state with the persisted binds
+	 * @param modelIds the models persisted
+	 */
+	private static void warnOfShadowedLines(RegistryState state, Set<String> modelIds) {
+		Map<String, LayeredTarget> properties = state.layer(OriginKind.PROPERTIES);
+		for (String modelId : modelIds) {
+			LayeredTarget above = properties.get(modelId);
+			if (above != null) {
+				CurrentState.logger()
+					.warn("{} was written to the inference file, but {} binds it too and outranks the file: after a "
+							+ "restart, {}'s binding applies; change it there to keep this one", modelId,
+							above.origin().source(), above.origin().source());
+			}
+		}
 	}
 
 	/**

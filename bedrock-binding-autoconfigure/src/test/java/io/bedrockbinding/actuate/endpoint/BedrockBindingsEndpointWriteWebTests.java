@@ -14,9 +14,12 @@ import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The write operations of {@code /actuator/bedrockbindings} over real HTTP, with access
  * granted ({@code management.endpoint.bedrockbindings.access=unrestricted}).
  */
+@ExtendWith(OutputCaptureExtension.class)
 @ActuatorTest(inferenceFile = TestInferenceFile.CLEAN,
 		properties = { ActuatorTestApplication.CONFIG, "management.endpoint.bedrockbindings.access=unrestricted" })
 class BedrockBindingsEndpointWriteWebTests {
@@ -88,6 +92,17 @@ class BedrockBindingsEndpointWriteWebTests {
 		assertThat((List<Map<String, Object>>) JsonPath.read(response.body(), "$.shadowed")).first()
 			.isEqualTo(Map.of("target", "us.amazon.nova-lite-v1:0", "origin",
 					Map.of("kind", "FILE", "source", this.inferenceFile + ":4")));
+	}
+
+	@Test
+	void postWithPersistOfAModelThePropertiesBindWarnsThatTheyOutrankTheLine(CapturedOutput output) {
+		HttpResponse<String> response = this.client.post(ENDPOINT,
+				"{\"model\": \"amazon.nova-micro-v1:0\", \"target\": \"us.amazon.nova-micro-v1:0\", \"persist\": true}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(TestInferenceFile.read(this.inferenceFile))
+			.contains("amazon.nova-micro-v1:0=us.amazon.nova-micro-v1:0");
+		assertThat(output).contains("amazon.nova-micro-v1:0 was written to the inference file, but application.yml "
+				+ "binds it too and outranks the file: after a restart, application.yml's binding applies");
 	}
 
 	@Test
