@@ -80,8 +80,9 @@ final class PipeContext {
 	TargetChain chain(String modelId, @Nullable String pipeRegion) {
 		String region = (pipeRegion != null) ? pipeRegion : defaultRegion();
 		if (region == null) {
-			throw new IllegalStateException(
-					"No region for " + modelId + ": set " + this.hints.region() + ", or give the pipe a region");
+			throw new BedrockPipeException(FailureReason.OTHER, modelId, null, null, null, null,
+					"No region for " + modelId + ": nothing was sent",
+					"set " + this.hints.region() + ", or give the pipe a region (withRegion)", null);
 		}
 		Resolution resolution = this.registry.resolve(modelId, region);
 		List<Resolution.Hop> hops = resolution.hops();

@@ -46,6 +46,21 @@ class PipeErrorTests {
 
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
+	void aCallWithoutARegionNamesTheSettingAndSendsNothing(CallPath path) {
+		// neither the registry nor the factory has a region
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), BindingRegistry.builder(Fixture.catalog()).build()).build());
+
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.NOVA_PRO));
+
+		assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
+		assertThat(failure.getMessage()).startsWith("No region for " + Fixture.NOVA_PRO + ": nothing was sent");
+		assertThat(failure.fix()).startsWith("set AWS_REGION").endsWith("or give the pipe a region (withRegion)");
+		assertThat(bedrock.get().journal()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
 	void onDemandRefusalShowsTheLinesThatBindTheRegionsProfile(CallPath path) {
 		BedrockPipeFactory factory = this.factories
 			.track(Fixture.factory(bedrock.get(), Fixture.directRegistry("us-east-2")).build());
