@@ -21,9 +21,11 @@ import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Binding;
+import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
 import io.bedrockbinding.registry.Origin;
+import io.bedrockbinding.registry.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -164,8 +166,11 @@ final class PipeErrors {
 		else if ("ResourceNotFoundException".equals(code) || ("ValidationException".equals(code) && message != null
 				&& message.contains("model identifier is invalid"))) {
 			reason = FailureReason.UNKNOWN_MODEL;
-			fix = "check the model ID and the bound target: the target must exist in " + region
-					+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)";
+			// what validation says of the binding is the likeliest reason (a geography
+			// that does not serve the region, one the model has no profile in)
+			fix = bindingProblem(route).map((problem) -> problem.message() + ": " + problem.fix())
+				.orElse("check the model ID and the bound target: the target must exist in " + region
+						+ " (inference-config search lists known model IDs; inference-config discover lists the account's profiles)");
 		}
 		else if (isThrottling(aws)) {
 			reason = FailureReason.THROTTLED;
@@ -213,6 +218,16 @@ final class PipeErrors {
 		return "move to " + successor + ", AWS's recommended successor of " + called
 				+ ": ask for it in the application, or bind " + modelId + " to it; "
 				+ Fixes.bindingLines(modelId, target, this.hints, inForce(modelId));
+	}
+
+	private Optional<BindingProblem> bindingProblem(@Nullable Route route) {
+		if (route == null) {
+			return Optional.empty();
+		}
+		return this.registry.problemsOf(route.binding())
+			.stream()
+			.filter((problem) -> problem.code() != ProblemCode.LEGACY)
+			.findFirst();
 	}
 
 	private @Nullable Origin inForce(String modelId) {

@@ -202,6 +202,9 @@ class PipeErrorTests {
 		assertThat(profile.reason()).isEqualTo(FailureReason.UNKNOWN_MODEL);
 		assertThat(profile.target()).isEqualTo("us.meta.llama3-8b-instruct-v1:0");
 		assertThat(profile.region()).isEqualTo("us-east-1");
+		// what validation says of the binding, with its fix
+		assertThat(profile.fix()).startsWith("the catalog lists no 'us' profile for " + Fixture.LLAMA)
+			.contains("use a geography the model has a profile in");
 	}
 
 	@ParameterizedTest
