@@ -1,5 +1,7 @@
 package io.bedrockbinding.pipe;
 
+import java.util.regex.Pattern;
+
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
@@ -23,6 +25,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PipeTool {
 
+	/**
+	 * What Bedrock takes as a tool's name: length 1 to 64, pattern {@code [a-zA-Z0-9_-]+}
+	 * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolSpecification.html).
+	 */
+	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
 	private final String name;
 
 	private final Tool tool;
@@ -30,8 +38,10 @@ public final class PipeTool {
 	private final Function function;
 
 	private PipeTool(String name, String description, Document schema, Function function) {
-		if (name.isBlank()) {
-			throw new IllegalArgumentException("A tool needs a name");
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException(
+					"'" + name + "' is no tool name Bedrock takes: use 1 to 64 letters, " + "digits, '_' or '-' (e.g. "
+							+ (name.isBlank() ? "weather" : name.replaceAll("[^a-zA-Z0-9_-]", "_")) + ")");
 		}
 		this.name = name;
 		this.tool = Tool.fromToolSpec(

@@ -14,6 +14,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PipeToolResultTests {
 
 	@Test
+	void aNameBedrockDoesNotTakeIsRefusedWithOneItTakes() {
+		String schema = "{\"type\":\"object\"}";
+		assertThatIllegalArgumentException().isThrownBy(() -> PipeTool.of("my tool", "d", schema, (input) -> ""))
+			.withMessage("'my tool' is no tool name Bedrock takes: use 1 to 64 letters, digits, '_' or '-' "
+					+ "(e.g. my_tool)");
+		assertThatIllegalArgumentException().isThrownBy(() -> PipeTool.of("", "d", schema, (input) -> ""))
+			.withMessageContaining("(e.g. weather)");
+		assertThatIllegalArgumentException().isThrownBy(() -> PipeTool.of("a".repeat(65), "d", schema, (input) -> ""));
+		assertThat(PipeTool.of("a".repeat(64), "d", schema, (input) -> "").tool().toolSpec().name()).hasSize(64);
+		assertThat(PipeTool.of("get_weather-2", "d", schema, (input) -> "").tool().toolSpec().name())
+			.isEqualTo("get_weather-2");
+	}
+
+	@Test
 	void aJsonToolGetsTheInputAsJsonAndItsMapGoesBackAsJson() {
 		PipeTool tool = PipeTool.of("sum", "Adds two numbers",
 				"{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"integer\"}}}",
