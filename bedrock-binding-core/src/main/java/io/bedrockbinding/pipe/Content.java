@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import software.amazon.awssdk.core.SdkBytes;
@@ -42,7 +43,8 @@ public final class Content {
 	 * @return the message
 	 */
 	public static Message user(String text) {
-		return user(ContentBlock.fromText(text));
+		// the SDK would send a null text as an empty block, which Bedrock refuses
+		return user(ContentBlock.fromText(Objects.requireNonNull(text, "the prompt (a user message's text) is null")));
 	}
 
 	/**

@@ -22,9 +22,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /** One builder makes the Converse request, and ConverseStream sends the same. */
 class PipeRequestsTests {
+
+	@Test
+	void aNullPromptIsRefusedBeforeAnythingIsBuilt() {
+		assertThatNullPointerException().isThrownBy(() -> Content.user((String) null))
+			.withMessage("the prompt (a user message's text) is null");
+	}
 
 	private static final PipeTool WEATHER = PipeTool.of("weather", "The weather in a city", City.class,
 			(city) -> "sunny in " + city.city());
