@@ -136,26 +136,38 @@ final class BindingValidator {
 			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
 					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null, this.hints));
 		}
-		// every target of a chain is checked as a single target is
-		for (BindingTarget target : binding.targets()) {
-			problems.addAll(problemsOf(binding, modelId, origin, target));
+		// every target of a chain is checked as a single target is, and named by its
+		// place in the chain
+		List<BindingTarget> targets = binding.targets();
+		for (int i = 0; i < targets.size(); i++) {
+			String where = (targets.size() == 1) ? origin.source()
+					: origin.source() + ", target " + (i + 1) + " of " + targets.size();
+			problems.addAll(problemsOf(binding, modelId, origin, where, targets.get(i)));
 		}
 		return problems;
 	}
 
-	private List<BindingProblem> problemsOf(Binding binding, String modelId, Origin origin, BindingTarget target) {
+	/**
+	 * The problems of one target of a binding.
+	 * @param binding the binding
+	 * @param modelId its model ID
+	 * @param origin where it came from
+	 * @param where how messages name that place (and, in a chain, the target's)
+	 * @param target the target
+	 * @return its problems
+	 */
+	private List<BindingProblem> problemsOf(Binding binding, String modelId, Origin origin, String where,
+			BindingTarget target) {
 		List<BindingProblem> problems = new ArrayList<>();
 		if (isChosen(binding)) {
-			lifecycleProblem(modelId, target.namedModel().orElse(modelId), origin, origin.source())
-				.ifPresent(problems::add);
+			lifecycleProblem(modelId, target.namedModel().orElse(modelId), origin, where).ifPresent(problems::add);
 		}
 		if (target instanceof BindingTarget.Direct direct && this.region != null) {
 			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
 			if (called != null && called.needsProfile(this.region)) {
 				String suggestion = this.catalog.systemProfileFor(direct.modelId(), this.region).orElse(null);
-				problems.add(new BindingProblem(
-						modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE, modelId + " is bound direct ("
-								+ origin.source() + ") but needs an inference profile in " + this.region,
+				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE,
+						modelId + " is bound direct (" + where + ") but needs an inference profile in " + this.region,
 						origin, suggestion, this.hints));
 			}
 		}
@@ -165,30 +177,30 @@ final class BindingValidator {
 			ModelInfo profiled = this.catalog.find(profile.modelId()).orElse(null);
 			Optional<Geography> geography = this.catalog.geographies().find(profile.geo());
 			if (geography.isEmpty()) {
-				problems.add(new BindingProblem(
-						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "'" + profile.geo() + "' of "
-								+ profile.value() + " (" + origin.source() + ") is not a known geography",
+				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO,
+						"'" + profile.geo() + "' of " + profile.value() + " (" + where + ") is not a known geography",
 						origin, null, this.hints));
 			}
 			else if (this.region != null && !servedFrom(profiled, geography.get(), this.region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
-						profile.value() + " (" + origin.source() + ") cannot be called from " + this.region + ": "
+						profile.value() + " (" + where + ") cannot be called from " + this.region + ": "
 								+ sourceRegionsText(profiled, geography.get()),
 						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null),
 						this.hints));
 			}
 			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
-				problems.add(new BindingProblem(
-						modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
-								+ "' profile for " + profile.modelId() + " (" + origin.source() + ")",
-						origin, null, this.hints));
+				problems
+					.add(new BindingProblem(
+							modelId, Severity.WARNING, ProblemCode.UNKNOWN_GEO, "the catalog lists no '" + profile.geo()
+									+ "' profile for " + profile.modelId() + " (" + where + ")",
+							origin, null, this.hints));
 			}
 		}
 		if (target instanceof BindingTarget.Arn arn) {
 			BedrockArn parsed = arn.arn();
 			if (target.region().isPresent() && !BedrockArn.isKnownRegion(target.region().get())) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_REGION,
-						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
+						modelId + " is bound to an ARN in " + target.region().get() + " (" + where
 								+ "), a region the AWS SDK does not know: check the spelling (a new region needs a"
 								+ " newer SDK to be known)",
 						origin, null, this.hints));
@@ -196,7 +208,7 @@ final class BindingValidator {
 			if (this.region != null && target.region().isPresent() && !target.region().get().equals(this.region)
 					&& target.kind() != TargetKind.FOUNDATION_MODEL_ARN) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.REGION_MISMATCH,
-						modelId + " is bound to an ARN in " + target.region().get() + " (" + origin.source()
+						modelId + " is bound to an ARN in " + target.region().get() + " (" + where
 								+ ") while the configured region is " + this.region + "; calls go to "
 								+ target.region().get(),
 						origin, null, this.hints));
@@ -207,7 +219,7 @@ final class BindingValidator {
 					&& !parsed.account().equals(BedrockArn.ACCOUNT_TEMPLATE)
 					&& !parsed.account().equals(this.accountId)) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.ACCOUNT_MISMATCH,
-						modelId + " is bound to an ARN of account " + parsed.account() + " (" + origin.source()
+						modelId + " is bound to an ARN of account " + parsed.account() + " (" + where
 								+ ") while the account is " + this.accountId,
 						origin, null, this.hints));
 			}

@@ -75,7 +75,7 @@ class BindingRegistryChainTests {
 		assertThat(this.registry.validate()).anySatisfy((problem) -> {
 			assertThat(problem.modelId()).isEqualTo(SONNET);
 			assertThat(problem.code()).isEqualTo(ProblemCode.GEO_DOES_NOT_SERVE_REGION);
-			assertThat(problem.message()).startsWith("eu." + SONNET);
+			assertThat(problem.message()).startsWith("eu." + SONNET + " (runtime, target 2 of 2)");
 		});
 	}
 
