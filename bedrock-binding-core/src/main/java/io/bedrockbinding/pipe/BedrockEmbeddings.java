@@ -3,6 +3,7 @@ package io.bedrockbinding.pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
@@ -91,18 +92,21 @@ public final class BedrockEmbeddings {
 	/**
 	 * The vector size: Titan V2 {@code dimensions} (256, 512, 1024), Cohere v4
 	 * {@code output_dimension} (256, 512, 1024, 1536).
-	 * @param dimensions the number of dimensions; the model refuses sizes it does not
-	 * offer
+	 * @param dimensions the number of dimensions, one the model offers
 	 * @return a copy with that size
-	 * @throws IllegalArgumentException for a model with a fixed size, or a size below 1
+	 * @throws IllegalArgumentException for a model with a fixed size, or a size the model
+	 * does not offer
 	 */
 	public BedrockEmbeddings withDimensions(int dimensions) {
-		if (!this.family.hasDimensions()) {
+		List<Integer> offered = this.family.dimensions();
+		if (offered.isEmpty()) {
 			throw new IllegalArgumentException(this.modelId + " has a fixed vector size; "
 					+ "only Titan Text Embeddings V2 and Cohere Embed v4 take dimensions");
 		}
-		if (dimensions < 1) {
-			throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
+		if (!offered.contains(dimensions)) {
+			throw new IllegalArgumentException(
+					this.modelId + " offers " + offered.stream().map(String::valueOf).collect(Collectors.joining(", "))
+							+ " dimensions, not " + dimensions);
 		}
 		return with(new EmbeddingOptions(this.options.inputType(), dimensions, this.options.normalize(),
 				this.options.truncation()));

@@ -78,11 +78,18 @@ enum EmbeddingFamily {
 	}
 
 	/**
-	 * Whether the family takes a dimension count (Titan V2, Cohere v4).
-	 * @return true if it does
+	 * The vector sizes the family takes: Titan V2's {@code dimensions} "1024 (default),
+	 * 512, 256" (model-parameters-titan-embed-text.html), Cohere v4's
+	 * {@code output_dimension} "256 | 512 | 1024 | 1536"
+	 * (model-parameters-embed-v4.html).
+	 * @return the sizes, none for a family of one fixed size
 	 */
-	boolean hasDimensions() {
-		return this == TITAN_V2 || this == COHERE_V4;
+	List<Integer> dimensions() {
+		return switch (this) {
+			case TITAN_V2 -> List.of(256, 512, 1024);
+			case COHERE_V4 -> List.of(256, 512, 1024, 1536);
+			default -> List.of();
+		};
 	}
 
 	/**

@@ -107,13 +107,16 @@ class EmbeddingTests {
 	}
 
 	@Test
-	void aDimensionTheModelDoesNotOfferIsBedrocksRefusal() {
-		BedrockEmbeddings titan = this.factories.of("us-east-1").embeddings(TITAN_V2).withDimensions(300);
+	void aDimensionTheModelDoesNotOfferIsRefusedWithTheOnesItOffers() {
+		BedrockEmbeddings titan = this.factories.of("us-east-1").embeddings(TITAN_V2);
+		BedrockEmbeddings cohere = this.factories.of("us-east-1").embeddings(COHERE_V4);
 
-		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> titan.embed("x"))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FailureReason.INVALID_REQUEST))
-			.withMessageContaining("#/dimensions: 300 is not a valid enum value")
-			.withMessageContaining(TITAN_V2);
+		assertThatIllegalArgumentException().isThrownBy(() -> titan.withDimensions(300))
+			.withMessage(TITAN_V2 + " offers 256, 512, 1024 dimensions, not 300");
+		assertThatIllegalArgumentException().isThrownBy(() -> cohere.withDimensions(2048))
+			.withMessage(COHERE_V4 + " offers 256, 512, 1024, 1536 dimensions, not 2048");
+		assertThat(cohere.withDimensions(1536)).isNotNull();
+		assertThat(bedrock.get().journal()).isEmpty();
 	}
 
 	@Test
