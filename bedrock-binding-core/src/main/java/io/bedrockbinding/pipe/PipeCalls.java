@@ -139,8 +139,8 @@ final class PipeCalls {
 		}
 		catch (RuntimeException ex) {
 			// e.g. the clients were closed: an async call reports through its future,
-			// never by throwing
-			sent = CompletableFuture.failedFuture(translate(ex, null));
+			// never by throwing, and names where it was to go, as a sync call does
+			sent = CompletableFuture.failedFuture(translate(ex, firstRoute(chain)));
 		}
 		// The caller's future fails with the same BedrockPipeException the observer saw,
 		// even when something threw inside the SDK future's callbacks.
@@ -165,6 +165,16 @@ final class PipeCalls {
 			}
 		});
 		return observed;
+	}
+
+	private static @Nullable Route firstRoute(TargetChain chain) {
+		try {
+			return chain.firstRoute();
+		}
+		catch (RuntimeException ex) {
+			// a template that cannot be filled in: the failure names no target
+			return null;
+		}
 	}
 
 	private TargetChain chain() {

@@ -185,6 +185,9 @@ class PipeLifecycleTests {
 				.isInstanceOfSatisfying(BedrockPipeException.class, (failure) -> {
 					assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
 					assertThat(failure.getMessage()).contains("factory is closed");
+					// on every path, where the call was to go
+					assertThat(failure.target()).isEqualTo(Fixture.LLAMA);
+					assertThat(failure.region()).isEqualTo("us-east-1");
 				});
 		}
 		// The SDK clients themselves were closed, not merely forgotten.
