@@ -43,6 +43,12 @@ final class PipeErrors {
 	 */
 	static final String END_OF_LIFE_REFUSAL = "This model version has reached the end of its life.";
 
+	/**
+	 * Bedrock's refusal of tools for a model without tool use, as quoted in
+	 * https://github.com/langchain-ai/langchain-aws/issues/447 (DeepSeek-R1).
+	 */
+	private static final String NO_TOOL_USE = "doesn't support tool use";
+
 	private final BindingRegistry registry;
 
 	private final AccountResolver accounts;
@@ -188,12 +194,19 @@ final class PipeErrors {
 			reason = FailureReason.SERVICE_ERROR;
 			fix = "Bedrock failed; retry later (the SDK already retried)";
 		}
+		else if (message != null && message.contains(NO_TOOL_USE)) {
+			reason = FailureReason.INVALID_REQUEST;
+			fix = "call it without tools, or ask a model that takes them (inference-config search lists the "
+					+ "catalog's models)";
+		}
 		else {
 			reason = FailureReason.INVALID_REQUEST;
 			fix = "Bedrock refused the request as sent; see the message";
 		}
-		return new BedrockPipeException(reason, modelId, target, region, code, requestId,
-				"Bedrock refused the call: " + message, fix, aws);
+		// a stream that broke while the model answered was not refused
+		String what = "ModelStreamErrorException".equals(code) ? "The model failed while streaming its answer: "
+				: "Bedrock refused the call: ";
+		return new BedrockPipeException(reason, modelId, target, region, code, requestId, what + message, fix, aws);
 	}
 
 	/**

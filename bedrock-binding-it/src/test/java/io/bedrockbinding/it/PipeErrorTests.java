@@ -19,6 +19,7 @@ import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTool;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -338,8 +339,25 @@ class PipeErrorTests {
 		assertThat(deltas).hasSize(2);
 		assertThat(failure.reason()).isEqualTo(FailureReason.SERVICE_ERROR);
 		assertThat(failure.errorCode()).isEqualTo("ModelStreamErrorException");
+		// the answer had begun: nothing was refused
+		assertThat(failure.getMessage()).startsWith("The model failed while streaming its answer: ");
 		assertThat(failure.fix()).contains("stream");
 		assertThat(bedrock.get().journal("ConverseStream")).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void toolsForAModelWithoutToolUseAreRefusedWithTheFix(CallPath path) {
+		BedrockPipeFactory factory = this.factories
+			.track(Fixture.factory(bedrock.get(), Fixture.registry("us-east-1")).build());
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", PipeToolTests.City.class,
+				(city) -> "Sunny");
+
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.DEEPSEEK).withTool(weather));
+
+		assertThat(failure.reason()).isEqualTo(FailureReason.INVALID_REQUEST);
+		assertThat(failure.getMessage()).contains("doesn't support tool use");
+		assertThat(failure.fix()).startsWith("call it without tools, or ask a model that takes them");
 	}
 
 	@Test

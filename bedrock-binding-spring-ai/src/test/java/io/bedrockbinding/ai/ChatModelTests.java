@@ -192,11 +192,36 @@ class ChatModelTests {
 					.build());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(prompt))
-			.withMessageContaining("model ID must look like");
+			.withMessageContaining("model ID must look like")
+			.withMessageContaining("bind it to the profile or ARN");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.stream(prompt).blockLast())
 			.withMessageContaining("model ID must look like");
 		// refused before the call is observed: no tag names the ARN (and its account)
 		assertThat(this.observations).doesNotHaveAnyObservation();
+		assertThat(this.localBedrock.journal()).isEmpty();
+	}
+
+	@Test
+	void aProfileIdAsTheModelIsRefusedNamingTheModelIdToGiveAndTheBinding() {
+		Prompt prompt = new Prompt("Hello", ChatOptions.builder().model("us.amazon.nova-pro-v1:0").build());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(prompt))
+			.withMessageStartingWith("The chat call's model 'us.amazon.nova-pro-v1:0' is not a model ID: 'us' is a "
+					+ "geo profile prefix")
+			.withMessageContaining("Name the model ID (in bedrock.binding.chat.options.model or the request's "
+					+ "ChatOptions) and bind it to the profile or ARN");
+		assertThat(this.localBedrock.journal()).isEmpty();
+	}
+
+	@Test
+	void aPromptWithoutAUserMessageIsRefusedBeforeItIsSent() {
+		Prompt systemOnly = new Prompt(List.of(new SystemMessage("You are helpful.")));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(systemOnly))
+			.withMessage("The chat call has no user message, only a system prompt: add one "
+					+ "(ChatClient: .user(\"...\"); a Prompt: new UserMessage(\"...\"))");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.stream(systemOnly).blockLast())
+			.withMessageStartingWith("The chat call has no user message");
 		assertThat(this.localBedrock.journal()).isEmpty();
 	}
 
