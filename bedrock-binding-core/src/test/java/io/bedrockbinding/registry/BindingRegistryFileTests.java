@@ -1,6 +1,7 @@
 package io.bedrockbinding.registry;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.bedrockbinding.Severity;
@@ -124,6 +126,25 @@ class BindingRegistryFileTests {
 		assertThat(registry.fileLoadedAt()).contains(loadedAt);
 		assertThat(registry.lastFileRead().orElseThrow().problems()).extracting(FileProblem::severity)
 			.containsExactly(Severity.ERROR, Severity.WARNING);
+	}
+
+	@Test
+	void aFileSavedAsUtf16KeepsTheLastGoodBindingsWholeAndSaysHowToSaveIt() throws IOException {
+		String text = NOVA_PRO + "=us.amazon.nova-pro-v1:0\n";
+		Path path = write(text);
+		BindingRegistry registry = registry(path);
+		// a Windows editor's "Unicode", with and without its byte order mark
+		for (Charset utf16 : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+			Files.write(path, text.getBytes(utf16));
+
+			assertThat(registry.reloadFile()).isFalse();
+
+			assertFileBinding(registry, NOVA_PRO, "us.amazon.nova-pro-v1:0", location(path, 1));
+			assertThat(registry.lastFileRead().orElseThrow().problems()).first()
+				.satisfies((problem) -> assertThat(problem.message())
+					.isEqualTo("is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8: save it as UTF-8 (the "
+							+ "bindings read before stay in force)"));
+		}
 	}
 
 	@Test
