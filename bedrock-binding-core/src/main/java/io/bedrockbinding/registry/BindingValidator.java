@@ -196,6 +196,7 @@ final class BindingValidator {
 							origin, null, this.hints));
 			}
 		}
+		unknownTargetModel(modelId, origin, where, target).ifPresent(problems::add);
 		if (target instanceof BindingTarget.Arn arn) {
 			BedrockArn parsed = arn.arn();
 			if (target.region().isPresent() && !BedrockArn.isKnownRegion(target.region().get())) {
@@ -235,6 +236,29 @@ final class BindingValidator {
 	 * @param region the configured region
 	 * @return whether the call is allowed
 	 */
+	/**
+	 * A target that names a model the catalog does not know, such as one typed halfway
+	 * ({@code us.amazon.nova-pro-v1}): a warning, as for a model ID the catalog does not
+	 * know. A target that is the model itself is the key's own warning.
+	 * @param modelId the binding's model ID
+	 * @param origin where the binding came from
+	 * @param where how messages name that place
+	 * @param target the target
+	 * @return the problem, if the target's model is unknown
+	 */
+	private Optional<BindingProblem> unknownTargetModel(String modelId, Origin origin, String where,
+			BindingTarget target) {
+		String named = (target instanceof BindingTarget.SystemProfile profile) ? profile.modelId()
+				: (target instanceof BindingTarget.Direct direct) ? direct.modelId() : null;
+		if (named == null || named.equals(modelId) || this.catalog.find(named).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(new BindingProblem(
+				modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL, modelId + " is bound to " + target.value() + " ("
+						+ where + "), whose model " + named + " is not in the model catalog: check its spelling",
+				origin, null, this.hints));
+	}
+
 	private static boolean servedFrom(@Nullable ModelInfo profiled, Geography geography, String region) {
 		return (profiled != null) ? profiled.servedFrom(geography, region) : geography.serves(region);
 	}

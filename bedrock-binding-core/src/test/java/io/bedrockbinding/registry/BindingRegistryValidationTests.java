@@ -193,6 +193,23 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void aTargetWhoseModelTheCatalogDoesNotKnowIsAWarning() {
+		BindingRegistry registry = registry("us-east-1");
+
+		// typed halfway: a profile of no model the catalog knows
+		registry.bind(NOVA_PRO, "us.amazon.nova-pro-v1");
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_MODEL);
+			assertThat(problem.message()).isEqualTo(NOVA_PRO + " is bound to us.amazon.nova-pro-v1 (runtime), whose "
+					+ "model amazon.nova-pro-v1 is not in the model catalog: check its spelling");
+		});
+		registry.bind(NOVA_PRO, "us." + NOVA_PRO);
+		assertThat(registry.validate()).isEmpty();
+	}
+
+	@Test
 	void arnOfAMadeUpRegionIsRefused() {
 		BindingRegistry registry = registry("us-east-1");
 
