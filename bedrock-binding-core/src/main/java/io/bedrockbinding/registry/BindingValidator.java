@@ -229,14 +229,6 @@ final class BindingValidator {
 	}
 
 	/**
-	 * Whether a profile of {@code geography} can be called from {@code region}: for a
-	 * catalog model by its source regions of the geography.
-	 * @param profiled the profile's model, if the catalog has it
-	 * @param geography the profile's geography
-	 * @param region the configured region
-	 * @return whether the call is allowed
-	 */
-	/**
 	 * A target that names a model the catalog does not know, such as one typed halfway
 	 * ({@code us.amazon.nova-pro-v1}): a warning, as for a model ID the catalog does not
 	 * know. A target that is the model itself is the key's own warning.
@@ -259,6 +251,14 @@ final class BindingValidator {
 				origin, null, this.hints));
 	}
 
+	/**
+	 * Whether a profile of {@code geography} can be called from {@code region}: for a
+	 * catalog model by its source regions of the geography.
+	 * @param profiled the profile's model, if the catalog has it
+	 * @param geography the profile's geography
+	 * @param region the configured region
+	 * @return whether the call is allowed
+	 */
 	private static boolean servedFrom(@Nullable ModelInfo profiled, Geography geography, String region) {
 		return (profiled != null) ? profiled.servedFrom(geography, region) : geography.serves(region);
 	}
