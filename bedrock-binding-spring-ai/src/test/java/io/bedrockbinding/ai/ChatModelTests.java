@@ -220,6 +220,8 @@ class ChatModelTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(systemOnly))
 			.withMessage("The chat call has no user message, only a system prompt: add one "
 					+ "(ChatClient: .user(\"...\"); a Prompt: new UserMessage(\"...\"))");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.call(new Prompt(List.of())))
+			.withMessageStartingWith("The chat call has no user message: add one");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.chatModel.stream(systemOnly).blockLast())
 			.withMessageStartingWith("The chat call has no user message");
 		assertThat(this.localBedrock.journal()).isEmpty();

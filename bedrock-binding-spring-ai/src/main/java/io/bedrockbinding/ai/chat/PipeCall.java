@@ -65,7 +65,7 @@ record PipeCall(BedrockPipe pipe, List<Message> messages) {
 		if (messages.isEmpty()) {
 			// Converse needs a message besides the system prompt
 			throw new IllegalArgumentException(
-					"The chat call has no user message, only " + (system.isEmpty() ? "nothing" : "a system prompt")
+					"The chat call has no user message" + (system.isEmpty() ? "" : ", only a system prompt")
 							+ ": add one (ChatClient: .user(\"...\"); a Prompt: new UserMessage(\"...\"))");
 		}
 		return new PipeCall(pipes.pipe(model, system, options), messages);
