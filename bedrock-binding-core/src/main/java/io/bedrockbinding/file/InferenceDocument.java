@@ -104,8 +104,11 @@ public final class InferenceDocument {
 		// list
 		String text = (targets.size() > 1) ? TargetList.format(targets) : trimmedTarget;
 		int index = lastLineOf(modelId);
-		if (index >= 0 && new BindingLine().parse(this.lines.get(index)).target().equals(text)) {
-			// bound so already: the line stays as its author wrote it (spaces, tabs)
+		String written = (index >= 0) ? new BindingLine().parse(this.lines.get(index)).target() : null;
+		if (written != null
+				&& (written.equals(text) || (targets.size() > 1 && sameTargets(modelId, written, targets)))) {
+			// bound so already (a chain however its commas are spaced): the line stays as
+			// its author wrote it (spaces, tabs)
 			return this;
 		}
 		String line = modelId + "=" + text;
@@ -132,6 +135,16 @@ public final class InferenceDocument {
 		}
 		lines.add(line);
 		return new InferenceDocument(this.bom, lines, endings);
+	}
+
+	private static boolean sameTargets(String modelId, String written, List<BindingTarget> targets) {
+		try {
+			return TargetList.parse(modelId, written.strip()).equals(targets);
+		}
+		catch (InvalidTargetException ex) {
+			// a broken line: the bind replaces it
+			return false;
+		}
 	}
 
 	/**

@@ -92,6 +92,17 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
+	void bindingTheSameChainSpacedAnotherWayLeavesTheLineAsItIs() throws IOException {
+		String original = NOVA_PRO + "=us.amazon.nova-pro-v1:0 ,\teu.amazon.nova-pro-v1:0\n";
+		InferenceFile file = write(original);
+
+		FileChange chain = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0, eu.amazon.nova-pro-v1:0");
+
+		assertThat(chain.changed()).isFalse();
+		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
 	void bindKeepsByteOrderMarkAndCrlf() throws IOException {
 		String original = "\uFEFF# header\r\n" + NOVA_PRO + " = us.amazon.nova-pro-v1:0\r\n\r\n# end\r\n";
 		InferenceFile file = write(original);
