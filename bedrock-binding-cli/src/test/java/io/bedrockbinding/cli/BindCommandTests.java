@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.bedrockbinding.file.InferenceFile;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,22 @@ class BindCommandTests {
 				"amazon.nova-pro-v1: not bound in the file, nothing to remove (" + this.inference.shown() + ")");
 		assertThat(result.err()).isEqualTo("did you mean amazon.nova-pro-v1:0? the file binds it: "
 				+ "inference-config unbind amazon.nova-pro-v1:0 --file " + this.inference.path() + "\n");
+		assertThat(Files.readString(this.inference.path())).isEqualTo(text);
+	}
+
+	@Test
+	void aReadOnlyFileIsRefusedWithTheFixForThisToolAndKeptAsItIs() throws IOException {
+		String text = "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n";
+		Files.writeString(this.inference.path(), text);
+		Files.setPosixFilePermissions(this.inference.path(), PosixFilePermissions.fromString("r--r--r--"));
+
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		// a runtime bind is the application's, not this tool's
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("error: Cannot write " + this.inference.shown()
+				+ ": the file is read-only (mode r--r--r--); make it writable (e.g. chmod u+w " + this.inference.shown()
+				+ ")\n");
 		assertThat(Files.readString(this.inference.path())).isEqualTo(text);
 	}
 

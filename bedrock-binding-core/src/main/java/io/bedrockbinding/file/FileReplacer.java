@@ -69,8 +69,6 @@ public final class FileReplacer {
 	 */
 	private static final ConcurrentHashMap<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-	private static final String OR_BIND_AT_RUNTIME = " or bind at runtime only";
-
 	private FileReplacer() {
 	}
 
@@ -126,7 +124,7 @@ public final class FileReplacer {
 				byte[] written = edit.apply(exists ? read(target, path) : null);
 				if (written != null) {
 					if (exists) {
-						requireWritable(target, path, OR_BIND_AT_RUNTIME);
+						requireWritable(target, path, "");
 					}
 					deleteStaleTempFiles(target);
 					writeAndMove(target, written, exists ? null : NewFilePermissions.OWNER_ONLY);

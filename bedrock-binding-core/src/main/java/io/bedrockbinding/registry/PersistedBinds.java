@@ -71,7 +71,7 @@ final class PersistedBinds {
 			return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex.getMessage(), ex);
+			throw new UncheckedIOException(ex.getMessage() + "; or unbind at runtime only (persist=false)", ex);
 		}
 	}
 
@@ -130,7 +130,7 @@ final class PersistedBinds {
 			});
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex.getMessage(), ex);
+			throw new UncheckedIOException(ex.getMessage() + "; or bind at runtime only (persist=false)", ex);
 		}
 		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layer(OriginKind.FILE));
 		String path = this.file.path().toString();

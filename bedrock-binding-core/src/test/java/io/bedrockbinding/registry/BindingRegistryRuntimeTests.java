@@ -1,9 +1,11 @@
 package io.bedrockbinding.registry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,22 @@ class BindingRegistryRuntimeTests {
 				BindingTarget.parse("global.amazon.nova-pro-v1:0"), new Origin(OriginKind.FILE, location(path, 2))));
 		assertThat(new InferenceFile(path).read().bindings().get(NOVA_PRO).target().value())
 			.isEqualTo("global.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void aPersistedBindTheFileRefusesNamesTheFixAndTheRuntimeBindAndChangesNothing() throws IOException {
+		Path path = write(ORIGINAL);
+		BindingRegistry registry = registry(path);
+		Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("r--r--r--"));
+
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> registry.bind(NOVA_PRO, "global.amazon.nova-pro-v1:0", true))
+			.withMessageContaining("chmod u+w")
+			.withMessageEndingWith("; or bind at runtime only (persist=false)");
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> registry.unbind(NOVA_PRO, true))
+			.withMessageEndingWith("; or unbind at runtime only (persist=false)");
+		assertThat(Files.readString(path)).isEqualTo(ORIGINAL);
+		assertThat(registry.resolve(NOVA_PRO).origin().kind()).isEqualTo(OriginKind.FILE);
 	}
 
 	@Test
