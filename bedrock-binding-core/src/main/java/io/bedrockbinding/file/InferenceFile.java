@@ -168,7 +168,7 @@ public final class InferenceFile {
 	 * @return the bindings and problems
 	 */
 	public static InferenceFileContent parse(byte[] bytes, String source, Clock clock) {
-		if (isUtf16(bytes)) {
+		if (FileEncoding.isUtf16(bytes)) {
 			// every line would be broken, and every binding lost: the file is read as
 			// unreadable, which keeps the last ones
 			return new InferenceFileContent(source, true, false, List.of(),
@@ -185,8 +185,10 @@ public final class InferenceFile {
 		}
 		catch (CharacterCodingException ex) {
 			text = new String(bytes, StandardCharsets.UTF_8);
-			extra.add(new FileProblem(source, 0, Severity.ERROR,
-					"is not valid UTF-8: lines with undecodable bytes are ignored, and the file will not be rewritten until it is saved as UTF-8"));
+			extra.add(new FileProblem(source, 0, Severity.ERROR, "is not valid UTF-8 (line "
+					+ FileEncoding.firstUndecodableLine(bytes)
+					+ " is the first with bytes it cannot decode): lines with undecodable bytes are ignored, and the file "
+					+ "will not be rewritten until it is saved as UTF-8"));
 		}
 		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
 		if (extra.isEmpty()) {
@@ -338,33 +340,6 @@ public final class InferenceFile {
 
 	private InferenceFileContent missing(String source) {
 		return new InferenceFileContent(source, false, false, List.of(), List.of(), this.clock.instant());
-	}
-
-	/**
-	 * Whether the bytes are UTF-16: its byte order mark, or, without one, the NUL byte
-	 * beside every character of ASCII text (a stray NUL in a UTF-8 file only breaks its
-	 * line).
-	 * @param bytes the whole file
-	 * @return whether they are UTF-16
-	 */
-	private static boolean isUtf16(byte[] bytes) {
-		if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-				|| (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-			return true;
-		}
-		return bytes.length >= 4 && bytes.length % 2 == 0 && (nulsAt(bytes, 1) || nulsAt(bytes, 0));
-	}
-
-	// Every other byte from first is NUL, and the others are not all NUL.
-	private static boolean nulsAt(byte[] bytes, int first) {
-		boolean text = false;
-		for (int i = 0; i < bytes.length; i += 2) {
-			if (bytes[i + first] != 0) {
-				return false;
-			}
-			text |= bytes[i + 1 - first] != 0;
-		}
-		return text;
 	}
 
 	private InferenceFileContent unreadable(String source, String message) {

@@ -370,6 +370,18 @@ class InferenceFileReadTests {
 	}
 
 	@Test
+	void aFileThatIsNotUtf8NamesTheFirstLineThatIsNot() throws IOException {
+		// a comment saved as Latin-1 on line 2, lines ending in CRLF
+		byte[] bytes = { 'a', '.', 'b', '=', '\r', '\n', '#', ' ', 'c', 'a', 'f', (byte) 0xE9, '\r', '\n' };
+
+		InferenceFileContent content = write(bytes).read();
+
+		assertThat(content.problems()).first()
+			.satisfies((problem) -> assertThat(problem.message())
+				.startsWith("is not valid UTF-8 (line 2 is the first with bytes it cannot decode)"));
+	}
+
+	@Test
 	void aBindingLineWithAnUndecodableByteOrANulIsNoBinding() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.write((NOVA_PRO + "=us.amazon.nova-pro").getBytes(StandardCharsets.UTF_8));

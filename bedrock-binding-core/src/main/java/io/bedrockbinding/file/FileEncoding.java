@@ -1,0 +1,67 @@
+package io.bedrockbinding.file;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What the bytes of an inference file that is not plain UTF-8 are, for the messages that
+ * say so: UTF-16, or the line where UTF-8 breaks.
+ */
+final class FileEncoding {
+
+	private FileEncoding() {
+	}
+
+	/**
+	 * Whether the bytes are UTF-16: its byte order mark, or, without one, the NUL byte
+	 * beside every character of ASCII text (a stray NUL in a UTF-8 file only breaks its
+	 * line).
+	 * @param bytes the whole file
+	 * @return whether they are UTF-16
+	 */
+	static boolean isUtf16(byte[] bytes) {
+		if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+				|| (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+			return true;
+		}
+		return bytes.length >= 4 && bytes.length % 2 == 0 && (nulsAt(bytes, 1) || nulsAt(bytes, 0));
+	}
+
+	// Every other byte from first is NUL, and the others are not all NUL.
+	private static boolean nulsAt(byte[] bytes, int first) {
+		boolean text = false;
+		for (int i = 0; i < bytes.length; i += 2) {
+			if (bytes[i + first] != 0) {
+				return false;
+			}
+			text |= bytes[i + 1 - first] != 0;
+		}
+		return text;
+	}
+
+	/**
+	 * The first line whose bytes are not UTF-8, as lines are numbered (LF, CRLF or a lone
+	 * CR ends one).
+	 * @param bytes the whole file, not valid UTF-8
+	 * @return the 1-based line number, or 0 if every line decodes
+	 */
+	static int firstUndecodableLine(byte[] bytes) {
+		int line = 1;
+		int start = 0;
+		for (int i = 0; i <= bytes.length; i++) {
+			boolean end = i == bytes.length || bytes[i] == '\n'
+					|| (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'));
+			if (!end) {
+				continue;
+			}
+			byte[] part = Arrays.copyOfRange(bytes, start, i);
+			if (!Arrays.equals(new String(part, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8), part)) {
+				return line;
+			}
+			line++;
+			start = i + 1;
+		}
+		return 0;
+	}
+
+}
