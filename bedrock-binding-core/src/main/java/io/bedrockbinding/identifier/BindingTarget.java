@@ -119,7 +119,28 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 			throw new InvalidTargetException(text, "templates {account} and {region} are allowed only inside an ARN");
 		}
 		throw new InvalidTargetException(ModelIds.abbreviate(text),
-				"target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN");
+				"target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN"
+						+ hint(text));
+	}
+
+	/**
+	 * What in a target that is none is most likely the mistake: a second {@code =} (two
+	 * bindings run together), or a space (the targets of a chain without their commas). A
+	 * {@code #} is the reader's to explain: a comment must have a line of its own.
+	 * @param text the target text
+	 * @return the hint, with its leading space, or empty
+	 */
+	private static String hint(String text) {
+		if (text.indexOf('#') >= 0) {
+			return "";
+		}
+		if (text.indexOf('=') >= 0) {
+			return " (a target holds no '=': a line binds one model, the one left of its first '=')";
+		}
+		if (text.chars().anyMatch(Character::isWhitespace)) {
+			return " (a target holds no spaces: a failover chain separates its targets with commas)";
+		}
+		return "";
 	}
 
 	/**
