@@ -91,7 +91,7 @@ public final class FileReplacer {
 				if (Files.isDirectory(target)) {
 					throw new IOException("Cannot write " + path + ": " + A_DIRECTORY);
 				}
-				requireWritable(target, path, "");
+				requireWritable(target, path);
 			}
 			writeAndMove(target, content, exists ? null : newFile);
 		}
@@ -124,7 +124,7 @@ public final class FileReplacer {
 				byte[] written = edit.apply(exists ? read(target, path) : null);
 				if (written != null) {
 					if (exists) {
-						requireWritable(target, path, "");
+						requireWritable(target, path);
 					}
 					deleteStaleTempFiles(target);
 					writeAndMove(target, written, exists ? null : NewFilePermissions.OWNER_ONLY);
@@ -210,10 +210,9 @@ public final class FileReplacer {
 	 * but a read-only file says it must not change), or that this user cannot write.
 	 * @param target the regular file to replace
 	 * @param path the file as configured, as the error names it
-	 * @param otherwise what else the user may do, after the fix, or empty
 	 * @throws IOException if the file must not be written
 	 */
-	private static void requireWritable(Path target, Path path, String otherwise) throws IOException {
+	private static void requireWritable(Path target, Path path) throws IOException {
 		if (!Files.isRegularFile(target)) {
 			throw new IOException("Cannot write " + path + ": it is not a regular file");
 		}
@@ -225,8 +224,7 @@ public final class FileReplacer {
 		}
 		if (!writable) {
 			throw new IOException(WriteRefusal.message(path, (attributes != null) ? attributes.permissions() : null,
-					(attributes != null) ? attributes.owner().getName() : null, System.getProperty("user.name"),
-					otherwise));
+					(attributes != null) ? attributes.owner().getName() : null, System.getProperty("user.name")));
 		}
 	}
 

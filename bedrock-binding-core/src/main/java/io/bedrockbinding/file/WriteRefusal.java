@@ -31,28 +31,25 @@ final class WriteRefusal {
 	 * @param permissions the file's mode, or {@code null} where the file system has none
 	 * @param owner the name of the file's owner, or {@code null} when unknown
 	 * @param user the name of the user this process runs as, or {@code null} when unknown
-	 * @param otherwise what else the user may do, after the fix, or empty
 	 * @return the message, starting with {@code Cannot write PATH: }
 	 */
 	static String message(Path path, @Nullable Set<PosixFilePermission> permissions, @Nullable String owner,
-			@Nullable String user, String otherwise) {
+			@Nullable String user) {
 		String start = "Cannot write " + path + ": ";
 		if (permissions == null || !permissions.contains(PosixFilePermission.OWNER_WRITE)) {
 			String mode = (permissions != null) ? " (mode " + PosixFilePermissions.toString(permissions) + ")" : "";
-			return start + "the file is read-only" + mode + "; make it writable (e.g. chmod u+w " + path + ")"
-					+ otherwise;
+			return start + "the file is read-only" + mode + "; make it writable (e.g. chmod u+w " + path + ")";
 		}
 		String mode = "mode " + PosixFilePermissions.toString(permissions);
 		if (owner != null && !owner.equals(user)) {
 			String self = (user != null) ? " (" + user + ")" : "";
 			String chown = (user != null) ? "sudo chown " + user + " " + path : "chown or chmod";
 			return start + "the file belongs to another user, " + owner + " (" + mode + "), and this user" + self
-					+ " may not write it: run as " + owner + ", or give this user write access (e.g. " + chown + ")"
-					+ otherwise;
+					+ " may not write it: run as " + owner + ", or give this user write access (e.g. " + chown + ")";
 		}
 		return start + "this user cannot write the file although its " + mode + " lets "
 				+ ((owner != null) ? "its owner, " + owner + ", " : "its owner ")
-				+ "write it (a read-only file system, an ACL or an immutable flag may refuse the write)" + otherwise;
+				+ "write it (a read-only file system, an ACL or an immutable flag may refuse the write)";
 	}
 
 }

@@ -18,7 +18,7 @@ class WriteRefusalTests {
 
 	@Test
 	void aFileOfAnotherUserThatItsOwnerMayWriteNamesTheOwnerAndNoChmod() {
-		String message = WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "root", "app", "");
+		String message = WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "root", "app");
 
 		assertThat(message).isEqualTo("Cannot write " + PATH + ": the file belongs to another user, root "
 				+ "(mode rw-r--r--), and this user (app) may not write it: run as root, or give this user write "
@@ -27,28 +27,21 @@ class WriteRefusalTests {
 	}
 
 	@Test
-	void whatElseTheUserMayDoFollowsTheFix() {
-		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-rw-r--"), "root", "app",
-				" or bind at runtime only"))
-			.endsWith("(e.g. sudo chown app " + PATH + ") or bind at runtime only");
-	}
-
-	@Test
 	void aModeWithoutOwnerWriteIsReadOnlyWhoeverOwnsIt() {
 		String expected = "Cannot write " + PATH + ": the file is read-only (mode r--r--r--); make it writable "
 				+ "(e.g. chmod u+w " + PATH + ")";
 
-		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("r--r--r--"), "root", "root", ""))
+		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("r--r--r--"), "root", "root"))
 			.isEqualTo(expected);
-		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("r--r--r--"), "root", "app", ""))
+		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("r--r--r--"), "root", "app"))
 			.isEqualTo(expected);
-		assertThat(WriteRefusal.message(PATH, null, null, "app", "")).isEqualTo(
+		assertThat(WriteRefusal.message(PATH, null, null, "app")).isEqualTo(
 				"Cannot write " + PATH + ": the file is read-only; make it writable (e.g. chmod u+w " + PATH + ")");
 	}
 
 	@Test
 	void aFileThisUserOwnsAndMayWriteByItsModeIsRefusedBySomethingElse() {
-		String message = WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "app", "app", "");
+		String message = WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "app", "app");
 
 		assertThat(message)
 			.startsWith("Cannot write " + PATH + ": this user cannot write the file although its "
@@ -59,7 +52,7 @@ class WriteRefusalTests {
 
 	@Test
 	void anUnknownUserIsNotNamed() {
-		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "root", null, ""))
+		assertThat(WriteRefusal.message(PATH, PosixFilePermissions.fromString("rw-r--r--"), "root", null))
 			.contains("belongs to another user, root", "this user may not write it", "(e.g. chown or chmod)");
 	}
 
