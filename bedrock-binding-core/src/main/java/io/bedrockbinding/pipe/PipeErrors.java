@@ -20,7 +20,6 @@ import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
-import io.bedrockbinding.registry.Binding;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import io.bedrockbinding.registry.Fixes;
@@ -157,7 +156,7 @@ final class PipeErrors {
 			String profile = (route != null) ? route.onDemandFallback().map(BindingTarget::value).orElse(null) : null;
 			fix = "bind " + modelId + " to an inference profile; "
 					+ Fixes.bindingLines(modelId, (profile != null) ? profile : "<geo>." + called, this.hints,
-							inForce(modelId))
+							inForce(route))
 					+ "\n(or set " + this.hints.onDemandFallback() + " to retry with the region's geo profile)";
 		}
 		else if ("AccessDeniedException".equals(code)) {
@@ -230,7 +229,7 @@ final class PipeErrors {
 		}
 		return "move to " + successor + ", AWS's recommended successor of " + called
 				+ ": ask for it in the application, or bind " + modelId + " to it; "
-				+ Fixes.bindingLines(modelId, target, this.hints, inForce(modelId));
+				+ Fixes.bindingLines(modelId, target, this.hints, inForce(route));
 	}
 
 	private Optional<BindingProblem> bindingProblem(@Nullable Route route) {
@@ -243,8 +242,9 @@ final class PipeErrors {
 			.findFirst();
 	}
 
-	private @Nullable Origin inForce(String modelId) {
-		return this.registry.find(modelId).map(Binding::origin).orElse(null);
+	// where the binding the call used came from: the layer its fix belongs in
+	private static @Nullable Origin inForce(@Nullable Route route) {
+		return (route != null) ? route.binding().origin() : null;
 	}
 
 	/**
