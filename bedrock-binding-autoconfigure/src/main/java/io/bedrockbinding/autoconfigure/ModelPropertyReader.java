@@ -45,7 +45,8 @@ final class ModelPropertyReader {
 
 	static final String YAML = "bedrock.binding.models-yaml";
 
-	private static final ConfigurationPropertyName YAML_NAME = ConfigurationPropertyName.of(YAML);
+	/** The environment variable of {@link #YAML}, as Boot spells it (dashes dropped). */
+	private static final String YAML_VARIABLE = "BEDROCK_BINDING_MODELSYAML";
 
 	/**
 	 * Test property sources whose {@code key=value} strings are parsed as
@@ -67,12 +68,15 @@ final class ModelPropertyReader {
 			}
 			boolean variables = source instanceof SystemEnvironmentPropertySource;
 			if (variables) {
-				// A variable cannot name a model, but it can hold the one YAML value
-				// (BEDROCK_BINDING_MODELSYAML, as Boot spells a property's variable).
-				ConfigurationProperty yaml = ConfigurationPropertySource.from(source)
-					.getConfigurationProperty(YAML_NAME);
+				// A variable cannot name a model, but it can hold the one YAML value: as
+				// Boot spells a property's variable, or with the '-' as '_' (which the
+				// source itself maps the property's name to)
+				Object yaml = source.getProperty(YAML_VARIABLE);
+				if (yaml == null) {
+					yaml = source.getProperty(YAML);
+				}
 				if (yaml != null) {
-					readYaml(String.valueOf(yaml.getValue()), source.getName(), entries);
+					readYaml(yaml.toString(), source.getName(), entries);
 				}
 			}
 			SourceModels models = new SourceModels(entries);
