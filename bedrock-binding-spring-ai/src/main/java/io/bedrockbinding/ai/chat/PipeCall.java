@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.bedrockbinding.identifier.InvalidTargetException;
-import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.PipeJson;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -41,16 +40,6 @@ record PipeCall(BedrockPipe pipe, List<Message> messages) {
 			throw new IllegalArgumentException("No model for the chat call: set " + MODEL_PROPERTY
 					+ " or the model of the request's ChatOptions (ChatOptions.builder().model(\"amazon.nova-pro-v1:0\"))");
 		}
-		try {
-			ModelIds.requireModelId(model);
-		}
-		catch (InvalidTargetException ex) {
-			// a profile ID or ARN where the model ID belongs: the binding names those
-			throw new IllegalArgumentException("The chat call's model '" + model + "' is not a model ID: " + ex.reason()
-					+ ". Name the model ID (in " + MODEL_PROPERTY
-					+ " or the request's ChatOptions) and bind it to the profile or ARN (bedrock.binding.models, "
-					+ "or inference.txt)", ex);
-		}
 		List<org.springframework.ai.chat.messages.Message> instructions = prompt.getInstructions();
 		List<String> system = new ArrayList<>(1);
 		List<Message> messages = new ArrayList<>(instructions.size());
@@ -68,7 +57,17 @@ record PipeCall(BedrockPipe pipe, List<Message> messages) {
 					"The chat call has no user message" + (system.isEmpty() ? "" : ", only a system prompt")
 							+ ": add one (ChatClient: .user(\"...\"); a Prompt: new UserMessage(\"...\"))");
 		}
-		return new PipeCall(pipes.pipe(model, system, options), messages);
+		try {
+			// checked where the pipe is made: a kept pipe's model is a model ID
+			return new PipeCall(pipes.pipe(model, system, options), messages);
+		}
+		catch (InvalidTargetException ex) {
+			// a profile ID or ARN where the model ID belongs: the binding names those
+			throw new IllegalArgumentException("The chat call's model '" + model + "' is not a model ID: " + ex.reason()
+					+ ". Name the model ID (in " + MODEL_PROPERTY
+					+ " or the request's ChatOptions) and bind it to the profile or ARN (bedrock.binding.models, "
+					+ "or inference.txt)", ex);
+		}
 	}
 
 	private static List<ContentBlock> user(UserMessage message) {
