@@ -426,19 +426,14 @@ class BindingTargetTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "us.amazon nova-pro-v1:0", "amazon.nova pro-v1:0", "amazon .nova-pro-v1:0" })
-		void spacesInside(String text) {
-			assertThat(invalid(text)).hasMessage(
-					GENERIC + " (a target holds no spaces: a failover chain separates its targets with commas) in '"
-							+ text + "'");
-		}
-
-		@Test
-		void aSecondEqualsSign() {
-			String text = "us.amazon.nova-pro-v1:0=x";
-			assertThat(invalid(text)).hasMessage(
-					GENERIC + " (a target holds no '=': a line binds one model, the one left of its first '=') in '"
-							+ text + "'");
+		@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+				us.amazon nova-pro-v1:0   | a target holds no spaces: a failover chain separates its targets with commas
+				amazon.nova pro-v1:0      | a target holds no spaces: a failover chain separates its targets with commas
+				amazon .nova-pro-v1:0     | a target holds no spaces: a failover chain separates its targets with commas
+				us.amazon.nova-pro-v1:0=x | a target holds no '=': a line binds one model, the one left of its first '='
+				""")
+		void aSpaceOrASecondEqualsSignIsNamed(String text, String hint) {
+			assertThat(invalid(text)).hasMessage(GENERIC + " (" + hint + ") in '" + text + "'");
 		}
 
 		@Test
