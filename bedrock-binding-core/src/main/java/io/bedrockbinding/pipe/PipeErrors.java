@@ -48,6 +48,12 @@ final class PipeErrors {
 	 */
 	private static final String NO_TOOL_USE = "doesn't support tool use";
 
+	/**
+	 * The fix of a throttled target in the failure of a chain, whose own fix is to add a
+	 * target.
+	 */
+	static final String THROTTLED_IN_CHAIN = "still throttled after the SDK's retries: slow down or ask for a higher quota";
+
 	private final BindingRegistry registry;
 
 	private final AccountResolver accounts;

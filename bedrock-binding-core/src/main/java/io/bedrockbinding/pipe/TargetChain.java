@@ -8,7 +8,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.bedrockbinding.account.AccountResolutionException;
-import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.UnresolvedTemplateException;
 import io.bedrockbinding.registry.Resolution;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +81,7 @@ final class TargetChain {
 				}
 			}
 		}
-		throw exhausted(failures);
+		throw exhausted(failures, order);
 	}
 
 	/**
@@ -102,7 +101,7 @@ final class TargetChain {
 			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
 			List<BedrockPipeException> failures) {
 		if (index == order.size()) {
-			return CompletableFuture.failedFuture(exhausted(failures));
+			return CompletableFuture.failedFuture(exhausted(failures, order));
 		}
 		Attempt attempt;
 		CompletableFuture<PipeResult> sent;
@@ -152,14 +151,17 @@ final class TargetChain {
 	// A template that cannot be filled is not cooling down: its attempt says why it
 	// fails.
 	private boolean isCoolingDown(Resolution.Hop hop) {
-		BindingTarget target;
+		String target = calledTarget(hop);
+		return target != null && this.context.cooldowns.isCoolingDown(target, hop.region());
+	}
+
+	private @Nullable String calledTarget(Resolution.Hop hop) {
 		try {
-			target = this.context.target(hop);
+			return this.context.target(hop).value();
 		}
 		catch (UnresolvedTemplateException | AccountResolutionException ex) {
-			return false;
+			return null;
 		}
-		return this.context.cooldowns.isCoolingDown(target.value(), hop.region());
 	}
 
 	/**
@@ -184,7 +186,7 @@ final class TargetChain {
 			// the hop as bound, its template not filled in
 			BedrockPipeException failure = translate.apply(ex, new Route(this.modelId, this.resolution.binding(),
 					hop.target(), hop.region(), this.resolution.onDemandFallback()));
-			throw failures.isEmpty() ? failure : exhausted(append(failures, failure));
+			throw failures.isEmpty() ? failure : exhausted(append(failures, failure), this.hops);
 		}
 		int maxAttempts = (index < count - 1) ? this.context.failover.sdkMaxAttempts() : 0;
 		return new Attempt(route, hop.appended(), maxAttempts);
@@ -215,7 +217,7 @@ final class TargetChain {
 			return failure;
 		}
 		if (!failsOver(failure)) {
-			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure));
+			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure), this.hops);
 		}
 		failures.add(failure);
 		return null;
@@ -236,12 +238,22 @@ final class TargetChain {
 		};
 	}
 
-	private BedrockPipeException exhausted(List<BedrockPipeException> failures) {
-		if (failures.size() == 1) {
+	/**
+	 * The failure of a call that tried the hops of {@code order} and got nowhere: the one
+	 * failure of a chain of one, else every failure in order and the hops skipped as
+	 * cooling down.
+	 * @param failures the failures, in the order tried
+	 * @param order the hops the call tried
+	 * @return the exception to throw
+	 */
+	private BedrockPipeException exhausted(List<BedrockPipeException> failures, List<Resolution.Hop> order) {
+		List<Cooldowns.Cooldown> skipped = skipped(order);
+		if (failures.size() == 1 && skipped.isEmpty()) {
 			return failures.get(0);
 		}
 		BedrockPipeException last = failures.get(failures.size() - 1);
-		StringBuilder problem = new StringBuilder("Every target of " + this.modelId + " failed, in order:");
+		StringBuilder problem = new StringBuilder("Every target of " + this.modelId
+				+ (skipped.isEmpty() ? " failed, in order:" : " failed or is cooling down, in order:"));
 		List<String> fixes = new ArrayList<>();
 		for (int i = 0; i < failures.size(); i++) {
 			BedrockPipeException failure = failures.get(i);
@@ -255,9 +267,26 @@ final class TargetChain {
 				.append(failure.region())
 				.append("): ")
 				.append((end >= 0) ? message.substring(0, end) : message);
-			if (!fixes.contains(failure.fix())) {
-				fixes.add(failure.fix());
+			// the chain's own fix below replaces advice to spread the load over more
+			// targets
+			String fix = (failure.reason() == FailureReason.THROTTLED) ? PipeErrors.THROTTLED_IN_CHAIN : failure.fix();
+			if (!fixes.contains(fix)) {
+				fixes.add(fix);
 			}
+		}
+		for (Cooldowns.Cooldown cooldown : skipped) {
+			problem.append("\n  skipped: ")
+				.append(cooldown.target())
+				.append(" (")
+				.append(cooldown.region())
+				.append("), cooling down after ")
+				.append(cooldown.throttles())
+				.append((cooldown.throttles() == 1) ? " throttled call" : " throttled calls in a row")
+				.append(", until ")
+				.append(cooldown.until());
+		}
+		if (!skipped.isEmpty()) {
+			fixes.add("calls try the skipped targets again when their cooldown ends");
 		}
 		String fix = String.join("; ", fixes) + "; or add a target of another geography, region or account to the"
 				+ " chain of " + this.modelId;
@@ -267,6 +296,23 @@ final class TargetChain {
 			exhausted.addSuppressed(failures.get(i));
 		}
 		return exhausted;
+	}
+
+	// The cooldowns of the hops left out of the order (none when it tried every hop).
+	private List<Cooldowns.Cooldown> skipped(List<Resolution.Hop> order) {
+		if (order.size() == this.hops.size()) {
+			return List.of();
+		}
+		List<Cooldowns.Cooldown> skipped = new ArrayList<>();
+		for (Cooldowns.Cooldown cooldown : this.context.cooldowns.active()) {
+			for (Resolution.Hop hop : this.hops) {
+				if (!order.contains(hop) && cooldown.region().equals(hop.region())
+						&& cooldown.target().equals(calledTarget(hop))) {
+					skipped.add(cooldown);
+				}
+			}
+		}
+		return skipped;
 	}
 
 	private static List<BedrockPipeException> append(List<BedrockPipeException> failures,

@@ -161,6 +161,30 @@ class FailoverTests {
 	}
 
 	@Test
+	void aChainThatFailsNamesTheTargetsItSkippedAsCoolingDown() {
+		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 1);
+		BedrockPipe pipe = factory.pipe(HAIKU);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("one");
+		Instant until = this.clock.instant().plusSeconds(30);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("two"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.THROTTLED);
+				assertThat(failure.target()).isEqualTo(SECOND);
+				assertThat(failure.getMessage()).contains("Every target of " + HAIKU + " failed or is cooling down")
+					.contains("1. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests")
+					.contains(
+							"skipped: " + FIRST + " (us-east-1), cooling down after 1 throttled call, until " + until);
+				assertThat(failure.fix())
+					.startsWith("still throttled after the SDK's retries: slow down or ask for a higher quota; "
+							+ "calls try the skipped targets again when their cooldown ends; or add a target")
+					.doesNotContain("cross-region profile");
+			});
+	}
+
+	@Test
 	void aTargetThatKeepsThrottlingCoolsDownAndIsProbedAgainAfterTheCooldown() {
 		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 2);
 		BedrockPipe pipe = factory.pipe(HAIKU);
