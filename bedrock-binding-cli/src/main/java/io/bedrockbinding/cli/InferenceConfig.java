@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -170,9 +171,21 @@ public final class InferenceConfig implements Callable<Integer> {
 		else {
 			COMMANDS.values().forEach(commandLine::addSubcommand);
 		}
+		commandLine.setExecutionStrategy(InferenceConfig::executeMatched);
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());
 		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
 		return commandLine;
+	}
+
+	// picocli leaves an unknown command or argument unreported when help is asked for
+	// ("lisst --help" printed the usage and exited 0)
+	private static int executeMatched(ParseResult parsed) {
+		for (ParseResult command = parsed; command != null; command = command.subcommand()) {
+			if (!command.unmatched().isEmpty()) {
+				throw new UnmatchedArgumentException(command.commandSpec().commandLine(), command.unmatched());
+			}
+		}
+		return new RunLast().execute(parsed);
 	}
 
 	/**

@@ -65,9 +65,10 @@ class UsageTests {
 		assertThat(result.out()).startsWith("inference-config ");
 	}
 
-	@Test
-	void anUnknownCommandIsAUsageError() {
-		Cli.Result result = Cli.run("lisst");
+	@ParameterizedTest
+	@ValueSource(strings = { "", "--help", "-h" })
+	void anUnknownCommandIsAUsageErrorEvenWithHelp(String help) {
+		Cli.Result result = help.isEmpty() ? Cli.run("lisst") : Cli.run("lisst", help);
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.out()).isEmpty();
