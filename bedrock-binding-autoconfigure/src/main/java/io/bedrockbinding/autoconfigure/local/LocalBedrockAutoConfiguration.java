@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Starts a LocalBedrock with the application context and contributes the
- * {@link BedrockConnectionDetails} that send every Bedrock call to it.
+ * Starts a LocalBedrock (on the application's {@link ModelCatalog}) with the application
+ * context and contributes the {@link BedrockConnectionDetails} that send every Bedrock
+ * call to it.
  */
 @AutoConfiguration(before = BedrockBindingAutoConfiguration.class)
 @ConditionalOnClass(LocalBedrock.class)
@@ -35,12 +37,15 @@ public final class LocalBedrockAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	LocalBedrock localBedrock(LocalBedrockProperties properties, BedrockBindingProperties binding) {
+	LocalBedrock localBedrock(LocalBedrockProperties properties, BedrockBindingProperties binding,
+			ObjectProvider<ModelCatalog> catalog) {
 		String own = ConfiguredAccountId.parse(properties.getAccountId(), "bedrock.binding.local-bedrock.account-id")
 			.accountId();
 		String configured = ConfiguredAccountId.parse(binding.getAccountId(), "bedrock.binding.account-id").accountId();
 		String account = (own != null) ? own : (configured != null) ? configured : LocalBedrock.DEFAULT_ACCOUNT_ID;
-		LocalBedrockBuilder builder = LocalBedrock.builder().catalog(ModelCatalog.builtIn()).accountId(account);
+		LocalBedrockBuilder builder = LocalBedrock.builder()
+			.catalog(catalog.getIfAvailable(ModelCatalog::builtIn))
+			.accountId(account);
 		if (binding.getRegion() != null) {
 			builder.defaultRegion(binding.getRegion());
 		}

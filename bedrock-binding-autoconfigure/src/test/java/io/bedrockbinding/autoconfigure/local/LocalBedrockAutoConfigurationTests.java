@@ -1,12 +1,15 @@
 package io.bedrockbinding.autoconfigure.local;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
 import io.bedrockbinding.autoconfigure.BedrockConnectionDetails;
+import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
@@ -61,6 +64,21 @@ class LocalBedrockAutoConfigurationTests {
 					assertThat(localBedrock.journal("Converse")).singleElement()
 						.extracting(JournalEntry::region)
 						.isEqualTo("eu-west-1");
+				});
+		}
+
+		@Test
+		void theEmulatorServesTheModelsOfTheApplicationsCatalog() throws IOException {
+			String widget = "{\"models\":[{\"id\":\"acme.widget-v1:0\",\"provider\":\"acme\",\"onDemand\":[\"eu-west-1\"]}]}";
+			ModelCatalog catalog = ModelCatalog.read(new ByteArrayInputStream(widget.getBytes(StandardCharsets.UTF_8)));
+			runner().withPropertyValues("bedrock.binding.local-bedrock.enabled=true")
+				.withBean(ModelCatalog.class, () -> catalog)
+				.run((context) -> {
+					PipeResult result = context.getBean(BedrockPipeFactory.class)
+						.pipe("acme.widget-v1:0")
+						.execute("hi");
+
+					assertThat(result.text()).startsWith("[acme.widget-v1:0] You said: hi");
 				});
 		}
 
