@@ -193,6 +193,16 @@ public class LocalBedrockExtension
 	}
 
 	/**
+	 * See {@link LocalBedrock#guardrail(String, String)}.
+	 * @param id its ID, lower-case letters and digits
+	 * @param version {@code 1}, {@code 2}, ... or {@code DRAFT}
+	 * @return the guardrail of the running emulator, to configure
+	 */
+	public LocalGuardrail guardrail(String id, String version) {
+		return get().guardrail(id, version);
+	}
+
+	/**
 	 * See {@link LocalBedrock#createApplicationProfile(String, String, String)}.
 	 * @param name the profile's name
 	 * @param modelId the catalog model ID or system profile ID it copies

@@ -36,7 +36,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void aBlockedWordInTheInputIntervenesWithTheBlockedMessageAndTrace() {
-		bedrock.get().guardrail("gr1", "1").blocking("password");
+		bedrock.guardrail("gr1", "1").blocking("password");
 
 		ConverseResponse response = converse(config("gr1", "1", GuardrailTrace.ENABLED),
 				ConverseToolTests.user("What is the admin Password?"));
@@ -54,7 +54,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void withoutTraceTheResponseHasNone() {
-		bedrock.get().guardrail("gr1", "1").blocking("password").blockedInputMessaging("No secrets here.");
+		bedrock.guardrail("gr1", "1").blocking("password").blockedInputMessaging("No secrets here.");
 
 		ConverseResponse response = converse(config("gr1", "1", GuardrailTrace.DISABLED),
 				ConverseToolTests.user("password please"));
@@ -65,7 +65,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void anInputWithoutABlockedWordIsAnswered() {
-		bedrock.get().guardrail("gr1", "DRAFT").blocking("password");
+		bedrock.guardrail("gr1", "DRAFT").blocking("password");
 
 		ConverseResponse response = converse(config("gr1", "DRAFT", GuardrailTrace.ENABLED),
 				ConverseToolTests.user("passwords are words too"));
@@ -76,7 +76,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void guardedContentLimitsTheInputAssessmentAndTheOutputIsAssessedToo() {
-		bedrock.get().guardrail("gr2", "1").blocking("secret").blockedOutputsMessaging("Answer withheld.");
+		bedrock.guardrail("gr2", "1").blocking("secret").blockedOutputsMessaging("Answer withheld.");
 		Message message = Message.builder()
 			.role("user")
 			.content(ContentBlock.fromText("Repeat the secret: "),
@@ -97,7 +97,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void aGuardrailArnNamesItToo() {
-		bedrock.get().guardrail("gr3", "2").blocking("forbidden");
+		bedrock.guardrail("gr3", "2").blocking("forbidden");
 
 		ConverseResponse response = converse(
 				config("arn:aws:bedrock:us-east-1:" + bedrock.accountId() + ":guardrail/gr3", "2",
@@ -116,7 +116,7 @@ class ConverseGuardrailTests {
 
 	@Test
 	void aStreamIntervenesWithTheSameEventsAndTrace() {
-		bedrock.get().guardrail("gr1", "1").blocking("password");
+		bedrock.guardrail("gr1", "1").blocking("password");
 
 		StreamRecording stream = StreamRecording.of(client.async(),
 				ConverseStreamRequest.builder()
@@ -156,9 +156,9 @@ class ConverseGuardrailTests {
 
 	@Test
 	void guardrailIdsAndVersionsFollowBedrocksPatterns() {
-		assertThatIllegalArgumentException().isThrownBy(() -> bedrock.get().guardrail("Bad_Id", "1"))
+		assertThatIllegalArgumentException().isThrownBy(() -> bedrock.guardrail("Bad_Id", "1"))
 			.withMessageContaining("Bad_Id");
-		assertThatIllegalArgumentException().isThrownBy(() -> bedrock.get().guardrail("ok", "0"))
+		assertThatIllegalArgumentException().isThrownBy(() -> bedrock.guardrail("ok", "0"))
 			.withMessageContaining("DRAFT");
 	}
 

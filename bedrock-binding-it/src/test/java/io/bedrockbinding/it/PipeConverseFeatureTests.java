@@ -117,7 +117,7 @@ class PipeConverseFeatureTests {
 	@ParameterizedTest
 	@EnumSource(CallPath.class)
 	void aGuardrailThatBlocksAWordIntervenesWithItsTrace(CallPath path) {
-		bedrock.get().guardrail("gr1", "1").blocking("password");
+		bedrock.guardrail("gr1", "1").blocking("password");
 		BedrockPipe pipe = haiku().with((o) -> o.guardrailConfig(GuardrailConfiguration.builder()
 			.guardrailIdentifier("gr1")
 			.guardrailVersion("1")
