@@ -1,5 +1,6 @@
 package io.bedrockbinding.emulator;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -22,9 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  * 2,048 characters, {@code input_type}, {@code truncate} NONE/START/END,
  * {@code embedding_types}; reply {@code id}, {@code embeddings}, {@code response_type},
  * {@code texts}) and "Cohere Embed v4" (model-parameters-embed-v4.html: {@code truncate}
- * NONE/LEFT/RIGHT, {@code output_dimension} 256/512/1024/1536). Error texts follow the
- * JSON-schema wording Bedrock uses for malformed native bodies ("Malformed input request:
- * #: required key [...] not found").
+ * NONE/LEFT/RIGHT, {@code output_dimension} 256/512/1024/1536) and "Amazon Titan
+ * Multimodal Embeddings G1" (model-parameters-titan-embed-mm.html: {@code inputText},
+ * {@code inputImage} in base64 or both, whose vectors are averaged,
+ * {@code embeddingConfig.outputEmbeddingLength} 256/384/1024, default 1024; reply
+ * {@code embedding}, {@code inputTextTokenCount}). Error texts follow the JSON-schema
+ * wording Bedrock uses for malformed native bodies ("Malformed input request: #: required
+ * key [...] not found").
  */
 final class EmbeddingBodies {
 
@@ -34,6 +39,10 @@ final class EmbeddingBodies {
 
 	/** Titan Embeddings G1 answers 1,536 floats. */
 	private static final int TITAN_G1_DIMENSIONS = 1536;
+
+	private static final Set<Integer> TITAN_MULTIMODAL_LENGTHS = Set.of(256, 384, 1024);
+
+	private static final int TITAN_MULTIMODAL_DEFAULT_LENGTH = 1024;
 
 	private static final int COHERE_MAX_TEXTS = 96;
 
@@ -75,7 +84,55 @@ final class EmbeddingBodies {
 		if (model.provider().equals("cohere") || (!model.provider().equals("amazon") && request.has("texts"))) {
 			return cohere(model, request);
 		}
+		if (model.modelId().startsWith("amazon.titan-embed-image")) {
+			return titanMultimodal(request);
+		}
+		if (model.provider().equals("amazon") && !model.modelId().startsWith("amazon.titan-embed")) {
+			// Nova Multimodal Embeddings: its body is not emulated
+			throw BedrockError.validation("LocalBedrock: the InvokeModel body of " + model.modelId()
+					+ " is not emulated; call a Titan Text or Multimodal Embeddings or a Cohere Embed model");
+		}
 		return titan(model, request);
+	}
+
+	private static NativeBodies.Reply titanMultimodal(JsonNode request) {
+		String text = Json.text(request, "inputText");
+		String image = Json.text(request, "inputImage");
+		if (text == null && image == null) {
+			throw BedrockError.validation("LocalBedrock: Titan Multimodal Embeddings G1 needs inputText, inputImage "
+					+ "(the image in base64) or both");
+		}
+		if (image != null) {
+			try {
+				Base64.getDecoder().decode(image);
+			}
+			catch (IllegalArgumentException ex) {
+				throw BedrockError.validation("LocalBedrock: inputImage is not base64: " + ex.getMessage());
+			}
+		}
+		int length = TITAN_MULTIMODAL_DEFAULT_LENGTH;
+		JsonNode requested = request.path("embeddingConfig").get("outputEmbeddingLength");
+		if (requested != null) {
+			if (!requested.isInt() || !TITAN_MULTIMODAL_LENGTHS.contains(requested.intValue())) {
+				throw malformed("#/embeddingConfig/outputEmbeddingLength: " + requested + " is not a valid enum value");
+			}
+			length = requested.intValue();
+		}
+		double[] values = (text != null) ? values(text, length) : values(image, length);
+		if (text != null && image != null) {
+			double[] imageValues = values(image, length);
+			for (int i = 0; i < length; i++) {
+				values[i] = (values[i] + imageValues[i]) / 2;
+			}
+		}
+		ObjectNode reply = Json.newObject();
+		ArrayNode embedding = reply.putArray("embedding");
+		for (double value : values) {
+			embedding.add((float) value);
+		}
+		int tokens = (text != null) ? Generation.tokens(text) : 0;
+		reply.put("inputTextTokenCount", tokens);
+		return new NativeBodies.Reply(reply, tokens, 0);
 	}
 
 	private static NativeBodies.Reply titan(ModelInfo model, JsonNode request) {
@@ -199,6 +256,14 @@ final class EmbeddingBodies {
 	 * @param normalize whether the vector has unit length
 	 */
 	private static void vector(ArrayNode vector, String text, int dimensions, boolean normalize) {
+		double scale = normalize ? 1 : 1 + (text.length() % 7);
+		for (double value : values(text, dimensions)) {
+			vector.add((float) (value * scale));
+		}
+	}
+
+	// A unit vector that depends only on the text.
+	private static double[] values(String text, int dimensions) {
 		Random random = new Random(text.hashCode() * 31L + text.length());
 		double[] values = new double[dimensions];
 		double norm = 0;
@@ -207,12 +272,10 @@ final class EmbeddingBodies {
 			norm += values[i] * values[i];
 		}
 		double scale = (norm > 0) ? 1 / Math.sqrt(norm) : 0;
-		if (!normalize) {
-			scale *= 1 + (text.length() % 7);
+		for (int i = 0; i < dimensions; i++) {
+			values[i] *= scale;
 		}
-		for (double value : values) {
-			vector.add((float) (value * scale));
-		}
+		return values;
 	}
 
 	private static void requireEnum(String field, String value, Set<String> allowed) {

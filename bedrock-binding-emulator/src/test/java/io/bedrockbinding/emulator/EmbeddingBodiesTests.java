@@ -1,5 +1,6 @@
 package io.bedrockbinding.emulator;
 
+import java.util.Base64;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Titan Text Embeddings and Cohere Embed bodies: vectors of the asked size, the same for
- * the same text, and Bedrock's refusals of bodies the model does not take.
+ * Titan Text and Multimodal Embeddings and Cohere Embed bodies: vectors of the asked
+ * size, the same for the same text, and Bedrock's refusals of bodies the model does not
+ * take.
  */
 class EmbeddingBodiesTests {
 
 	private static final String TITAN_V2 = "amazon.titan-embed-text-v2:0";
+
+	private static final String TITAN_MULTIMODAL = "amazon.titan-embed-image-v1";
 
 	private static final String COHERE_V3 = "cohere.embed-english-v3";
 
@@ -39,6 +43,44 @@ class EmbeddingBodiesTests {
 		assertThat(body.get("embedding")).hasSize(512);
 		assertThat(body.at("/embeddingsByType/float")).isEqualTo(body.get("embedding"));
 		assertThat(body.get("inputTextTokenCount").intValue()).isEqualTo(2);
+	}
+
+	@Test
+	void titanMultimodalEmbedsATextAnImageOrBothAtTheAskedLength() {
+		String image = Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3 });
+		JsonNode text = invoke(TITAN_MULTIMODAL, "{\"inputText\":\"a red dot\"}");
+		JsonNode picture = invoke(TITAN_MULTIMODAL,
+				"{\"inputImage\":\"" + image + "\",\"embeddingConfig\":{\"outputEmbeddingLength\":384}}");
+		JsonNode both = invoke(TITAN_MULTIMODAL, "{\"inputText\":\"a red dot\",\"inputImage\":\"" + image + "\"}");
+
+		assertThat(text.get("embedding")).hasSize(1024);
+		assertThat(text.get("inputTextTokenCount").intValue()).isEqualTo(3);
+		assertThat(text.has("embeddingsByType")).isFalse();
+		assertThat(picture.get("embedding")).hasSize(384);
+		assertThat(picture.get("inputTextTokenCount").intValue()).isZero();
+		assertThat(both.get("embedding")).hasSize(1024).isNotEqualTo(text.get("embedding"));
+	}
+
+	@Test
+	void titanMultimodalRefusesOtherLengthsAndABodyWithNeitherTextNorImage() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TITAN_MULTIMODAL,
+					"{\"inputText\":\"x\",\"embeddingConfig\":{\"outputEmbeddingLength\":512}}"))
+			.withMessageContaining("#/embeddingConfig/outputEmbeddingLength: 512 is not a valid enum value");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TITAN_MULTIMODAL, "{\"embeddingConfig\":{\"outputEmbeddingLength\":256}}"))
+			.withMessageContaining("needs inputText, inputImage");
+	}
+
+	@Test
+	void aNovaMultimodalEmbeddingsBodyIsRefusedAsNotEmulated() {
+		String nova = "{\"taskType\":\"SINGLE_EMBEDDING\",\"singleEmbeddingParams\":{\"embeddingPurpose\":\"GENERIC_INDEX\","
+				+ "\"text\":{\"truncationMode\":\"END\",\"value\":\"hello\"}}}";
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke("amazon.nova-2-multimodal-embeddings-v1:0", nova))
+			.withMessageContaining(
+					"LocalBedrock: the InvokeModel body of amazon.nova-2-multimodal-embeddings-v1:0 is not emulated");
 	}
 
 	@Test
