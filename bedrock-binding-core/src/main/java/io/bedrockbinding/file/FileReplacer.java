@@ -3,7 +3,6 @@ package io.bedrockbinding.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,16 +12,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,12 +37,12 @@ import org.slf4j.LoggerFactory;
  * <li>A rewritten file keeps its permissions, and its owner and group where the writer
  * may set them; a new file gets the {@link NewFilePermissions} the caller asks for.</li>
  * <li>An edit of an inference file runs under a lock, so that two threads or two
- * processes editing it at once lose nothing: {@code .NAME.lock} beside the file (hidden
- * on Unix), an OS lock for other processes and one lock per lock file for the threads of
- * this JVM. Under the lock no other writer is live, so a temp file of the pattern above
- * is what a killed writer left: each edit deletes them first. {@link #replace} writes a
- * whole file, so it has nothing to lose to another writer: it takes no lock and leaves no
- * lock file.</li>
+ * processes editing it at once lose nothing ({@link EditLock}): {@code .NAME.lock} beside
+ * the file (hidden on Unix), an OS lock for other processes and one lock per lock file
+ * for the threads of this JVM. Under the lock no other writer is live, so a temp file of
+ * the pattern above is what a killed writer left: each edit deletes them first.
+ * {@link #replace} writes a whole file, so it has nothing to lose to another writer: it
+ * takes no lock and leaves no lock file.</li>
  * </ul>
  */
 public final class FileReplacer {
@@ -56,18 +52,14 @@ public final class FileReplacer {
 	 */
 	static final String A_DIRECTORY = "is a directory, not a file: point the location at a file";
 
+	private static final String NOT_A_FILE = "is not a regular file (a device, pipe or socket): point the location at a file";
+
 	private static final Logger logger = LoggerFactory.getLogger(FileReplacer.class);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> ANY_WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
-
-	/**
-	 * One lock per lock file (by its identity) for the threads of this JVM; the OS lock
-	 * serves other processes.
-	 */
-	private static final ConcurrentHashMap<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
 	private FileReplacer() {
 	}
@@ -110,16 +102,13 @@ public final class FileReplacer {
 	 */
 	static void update(Path path, Edit edit) throws IOException {
 		Path target = writeTarget(path);
+		String notAFile = Files.exists(target) ? notAFile(target) : null;
+		if (notAFile != null) {
+			throw new IOException("Cannot write " + path + ": " + notAFile);
+		}
 		Path folder = createFolder(target, path);
-		Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
-		try (FileChannel lockChannel = openLockFile(lockFile, path)) {
-			// One JVM lock per lock file, not per path: two threads that name the same
-			// file
-			// differently (a symlink and its target) would otherwise both ask the OS for
-			// the lock, and the JVM refuses that with OverlappingFileLockException.
-			ReentrantLock lock = JVM_LOCKS.computeIfAbsent(identity(lockFile), (key) -> new ReentrantLock());
-			lock.lock();
-			try (FileLock fileLock = lockChannel.lock()) {
+		try {
+			EditLock.run(folder, target, path, () -> {
 				boolean exists = Files.exists(target);
 				byte[] written = edit.apply(exists ? read(target, path) : null);
 				if (written != null) {
@@ -129,10 +118,7 @@ public final class FileReplacer {
 					deleteStaleTempFiles(target);
 					writeAndMove(target, written, exists ? null : NewFilePermissions.OWNER_ONLY);
 				}
-			}
-			finally {
-				lock.unlock();
-			}
+			});
 		}
 		catch (FileSystemException ex) {
 			throw notWritten(ex, path, folder);
@@ -161,24 +147,16 @@ public final class FileReplacer {
 		return new IOException("Cannot write " + path + ": " + describe(ex), ex);
 	}
 
-	private static FileChannel openLockFile(Path lockFile, Path path) throws IOException {
-		try {
-			return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-		}
-		catch (AccessDeniedException ex) {
-			if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-				throw new IOException("Cannot write " + path + ": its lock file " + lockFile
-						+ " is not writable by this user: delete it (it holds nothing) or give the user write access",
-						ex);
-			}
-			throw ex;
-		}
+	/**
+	 * Why an existing path is no file to read or replace.
+	 * @param file the path, symlinks followed
+	 * @return the reason, or {@code null} for a regular file
+	 */
+	static @Nullable String notAFile(Path file) {
+		return Files.isRegularFile(file) ? null : Files.isDirectory(file) ? A_DIRECTORY : NOT_A_FILE;
 	}
 
 	private static byte[] read(Path target, Path path) throws IOException {
-		if (Files.isDirectory(target)) {
-			throw new IOException("Cannot write " + path + ": " + A_DIRECTORY);
-		}
 		try {
 			return Files.readAllBytes(target);
 		}
@@ -330,7 +308,7 @@ public final class FileReplacer {
 	 * @param original the file it replaces
 	 * @throws IOException if the permissions cannot be read or set
 	 */
-	private static void keepAttributes(Path temp, Path original) throws IOException {
+	static void keepAttributes(Path temp, Path original) throws IOException {
 		if (!isPosix(temp)) {
 			return;
 		}
@@ -350,18 +328,6 @@ public final class FileReplacer {
 			// becomes the writer's, as any editor's rewrite would make it
 		}
 		view.setPermissions(was.permissions());
-	}
-
-	/**
-	 * What identifies a file however it is named: its device and inode where the OS has
-	 * them.
-	 * @param file the file
-	 * @return its file key, or its real path
-	 * @throws IOException if the file cannot be read
-	 */
-	private static Object identity(Path file) throws IOException {
-		Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-		return (key != null) ? key : file.toRealPath();
 	}
 
 	static String describe(Throwable ex) {

@@ -140,8 +140,9 @@ public final class InferenceFile {
 		}
 		byte[] bytes;
 		try {
-			if (Files.isDirectory(this.path)) {
-				return unreadable(source, FileReplacer.A_DIRECTORY);
+			String notAFile = FileReplacer.notAFile(this.path);
+			if (notAFile != null) {
+				return unreadable(source, notAFile);
 			}
 			bytes = Files.readAllBytes(this.path);
 		}
@@ -287,6 +288,12 @@ public final class InferenceFile {
 	}
 
 	private String decodeForWrite(byte[] bytes) throws IOException {
+		if (FileEncoding.isUtf16(bytes)) {
+			// without a byte order mark, UTF-16 text is valid UTF-8 with NULs: writing
+			// UTF-8 into it would lose every binding
+			throw new IOException(this.path + " is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8; not rewriting "
+					+ "it, so that nothing is lost: save it as UTF-8 first");
+		}
 		try {
 			return strictUtf8(bytes, asciiKind(bytes));
 		}

@@ -1,6 +1,7 @@
 package io.bedrockbinding.file;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -280,6 +281,21 @@ class InferenceFileWriteTests {
 		assertThat(Files.readAllBytes(path())).isEqualTo(original);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "UTF-16LE", "UTF-16BE", "UTF-16" })
+	void aUtf16FileIsRefusedForWritingAndLeftUnchanged(String charset) throws IOException {
+		byte[] original = ("# c\n" + NOVA_PRO + "=us." + NOVA_PRO + "\n").getBytes(Charset.forName(charset));
+		Files.write(path(), original);
+		InferenceFile file = new InferenceFile(path());
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, ""))
+			.withMessageContaining(path() + " is UTF-16")
+			.withMessageContaining("save it as UTF-8 first");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO));
+
+		assertThat(Files.readAllBytes(path())).isEqualTo(original);
+	}
+
 	@Test
 	void aNewFileIsOwnerOnly() throws IOException {
 		InferenceFile file = new InferenceFile(this.dir.resolve("new/folder/inference.txt"));
@@ -339,6 +355,25 @@ class InferenceFileWriteTests {
 		assertThat(after.group()).isEqualTo(group);
 		assertThat(PosixFilePermissions.toString(after.permissions())).isEqualTo("rw-------");
 		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+		// the lock file the edit made is the user's too, so the user's own edits can open
+		// it
+		PosixFileAttributes lock = Files.readAttributes(this.dir.resolve(".inference.txt.lock"),
+				PosixFileAttributes.class);
+		assertThat(lock.owner()).isEqualTo(user);
+		assertThat(lock.group()).isEqualTo(group);
+	}
+
+	@Test
+	void aDeviceIsNoInferenceFile() throws IOException {
+		Path zero = Path.of("/dev/zero");
+		assumeTrue(Files.exists(zero), "a Unix device");
+
+		assertThat(new InferenceFile(zero).read().problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("is not a regular file"));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> new InferenceFile(zero).bind(NOVA_PRO, ""))
+			.withMessage("Cannot write /dev/zero: is not a regular file (a device, pipe or socket): point the location "
+					+ "at a file");
+		assertThat(Path.of("/dev/.zero.lock")).doesNotExist();
 	}
 
 	@Test
