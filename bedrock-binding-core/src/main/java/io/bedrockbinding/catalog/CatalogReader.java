@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -143,7 +144,7 @@ final class CatalogReader {
 			String owner = (fields.id != null) ? "model " + quoted(fields.id)
 					: "the model at line " + start.getLineNr();
 			switch (name) {
-				case "id" -> fields.id = string(name, owner);
+				case "id" -> fields.id = id(owner);
 				case "provider" -> fields.provider = string(name, owner);
 				case "providerName" -> fields.providerName = string(name, owner);
 				case "name" -> fields.name = string(name, owner);
@@ -259,6 +260,16 @@ final class CatalogReader {
 		return list;
 	}
 
+	// A model's ID becomes a line of a new inference file and a key of the bindings.
+	private @Nullable String id(String owner) throws IOException {
+		String id = string("id", owner);
+		if (id != null && !ModelIds.isModelId(id)) {
+			throw invalid("\"id\" of " + owner + " is " + quoted(id) + ", not a model ID (provider.name[-version], "
+					+ "for example amazon.nova-pro-v1:0)");
+		}
+		return id;
+	}
+
 	private @Nullable String string(String field, String owner) throws IOException {
 		JsonToken token = this.parser.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
@@ -341,7 +352,8 @@ final class CatalogReader {
 	}
 
 	static String quoted(String text) {
-		return "\"" + text + "\"";
+		// as JSON writes it, so that a line break in a value does not break the message
+		return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\"";
 	}
 
 	static List<String> orEmpty(@Nullable List<String> list) {

@@ -34,6 +34,10 @@ final class DefaultInferenceFile {
 	/** The first line of {@link #HEADER}: what tells a default file. */
 	private static final String FIRST_LINE = HEADER.substring(0, HEADER.indexOf('\n'));
 
+	/** How each note of {@link #profileNote(ModelInfo)} begins, after the name. */
+	private static final List<String> NOTES = List.of(": on demand in ", ": needs a profile ",
+			": context-length variant", ": in no region of the catalog");
+
 	private DefaultInferenceFile() {
 	}
 
@@ -50,7 +54,9 @@ final class DefaultInferenceFile {
 		byProvider.forEach((provider, models) -> {
 			text.append("\n# ==== ").append(provider).append(" ====\n");
 			for (ModelInfo model : models) {
-				text.append("# ").append(model.displayName()).append(": ").append(profileNote(model)).append('\n');
+				// a name is data of a catalog file: no line break of it may start a line
+				String name = model.displayName().replaceAll("\\p{Cntrl}", " ");
+				text.append("# ").append(name).append(": ").append(profileNote(model)).append('\n');
 				text.append(placeholder(model.modelId())).append('\n');
 			}
 		});
@@ -83,7 +89,7 @@ final class DefaultInferenceFile {
 	 * @return whether a placeholder would follow it
 	 */
 	static boolean describesAModel(String line) {
-		return line.startsWith("# ") && !line.startsWith("# ====") && line.contains(": ");
+		return line.startsWith("# ") && NOTES.stream().anyMatch(line::contains);
 	}
 
 	private static String profileNote(ModelInfo model) {
@@ -99,6 +105,9 @@ final class DefaultInferenceFile {
 		if (model.needsProfileElsewhere()) {
 			return (model.onDemandRegions().isEmpty() ? "needs a profile in every region"
 					: "needs a profile outside " + String.join(", ", model.onDemandRegions())) + geos;
+		}
+		if (model.onDemandRegions().isEmpty()) {
+			return "in no region of the catalog" + geos;
 		}
 		return "on demand in " + String.join(", ", model.onDemandRegions()) + geos;
 	}

@@ -135,6 +135,10 @@ class CatalogJsonTests {
 					() -> read("{\"models\": [{\"id\": \"acme.m-v1:0\", \"lifecycle\": {\"status\": \"RETIRED\"}}]}"))
 			.withMessageContaining(
 					"\"lifecycle.status\" of model \"acme.m-v1:0\" is \"RETIRED\": use ACTIVE or LEGACY");
+		assertThatIOException().isThrownBy(() -> read("{\"models\": [\n {\"id\": \"acme.m-v1:0\\nx.y=z\"} ]}"))
+			.withMessage(
+					"Invalid model catalog at line 2, column 9: \"id\" of the model at line 2 is \"acme.m-v1:0\\nx.y=z\", "
+							+ "not a model ID (provider.name[-version], for example amazon.nova-pro-v1:0)");
 		assertThatIOException().isThrownBy(() -> read("{\"models\": [\n\n  {\"name\": \"No ID\"} ]}"))
 			.withMessage("Invalid model catalog at line 3, column 3: a catalog model has no \"id\"");
 		assertThatIOException().isThrownBy(() -> read("{\"models\": [ {\"onDemand\": [1]} ]}"))

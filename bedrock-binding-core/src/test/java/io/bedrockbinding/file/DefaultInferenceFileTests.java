@@ -1,5 +1,6 @@
 package io.bedrockbinding.file;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +92,9 @@ class DefaultInferenceFileTests {
 			else if (model.needsProfileElsewhere()) {
 				assertThat(note).as(model.modelId()).contains("needs a profile");
 			}
+			else if (model.onDemandRegions().isEmpty()) {
+				assertThat(note).as(model.modelId()).endsWith(": in no region of the catalog");
+			}
 			else {
 				assertThat(note).as(model.modelId()).contains("on demand in");
 				model.onDemandRegions().forEach((region) -> assertThat(note).as(model.modelId()).contains(region));
@@ -98,6 +102,20 @@ class DefaultInferenceFileTests {
 		}
 		assertThat(notes).anySatisfy((note) -> assertThat(note).contains("needs a profile"));
 		assertThat(notes).anySatisfy((note) -> assertThat(note).contains("on demand in"));
+	}
+
+	@Test
+	void aLineBreakInAModelsNameStartsNoLine() throws IOException {
+		String json = "{\"models\":[{\"id\":\"acme.m-v1:0\",\"provider\":\"acme\","
+				+ "\"name\":\"M\\namazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\\n#\"}]}";
+		ModelCatalog catalog = ModelCatalog.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+		Path path = this.dir.resolve("inference.txt");
+
+		assertThat(new InferenceFile(path).createIfMissing(catalog)).isTrue();
+
+		assertThat(new InferenceFile(path).read().entries()).isEmpty();
+		assertThat(Files.readAllLines(path))
+			.contains("# M amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0 #: in no region of the catalog");
 	}
 
 	@Test

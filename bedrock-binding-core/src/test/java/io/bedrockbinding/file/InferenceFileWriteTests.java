@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -178,6 +179,20 @@ class InferenceFileWriteTests {
 		assertThat(content.problems()).isEmpty();
 		assertThat(content.entries()).hasSize(ModelCatalog.builtIn().size());
 		assertThat(Files.readAllLines(path())).hasSize(lines);
+	}
+
+	@Test
+	void bindAndUnbindOfANewModelInTheDefaultFileGiveBackItsBytesAfterAUserComment() throws IOException {
+		Path path = path();
+		InferenceFile file = new InferenceFile(path);
+		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
+		Files.writeString(path, "# TODO: ask ops which profile\n", StandardOpenOption.APPEND);
+		byte[] before = Files.readAllBytes(path);
+
+		file.bind("acme.foo-v1:0", "");
+		file.unbind("acme.foo-v1:0");
+
+		assertThat(Files.readAllBytes(path)).isEqualTo(before);
 	}
 
 	@Test
