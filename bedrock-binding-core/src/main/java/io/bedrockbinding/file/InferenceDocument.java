@@ -105,10 +105,9 @@ public final class InferenceDocument {
 		String text = (targets.size() > 1) ? TargetList.format(targets) : trimmedTarget;
 		int index = lastLineOf(modelId);
 		String written = (index >= 0) ? new BindingLine().parse(this.lines.get(index)).target() : null;
-		if (written != null
-				&& (written.equals(text) || (targets.size() > 1 && sameTargets(modelId, written, targets)))) {
-			// bound so already (a chain however its commas are spaced): the line stays as
-			// its author wrote it (spaces, tabs)
+		if (written != null && (written.equals(text) || sameTargets(modelId, written, targets))) {
+			// bound so already (a chain however its commas are spaced, direct as empty or
+			// as the model ID): the line stays as its author wrote it (spaces, tabs)
 			return this;
 		}
 		String line = modelId + "=" + text;

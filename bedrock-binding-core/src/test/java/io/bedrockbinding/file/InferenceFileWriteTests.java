@@ -104,6 +104,17 @@ class InferenceFileWriteTests {
 		assertThat(text()).isEqualTo(original);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", NOVA_PRO })
+	void bindingDirectAModelBoundDirectTheOtherWayLeavesTheLineAsItIs(String direct) throws IOException {
+		String other = direct.isEmpty() ? NOVA_PRO : "";
+		InferenceFile file = write(NOVA_PRO + "=" + other + "\n");
+
+		file.bind(NOVA_PRO, direct);
+
+		assertThat(text()).isEqualTo(NOVA_PRO + "=" + other + "\n");
+	}
+
 	@Test
 	void bindKeepsByteOrderMarkAndCrlf() throws IOException {
 		String original = "\uFEFF# header\r\n" + NOVA_PRO + " = us.amazon.nova-pro-v1:0\r\n\r\n# end\r\n";
