@@ -66,7 +66,7 @@ class UsageTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "--help", "-h" })
+	@ValueSource(strings = { "", "--help", "-h", "--version" })
 	void anUnknownCommandIsAUsageErrorEvenWithHelp(String help) {
 		Cli.Result result = help.isEmpty() ? Cli.run("lisst") : Cli.run("lisst", help);
 
@@ -76,9 +76,12 @@ class UsageTests {
 				"Did you mean: inference-config list", "Try 'inference-config --help' for more information.");
 	}
 
-	@Test
-	void anUnknownOptionIsAUsageError() {
-		Cli.Result result = Cli.run("show", "--bogus", "--file", this.folder.resolve("f.txt").toString());
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void anUnknownOptionIsAUsageErrorEvenWithHelp(boolean help) {
+		String file = this.folder.resolve("f.txt").toString();
+		Cli.Result result = help ? Cli.run("show", "--help", "--bogus", "--file", file)
+				: Cli.run("show", "--bogus", "--file", file);
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("Unknown option: '--bogus'", "Try 'inference-config show --help'");
