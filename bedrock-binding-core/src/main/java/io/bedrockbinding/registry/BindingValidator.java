@@ -41,10 +41,18 @@ final class BindingValidator {
 
 	private final Clock clock;
 
+	/**
+	 * The region the catalog's rules (needs a profile, which geographies serve it) are
+	 * checked against: none for a region the SDK does not know, whose one warning says so
+	 * rather than an error for every binding.
+	 */
+	private final @Nullable String judgedRegion;
+
 	BindingValidator(ModelCatalog catalog, @Nullable String region, @Nullable String accountId,
 			Set<String> requiredModels, SettingHints hints, Clock clock) {
 		this.catalog = catalog;
 		this.region = region;
+		this.judgedRegion = (region != null && BedrockArn.isKnownRegion(region)) ? region : null;
 		this.accountId = accountId;
 		this.requiredModels = requiredModels;
 		this.hints = hints;
@@ -62,8 +70,8 @@ final class BindingValidator {
 		if (this.region != null && !BedrockArn.isKnownRegion(this.region)) {
 			problems.add(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
 					"the region " + this.region + " (" + this.hints.region() + ") is not one the AWS SDK knows, so no "
-							+ "profile is derived for it and calls to it fail: check the spelling (a new region "
-							+ "needs a newer SDK to be known)",
+							+ "profile is derived for it, no binding is checked against it and calls to it fail: "
+							+ "check the spelling (a new region needs a newer SDK to be known)",
 					null, null, this.hints));
 		}
 		current.layerProblems.values().forEach(problems::addAll);
@@ -89,8 +97,8 @@ final class BindingValidator {
 			}
 			Binding binding = current.binding(required);
 			if (binding == null || !binding.isExplicit()) {
-				String suggestion = (this.region != null)
-						? this.catalog.systemProfileFor(required, this.region).orElse(null) : null;
+				String suggestion = (this.judgedRegion != null)
+						? this.catalog.systemProfileFor(required, this.judgedRegion).orElse(null) : null;
 				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
 						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
 						suggestion, this.hints));
@@ -162,12 +170,13 @@ final class BindingValidator {
 		if (isChosen(binding)) {
 			lifecycleProblem(modelId, target.namedModel().orElse(modelId), origin, where).ifPresent(problems::add);
 		}
-		if (target instanceof BindingTarget.Direct direct && this.region != null) {
+		String region = this.judgedRegion;
+		if (target instanceof BindingTarget.Direct direct && region != null) {
 			ModelInfo called = this.catalog.find(direct.modelId()).orElse(null);
-			if (called != null && called.needsProfile(this.region)) {
-				String suggestion = this.catalog.systemProfileFor(direct.modelId(), this.region).orElse(null);
+			if (called != null && called.needsProfile(region)) {
+				String suggestion = this.catalog.systemProfileFor(direct.modelId(), region).orElse(null);
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.NEEDS_PROFILE,
-						modelId + " is bound direct (" + where + ") but needs an inference profile in " + this.region,
+						modelId + " is bound direct (" + where + ") but needs an inference profile in " + region,
 						origin, suggestion, this.hints));
 			}
 		}
@@ -181,12 +190,11 @@ final class BindingValidator {
 						"'" + profile.geo() + "' of " + profile.value() + " (" + where + ") is not a known geography",
 						origin, null, this.hints));
 			}
-			else if (this.region != null && !servedFrom(profiled, geography.get(), this.region)) {
+			else if (region != null && !servedFrom(profiled, geography.get(), region)) {
 				problems.add(new BindingProblem(modelId, Severity.ERROR, ProblemCode.GEO_DOES_NOT_SERVE_REGION,
-						profile.value() + " (" + where + ") cannot be called from " + this.region + ": "
+						profile.value() + " (" + where + ") cannot be called from " + region + ": "
 								+ sourceRegionsText(profiled, geography.get()),
-						origin, this.catalog.systemProfileFor(profile.modelId(), this.region).orElse(null),
-						this.hints));
+						origin, this.catalog.systemProfileFor(profile.modelId(), region).orElse(null), this.hints));
 			}
 			else if (profiled != null && !profiled.hasGeo(profile.geo())) {
 				problems

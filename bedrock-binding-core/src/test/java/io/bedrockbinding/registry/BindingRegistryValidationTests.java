@@ -193,6 +193,20 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void bindingsAreNotJudgedAgainstARegionTheSdkDoesNotKnow() {
+		BindingRegistry typo = registry("us-east1");
+		typo.bind("amazon.nova-lite-v1:0", "");
+		typo.bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		BindingRegistry known = registry("eu-west-1");
+		known.bind("amazon.nova-lite-v1:0", "");
+		known.bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(typo.validate()).extracting(BindingProblem::code).containsExactly(ProblemCode.UNKNOWN_REGION);
+		assertThat(known.validate()).extracting(BindingProblem::code)
+			.contains(ProblemCode.NEEDS_PROFILE, ProblemCode.GEO_DOES_NOT_SERVE_REGION);
+	}
+
+	@Test
 	void aTargetWhoseModelTheCatalogDoesNotKnowIsAWarning() {
 		BindingRegistry registry = registry("us-east-1");
 
