@@ -17,6 +17,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -110,6 +111,19 @@ class ModelKeySpellingTests {
 				.containsExactly(tuple("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0",
 						"systemEnvironment (bedrock.binding.models-yaml)"));
 		}
+	}
+
+	@Test
+	void aVariableThatHoldsNoMapIsToldTheOneLineForm() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("BEDROCK_BINDING_MODELSYAML", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0")));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> ModelPropertyReader.read(environment))
+			.withMessageStartingWith("bedrock.binding.models-yaml in systemEnvironment is not a YAML map")
+			.withMessageEndingWith("or the map in one line: {\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}");
 	}
 
 	@Test
