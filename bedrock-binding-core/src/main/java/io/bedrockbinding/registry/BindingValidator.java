@@ -97,8 +97,7 @@ final class BindingValidator {
 			}
 			Binding binding = current.binding(required);
 			if (binding == null || !binding.isExplicit()) {
-				String suggestion = (this.judgedRegion != null)
-						? this.catalog.systemProfileFor(required, this.judgedRegion).orElse(null) : null;
+				String suggestion = (this.judgedRegion != null) ? requiredTarget(required, this.judgedRegion) : null;
 				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
 						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
 						suggestion, this.hints));
@@ -110,6 +109,22 @@ final class BindingValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The target to suggest for a required model without a binding: the region's system
+	 * profile, else direct (empty) where the catalog says it is served on demand.
+	 * @param required the model ID
+	 * @param region the region
+	 * @return the target, or {@code null} if the catalog knows none
+	 */
+	private @Nullable String requiredTarget(String required, String region) {
+		String profile = this.catalog.systemProfileFor(required, region).orElse(null);
+		if (profile != null) {
+			return profile;
+		}
+		ModelInfo model = this.catalog.find(required).orElse(null);
+		return (model != null && model.onDemandRegions().contains(region)) ? "" : null;
 	}
 
 	/**

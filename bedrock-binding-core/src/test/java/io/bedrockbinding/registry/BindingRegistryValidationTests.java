@@ -372,6 +372,11 @@ class BindingRegistryValidationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(haiku.fix()).contains(NOVA_LITE + "=us.amazon.nova-lite-v1:0").doesNotContain("\"[");
+		// on demand in the region: the line to add binds it direct
+		assertThat(problems).filteredOn((problem) -> problem.modelId().equals(LLAMA_3_8B))
+			.singleElement()
+			.satisfies((llama) -> assertThat(llama.fix()).contains(LLAMA_3_8B + "=")
+				.doesNotContain("<profile ID or ARN>"));
 
 		registry.bind(LLAMA_3_8B, "");
 		registry.bind(NOVA_LITE, "us.amazon.nova-lite-v1:0");
