@@ -54,6 +54,13 @@ final class PipeErrors {
 	 */
 	static final String THROTTLED_IN_CHAIN = "still throttled after the SDK's retries: slow down or ask for a higher quota";
 
+	/**
+	 * How the AWS SDK's credentials providers begin the message of an SdkClientException
+	 * when none has credentials ("Unable to load credentials from any of the providers in
+	 * the chain ..."; the SDK's DefaultCredentialsProvider).
+	 */
+	private static final String NO_CREDENTIALS = "Unable to load credentials";
+
 	private final BindingRegistry registry;
 
 	private final AccountResolver accounts;
@@ -132,6 +139,15 @@ final class PipeErrors {
 			return new BedrockPipeException(FailureReason.CONNECTION_FAILED, modelId, target, region, null, null,
 					"Could not connect to Bedrock in " + region + ": " + failure.getMessage(),
 					"check the network and " + this.hints.endpoint() + " (an emulator must be running there)", failure);
+		}
+		if (failure instanceof SdkClientException && failure.getMessage() != null
+				&& failure.getMessage().startsWith(NO_CREDENTIALS)) {
+			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
+					"No AWS credentials for the call: nothing was sent. " + failure.getMessage(),
+					"give the application credentials (the SDK's default chain reads AWS_ACCESS_KEY_ID and "
+							+ "AWS_SECRET_ACCESS_KEY, AWS_PROFILE and ~/.aws/credentials, and an instance or container "
+							+ "role), or point " + this.hints.endpoint() + " at an emulator",
+					failure);
 		}
 		if (failure instanceof ClientsClosedException) {
 			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -272,6 +273,25 @@ class PipeErrorTests {
 
 		assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
 		assertThat(failure.errorCode()).isEqualTo("ModelTimeoutException");
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallPath.class)
+	void missingCredentialsSayWhereTheSdkLooksForThem(CallPath path) {
+		BedrockRuntimeClients clients = BedrockRuntimeClients.builder()
+			.endpoint(bedrock.get().endpoint())
+			.credentialsProvider(() -> {
+				throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+			})
+			.build();
+		BedrockPipeFactory factory = this.factories
+			.track(BedrockPipeFactory.builder(Fixture.registry("us-east-1"), clients).build());
+
+		BedrockPipeException failure = failure(path, factory.pipe(Fixture.LLAMA));
+
+		assertThat(failure.getMessage()).startsWith("No AWS credentials for the call: nothing was sent.");
+		assertThat(failure.fix()).contains("AWS_PROFILE").contains("the endpoint override");
+		assertThat(bedrock.get().journal()).isEmpty();
 	}
 
 	@ParameterizedTest
