@@ -54,9 +54,16 @@ public class BedrockBindingsEndpointWebExtension {
 	}
 
 	@WriteOperation
-	public WebEndpointResponse<OperationResponseBody> bind(SecurityContext securityContext, String model, String target,
-			@Nullable Boolean persist) {
+	public WebEndpointResponse<OperationResponseBody> bind(SecurityContext securityContext, @Nullable String model,
+			@Nullable String target, @Nullable Boolean persist) {
 		boolean shown = isShown(securityContext);
+		if (model == null || target == null) {
+			// said here: Boot's own 400 for a missing parameter has no message
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "the body needs \"model\" and \"target\" (missing: "
+					+ ((model != null) ? "target" : (target != null) ? "model" : "both")
+					+ "), e.g. {\"model\": \"amazon.nova-lite-v1:0\", \"target\": \"us.amazon.nova-lite-v1:0\"}; "
+					+ "\"target\": \"\" binds it direct", shown);
+		}
 		try {
 			return new WebEndpointResponse<>(this.delegate.bind(model, target, Boolean.TRUE.equals(persist), shown));
 		}

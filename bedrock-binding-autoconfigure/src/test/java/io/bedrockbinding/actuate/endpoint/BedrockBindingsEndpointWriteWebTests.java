@@ -130,7 +130,11 @@ class BedrockBindingsEndpointWriteWebTests {
 	void missingTargetIs400() {
 		HttpResponse<String> response = this.client.post(ENDPOINT, "{\"model\": \"amazon.nova-pro-v1:0\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(response.body(), "$.message"))
+			.startsWith("the body needs \"model\" and \"target\" (missing: target), e.g. {\"model\":");
 		assertThat(this.registry.resolve("amazon.nova-pro-v1:0").origin().kind()).isEqualTo(OriginKind.PROPERTIES);
+		assertThat((String) JsonPath.read(this.client.post(ENDPOINT, "{}").body(), "$.message"))
+			.contains("(missing: both)");
 	}
 
 	@Test
