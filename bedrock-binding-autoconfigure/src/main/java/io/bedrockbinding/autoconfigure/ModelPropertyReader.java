@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.LayerEntry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -56,7 +58,20 @@ final class ModelPropertyReader {
 	 */
 	private static final Set<String> LINE_PARSED_TEST_SOURCES = Set.of("test", "Inlined Test Properties");
 
+	private static final Logger logger = LoggerFactory.getLogger(ModelPropertyReader.class);
+
 	private ModelPropertyReader() {
+	}
+
+	// BEDROCK_BINDING_MODELS_X=... looks like a binding and binds nothing: say so
+	private static void warnOfModelVariables(String[] names) {
+		for (String name : names) {
+			if (name.startsWith("BEDROCK_BINDING_MODELS_") && !name.equals("BEDROCK_BINDING_MODELS_YAML")) {
+				logger.warn("Bedrock binding: the environment variable {} binds nothing: a variable's name cannot hold "
+						+ "a model ID (its '.', ':' and '-'). Put the models in {}, e.g. {}='{\"amazon.nova-pro-v1:0\": "
+						+ "\"us.amazon.nova-pro-v1:0\"}'", name, YAML_VARIABLE, YAML_VARIABLE);
+			}
+		}
 	}
 
 	static List<LayerEntry> read(ConfigurableEnvironment environment) {
@@ -78,6 +93,7 @@ final class ModelPropertyReader {
 				if (yaml != null) {
 					readYaml(yaml.toString(), source.getName(), entries);
 				}
+				warnOfModelVariables(enumerable.getPropertyNames());
 			}
 			SourceModels models = new SourceModels(entries);
 			for (String name : enumerable.getPropertyNames()) {

@@ -9,7 +9,10 @@ import io.bedrockbinding.registry.LayerEntry;
 import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
@@ -111,6 +114,20 @@ class ModelKeySpellingTests {
 				.containsExactly(tuple("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0",
 						"systemEnvironment (bedrock.binding.models-yaml)"));
 		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aVariableNamedLikeABindingIsReadAsNoneAndWarnedOf(CapturedOutput output) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("BEDROCK_BINDING_MODELS_AMAZON_NOVAMICROV10", "global.amazon.nova-micro-v1:0")));
+
+		assertThat(ModelPropertyReader.read(environment)).isEmpty();
+		assertThat(output).contains("the environment variable BEDROCK_BINDING_MODELS_AMAZON_NOVAMICROV10 binds nothing")
+			.contains("BEDROCK_BINDING_MODELSYAML='{\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}'");
 	}
 
 	@Test
