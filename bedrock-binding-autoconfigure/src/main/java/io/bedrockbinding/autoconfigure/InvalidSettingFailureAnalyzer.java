@@ -21,10 +21,9 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<IllegalArgum
 			// not one of ours: Boot's other analyzers, or its stack trace
 			return null;
 		}
-		return new FailureAnalysis(
-				"A Bedrock binding setting is invalid: " + message, "Change the " + PREFIX
-						+ "* property named above (docs/configuration.md lists each one and the values " + "it takes).",
-				cause);
+		String action = "Change the " + PREFIX + "* property named above (docs/configuration.md lists each one "
+				+ "and the values it takes).";
+		return new FailureAnalysis("A Bedrock binding setting is invalid: " + message, action, cause);
 	}
 
 }
