@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 final class FileEncoding {
 
+	/** What a read and a write say of a UTF-16 file, after its path. */
+	static final String UTF_16 = "is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8";
+
 	private FileEncoding() {
 	}
 

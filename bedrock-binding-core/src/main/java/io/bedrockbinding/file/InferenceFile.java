@@ -174,8 +174,7 @@ public final class InferenceFile {
 			// unreadable, which keeps the last ones
 			return new InferenceFileContent(source, true, false, List.of(),
 					List.of(new FileProblem(source, 0, Severity.ERROR,
-							"is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8: save it as UTF-8 (the bindings "
-									+ "read before stay in force)")),
+							FileEncoding.UTF_16 + ": save it as UTF-8 (the bindings " + "read before stay in force)")),
 					clock.instant());
 		}
 		List<FileProblem> extra = new ArrayList<>();
@@ -291,7 +290,7 @@ public final class InferenceFile {
 		if (FileEncoding.isUtf16(bytes)) {
 			// without a byte order mark, UTF-16 text is valid UTF-8 with NULs: writing
 			// UTF-8 into it would lose every binding
-			throw new IOException(this.path + " is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8; not rewriting "
+			throw new IOException(this.path + " " + FileEncoding.UTF_16 + "; not rewriting "
 					+ "it, so that nothing is lost: save it as UTF-8 first");
 		}
 		try {
