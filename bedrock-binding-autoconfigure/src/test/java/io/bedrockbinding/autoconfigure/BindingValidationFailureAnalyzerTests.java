@@ -1,5 +1,7 @@
 package io.bedrockbinding.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -70,6 +72,27 @@ class BindingValidationFailureAnalyzerTests {
 		// fix
 		assertThat(analysis.getAction()).doesNotContain("us.amazon.nova-pro-v1:0=")
 			.contains("list the model ID in bedrock.binding.required-models, not a profile ID or ARN");
+	}
+
+	@Test
+	void modelIdsInUpperCaseAreToldTheLowerCaseModelId() throws IOException {
+		Path file = this.folder.resolve("inference.txt");
+		Files.writeString(file, "Amazon.Nova-Lite-v1:0=eu.amazon.nova-lite-v1:0\n");
+		Throwable failure = startUpFailure("required", "--bedrock.binding.required-models=Amazon.Nova-Pro-v1:0",
+				"--bedrock.binding.models[Amazon.Nova-Micro-v1:0]=eu.amazon.nova-micro-v1:0",
+				"--bedrock.binding.inference-file.location=" + file, "--bedrock.binding.inference-file.strict=true");
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription())
+			.contains("- Amazon.Nova-Pro-v1:0 is listed in "
+					+ "bedrock.binding.required-models (commandLineArgs) but is not a model ID: Bedrock model IDs are "
+					+ "lower case: use amazon.nova-pro-v1:0")
+			.contains("- Amazon.Nova-Micro-v1:0: Bedrock model IDs are lower case: use amazon.nova-micro-v1:0 in "
+					+ "'Amazon.Nova-Micro-v1:0' (commandLineArgs)")
+			.contains(file + ":1: error: Bedrock model IDs are lower case: use amazon.nova-lite-v1:0 in "
+					+ "'Amazon.Nova-Lite-v1:0'");
+		assertThat(analysis.getAction())
+			.contains("For Amazon.Nova-Pro-v1:0, list amazon.nova-pro-v1:0 in bedrock.binding.required-models")
+			.doesNotContain("not a profile ID or ARN");
 	}
 
 	@Test

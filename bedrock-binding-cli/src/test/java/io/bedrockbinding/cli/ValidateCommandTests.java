@@ -56,6 +56,24 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void modelIdsInUpperCaseAreToldTheLowerCaseModelIdAsTheStarterTellsThem() throws IOException {
+		Files.writeString(this.inference.path(), """
+				Amazon.Nova-Pro-v1:0=us.amazon.nova-pro-v1:0
+				amazon.Nova-Lite-v1:0=us.amazon.nova-lite-v1:0
+				""");
+
+		Cli.Result result = this.inference.run("validate");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown() + ":1: error: Bedrock model IDs are lower case: use amazon.nova-pro-v1:0 in "
+						+ "'Amazon.Nova-Pro-v1:0'",
+				this.inference.shown() + ":2: warning: amazon.Nova-Lite-v1:0 is not in the model catalog: Bedrock "
+						+ "model IDs are lower case: use amazon.nova-lite-v1:0",
+				this.inference.shown() + ": 1 binding, 1 error, 1 warning");
+	}
+
+	@Test
 	void aCleanFileHasNoProblems() throws IOException {
 		Files.writeString(this.inference.path(), "# fine\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 

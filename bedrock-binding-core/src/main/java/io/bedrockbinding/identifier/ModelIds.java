@@ -1,5 +1,9 @@
 package io.bedrockbinding.identifier;
 
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The syntax of Bedrock model IDs and system profile IDs (REFERENCE.md, "Identifiers").
  * Checked with hand-written scanners rather than regular expressions: every line of an
@@ -113,8 +117,9 @@ public final class ModelIds {
 					"model ID is " + text.length() + " characters long, at most " + MAX_LENGTH + " are allowed");
 		}
 		if (!isModelId(text, 0, text.length())) {
-			throw new InvalidTargetException(abbreviate(text),
-					"model ID must look like provider.name[-version][:N] (e.g. amazon.nova-pro-v1:0)");
+			String lowerCase = lowerCased(text);
+			throw new InvalidTargetException(abbreviate(text), (lowerCase != null) ? lowerCaseAdvice(lowerCase)
+					: "model ID must look like provider.name[-version][:N] (e.g. amazon.nova-pro-v1:0)");
 		}
 		if (isSystemProfileId(text)) {
 			throw new InvalidTargetException(text,
@@ -123,6 +128,33 @@ public final class ModelIds {
 							+ text.substring(text.indexOf('.') + 1) + "), the profile belongs on the right of '='");
 		}
 		return text;
+	}
+
+	/**
+	 * The model ID that {@code text}, written with upper-case letters, means: its lower
+	 * case form, where that is a model ID ({@code Amazon.Nova-Pro-v1:0} means
+	 * {@code amazon.nova-pro-v1:0}). The one rule for mixed-case model IDs: a refused one
+	 * is told it by {@link #requireModelId}, and the registry's validation tells one that
+	 * has the shape of a model ID (upper case in the name) when the catalog knows it.
+	 * @param text the text to check
+	 * @return the lower-case model ID, or {@code null} when {@code text} has no upper
+	 * case letter or its lower-case form is no model ID (or a system profile ID)
+	 */
+	public static @Nullable String lowerCased(String text) {
+		if (text.length() > MAX_LENGTH || text.chars().noneMatch((c) -> c >= 'A' && c <= 'Z')) {
+			return null;
+		}
+		String lowerCase = text.toLowerCase(Locale.ROOT);
+		return (isModelId(lowerCase) && !isSystemProfileId(lowerCase)) ? lowerCase : null;
+	}
+
+	/**
+	 * What a model ID written with upper-case letters is told.
+	 * @param lowerCase the model ID it means, from {@link #lowerCased}
+	 * @return the advice
+	 */
+	public static String lowerCaseAdvice(String lowerCase) {
+		return "Bedrock model IDs are lower case: use " + lowerCase;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.bedrockbinding.registry;
 
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,10 +47,7 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			return Fixes.bindingLines(this.modelId, this.suggestedTarget, this.hints, this.origin);
 		}
 		return switch (this.code) {
-			case REQUIRED_UNBOUND -> (BindingValidator.notAModelId(this.modelId) != null)
-					? "list the model ID in " + this.hints.requiredModels()
-							+ ", not a profile ID or ARN: its binding names the profile"
-					: Fixes.bindingLines(this.modelId, "<profile ID or ARN>", this.hints);
+			case REQUIRED_UNBOUND -> requiredFix();
 			case INVALID_TARGET, FILE_PROBLEM -> "correct or remove the binding at " + originText();
 			case REGION_MISMATCH ->
 				"nothing, if calling that region is meant; otherwise bind a profile of the configured region";
@@ -65,6 +63,21 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 				"use a geography the model has a profile in (inference-config search " + this.modelId + ")";
 			default -> "change the binding at " + originText();
 		};
+	}
+
+	/**
+	 * The fix of a required model without a binding and without a known target.
+	 * @return the model ID to list, or the line to add
+	 */
+	private String requiredFix() {
+		String lowerCase = ModelIds.lowerCased(this.modelId);
+		if (lowerCase != null) {
+			return "list " + lowerCase + " in " + this.hints.requiredModels();
+		}
+		return (BindingValidator.notAModelId(this.modelId) != null)
+				? "list the model ID in " + this.hints.requiredModels()
+						+ ", not a profile ID or ARN: its binding names the profile"
+				: Fixes.bindingLines(this.modelId, "<profile ID or ARN>", this.hints);
 	}
 
 	private String originText() {

@@ -97,10 +97,15 @@ final class BindingValidator {
 			}
 			Binding binding = current.binding(required);
 			if (binding == null || !binding.isExplicit()) {
-				String suggestion = (this.judgedRegion != null) ? requiredTarget(required, this.judgedRegion) : null;
+				// upper case in the name: no binding is the fix, the model ID in lower
+				// case is (BindingProblem#fix)
+				String lowerCase = ModelIds.lowerCased(required);
+				String suggestion = (this.judgedRegion != null && lowerCase == null)
+						? requiredTarget(required, this.judgedRegion) : null;
 				problems.add(new BindingProblem(required, Severity.ERROR, ProblemCode.REQUIRED_UNBOUND,
-						required + " is listed in " + this.hints.requiredModels() + " but has no binding", null,
-						suggestion, this.hints));
+						required + " is listed in " + this.hints.requiredModels() + " but has no binding"
+								+ ((lowerCase != null) ? ": " + ModelIds.lowerCaseAdvice(lowerCase) : ""),
+						null, suggestion, this.hints));
 			}
 			if (binding == null || !isChosen(binding)) {
 				String called = (binding != null) ? binding.target().namedModel().orElse(required) : required;
@@ -156,8 +161,12 @@ final class BindingValidator {
 		Origin origin = binding.origin();
 		ModelInfo model = this.catalog.find(modelId).orElse(null);
 		if (model == null) {
+			String lowerCase = ModelIds.lowerCased(modelId);
+			String advice = (lowerCase != null && this.catalog.contains(lowerCase))
+					? ": " + ModelIds.lowerCaseAdvice(lowerCase) : "";
 			problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL,
-					modelId + " (" + origin.source() + ") is not in the model catalog", origin, null, this.hints));
+					modelId + " (" + origin.source() + ") is not in the model catalog" + advice, origin, null,
+					this.hints));
 		}
 		// every target of a chain is checked as a single target is, and named by its
 		// place in the chain

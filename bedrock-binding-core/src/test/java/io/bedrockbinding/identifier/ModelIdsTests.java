@@ -72,7 +72,22 @@ class ModelIdsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "amazon", "Amazon.nova-pro-v1:0", "amazon.nova pro", "amazon.nova-pro-v1:0:1:2",
+	@CsvSource({ "Amazon.Nova-Pro-v1:0, amazon.nova-pro-v1:0", "AMAZON.NOVA-PRO-V1:0, amazon.nova-pro-v1:0",
+			"Anthropic.claude-haiku-4-5-20251001-v1:0, anthropic.claude-haiku-4-5-20251001-v1:0" })
+	void upperCaseModelIdIsToldTheLowerCaseOne(String text, String lowerCase) {
+		assertThat(ModelIds.lowerCased(text)).isEqualTo(lowerCase);
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> ModelIds.requireModelId(text))
+			.withMessage("Bedrock model IDs are lower case: use " + lowerCase + " in '" + text + "'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "amazon.nova-pro-v1:0", "Amazon.nova pro", "US.amazon.nova-pro-v1:0", "" })
+	void noLowerCaseModelIdForTextThatIsLowerCaseOrNoModelIdInLowerCase(String text) {
+		assertThat(ModelIds.lowerCased(text)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "amazon", "Amazon.nova pro", "amazon.nova pro", "amazon.nova-pro-v1:0:1:2",
 			"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0", "amazon.nova-pro-v1:0=us.x" })
 	void badCharactersOrShape(String text) {
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> ModelIds.requireModelId(text))

@@ -413,6 +413,67 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void requiredModelInUpperCaseIsToldTheLowerCaseModelIdNotAProfile() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of("Amazon.Nova-Pro-v1:0"))
+			.build();
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.REQUIRED_UNBOUND);
+			assertThat(problem.message())
+				.isEqualTo("Amazon.Nova-Pro-v1:0 is listed in BindingRegistryBuilder.requiredModels but is "
+						+ "not a model ID: Bedrock model IDs are lower case: use amazon.nova-pro-v1:0");
+			assertThat(problem.fix()).isEqualTo("list amazon.nova-pro-v1:0 in BindingRegistryBuilder.requiredModels");
+		});
+	}
+
+	@Test
+	void requiredModelWhoseNameIsInUpperCaseIsToldTheCatalogsModel() {
+		BindingRegistry registry = BindingRegistry.builder(CATALOG)
+			.region("us-east-1")
+			.requiredModels(List.of("amazon.Nova-Pro-v1:0"))
+			.build();
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.REQUIRED_UNBOUND);
+			assertThat(problem.message())
+				.isEqualTo("amazon.Nova-Pro-v1:0 is listed in BindingRegistryBuilder.requiredModels but has "
+						+ "no binding: Bedrock model IDs are lower case: use amazon.nova-pro-v1:0");
+			assertThat(problem.fix()).isEqualTo("list amazon.nova-pro-v1:0 in BindingRegistryBuilder.requiredModels");
+		});
+	}
+
+	@Test
+	void bindingKeyInUpperCaseIsAnInvalidEntryThatNamesTheLowerCaseModelId() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.setLayer(OriginKind.PROPERTIES,
+				List.of(new LayerEntry("Amazon.Nova-Pro-v1:0", "us.amazon.nova-pro-v1:0", "application.yml")));
+
+		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.code()).isEqualTo(ProblemCode.INVALID_TARGET);
+			assertThat(problem.message()).isEqualTo("Bedrock model IDs are lower case: use amazon.nova-pro-v1:0 in "
+					+ "'Amazon.Nova-Pro-v1:0' (application.yml)");
+			assertThat(problem.fix()).isEqualTo("correct or remove the binding at application.yml");
+		});
+	}
+
+	@Test
+	void bindingKeyWhoseNameIsInUpperCaseIsToldTheCatalogsModel() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind("amazon.Nova-Pro-v1:0", "us.amazon.nova-pro-v1:0");
+		registry.bind("acme.Private-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(registry.validate()).extracting(BindingProblem::message)
+			.containsExactlyInAnyOrder(
+					"amazon.Nova-Pro-v1:0 (runtime) is not in the model catalog: Bedrock model IDs are lower case: "
+							+ "use amazon.nova-pro-v1:0",
+					"acme.Private-v1:0 (runtime) is not in the model catalog");
+	}
+
+	@Test
 	void modelUnknownToTheCatalogIsAWarning() {
 		BindingRegistry registry = registry("us-east-1");
 
