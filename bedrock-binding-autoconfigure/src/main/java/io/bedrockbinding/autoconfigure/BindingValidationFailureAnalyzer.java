@@ -1,9 +1,11 @@
 package io.bedrockbinding.autoconfigure;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.ProblemCode;
+import io.bedrockbinding.registry.ProblemPolicy;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -14,6 +16,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingValidationException> {
 
+	private static final String STRICT = "bedrock.binding.inference-file.strict";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BindingValidationException cause) {
 		String description = cause.problems()
@@ -23,9 +27,25 @@ class BindingValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindingVa
 		String action = cause.problems()
 			.stream()
 			.map(BindingValidationFailureAnalyzer::action)
-			.collect(Collectors.joining("\n\n", "",
-					"\n\nOr set bedrock.binding.validation.fail-fast=false to start with warnings instead."));
+			.collect(Collectors.joining("\n\n", "", "\n\n" + setting(cause.problems())));
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	/**
+	 * The setting that lets the application start: a broken line of the inference file
+	 * fails start-up only because {@code inference-file.strict} is true
+	 * ({@link ProblemPolicy#startup}), every other error because
+	 * {@code validation.fail-fast} is.
+	 * @param problems the errors that failed start-up
+	 * @return the sentence that names it
+	 */
+	private static String setting(List<BindingProblem> problems) {
+		boolean fileProblems = problems.stream().anyMatch((problem) -> problem.code() == ProblemCode.FILE_PROBLEM);
+		if (fileProblems && problems.stream().allMatch((problem) -> problem.code() == ProblemCode.FILE_PROBLEM)) {
+			return "Or set " + STRICT + "=false to start with the inference file's broken lines logged instead.";
+		}
+		return "Or set bedrock.binding.validation.fail-fast=false to start with warnings instead"
+				+ (fileProblems ? " (the inference file's broken lines are errors because " + STRICT + "=true)." : ".");
 	}
 
 	/**

@@ -96,6 +96,32 @@ class BindingValidationFailureAnalyzerTests {
 	}
 
 	@Test
+	void brokenLinesOfAStrictFileAreToldTheStrictSetting() throws IOException {
+		Path file = this.folder.resolve("inference.txt");
+		Files.writeString(file, "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\nthis line is broken\n");
+		Throwable failure = startUpFailure("default", "--bedrock.binding.inference-file.location=" + file,
+				"--bedrock.binding.inference-file.strict=true");
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getDescription()).contains(file + ":2: error: no '='");
+		assertThat(analysis.getAction()).contains("correct or remove the binding at " + file + ":2")
+			.endsWith("Or set bedrock.binding.inference-file.strict=false to start with the inference file's broken "
+					+ "lines logged instead.")
+			.doesNotContain("fail-fast");
+	}
+
+	@Test
+	void brokenLinesOfAStrictFileAndBindingErrorsAreToldBothSettings() throws IOException {
+		Path file = this.folder.resolve("inference.txt");
+		Files.writeString(file, "this line is broken\n");
+		Throwable failure = startUpFailure("direct", "--bedrock.binding.inference-file.location=" + file,
+				"--bedrock.binding.inference-file.strict=true");
+		FailureAnalysis analysis = StartupFailures.analyze(failure);
+		assertThat(analysis.getAction()).endsWith("Or set bedrock.binding.validation.fail-fast=false to start with "
+				+ "warnings instead (the inference file's broken lines are errors because "
+				+ "bedrock.binding.inference-file.strict=true).");
+	}
+
+	@Test
 	void invalidTargetInYaml() {
 		Throwable failure = startUpFailure("invalid");
 		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
