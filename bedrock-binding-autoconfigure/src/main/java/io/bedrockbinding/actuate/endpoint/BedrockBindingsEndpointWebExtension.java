@@ -53,9 +53,20 @@ public class BedrockBindingsEndpointWebExtension {
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
+	/**
+	 * Binds {@code model} at runtime: 200 with the binding in force, 400 with a message
+	 * for a body that lacks {@code model} or {@code target}, whose {@code persist} is no
+	 * JSON boolean, or whose binding is invalid.
+	 * @param securityContext the caller, whose roles decide whether values are shown
+	 * @param model the model ID
+	 * @param target the target
+	 * @param persist {@code true} or {@code false}, or {@code null} when left out: taken
+	 * as text, as Boot reads every value of the body ({@link #isTrueOrFalse})
+	 * @return the response
+	 */
 	@WriteOperation
 	public WebEndpointResponse<OperationResponseBody> bind(SecurityContext securityContext, @Nullable String model,
-			@Nullable String target, @Nullable Boolean persist) {
+			@Nullable String target, @Nullable String persist) {
 		boolean shown = isShown(securityContext);
 		if (model == null || target == null) {
 			// said here: Boot's own 400 for a missing parameter has no message
@@ -64,8 +75,11 @@ public class BedrockBindingsEndpointWebExtension {
 					+ "), e.g. {\"model\": \"amazon.nova-lite-v1:0\", \"target\": \"us.amazon.nova-lite-v1:0\"}; "
 					+ "\"target\": \"\" binds it direct", shown);
 		}
+		if (!isTrueOrFalse(persist)) {
+			return persistError(persist, shown);
+		}
 		try {
-			return new WebEndpointResponse<>(this.delegate.bind(model, target, Boolean.TRUE.equals(persist), shown));
+			return new WebEndpointResponse<>(this.delegate.bind(model, target, "true".equals(persist), shown));
 		}
 		catch (InvalidTargetException | IllegalStateException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex, shown);
@@ -80,16 +94,20 @@ public class BedrockBindingsEndpointWebExtension {
 	 * 404 when there was nothing to remove.
 	 * @param securityContext the caller, whose roles decide whether values are shown
 	 * @param model the model ID
-	 * @param persist whether to remove its lines from the inference file too
+	 * @param persist whether to remove its lines from the inference file too:
+	 * {@code true} or {@code false}, or {@code null} when left out (a 400 otherwise)
 	 * @return the response
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> unbind(SecurityContext securityContext, @Selector String model,
-			@Nullable Boolean persist) {
+			@Nullable String persist) {
 		boolean shown = isShown(securityContext);
+		if (!isTrueOrFalse(persist)) {
+			return persistError(persist, shown);
+		}
 		Unbound unbound;
 		try {
-			unbound = this.delegate.unbind(model, Boolean.TRUE.equals(persist), shown);
+			unbound = this.delegate.unbind(model, "true".equals(persist), shown);
 		}
 		catch (IllegalStateException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex, shown);
@@ -102,6 +120,22 @@ public class BedrockBindingsEndpointWebExtension {
 		}
 		return (unbound.binding() != null) ? new WebEndpointResponse<>(unbound.binding())
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
+	}
+
+	/**
+	 * Whether {@code persist} is {@code true}, {@code false} or left out: the text Boot
+	 * gives a parameter, checked here since Spring's conversion to a boolean would read
+	 * {@code yes}, {@code on} or {@code 1} as true.
+	 * @param persist the parameter
+	 * @return whether it is one of those
+	 */
+	private static boolean isTrueOrFalse(@Nullable String persist) {
+		return persist == null || persist.equals("true") || persist.equals("false");
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> persistError(@Nullable String persist, boolean shown) {
+		return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+				"\"persist\" must be true or false or left out (false), got " + persist, shown);
 	}
 
 	private boolean isShown(SecurityContext securityContext) {

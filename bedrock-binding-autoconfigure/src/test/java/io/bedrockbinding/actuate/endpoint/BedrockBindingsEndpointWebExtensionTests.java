@@ -45,7 +45,7 @@ class BedrockBindingsEndpointWebExtensionTests {
 	@Test
 	void persistWithoutInferenceFileIs400() {
 		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of())
-			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", true);
+			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "true");
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getBody())
 			.isEqualTo(new WriteErrorDescriptor("Cannot persist: no inference file is configured"));
@@ -56,7 +56,7 @@ class BedrockBindingsEndpointWebExtensionTests {
 	void unbindWithPersistWithoutInferenceFileIs400() {
 		this.registry.bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of())
-			.unbind(SecurityContext.NONE, "amazon.nova-pro-v1:0", true);
+			.unbind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "true");
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(this.registry.resolve("amazon.nova-pro-v1:0").origin().kind()).isEqualTo(OriginKind.RUNTIME);
 	}
@@ -66,7 +66,7 @@ class BedrockBindingsEndpointWebExtensionTests {
 		Path directory = Files.createDirectory(this.folder.resolve("inference.txt"));
 		BindingRegistry withFile = BindingRegistry.builder(CATALOG).inferenceFile(new InferenceFile(directory)).build();
 		WebEndpointResponse<OperationResponseBody> response = extension(withFile, Show.NEVER, Set.of())
-			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", true);
+			.bind(SecurityContext.NONE, "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", "true");
 		assertThat(response.getStatus()).isEqualTo(500);
 		assertThat(((WriteErrorDescriptor) response.getBody()).message())
 			.startsWith("Cannot write the inference file, nothing was changed: ");
@@ -77,7 +77,7 @@ class BedrockBindingsEndpointWebExtensionTests {
 	void validationMessageIsMaskedLikeEverythingElse() {
 		WebEndpointResponse<OperationResponseBody> response = extension(this.registry, Show.NEVER, Set.of()).bind(
 				SecurityContext.NONE, "amazon.nova-pro-v1:0",
-				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/nope", false);
+				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/nope", "false");
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(((WriteErrorDescriptor) response.getBody()).message()).contains("arn:aws:bedrock:us-east-1:******:")
 			.doesNotContain("111122223333");

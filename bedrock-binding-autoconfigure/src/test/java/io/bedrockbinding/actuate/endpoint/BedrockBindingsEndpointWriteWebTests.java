@@ -15,6 +15,8 @@ import io.bedrockbinding.registry.OriginKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -137,6 +139,27 @@ class BedrockBindingsEndpointWriteWebTests {
 			.contains("(missing: both)");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "\"yes\" | yes", "\"on\" | on", "1 | 1", "\"True\" | True" })
+	void persistThatIsNotTrueOrFalseIs400AndChangesNothing(String persist, String shown) {
+		HttpResponse<String> response = this.client.post(ENDPOINT,
+				"{\"model\": \"amazon.nova-micro-v1:0\", \"target\": \"us.amazon.nova-micro-v1:0\", \"persist\": "
+						+ persist + "}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat((String) JsonPath.read(response.body(), "$.message"))
+			.isEqualTo("\"persist\" must be true or false or left out (false), got " + shown);
+		assertThat(this.registry.resolve("amazon.nova-micro-v1:0").origin().kind()).isNotEqualTo(OriginKind.RUNTIME);
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
+	}
+
+	@Test
+	void persistThatIsAnArrayIs400() {
+		HttpResponse<String> response = this.client.post(ENDPOINT,
+				"{\"model\": \"amazon.nova-micro-v1:0\", \"target\": \"us.amazon.nova-micro-v1:0\", \"persist\": [true]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(this.registry.resolve("amazon.nova-micro-v1:0").origin().kind()).isNotEqualTo(OriginKind.RUNTIME);
+	}
+
 	@Test
 	void deleteRemovesRuntimeBindingAndShowsWhatIsInForceNow() {
 		this.registry.bind("amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", false);
@@ -170,6 +193,15 @@ class BedrockBindingsEndpointWriteWebTests {
 		assertThat((String) JsonPath.read(response.body(), "$.origin.kind")).isEqualTo("CATALOG");
 		assertThat(TestInferenceFile.read(this.inferenceFile)).doesNotContain("openai.gpt-oss-20b-1:0")
 			.contains("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0");
+	}
+
+	@Test
+	void deleteWithAPersistThatIsNotTrueOrFalseIs400AndKeepsTheFileLine() {
+		HttpResponse<String> response = this.client.delete(ENDPOINT + "/openai.gpt-oss-20b-1:0?persist=yes");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat((String) JsonPath.read(response.body(), "$.message"))
+			.isEqualTo("\"persist\" must be true or false or left out (false), got yes");
+		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
 	}
 
 	@Test
