@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.bedrockbinding.InvalidSettingException;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.account.ConfiguredAccountId;
@@ -77,8 +78,8 @@ public final class BedrockBindingAutoConfiguration {
 		try {
 			builder.maxRuntimeBindings(properties.getRuntime().getMaxBindings());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid bedrock.binding.runtime.max-bindings: " + ex.getMessage(), ex);
+		catch (InvalidSettingException ex) {
+			throw new IllegalArgumentException(ex.reasonOf("bedrock.binding.runtime.max-bindings"), ex);
 		}
 		BindingRegistry registry = builder
 			.region(BedrockRegion.resolve(properties, connection, regionProvider.getIfAvailable()))
@@ -182,9 +183,8 @@ public final class BedrockBindingAutoConfiguration {
 		try {
 			return RegionalClients.checkMaxClients(properties.getClientPool().getMaxRegions());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid bedrock.binding.client-pool.max-regions: " + ex.getMessage(),
-					ex);
+		catch (InvalidSettingException ex) {
+			throw new IllegalArgumentException(ex.reasonOf("bedrock.binding.client-pool.max-regions"), ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.bedrockbinding.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.bedrockbinding.InvalidSettingException;
 import io.bedrockbinding.pipe.FailoverSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -68,10 +69,15 @@ public class BedrockFailoverProperties {
 		try {
 			return new FailoverSettings(this.cooldown, this.cooldownAfter, this.sdkMaxAttempts, Clock.systemUTC());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid bedrock.binding.failover settings (cooldown=" + this.cooldown
-					+ ", cooldown-after=" + this.cooldownAfter + ", sdk-max-attempts=" + this.sdkMaxAttempts + "): "
-					+ ex.getMessage(), ex);
+		catch (InvalidSettingException ex) {
+			String property = switch (ex.setting()) {
+				case "cooldown" -> "cooldown";
+				case "cooldownAfter" -> "cooldown-after";
+				case "sdkMaxAttempts" -> "sdk-max-attempts";
+				default -> null;
+			};
+			throw new IllegalArgumentException((property != null) ? ex.reasonOf("bedrock.binding.failover." + property)
+					: "Invalid bedrock.binding.failover settings: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -1068,7 +1068,7 @@ class BedrockBindingAutoConfigurationTests {
 		void aNegativeCapFailsStartUpNamingTheProperty() {
 			this.runner.withPropertyValues("bedrock.binding.runtime.max-bindings=-1")
 				.run((context) -> assertThat(context).getFailure()
-					.hasStackTraceContaining("Invalid bedrock.binding.runtime.max-bindings: ")
+					.hasStackTraceContaining("bedrock.binding.runtime.max-bindings must be 0 or more, got -1")
 					.hasStackTraceContaining("must be 0 or more, got -1"));
 		}
 

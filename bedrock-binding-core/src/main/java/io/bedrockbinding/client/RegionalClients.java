@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.bedrockbinding.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -70,7 +71,7 @@ public final class RegionalClients<C extends SdkAutoCloseable> implements Functi
 	 */
 	public static int checkMaxClients(int maxClients) {
 		if (maxClients < 1) {
-			throw new IllegalArgumentException("The pool must hold at least 1 client, got " + maxClients);
+			throw new InvalidSettingException("maxClients", "must be 1 or more, got " + maxClients);
 		}
 		return maxClients;
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.bedrockbinding.InvalidSettingException;
 import io.bedrockbinding.client.ClientSettings;
 import io.bedrockbinding.client.ClientsClosedException;
 import io.bedrockbinding.client.RegionalClients;
@@ -289,8 +290,8 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 			try {
 				this.maxRegions = RegionalClients.checkMaxClients(maxRegions);
 			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Invalid maxRegions: " + ex.getMessage(), ex);
+			catch (InvalidSettingException ex) {
+				throw new InvalidSettingException("maxRegions", ex.reason());
 			}
 			return this;
 		}

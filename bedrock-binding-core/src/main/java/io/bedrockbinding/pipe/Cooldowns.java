@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.bedrockbinding.InvalidSettingException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -35,10 +36,10 @@ public final class Cooldowns {
 	 */
 	public Cooldowns(Duration duration, int after, Clock clock) {
 		if (duration.isNegative()) {
-			throw new IllegalArgumentException("A cooldown cannot be negative, got " + duration);
+			throw new InvalidSettingException("cooldown", "must be zero or more, got " + duration);
 		}
 		if (after < 1) {
-			throw new IllegalArgumentException("A cooldown starts after at least 1 throttled call, got " + after);
+			throw new InvalidSettingException("cooldownAfter", "must be 1 or more, got " + after);
 		}
 		this.duration = duration;
 		this.after = after;

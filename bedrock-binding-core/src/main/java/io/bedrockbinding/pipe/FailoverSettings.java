@@ -3,6 +3,8 @@ package io.bedrockbinding.pipe;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.bedrockbinding.InvalidSettingException;
+
 /**
  * How a factory's pipes fail over along a binding's targets.
  *
@@ -27,7 +29,7 @@ public record FailoverSettings(Duration cooldown, int cooldownAfter, int sdkMaxA
 
 	public FailoverSettings {
 		if (sdkMaxAttempts < 0) {
-			throw new IllegalArgumentException("sdkMaxAttempts cannot be negative, got " + sdkMaxAttempts);
+			throw new InvalidSettingException("sdkMaxAttempts", "must be 0 or more, got " + sdkMaxAttempts);
 		}
 		new Cooldowns(cooldown, cooldownAfter, clock);
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import io.bedrockbinding.InvalidSettingException;
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.InferenceFile;
@@ -85,7 +86,7 @@ public final class BindingRegistryBuilder {
 	 */
 	public BindingRegistryBuilder maxRuntimeBindings(int maxRuntimeBindings) {
 		if (maxRuntimeBindings < 0) {
-			throw new IllegalArgumentException("maxRuntimeBindings must be 0 or more, got " + maxRuntimeBindings);
+			throw new InvalidSettingException("maxRuntimeBindings", "must be 0 or more, got " + maxRuntimeBindings);
 		}
 		this.maxRuntimeBindings = maxRuntimeBindings;
 		return this;

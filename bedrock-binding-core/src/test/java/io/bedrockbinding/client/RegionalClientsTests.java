@@ -187,7 +187,7 @@ class RegionalClientsTests {
 	@Test
 	void theLimitMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RegionalClients<>(0, this::make))
-			.withMessageContaining("at least 1");
+			.withMessage("maxClients must be 1 or more, got 0");
 	}
 
 	private FakeClient make(String region) {

@@ -10,7 +10,7 @@ class BedrockRuntimeClientsBuilderTests {
 	@Test
 	void aPoolOfNoRegionIsRefusedNamingTheSetting() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BedrockRuntimeClients.builder().maxRegions(0))
-			.withMessage("Invalid maxRegions: The pool must hold at least 1 client, got 0");
+			.withMessage("maxRegions must be 1 or more, got 0");
 	}
 
 }
