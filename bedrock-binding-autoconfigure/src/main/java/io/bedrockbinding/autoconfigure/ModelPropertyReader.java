@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.OriginTrackedResource;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -31,6 +33,8 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Reads {@code bedrock.binding.models} from the property sources themselves rather than
@@ -268,8 +272,7 @@ final class ModelPropertyReader {
 	}
 
 	/**
-	 * The file name of a config file ({@code application-prod.yml}), else the source's
-	 * name.
+	 * The name of a config file ({@link #fileName}), else the source's name.
 	 * @param source the property source
 	 * @param name the source's name
 	 * @return the name to show
@@ -279,6 +282,14 @@ final class ModelPropertyReader {
 		return (file != null) ? file : source.getName();
 	}
 
+	/**
+	 * How a binding's origin names its config file: the application's own by its file
+	 * name ({@code application-prod.yml}, on the class path), one outside the class path
+	 * by its location as Boot loaded it ({@code file:config/application.yml} for Boot's
+	 * {@code ./config/}), so that the two cannot be mistaken for each other.
+	 * @param origin the origin of a property
+	 * @return the name, or {@code null} if the property comes from no file
+	 */
 	private static @Nullable String fileName(@Nullable Origin origin) {
 		for (Origin current = origin; current != null; current = current.getParent()) {
 			// Configuration property sources wrap the file's origin in the property
@@ -287,10 +298,23 @@ final class ModelPropertyReader {
 					? wrapper.getOrigin() : current;
 			if (candidate instanceof TextResourceOrigin text && text.getResource() != null
 					&& text.getResource().getFilename() != null) {
-				return text.getResource().getFilename();
+				return fileName(text.getResource());
 			}
 		}
 		return null;
+	}
+
+	private static String fileName(Resource resource) {
+		Resource loaded = (resource instanceof OriginTrackedResource tracked) ? tracked.getResource() : resource;
+		if (!(loaded instanceof ClassPathResource)) {
+			try {
+				return loaded.getURL().toString();
+			}
+			catch (IOException ex) {
+				return loaded.getDescription();
+			}
+		}
+		return Objects.requireNonNull(loaded.getFilename());
 	}
 
 	/**

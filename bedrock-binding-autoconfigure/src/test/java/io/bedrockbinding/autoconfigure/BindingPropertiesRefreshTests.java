@@ -109,7 +109,7 @@ class BindingPropertiesRefreshTests {
 			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
 			Binding lite = registry.resolve(NOVA_LITE);
 			assertThat(lite.target().value()).isEqualTo("us.amazon.nova-lite-v1:0");
-			assertThat(lite.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
+			assertThat(lite.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, file()));
 			assertThat(registry.resolve(LLAMA_3_8B).origin()).isEqualTo(Origin.catalog());
 			assertThat(heard).singleElement()
 				.satisfies((models) -> assertThat(models).contains(NOVA_PRO, NOVA_LITE, LLAMA_3_8B));
@@ -140,7 +140,7 @@ class BindingPropertiesRefreshTests {
 			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo("us.amazon.nova-pro-v1:0");
 			assertThat(registry.targetFor(LLAMA_3_8B).value()).isEqualTo(APP_PROFILE);
 			assertThat(output).contains("Bedrock binding refresh: bedrock.binding.models[amazon.nova-pro-v1:0] from "
-					+ "application.yml was not applied");
+					+ file() + " was not applied");
 			BindingDescriptor shown = context.getBean(BedrockBindingsEndpoint.class).binding(NOVA_PRO);
 			assertThat(shown).isNotNull();
 			assertThat(shown.target()).isEqualTo("us.amazon.nova-pro-v1:0");
@@ -214,7 +214,7 @@ class BindingPropertiesRefreshTests {
 				""");
 		runner().run((context) -> {
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
-			Origin origin = new Origin(OriginKind.PROPERTIES, "application.yml (bedrock.binding.models-yaml)");
+			Origin origin = new Origin(OriginKind.PROPERTIES, file() + " (bedrock.binding.models-yaml)");
 			assertThat(registry.resolve(NOVA_PRO).origin()).isEqualTo(origin);
 			assertThat(registry.resolve(NOVA_LITE).origin()).isEqualTo(origin);
 			assertThat(registry.targetFor(NOVA_LITE).value()).isEqualTo("us.amazon.nova-lite-v1:0");
@@ -239,9 +239,8 @@ class BindingPropertiesRefreshTests {
 			refresh(context);
 
 			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
-			assertThat(output)
-				.contains("Bedrock bindings not refreshed: bedrock.binding.models-yaml in application.yml "
-						+ "is not a YAML map of model ID to target");
+			assertThat(output).contains("Bedrock bindings not refreshed: bedrock.binding.models-yaml in " + file()
+					+ " is not a YAML map of model ID to target");
 		});
 	}
 
@@ -254,7 +253,7 @@ class BindingPropertiesRefreshTests {
 				""");
 		runner().run((context) -> assertThat(context).hasFailed()
 			.getFailure()
-			.hasStackTraceContaining("bedrock.binding.models-yaml in application.yml is not a YAML map"));
+			.hasStackTraceContaining("bedrock.binding.models-yaml in " + file() + " is not a YAML map"));
 	}
 
 	@Test
@@ -270,7 +269,7 @@ class BindingPropertiesRefreshTests {
 			runner().run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.as(value)
-				.hasStackTraceContaining("bedrock.binding.models-yaml in application.yml is not a YAML map")
+				.hasStackTraceContaining("bedrock.binding.models-yaml in " + file() + " is not a YAML map")
 				.hasStackTraceContaining("\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0"));
 		}
 	}
@@ -325,6 +324,15 @@ class BindingPropertiesRefreshTests {
 	private static Set<String> refresh(ConfigurableApplicationContext context) {
 		context.publishEvent(new ContextRefreshedWithApplicationEvent(new SpringApplication(), new String[0], context));
 		return context.getBean(ContextRefresher.class).refresh();
+	}
+
+	/**
+	 * How origins name the test's config file: by its location, as a file outside the
+	 * class path.
+	 * @return the name
+	 */
+	private String file() {
+		return "file:" + this.config + "/application.yml";
 	}
 
 	private void write(String yaml) throws IOException {
