@@ -156,8 +156,8 @@ class BindCommandTests {
 		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-lite-v1:0");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.err())
-			.contains("warning: us.amazon.nova-lite-v1:0 calls amazon.nova-lite-v1:0, not amazon.nova-pro-v1:0");
+		assertThat(result.err()).isEqualTo("warning: us.amazon.nova-lite-v1:0 (" + this.inference.shown()
+				+ ":4) calls amazon.nova-lite-v1:0, not amazon.nova-pro-v1:0\n");
 	}
 
 	@Test

@@ -56,6 +56,26 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void aTargetThatCallsAnotherModelIsTheWarningBindGives() throws IOException {
+		Files.writeString(this.inference.path(), "# an alias?\n");
+		Cli.Result bind = this.inference.run("bind", "amazon.nova-lite-v1:0", "us.amazon.nova-pro-v1:0");
+
+		Cli.Result result = this.inference.run("validate");
+
+		assertThat(bind.exitCode()).as(bind.toString()).isZero();
+		assertThat(bind.err()).isEqualTo("warning: us.amazon.nova-pro-v1:0 (" + this.inference.shown()
+				+ ":2) calls amazon.nova-pro-v1:0, not amazon.nova-lite-v1:0\n");
+		// a warning, not an error: an alias can be meant
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown()
+						+ ":2: warning: us.amazon.nova-pro-v1:0 calls amazon.nova-pro-v1:0, not amazon.nova-lite-v1:0",
+				this.inference.shown() + ": 1 binding, 0 errors, 1 warning");
+		assertThat(this.inference.run("--json", "validate").json().get("problems").get(0).get("code").asString())
+			.isEqualTo("OTHER_MODEL");
+	}
+
+	@Test
 	void aCleanFileHasNoProblems() throws IOException {
 		Files.writeString(this.inference.path(), "# fine\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 

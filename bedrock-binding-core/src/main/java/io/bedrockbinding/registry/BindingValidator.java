@@ -219,7 +219,11 @@ final class BindingValidator {
 							origin, null, this.hints));
 			}
 		}
-		unknownTargetModel(modelId, origin, where, target).ifPresent(problems::add);
+		Optional<BindingProblem> unknownTargetModel = unknownTargetModel(modelId, origin, where, target);
+		unknownTargetModel.ifPresent(problems::add);
+		if (unknownTargetModel.isEmpty()) {
+			otherModel(modelId, origin, where, target).ifPresent(problems::add);
+		}
 		if (target instanceof BindingTarget.Arn arn) {
 			BedrockArn parsed = arn.arn();
 			if (target.region().isPresent() && !BedrockArn.isKnownRegion(target.region().get())) {
@@ -272,6 +276,27 @@ final class BindingValidator {
 				modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL, modelId + " is bound to " + target.value() + " ("
 						+ where + "), whose model " + named + " is not in the model catalog: check its spelling",
 				origin, null, this.hints));
+	}
+
+	/**
+	 * A target that calls another model than the one it binds
+	 * ({@code amazon.nova-lite-v1:0=us.amazon.nova-pro-v1:0}): a warning, not an error,
+	 * as an alias can be meant. The one rule of the command line's {@code bind} and
+	 * {@code validate} and of the start-up validation. A target of a model the catalog
+	 * does not know is {@link #unknownTargetModel}'s warning instead.
+	 * @param modelId the binding's model ID
+	 * @param origin where the binding came from
+	 * @param where how messages name that place
+	 * @param target the target
+	 * @return the problem, if the target names another model
+	 */
+	private Optional<BindingProblem> otherModel(String modelId, Origin origin, String where, BindingTarget target) {
+		String called = target.namedModel().orElse(modelId);
+		if (called.equals(modelId)) {
+			return Optional.empty();
+		}
+		return Optional.of(new BindingProblem(modelId, Severity.WARNING, ProblemCode.OTHER_MODEL,
+				target.value() + " (" + where + ") calls " + called + ", not " + modelId, origin, null, this.hints));
 	}
 
 	/**
