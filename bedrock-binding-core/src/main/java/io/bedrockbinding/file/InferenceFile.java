@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import io.bedrockbinding.Severity;
@@ -207,27 +208,32 @@ public final class InferenceFile {
 	 */
 	public FileChange bind(String modelId, String target) throws IOException {
 		String[] before = new String[1];
+		AtomicReference<List<Integer>> removed = new AtomicReference<>(List.of());
 		InferenceDocument written = update((document) -> {
 			before[0] = document.targetOf(modelId).orElse(null);
+			removed.set(document.duplicateLinesOf(modelId));
 			return document.with(modelId, target);
 		});
 		// as written: a chain is written in its one text form
-		return new FileChange(modelId, before[0], written.targetOf(modelId).orElseThrow());
+		return new FileChange(modelId, before[0], written.targetOf(modelId).orElseThrow(), removed.get());
 	}
 
 	/**
 	 * Removes the lines that name {@code modelId}.
 	 * @param modelId the model ID
-	 * @return what changed
+	 * @return what changed; its removed lines are those besides the last one
 	 * @throws IOException if the file cannot be read as UTF-8 or written
 	 */
 	public FileChange unbind(String modelId) throws IOException {
 		String[] before = new String[1];
+		AtomicReference<List<Integer>> removed = new AtomicReference<>(List.of());
 		update((document) -> {
 			before[0] = document.targetOf(modelId).orElse(null);
+			List<Integer> lines = document.linesOf(modelId);
+			removed.set(lines.isEmpty() ? lines : lines.subList(0, lines.size() - 1));
 			return document.without(modelId);
 		});
-		return new FileChange(modelId, before[0], null);
+		return new FileChange(modelId, before[0], null, removed.get());
 	}
 
 	/**

@@ -213,7 +213,8 @@ class InferenceFileWriteTests {
 
 		FileChange change = file.unbind(NOVA_PRO);
 
-		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null));
+		// line 4 bound it last; line 2 went too
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null, List.of(2)));
 		assertThat(change.changed()).isTrue();
 		assertThat(text())
 			.isEqualTo("# " + NOVA_PRO + "=x\n" + NOVA_LITE + "=\n" + "#" + NOVA_PRO + "=\n" + NOVA_PRO + "x.y=\n");
@@ -536,6 +537,73 @@ class InferenceFileWriteTests {
 		file.unbind(NOVA_MICRO);
 
 		assertThat(text()).isEqualTo(original);
+	}
+
+	@Test
+	void bindOfAModelBoundOnTwoLinesRewritesTheLastAndRemovesTheDuplicateKeepingEveryComment() throws IOException {
+		String original = "# mine\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n# between\r\n" + NOVA_LITE + "=\n"
+				+ NOVA_PRO + " = us.amazon.nova-pro-v1:0\n# trailer\n";
+		InferenceFile file = write(original);
+
+		FileChange change = file.bind(NOVA_PRO, ARN);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", ARN, List.of(2)));
+		assertThat(change.changed()).isTrue();
+		assertThat(text())
+			.isEqualTo("# mine\n# between\r\n" + NOVA_LITE + "=\n" + NOVA_PRO + "=" + ARN + "\n# trailer\n");
+		assertThat(file.read().problems()).isEmpty();
+	}
+
+	@Test
+	void bindToTheTargetTheLastLineNamesStillRemovesTheDuplicateAndKeepsThatLineAsWritten() throws IOException {
+		InferenceFile file = write(NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + NOVA_PRO + "=\n" + NOVA_PRO
+				+ "\t=  us.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change)
+			.isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", List.of(1, 2)));
+		assertThat(change.changed()).isTrue();
+		assertThat(text()).isEqualTo(NOVA_PRO + "\t=  us.amazon.nova-pro-v1:0\n");
+		// once one line is left, the same bind changes nothing
+		assertThat(file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0").changed()).isFalse();
+	}
+
+	@Test
+	void bindKeepsABrokenLineOfTheModelWhichIsTheUsersToFix() throws IOException {
+		String broken = NOVA_PRO + "=us.amazon.nova-pro-v1:";
+		InferenceFile file = write(broken + "\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change.removedLines()).isEmpty();
+		assertThat(text()).isEqualTo(broken + "\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void unbindOfAModelBoundOnTwoLinesRemovesBothAndSaysWhichOtherLineWent() throws IOException {
+		InferenceFile file = write("# mine\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n# between\n" + NOVA_PRO
+				+ "=us.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.unbind(NOVA_PRO);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null, List.of(2)));
+		assertThat(text()).isEqualTo("# mine\n# between\n");
+	}
+
+	@Test
+	void aDuplicateBindRemovesUnderAModelsNoteOfTheDefaultFileBecomesItsPlaceholderAgain() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
+		String original = text();
+		file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		// the same model bound again at the end, by hand
+		Files.writeString(path(), text() + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "global.amazon.nova-pro-v1:0");
+
+		assertThat(change.removedLines()).hasSize(1);
+		assertThat(text()).isEqualTo(original + NOVA_PRO + "=global.amazon.nova-pro-v1:0\n");
 	}
 
 	@Test
