@@ -98,6 +98,23 @@ class BindCommandTests {
 	}
 
 	@Test
+	void aBrokenLinesControlCharactersAreEscapedInTheChangeBindAndUnbindPrint() throws IOException {
+		Files.writeString(this.inference.path(),
+				"amazon.nova-pro-v1:0=us.amazon\tnova-pro-v1:0\namazon.nova-lite-v1:0=us.\u0000x\u001b[2J\n");
+
+		Cli.Result bind = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		Cli.Result unbind = this.inference.run("unbind", "amazon.nova-lite-v1:0");
+
+		assertThat(bind.out())
+			.isEqualTo("amazon.nova-pro-v1:0: us.amazon\\u0009nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 ("
+					+ this.inference.shown() + ")\n");
+		assertThat(unbind.out())
+			.isEqualTo("amazon.nova-lite-v1:0: us.\\u0000x\\u001b[2J -> unbound (" + this.inference.shown() + ")\n");
+		assertThat(bind.err() + unbind.err()).doesNotContain("\t", "\u0000", "\u001b");
+		assertThat(Files.readString(this.inference.path())).isEqualTo("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
 	void bindAppendsANewModelAndSaysItWasDirect() throws IOException {
 		Cli.Result result = this.inference.run("bind", "amazon.titan-embed-text-v2:0",
 				"arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6");
