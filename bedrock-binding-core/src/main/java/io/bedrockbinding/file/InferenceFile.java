@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -178,7 +181,6 @@ public final class InferenceFile {
 							FileEncoding.UTF_16 + ": save it as UTF-8 (the bindings " + "read before stay in force)")),
 					clock.instant());
 		}
-		List<FileProblem> extra = new ArrayList<>();
 		int kind = asciiKind(bytes);
 		String text;
 		try {
@@ -186,17 +188,42 @@ public final class InferenceFile {
 		}
 		catch (CharacterCodingException ex) {
 			text = new String(bytes, StandardCharsets.UTF_8);
-			extra.add(new FileProblem(source, 0, Severity.ERROR, "is not valid UTF-8 (line "
-					+ FileEncoding.firstUndecodableLine(bytes)
-					+ " is the first with bytes it cannot decode): lines with undecodable bytes are ignored, and the file "
-					+ "will not be rewritten until it is saved as UTF-8"));
+			return undecodable(InferenceDocument.content(text, source, true, clock.instant(), false),
+					FileEncoding.undecodableLines(bytes));
 		}
-		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
-		if (extra.isEmpty()) {
-			return content;
+		return InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
+	}
+
+	/**
+	 * The content of a file that is not valid UTF-8: each line with bytes it cannot
+	 * decode is one error that says so, in place of what its U+FFFD characters made of it
+	 * (an invalid model ID or target), so that the line is reported once; the error keeps
+	 * the model the line names, whose last good binding a reload keeps. Such a line never
+	 * becomes a binding.
+	 * @param content the content of the text decoded with U+FFFD for undecodable bytes
+	 * @param lines the 1-based numbers of the lines with undecodable bytes
+	 * @return the content with one error for each of those lines
+	 */
+	private static InferenceFileContent undecodable(InferenceFileContent content, List<Integer> lines) {
+		Map<Integer, String> modelIds = new HashMap<>();
+		List<FileProblem> problems = new ArrayList<>();
+		for (FileProblem problem : content.problems()) {
+			if (!lines.contains(problem.line())) {
+				problems.add(problem);
+			}
+			else if (problem.modelId() != null) {
+				modelIds.putIfAbsent(problem.line(), problem.modelId());
+			}
 		}
-		extra.addAll(content.problems());
-		return new InferenceFileContent(source, true, content.entries(), extra, content.loadedAt());
+		for (int line : lines) {
+			problems.add(new FileProblem(content.source(), line, Severity.ERROR,
+					"is not valid UTF-8 (the line holds bytes it cannot decode): the line is ignored, and the file will "
+							+ "not be rewritten until it is saved as UTF-8",
+					modelIds.get(line)));
+		}
+		problems.sort(Comparator.comparingInt(FileProblem::line));
+		List<FileEntry> entries = content.entries().stream().filter((entry) -> !lines.contains(entry.line())).toList();
+		return new InferenceFileContent(content.source(), true, entries, problems, content.loadedAt());
 	}
 
 	/**
