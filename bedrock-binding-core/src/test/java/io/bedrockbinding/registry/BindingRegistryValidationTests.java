@@ -192,7 +192,11 @@ class BindingRegistryValidationTests {
 				.contains("not one the AWS SDK knows");
 			assertThat(problem.fix()).startsWith("set " + SettingHints.plain().region() + " to a region");
 		});
+		// the same problem for what shows bindings without validating them
+		assertThat(registry("us-east1").regionProblem()).contains(registry("us-east1").validate().get(0));
 		assertThat(registry("us-east-1").validate()).isEmpty();
+		assertThat(registry("us-east-1").regionProblem()).isEmpty();
+		assertThat(BindingRegistry.builder(CATALOG).build().regionProblem()).isEmpty();
 	}
 
 	@Test
