@@ -643,6 +643,21 @@ class BedrockBindingAutoConfigurationTests {
 		}
 
 		@Test
+		void aLineWhoseTargetCallsAnotherModelIsAWarningAtStartUpAsInValidate(CapturedOutput output)
+				throws IOException {
+			Path file = write("inference.txt", "amazon.nova-lite-v1:0=us.amazon.nova-pro-v1:0\n");
+			String location = file.toAbsolutePath().normalize() + ":1";
+			runner(file).withPropertyValues("bedrock.binding.inference-file.strict=true").run((context) -> {
+				// a warning, even for a strict file: an alias can be meant
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BindingRegistry.class).resolve("amazon.nova-lite-v1:0").target().value())
+					.isEqualTo("us.amazon.nova-pro-v1:0");
+			});
+			assertThat(output).contains("Bedrock binding: us.amazon.nova-pro-v1:0 (" + location
+					+ ") calls amazon.nova-pro-v1:0, not amazon.nova-lite-v1:0");
+		}
+
+		@Test
 		void brokenLineIsAWarningUnlessStrict(CapturedOutput output) throws IOException {
 			Path file = write("inference.txt", "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\nthis is not a binding\n");
 			String location = file.toAbsolutePath().normalize() + ":2";

@@ -3,14 +3,12 @@ package io.bedrockbinding.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.bedrockbinding.Severity;
 import io.bedrockbinding.file.FileChange;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.identifier.ModelIds;
-import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
@@ -67,15 +65,11 @@ final class BindCommand extends ContextCommand {
 	int run(CommandContext context) {
 		String targetText = String.join(TargetList.SEPARATOR + " ", this.targets.stream().map(String::strip).toList())
 			.strip();
-		List<BindingTarget> parsed = check(this.modelId, targetText);
+		check(this.modelId, targetText);
 		List<String> warnings = new ArrayList<>();
 		if (!context.catalog().contains(this.modelId)) {
 			warnings.add(this.modelId + " is not in the model catalog: bound anyway (check the spelling if it is not "
 					+ "a new model)");
-		}
-		for (BindingTarget element : parsed) {
-			routedModel(element, context).filter((routed) -> !routed.equals(this.modelId))
-				.ifPresent((routed) -> warnings.add(element.value() + " calls " + routed + ", not " + this.modelId));
 		}
 		boolean created = FileChanges.createIfMissing(context);
 		FileChange change;
@@ -118,32 +112,8 @@ final class BindCommand extends ContextCommand {
 	}
 
 	/**
-	 * The model a target calls, where the target names it.
-	 * @param target the parsed target
-	 * @param context the command's context, for the catalog's geo prefixes
-	 * @return the model the target calls, or empty when it does not say
-	 */
-	private static Optional<String> routedModel(BindingTarget target, CommandContext context) {
-		if (target instanceof BindingTarget.Direct direct) {
-			return Optional.of(direct.modelId());
-		}
-		if (target instanceof BindingTarget.SystemProfile profile) {
-			return Optional.of(profile.modelId());
-		}
-		if (target instanceof BindingTarget.Arn arn) {
-			String resource = arn.arn().resourceId();
-			if (arn.kind() == TargetKind.FOUNDATION_MODEL_ARN) {
-				return Optional.of(resource);
-			}
-			if (arn.kind() == TargetKind.PROFILE_ARN && ModelIds.isSystemProfileId(resource)) {
-				return Optional.of(context.catalog().stripGeoPrefix(resource));
-			}
-		}
-		return Optional.empty();
-	}
-
-	/**
-	 * What validate would say about the new binding (wrong geography for --region, ...).
+	 * What validate would say about the new binding (a target of another model, wrong
+	 * geography for --region, ...): the same rules, so that the two agree.
 	 * @param context the command's context
 	 * @return the warnings to show
 	 */

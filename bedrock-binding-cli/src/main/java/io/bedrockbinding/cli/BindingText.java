@@ -3,6 +3,7 @@ package io.bedrockbinding.cli;
 import java.util.Locale;
 
 import io.bedrockbinding.identifier.BindingTarget;
+import io.bedrockbinding.identifier.Quoting;
 import io.bedrockbinding.identifier.TargetKind;
 import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.Binding;
@@ -50,12 +51,15 @@ final class BindingText {
 	}
 
 	/**
-	 * A target as the file holds it: empty (or absent) is {@code direct}.
+	 * A target as the file holds it: empty (or absent) is {@code direct}. A broken line's
+	 * target may hold a NUL, a tab or another control character: it is escaped, as
+	 * {@link Quoting} escapes values in every message, so that the change a command
+	 * prints shows it rather than sends it to the terminal.
 	 * @param text the target text of a file line, or null
 	 * @return the target as shown
 	 */
 	static String fileTarget(@Nullable String text) {
-		return (text == null || text.isBlank()) ? DIRECT : text;
+		return (text == null || text.isBlank()) ? DIRECT : Quoting.escapeControls(text);
 	}
 
 	/**

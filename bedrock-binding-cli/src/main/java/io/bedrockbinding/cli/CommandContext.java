@@ -108,10 +108,13 @@ final class CommandContext {
 	}
 
 	/**
-	 * Tells on stderr when lines of the file were skipped because they are broken.
+	 * Tells on stderr when lines of the file were skipped because they are broken, after
+	 * the warning of a {@code --region} the SDK does not know (no profile is derived for
+	 * it), as {@code validate} gives it.
 	 * @param registry the registry that read the file
 	 */
-	void warnAboutFileProblems(BindingRegistry registry) {
+	void warnAboutRegionAndFile(BindingRegistry registry) {
+		registry.regionProblem().ifPresent((problem) -> warn(problem.message()));
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			List<FileProblem> errors = content.problems()
 				.stream()

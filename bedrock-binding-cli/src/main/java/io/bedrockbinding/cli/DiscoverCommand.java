@@ -161,10 +161,15 @@ final class DiscoverCommand extends ContextCommand {
 				for (SuggestedBinding suggestion : suggestions) {
 					String before = edited.targetOf(suggestion.modelId()).orElse(null);
 					boolean kept = before != null && !this.overwrite && !before.equals(suggestion.target());
+					List<Integer> removed = List.of();
 					if (!kept) {
+						// as bind: the model's duplicate lines go (numbered as the file
+						// had
+						// them)
+						removed = document.duplicateLinesOf(suggestion.modelId());
 						edited = edited.with(suggestion.modelId(), suggestion.target());
 					}
-					written.add(Written.of(suggestion, before, kept));
+					written.add(Written.of(suggestion, before, kept, removed));
 				}
 				return edited;
 			});
@@ -183,16 +188,20 @@ final class DiscoverCommand extends ContextCommand {
 	 * @param after the target the file has now
 	 * @param changed whether the file changed
 	 * @param kept whether a different binding the file had was kept (no --overwrite)
+	 * @param removedLines the duplicate lines of the model removed, as bind removes them
 	 */
-	record Written(String modelId, @Nullable String before, String after, boolean changed, boolean kept) {
+	record Written(String modelId, @Nullable String before, String after, boolean changed, boolean kept,
+			List<Integer> removedLines) {
 
-		static Written of(SuggestedBinding suggestion, @Nullable String before, boolean kept) {
+		static Written of(SuggestedBinding suggestion, @Nullable String before, boolean kept,
+				List<Integer> removedLines) {
 			String after = kept ? Objects.requireNonNull(before) : suggestion.target();
-			return new Written(suggestion.modelId(), before, after, !after.equals(before), kept);
+			return new Written(suggestion.modelId(), before, after, !after.equals(before) || !removedLines.isEmpty(),
+					kept, List.copyOf(removedLines));
 		}
 
 		FileChange fileChange() {
-			return new FileChange(this.modelId, this.before, this.after);
+			return new FileChange(this.modelId, this.before, this.after, this.removedLines);
 		}
 
 	}

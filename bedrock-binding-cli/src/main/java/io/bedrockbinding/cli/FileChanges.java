@@ -46,14 +46,36 @@ final class FileChanges {
 					? change.modelId() + ": unchanged, already " + BindingText.fileTarget(change.after()) + where
 					: change.modelId() + ": not bound in the file, nothing to remove" + where;
 		}
+		return describeLine(change, where) + removed(change.removedLines());
+	}
+
+	private static String describeLine(FileChange change, String where) {
 		if (change.after() == null) {
 			return change.modelId() + ": " + BindingText.fileTarget(change.before()) + " -> unbound" + where;
+		}
+		if (change.after().equals(change.before())) {
+			// only the duplicate lines went
+			return change.modelId() + ": already " + BindingText.fileTarget(change.after()) + where;
 		}
 		if (change.before() == null && change.after().isEmpty()) {
 			return change.modelId() + ": bound direct" + where;
 		}
 		return change.modelId() + ": " + BindingText.fileTarget(change.before()) + " -> "
 				+ BindingText.fileTarget(change.after()) + where;
+	}
+
+	/**
+	 * The other lines of the model an edit removed: the duplicates a bind removes (the
+	 * file binds the model on one line after it), every other line of an unbind.
+	 * @param lines their numbers before the edit
+	 * @return the text after the change, empty when there are none
+	 */
+	private static String removed(List<Integer> lines) {
+		if (lines.isEmpty()) {
+			return "";
+		}
+		return "; also removed line" + ((lines.size() > 1) ? "s " : " ")
+				+ String.join(", ", lines.stream().map(String::valueOf).toList()) + ", which named it too";
 	}
 
 	/**
@@ -140,11 +162,15 @@ final class FileChanges {
 	 * not bind it
 	 * @param after the target text after, null if the binding was removed
 	 * @param changed whether the file changed
+	 * @param removedLines the other lines of the model the edit removed (their numbers
+	 * before it): a bind's duplicates, an unbind's other lines
 	 */
-	record Change(String modelId, @Nullable String before, @Nullable String after, boolean changed) {
+	record Change(String modelId, @Nullable String before, @Nullable String after, boolean changed,
+			List<Integer> removedLines) {
 
 		static Change of(FileChange change) {
-			return new Change(change.modelId(), change.before(), change.after(), change.changed());
+			return new Change(change.modelId(), change.before(), change.after(), change.changed(),
+					change.removedLines());
 		}
 
 	}

@@ -74,7 +74,7 @@ public final class InferenceConfig implements Callable<Integer> {
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-	@Option(names = "--file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+	@Option(names = "--file", paramLabel = "PATH", scope = ScopeType.INHERIT, converter = PathConverter.class,
 			description = "The inference file to read and edit.%nDefault: ~/.aws/inference.txt")
 	private @Nullable Path file;
 
@@ -101,7 +101,7 @@ public final class InferenceConfig implements Callable<Integer> {
 	@Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
 	private boolean json;
 
-	@Option(names = "--catalog", paramLabel = "PATH", scope = ScopeType.INHERIT,
+	@Option(names = "--catalog", paramLabel = "PATH", scope = ScopeType.INHERIT, converter = PathConverter.class,
 			description = "A model catalog (catalog.json, e.g. one refresh-catalog wrote) to use instead of the "
 					+ "built-in one.")
 	private @Nullable Path catalog;

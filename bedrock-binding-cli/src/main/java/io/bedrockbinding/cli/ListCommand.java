@@ -29,7 +29,7 @@ final class ListCommand extends ContextCommand {
 	@Override
 	int run(CommandContext context) {
 		BindingRegistry registry = context.registry(true);
-		context.warnAboutFileProblems(registry);
+		context.warnAboutRegionAndFile(registry);
 		List<Binding> bindings = Words.matchingAll(registry, this.filter);
 		ModelListing.print(context, bindings, "Total",
 				new ModelListing.Filter("list", Words.join(this.filter), null, null));

@@ -28,7 +28,7 @@ final class ProviderCommand extends ContextCommand {
 	@Override
 	int run(CommandContext context) {
 		BindingRegistry registry = context.registry(true);
-		context.warnAboutFileProblems(registry);
+		context.warnAboutRegionAndFile(registry);
 		List<Binding> bindings = registry.byProvider(this.provider);
 		if (bindings.isEmpty()) {
 			List<String> providers = context.catalog()

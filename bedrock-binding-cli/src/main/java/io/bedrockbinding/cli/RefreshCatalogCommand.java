@@ -37,7 +37,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 				"  inference-config refresh-catalog --regions us-east-1,us-west-2,eu-west-1 --out catalog.json" })
 final class RefreshCatalogCommand extends ContextCommand {
 
-	@Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write the catalog.")
+	@Option(names = "--out", required = true, paramLabel = "PATH", converter = PathConverter.class,
+			description = "Where to write the catalog.")
 	private @Nullable Path out;
 
 	@Option(names = "--regions", split = ",", paramLabel = "REGION", converter = RegionConverter.class,

@@ -29,7 +29,7 @@ final class RegionCommand extends ContextCommand {
 	@Override
 	int run(CommandContext context) {
 		BindingRegistry registry = context.registry(true);
-		context.warnAboutFileProblems(registry);
+		context.warnAboutRegionAndFile(registry);
 		List<Binding> bindings = registry.byRegion(this.region.strip());
 		if (bindings.isEmpty()) {
 			List<String> regions = context.catalog()

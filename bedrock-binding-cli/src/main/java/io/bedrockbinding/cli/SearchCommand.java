@@ -28,7 +28,7 @@ final class SearchCommand extends ContextCommand {
 	@Override
 	int run(CommandContext context) {
 		BindingRegistry registry = context.registry(true);
-		context.warnAboutFileProblems(registry);
+		context.warnAboutRegionAndFile(registry);
 		List<Binding> bindings = Words.matchingAll(registry, this.terms);
 		ModelListing.print(context, bindings, "Found",
 				new ModelListing.Filter("search", Words.join(this.terms), null, null));

@@ -20,7 +20,7 @@ final class ShowCommand extends ContextCommand {
 	@Override
 	int run(CommandContext context) {
 		BindingRegistry registry = context.registry(true);
-		context.warnAboutFileProblems(registry);
+		context.warnAboutRegionAndFile(registry);
 		List<Binding> bound = registry.explicitBindings()
 			.stream()
 			.filter((binding) -> !BindingText.DIRECT.equals(BindingText.target(binding)))

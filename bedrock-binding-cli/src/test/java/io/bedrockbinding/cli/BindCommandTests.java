@@ -46,6 +46,75 @@ class BindCommandTests {
 	}
 
 	@Test
+	void bindOfAModelBoundOnTwoLinesLeavesOneLineAndSaysItRemovedTheDuplicate() throws IOException {
+		// ORIGINAL's line 4 binds Nova Pro; line 8 binds it again (validate warns)
+		Files.writeString(this.inference.path(),
+				ORIGINAL + "# again\namazon.nova-pro-v1:0=global.amazon.nova-pro-v1:0\n");
+
+		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		Cli.Result validate = this.inference.run("validate");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out())
+			.isEqualTo("amazon.nova-pro-v1:0: global.amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 ("
+					+ this.inference.shown() + "); also removed line 4, which named it too\n");
+		assertThat(result.err()).isEmpty();
+		// every comment stays; the binding is where the line that won was
+		assertThat(Files.readString(this.inference.path()))
+			.isEqualTo(ORIGINAL.replace("amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n", "")
+					+ "# again\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+		assertThat(validate.out()).doesNotContain("is bound on line");
+	}
+
+	@Test
+	void bindToTheTargetAModelBoundTwiceHasAlreadyRemovesTheDuplicateAndSaysSo() throws IOException {
+		Files.writeString(this.inference.path(), ORIGINAL + "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+
+		Cli.Result result = this.inference.run("--json", "bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		Cli.Result again = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		JsonNode change = result.json().get("change");
+		assertThat(change.get("changed").asBoolean()).isTrue();
+		assertThat(change.get("removedLines").toString()).isEqualTo("[4]");
+		assertThat(Files.readString(this.inference.path()))
+			.isEqualTo(ORIGINAL.replace("amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n", "")
+					+ "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+		assertThat(again.out()).isEqualTo(
+				"amazon.nova-pro-v1:0: unchanged, already us.amazon.nova-pro-v1:0 (" + this.inference.shown() + ")\n");
+	}
+
+	@Test
+	void unbindOfAModelBoundOnTwoLinesRemovesBothAndSaysSo() throws IOException {
+		Files.writeString(this.inference.path(), ORIGINAL + "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("amazon.nova-pro-v1:0: us.amazon.nova-pro-v1:0 -> unbound ("
+				+ this.inference.shown() + "); also removed line 4, which named it too\n");
+		assertThat(Files.readString(this.inference.path()))
+			.isEqualTo(ORIGINAL.replace("amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n", ""));
+	}
+
+	@Test
+	void aBrokenLinesControlCharactersAreEscapedInTheChangeBindAndUnbindPrint() throws IOException {
+		Files.writeString(this.inference.path(),
+				"amazon.nova-pro-v1:0=us.amazon\tnova-pro-v1:0\namazon.nova-lite-v1:0=us.\u0000x\u001b[2J\n");
+
+		Cli.Result bind = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
+		Cli.Result unbind = this.inference.run("unbind", "amazon.nova-lite-v1:0");
+
+		assertThat(bind.out())
+			.isEqualTo("amazon.nova-pro-v1:0: us.amazon\\u0009nova-pro-v1:0 -> us.amazon.nova-pro-v1:0 ("
+					+ this.inference.shown() + ")\n");
+		assertThat(unbind.out())
+			.isEqualTo("amazon.nova-lite-v1:0: us.\\u0000x\\u001b[2J -> unbound (" + this.inference.shown() + ")\n");
+		assertThat(bind.err() + unbind.err()).doesNotContain("\t", "\u0000", "\u001b");
+		assertThat(Files.readString(this.inference.path())).isEqualTo("amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
 	void bindAppendsANewModelAndSaysItWasDirect() throws IOException {
 		Cli.Result result = this.inference.run("bind", "amazon.titan-embed-text-v2:0",
 				"arn:aws:bedrock:us-east-1:{account}:application-inference-profile/a1b2c3d4e5f6");
@@ -156,8 +225,8 @@ class BindCommandTests {
 		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-lite-v1:0");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.err())
-			.contains("warning: us.amazon.nova-lite-v1:0 calls amazon.nova-lite-v1:0, not amazon.nova-pro-v1:0");
+		assertThat(result.err()).isEqualTo("warning: us.amazon.nova-lite-v1:0 (" + this.inference.shown()
+				+ ":4) calls amazon.nova-lite-v1:0, not amazon.nova-pro-v1:0\n");
 	}
 
 	@Test

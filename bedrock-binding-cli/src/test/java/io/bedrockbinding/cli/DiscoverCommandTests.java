@@ -2,6 +2,9 @@ package io.bedrockbinding.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,9 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
@@ -23,6 +28,7 @@ import io.bedrockbinding.file.InferenceFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -329,6 +335,39 @@ class DiscoverCommandTests {
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).startsWith("error: discovery in us-east-1 failed: ");
 		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void anEndpointThatRepeatsAPageTokenFailsWithExit1NamingTheOperationAndTheToken() throws IOException {
+		// a proxy or emulator that answers the same nextToken again: the SDK's paginator
+		// would ask for the next page forever
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			byte[] body = (exchange.getRequestURI().getPath().equals("/inference-profiles")
+					? "{\"inferenceProfileSummaries\":[],\"nextToken\":\"page-2\"}" : "{}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		byte[] before = Files.readAllBytes(this.inference.path());
+		try {
+			Cli.Result result = this.inference.run("discover", "--write", "--region", "us-east-1", "--endpoint-url",
+					"http://127.0.0.1:" + server.getAddress().getPort());
+
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+			assertThat(result.out()).isEmpty();
+			assertThat(result.err()).startsWith("error: discovery in us-east-1 failed: ListInferenceProfiles answered "
+					+ "nextToken 'page-2' on page 2 as on page 1: ");
+			assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(before);
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	/**

@@ -40,6 +40,22 @@ class ShowCommandTests {
 	}
 
 	@Test
+	void aRegionTheSdkDoesNotKnowIsTheWarningValidateGives() {
+		Cli.Result result = this.inference.run("show", "--region", "us-esat-1");
+		Cli.Result validate = this.inference.run("validate", "--region", "us-esat-1");
+		Cli.Result list = this.inference.run("list", "nova-pro-v1:0", "--region", "us-esat-1");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		String warning = "the region us-esat-1 (--region (or AWS_REGION)) is not one the AWS SDK knows, so no profile "
+				+ "is derived for it, no binding is checked against it and calls to it fail: check the spelling (a new "
+				+ "region needs a newer SDK to be known)";
+		assertThat(result.err()).isEqualTo("warning: " + warning + "\n");
+		assertThat(validate.lines()).contains(this.inference.shown() + ": warning: " + warning);
+		assertThat(list.err()).isEqualTo(result.err());
+		assertThat(this.inference.run("show", "--region", "us-east-1").err()).isEmpty();
+	}
+
+	@Test
 	void brokenLinesAreNamedWithTheValidateCommandOfThisFile() throws IOException {
 		Files.writeString(this.inference.path(), "not a binding\n", java.nio.file.StandardOpenOption.APPEND);
 

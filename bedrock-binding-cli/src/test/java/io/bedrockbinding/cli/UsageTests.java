@@ -87,6 +87,23 @@ class UsageTests {
 		assertThat(result.err()).contains("Unknown option: '--bogus'", "Try 'inference-config show --help'");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", " " })
+	void anEmptyPathIsAUsageErrorNotTheWorkingFolder(String empty) {
+		for (String[] args : new String[][] { { "--file", empty, "show" }, { "show", "--file=" + empty },
+				{ "--catalog", empty, "list" }, { "refresh-catalog", "--out", empty } }) {
+			Cli.Result result = Cli.run(args);
+
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.out()).isEmpty();
+			assertThat(result.err()).as(String.join(" ", args))
+				.containsPattern(
+						"Invalid value for option '--(file|catalog|out)': '" + empty + "' is no path: give the "
+								+ "path of a file \\(an empty value is often an unset shell variable\\)")
+				.doesNotContain("is a directory");
+		}
+	}
+
 	@Test
 	void aMissingArgumentIsAUsageError() {
 		Cli.Result result = Cli.run("bind");

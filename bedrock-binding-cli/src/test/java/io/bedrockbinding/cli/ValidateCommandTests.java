@@ -1,6 +1,8 @@
 package io.bedrockbinding.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,45 @@ class ValidateCommandTests {
 				this.inference.shown() + ":2: warning: amazon.Nova-Lite-v1:0 is not in the model catalog: Bedrock "
 						+ "model IDs are lower case: use amazon.nova-lite-v1:0",
 				this.inference.shown() + ": 1 binding, 1 error, 1 warning");
+	}
+
+	@Test
+	void aTargetThatCallsAnotherModelIsTheWarningBindGives() throws IOException {
+		Files.writeString(this.inference.path(), "# an alias?\n");
+		Cli.Result bind = this.inference.run("bind", "amazon.nova-lite-v1:0", "us.amazon.nova-pro-v1:0");
+
+		Cli.Result result = this.inference.run("validate");
+
+		assertThat(bind.exitCode()).as(bind.toString()).isZero();
+		assertThat(bind.err()).isEqualTo("warning: us.amazon.nova-pro-v1:0 (" + this.inference.shown()
+				+ ":2) calls amazon.nova-pro-v1:0, not amazon.nova-lite-v1:0\n");
+		// a warning, not an error: an alias can be meant
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown()
+						+ ":2: warning: us.amazon.nova-pro-v1:0 calls amazon.nova-pro-v1:0, not amazon.nova-lite-v1:0",
+				this.inference.shown() + ": 1 binding, 0 errors, 1 warning");
+		assertThat(this.inference.run("--json", "validate").json().get("problems").get(0).get("code").asString())
+			.isEqualTo("OTHER_MODEL");
+	}
+
+	@Test
+	void anUndecodableLineIsReportedOnceByValidateAndByAListing() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.write("# ok\namazon.nova-pro-v1:0=us.".getBytes(StandardCharsets.UTF_8));
+		bytes.write(new byte[] { (byte) 0xFF, (byte) 0xFE, '\n' });
+		bytes.write("amazon.nova-lite-v1:0=\n".getBytes(StandardCharsets.UTF_8));
+		Files.write(this.inference.path(), bytes.toByteArray());
+
+		Cli.Result result = this.inference.run("validate");
+		Cli.Result list = this.inference.run("list", "nova-lite");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown() + ":2: error: is not valid UTF-8 (the line holds bytes it cannot decode): the "
+						+ "line is ignored, and the file will not be rewritten until it is saved as UTF-8",
+				this.inference.shown() + ": 1 binding, 1 error, 0 warnings");
+		assertThat(list.err().lines()).singleElement().asString().contains("has 1 broken line");
 	}
 
 	@Test

@@ -31,14 +31,18 @@ import software.amazon.awssdk.services.bedrock.model.GetInferenceProfileResponse
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileModel;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
+import software.amazon.awssdk.services.bedrock.model.ListInferenceProfilesResponse;
+import software.amazon.awssdk.services.bedrock.model.ListPromptRoutersResponse;
 import software.amazon.awssdk.services.bedrock.model.PromptRouterSummary;
 import software.amazon.awssdk.services.bedrock.model.PromptRouterTargetModel;
 
 /**
  * Reads the Bedrock control plane of the account: foundation models, system-defined and
  * application inference profiles (every page), what each application profile contains,
- * and the prompt routers (ListPromptRouters). From that it suggests bindings for a region
- * and can rebuild the catalog.
+ * and the prompt routers (ListPromptRouters, every page). An endpoint that answers a page
+ * token a second time ends the listing with an {@code SdkClientException}, not an endless
+ * loop ({@link Pages}). From that it suggests bindings for a region and can rebuild the
+ * catalog.
  */
 public final class ProfileDiscovery {
 
@@ -242,9 +246,11 @@ public final class ProfileDiscovery {
 
 	private static List<DiscoveredProfile> profiles(BedrockClient client, InferenceProfileType type) {
 		List<DiscoveredProfile> profiles = new ArrayList<>();
-		client.listInferenceProfilesPaginator((request) -> request.typeEquals(type))
-			.inferenceProfileSummaries()
-			.forEach((summary) -> profiles.add(toProfile(summary)));
+		Pages
+			.all("ListInferenceProfiles",
+					(token) -> client.listInferenceProfiles((request) -> request.typeEquals(type).nextToken(token)),
+					ListInferenceProfilesResponse::nextToken)
+			.forEach((page) -> page.inferenceProfileSummaries().forEach((summary) -> profiles.add(toProfile(summary))));
 		return profiles;
 	}
 
@@ -255,8 +261,10 @@ public final class ProfileDiscovery {
 	 */
 	private static List<DiscoveredPromptRouter> promptRouters(BedrockClient client) {
 		List<DiscoveredPromptRouter> routers = new ArrayList<>();
-		client.listPromptRoutersPaginator((request) -> {
-		}).promptRouterSummaries().forEach((summary) -> routers.add(toRouter(summary)));
+		Pages
+			.all("ListPromptRouters", (token) -> client.listPromptRouters((request) -> request.nextToken(token)),
+					ListPromptRoutersResponse::nextToken)
+			.forEach((page) -> page.promptRouterSummaries().forEach((summary) -> routers.add(toRouter(summary))));
 		return routers;
 	}
 

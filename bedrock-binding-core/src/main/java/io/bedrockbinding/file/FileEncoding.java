@@ -1,11 +1,13 @@
 package io.bedrockbinding.file;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the bytes of an inference file that is not plain UTF-8 are, for the messages that
- * say so: UTF-16, or the line where UTF-8 breaks.
+ * say so: UTF-16, or the lines where UTF-8 breaks.
  */
 final class FileEncoding {
 
@@ -43,12 +45,13 @@ final class FileEncoding {
 	}
 
 	/**
-	 * The first line whose bytes are not UTF-8, as lines are numbered (LF, CRLF or a lone
-	 * CR ends one).
+	 * The lines whose bytes are not UTF-8, as lines are numbered (LF, CRLF or a lone CR
+	 * ends one).
 	 * @param bytes the whole file, not valid UTF-8
-	 * @return the 1-based line number, or 0 if every line decodes
+	 * @return their 1-based numbers, in order; empty if every line decodes
 	 */
-	static int firstUndecodableLine(byte[] bytes) {
+	static List<Integer> undecodableLines(byte[] bytes) {
+		List<Integer> lines = new ArrayList<>();
 		int line = 1;
 		int start = 0;
 		for (int i = 0; i <= bytes.length; i++) {
@@ -59,12 +62,12 @@ final class FileEncoding {
 			}
 			byte[] part = Arrays.copyOfRange(bytes, start, i);
 			if (!Arrays.equals(new String(part, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8), part)) {
-				return line;
+				lines.add(line);
 			}
 			line++;
 			start = i + 1;
 		}
-		return 0;
+		return lines;
 	}
 
 }

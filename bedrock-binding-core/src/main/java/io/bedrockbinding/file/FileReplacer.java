@@ -85,7 +85,7 @@ public final class FileReplacer {
 				}
 				requireWritable(target, path);
 			}
-			writeAndMove(target, content, exists ? null : newFile);
+			write(target, path, content, exists ? null : newFile);
 		}
 		catch (FileSystemException ex) {
 			throw notWritten(ex, path, folder);
@@ -116,7 +116,7 @@ public final class FileReplacer {
 						requireWritable(target, path);
 					}
 					deleteStaleTempFiles(target);
-					writeAndMove(target, written, exists ? null : NewFilePermissions.OWNER_ONLY);
+					write(target, path, written, exists ? null : NewFilePermissions.OWNER_ONLY);
 				}
 			});
 		}
@@ -246,6 +246,30 @@ public final class FileReplacer {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * {@link #writeAndMove}, whose plain {@code IOException} (the disk is full, the file
+	 * would pass the size limit of the process: {@code File too large}) names the file as
+	 * every other failure does; a {@link FileSystemException} is the caller's, which
+	 * knows the folder. The file stays as it was: only the temp file was written.
+	 * @param target the regular file to replace
+	 * @param path the file as configured, as the error names it
+	 * @param bytes what it is to hold
+	 * @param newFile the permissions of a new file, or null when the target exists
+	 * @throws IOException if the temp file cannot be written or moved
+	 */
+	private static void write(Path target, Path path, byte[] bytes, @Nullable NewFilePermissions newFile)
+			throws IOException {
+		try {
+			writeAndMove(target, bytes, newFile);
+		}
+		catch (FileSystemException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			throw new IOException("Cannot write " + path + ": " + describe(ex), ex);
+		}
 	}
 
 	/**

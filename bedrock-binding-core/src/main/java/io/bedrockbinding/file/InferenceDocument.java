@@ -90,7 +90,10 @@ public final class InferenceDocument {
 	 * target in place, or stays byte for byte when it names that target already; a
 	 * {@code #modelId=} placeholder of the default file is filled in; otherwise a line is
 	 * appended, with the line ending of the line before it, and without one if the file
-	 * had none at its end. Both sides are validated first.
+	 * had none at its end. Both sides are validated first. The earlier lines that bind
+	 * the model too ({@link #duplicateLinesOf}, shadowed by the last one) are removed, as
+	 * {@link #without} removes them, so that the file binds the model on one line; a
+	 * broken line that names the model stays (what it meant is the user's to say).
 	 * @param modelId the model ID to bind
 	 * @param target the target text ({@code ""} for a direct call)
 	 * @return the edited document
@@ -105,14 +108,19 @@ public final class InferenceDocument {
 		String text = (targets.size() > 1) ? TargetList.format(targets) : trimmedTarget;
 		int index = lastLineOf(modelId);
 		String written = (index >= 0) ? new BindingLine().parse(this.lines.get(index)).target() : null;
+		List<Integer> duplicates = duplicateLinesOf(modelId);
 		if (written != null && (written.equals(text) || sameTargets(modelId, written, targets))) {
 			// bound so already (a chain however its commas are spaced, direct as empty or
 			// as the model ID): the line stays as its author wrote it (spaces, tabs)
-			return this;
+			return duplicates.isEmpty() ? this : withoutLines(duplicates, modelId);
 		}
 		String line = modelId + "=" + text;
 		List<String> lines = new ArrayList<>(this.lines);
 		List<String> endings = new ArrayList<>(this.endings);
+		if (index >= 0 && !duplicates.isEmpty()) {
+			lines.set(index, line);
+			return new InferenceDocument(this.bom, lines, endings).withoutLines(duplicates, modelId);
+		}
 		if (index < 0 && DefaultInferenceFile.isDefaultFile(this.lines)) {
 			// only there: unbind restores a placeholder only there
 			index = lines.indexOf(DefaultInferenceFile.placeholder(modelId));
@@ -172,6 +180,73 @@ public final class InferenceDocument {
 			else if (i == this.lines.size() - 1 && !lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
 				// an empty line cannot go without its ending: it would vanish
 				endings.set(endings.size() - 1, this.endings.get(i));
+			}
+		}
+		return new InferenceDocument(this.bom, lines, endings);
+	}
+
+	/**
+	 * The earlier lines that bind {@code modelId} validly besides its last line, which
+	 * shadows them (the duplicates validation warns of): what {@link #with} removes.
+	 * @param modelId the model ID to look for
+	 * @return their 1-based numbers, in file order; empty when one line at most binds it
+	 */
+	public List<Integer> duplicateLinesOf(String modelId) {
+		int last = lastLineOf(modelId);
+		List<Integer> duplicates = new ArrayList<>();
+		BindingLine parsed = new BindingLine();
+		for (int i = 0; i < last; i++) {
+			String line = this.lines.get(i);
+			if (parsed.parse(line).isLineOf(modelId) && isValidBinding(line)) {
+				duplicates.add(i + 1);
+			}
+		}
+		return duplicates;
+	}
+
+	/**
+	 * Every line that names {@code modelId}, broken or not: what {@link #without}
+	 * removes.
+	 * @param modelId the model ID to look for
+	 * @return their 1-based numbers, in file order
+	 */
+	public List<Integer> linesOf(String modelId) {
+		List<Integer> numbers = new ArrayList<>();
+		BindingLine parsed = new BindingLine();
+		for (int i = 0; i < this.lines.size(); i++) {
+			if (parsed.parse(this.lines.get(i)).isLineOf(modelId)) {
+				numbers.add(i + 1);
+			}
+		}
+		return numbers;
+	}
+
+	private static boolean isValidBinding(String line) {
+		FileValidator validator = new FileValidator("", false);
+		validator.line(line, 0, line.length(), 1);
+		return !validator.content(true, Instant.EPOCH).entries().isEmpty();
+	}
+
+	/**
+	 * Removes lines of {@code modelId} that are not the last line of the document: in the
+	 * default file, a line under a model's note becomes the model's placeholder again, as
+	 * in {@link #without}.
+	 * @param numbers the 1-based numbers of the lines
+	 * @param modelId the model the lines bind
+	 * @return the edited document
+	 */
+	private InferenceDocument withoutLines(List<Integer> numbers, String modelId) {
+		boolean defaultFile = DefaultInferenceFile.isDefaultFile(this.lines);
+		List<String> lines = new ArrayList<>(this.lines.size());
+		List<String> endings = new ArrayList<>(this.lines.size());
+		for (int i = 0; i < this.lines.size(); i++) {
+			if (!numbers.contains(i + 1)) {
+				lines.add(this.lines.get(i));
+				endings.add(this.endings.get(i));
+			}
+			else if (defaultFile && i > 0 && DefaultInferenceFile.describesAModel(this.lines.get(i - 1))) {
+				lines.add(DefaultInferenceFile.placeholder(modelId));
+				endings.add(this.endings.get(i));
 			}
 		}
 		return new InferenceDocument(this.bom, lines, endings);

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import io.bedrockbinding.Severity;
@@ -177,7 +181,6 @@ public final class InferenceFile {
 							FileEncoding.UTF_16 + ": save it as UTF-8 (the bindings " + "read before stay in force)")),
 					clock.instant());
 		}
-		List<FileProblem> extra = new ArrayList<>();
 		int kind = asciiKind(bytes);
 		String text;
 		try {
@@ -185,17 +188,42 @@ public final class InferenceFile {
 		}
 		catch (CharacterCodingException ex) {
 			text = new String(bytes, StandardCharsets.UTF_8);
-			extra.add(new FileProblem(source, 0, Severity.ERROR, "is not valid UTF-8 (line "
-					+ FileEncoding.firstUndecodableLine(bytes)
-					+ " is the first with bytes it cannot decode): lines with undecodable bytes are ignored, and the file "
-					+ "will not be rewritten until it is saved as UTF-8"));
+			return undecodable(InferenceDocument.content(text, source, true, clock.instant(), false),
+					FileEncoding.undecodableLines(bytes));
 		}
-		InferenceFileContent content = InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
-		if (extra.isEmpty()) {
-			return content;
+		return InferenceDocument.content(text, source, true, clock.instant(), kind == PLAIN);
+	}
+
+	/**
+	 * The content of a file that is not valid UTF-8: each line with bytes it cannot
+	 * decode is one error that says so, in place of what its U+FFFD characters made of it
+	 * (an invalid model ID or target), so that the line is reported once; the error keeps
+	 * the model the line names, whose last good binding a reload keeps. Such a line never
+	 * becomes a binding.
+	 * @param content the content of the text decoded with U+FFFD for undecodable bytes
+	 * @param lines the 1-based numbers of the lines with undecodable bytes
+	 * @return the content with one error for each of those lines
+	 */
+	private static InferenceFileContent undecodable(InferenceFileContent content, List<Integer> lines) {
+		Map<Integer, String> modelIds = new HashMap<>();
+		List<FileProblem> problems = new ArrayList<>();
+		for (FileProblem problem : content.problems()) {
+			if (!lines.contains(problem.line())) {
+				problems.add(problem);
+			}
+			else if (problem.modelId() != null) {
+				modelIds.putIfAbsent(problem.line(), problem.modelId());
+			}
 		}
-		extra.addAll(content.problems());
-		return new InferenceFileContent(source, true, content.entries(), extra, content.loadedAt());
+		for (int line : lines) {
+			problems.add(new FileProblem(content.source(), line, Severity.ERROR,
+					"is not valid UTF-8 (the line holds bytes it cannot decode): the line is ignored, and the file will "
+							+ "not be rewritten until it is saved as UTF-8",
+					modelIds.get(line)));
+		}
+		problems.sort(Comparator.comparingInt(FileProblem::line));
+		List<FileEntry> entries = content.entries().stream().filter((entry) -> !lines.contains(entry.line())).toList();
+		return new InferenceFileContent(content.source(), true, entries, problems, content.loadedAt());
 	}
 
 	/**
@@ -207,27 +235,32 @@ public final class InferenceFile {
 	 */
 	public FileChange bind(String modelId, String target) throws IOException {
 		String[] before = new String[1];
+		AtomicReference<List<Integer>> removed = new AtomicReference<>(List.of());
 		InferenceDocument written = update((document) -> {
 			before[0] = document.targetOf(modelId).orElse(null);
+			removed.set(document.duplicateLinesOf(modelId));
 			return document.with(modelId, target);
 		});
 		// as written: a chain is written in its one text form
-		return new FileChange(modelId, before[0], written.targetOf(modelId).orElseThrow());
+		return new FileChange(modelId, before[0], written.targetOf(modelId).orElseThrow(), removed.get());
 	}
 
 	/**
 	 * Removes the lines that name {@code modelId}.
 	 * @param modelId the model ID
-	 * @return what changed
+	 * @return what changed; its removed lines are those besides the last one
 	 * @throws IOException if the file cannot be read as UTF-8 or written
 	 */
 	public FileChange unbind(String modelId) throws IOException {
 		String[] before = new String[1];
+		AtomicReference<List<Integer>> removed = new AtomicReference<>(List.of());
 		update((document) -> {
 			before[0] = document.targetOf(modelId).orElse(null);
+			List<Integer> lines = document.linesOf(modelId);
+			removed.set(lines.isEmpty() ? lines : lines.subList(0, lines.size() - 1));
 			return document.without(modelId);
 		});
-		return new FileChange(modelId, before[0], null);
+		return new FileChange(modelId, before[0], null, removed.get());
 	}
 
 	/**

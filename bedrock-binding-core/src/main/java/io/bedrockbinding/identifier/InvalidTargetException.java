@@ -13,24 +13,9 @@ public class InvalidTargetException extends IllegalArgumentException {
 	private final String reason;
 
 	public InvalidTargetException(String input, String reason) {
-		super(escapeControls(reason) + " in '" + escapeControls(input) + "'");
+		super(Quoting.escapeControls(reason) + " in " + Quoting.quoted(input));
 		this.input = input;
-		this.reason = escapeControls(reason);
-	}
-
-	/**
-	 * Writes control characters as a backslash, 'u' and four hex digits: inputs come from
-	 * files, properties and the actuator, and a raw line break or terminal escape in a
-	 * message would forge log lines.
-	 * @param text the text
-	 * @return the text with control characters escaped
-	 */
-	private static String escapeControls(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			escaped.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-		}
-		return escaped.toString();
+		this.reason = Quoting.escapeControls(reason);
 	}
 
 	/**

@@ -54,6 +54,8 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			case ACCOUNT_MISMATCH ->
 				"check that the ARN's account is the one the application runs in, or use {account}";
 			case UNKNOWN_MODEL -> "check the model ID's spelling; `inference-config search` lists the known ones";
+			case OTHER_MODEL -> "nothing, if " + this.modelId + " is meant to call that model (an alias); otherwise "
+					+ "bind it to a target of its own, at " + originText();
 			case LEGACY, END_OF_LIFE ->
 				"move to an active model (inference-config search lists the catalog's; AWS names no successor)";
 			case UNKNOWN_REGION ->

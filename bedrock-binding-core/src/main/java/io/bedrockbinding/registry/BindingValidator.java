@@ -67,13 +67,7 @@ final class BindingValidator {
 	 */
 	List<BindingProblem> validate(RegistryState current) {
 		List<BindingProblem> problems = new ArrayList<>();
-		if (this.region != null && !BedrockArn.isKnownRegion(this.region)) {
-			problems.add(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
-					"the region " + this.region + " (" + this.hints.region() + ") is not one the AWS SDK knows, so no "
-							+ "profile is derived for it, no binding is checked against it and calls to it fail: "
-							+ "check the spelling (a new region needs a newer SDK to be known)",
-					null, null, this.hints));
-		}
+		regionProblem().ifPresent(problems::add);
 		current.layerProblems.values().forEach(problems::addAll);
 		if (current.lastFileRead != null) {
 			for (FileProblem problem : current.lastFileRead.problems()) {
@@ -114,6 +108,22 @@ final class BindingValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The registry's own region, when the SDK does not know it (a typo such as
+	 * {@code us-esat-1}): one warning, the first of {@link #validate}.
+	 * @return the problem, or empty for a known region or none
+	 */
+	Optional<BindingProblem> regionProblem() {
+		if (this.region == null || BedrockArn.isKnownRegion(this.region)) {
+			return Optional.empty();
+		}
+		return Optional.of(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
+				"the region " + this.region + " (" + this.hints.region() + ") is not one the AWS SDK knows, so no "
+						+ "profile is derived for it, no binding is checked against it and calls to it fail: "
+						+ "check the spelling (a new region needs a newer SDK to be known)",
+				null, null, this.hints));
 	}
 
 	/**
@@ -228,7 +238,11 @@ final class BindingValidator {
 							origin, null, this.hints));
 			}
 		}
-		unknownTargetModel(modelId, origin, where, target).ifPresent(problems::add);
+		Optional<BindingProblem> unknownTargetModel = unknownTargetModel(modelId, origin, where, target);
+		unknownTargetModel.ifPresent(problems::add);
+		if (unknownTargetModel.isEmpty()) {
+			otherModel(modelId, origin, where, target).ifPresent(problems::add);
+		}
 		if (target instanceof BindingTarget.Arn arn) {
 			BedrockArn parsed = arn.arn();
 			if (target.region().isPresent() && !BedrockArn.isKnownRegion(target.region().get())) {
@@ -281,6 +295,28 @@ final class BindingValidator {
 				modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL, modelId + " is bound to " + target.value() + " ("
 						+ where + "), whose model " + named + " is not in the model catalog: check its spelling",
 				origin, null, this.hints));
+	}
+
+	/**
+	 * A target that calls another model than the one it binds
+	 * ({@code amazon.nova-lite-v1:0=us.amazon.nova-pro-v1:0}): a warning, not an error,
+	 * as an alias can be meant. The one rule of the command line's {@code bind} and
+	 * {@code validate} and of the start-up validation. A target of a model the catalog
+	 * does not know is {@link #unknownTargetModel}'s warning instead; a model ID in upper
+	 * case whose target calls its lower-case model is told that model by UNKNOWN_MODEL.
+	 * @param modelId the binding's model ID
+	 * @param origin where the binding came from
+	 * @param where how messages name that place
+	 * @param target the target
+	 * @return the problem, if the target names another model
+	 */
+	private Optional<BindingProblem> otherModel(String modelId, Origin origin, String where, BindingTarget target) {
+		String called = target.namedModel().orElse(modelId);
+		if (called.equals(modelId) || called.equals(ModelIds.lowerCased(modelId))) {
+			return Optional.empty();
+		}
+		return Optional.of(new BindingProblem(modelId, Severity.WARNING, ProblemCode.OTHER_MODEL,
+				target.value() + " (" + where + ") calls " + called + ", not " + modelId, origin, null, this.hints));
 	}
 
 	/**

@@ -113,17 +113,21 @@ final class PersistedBinds {
 	/**
 	 * Writes the binds to the file and updates the FILE layer for just those keys: a bind
 	 * changes its own line or appends one, so no other line moves and the file need not
-	 * be validated again.
+	 * be validated again; unless it removed a duplicate line of its model, which moves
+	 * the lines after it: then the file is validated again, as after an unbind.
 	 * @param current the registry's state now
 	 * @param binds the runtime targets by model ID
 	 * @return {@code current} with the file layer as written
 	 */
 	private RegistryState written(RegistryState current, Map<String, LayeredTarget> binds) {
 		InferenceDocument written;
+		boolean[] moved = new boolean[1];
 		try {
 			written = this.file.update((document) -> {
+				moved[0] = false;
 				InferenceDocument edited = document;
 				for (Map.Entry<String, LayeredTarget> entry : binds.entrySet()) {
+					moved[0] |= !edited.duplicateLinesOf(entry.getKey()).isEmpty();
 					edited = edited.with(entry.getKey(), TargetList.format(entry.getValue().targets()));
 				}
 				return edited;
@@ -131,6 +135,11 @@ final class PersistedBinds {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex.getMessage() + "; or bind at runtime only (persist=false)", ex);
+		}
+		if (moved[0]) {
+			FileReload reload = FileReload.of(current.fileApplied,
+					written.content(this.file.path().toString(), true, Instant.now()));
+			return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
 		}
 		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layer(OriginKind.FILE));
 		String path = this.file.path().toString();

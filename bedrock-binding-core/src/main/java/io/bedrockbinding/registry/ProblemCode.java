@@ -42,6 +42,13 @@ public enum ProblemCode {
 	UNKNOWN_MODEL,
 
 	/**
+	 * A target that calls another catalog model than the one it binds
+	 * ({@code amazon.nova-lite-v1:0=us.amazon.nova-pro-v1:0}): a warning, since an alias
+	 * can be meant.
+	 */
+	OTHER_MODEL,
+
+	/**
 	 * A bound or required model that Bedrock lists as LEGACY: it still works until its
 	 * end of life; move to the successor.
 	 */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * binds {@code COUNT} keys {@code PREFIX.model-N:0}, prints {@code done}.</li>
  * <li>{@code loop PATH KEYS}: binds {@code loop.model-(i % KEYS):0} to alternating
  * targets forever, printing the number of binds done after each one.</li>
+ * <li>{@code once PATH MODEL TARGET}: binds once and prints {@code done}, or the message
+ * of the {@code IOException} the bind failed with (and exits with 1).</li>
  * </ul>
  */
 public final class BindProcessMain {
@@ -42,6 +44,17 @@ public final class BindProcessMain {
 					file.bind(model, loopTarget(model, i / keys));
 					System.out.println(i + 1);
 					System.out.flush();
+				}
+			}
+			case "once" -> {
+				try {
+					file.bind(args[2], args[3]);
+					System.out.println("done");
+				}
+				catch (java.io.IOException ex) {
+					System.out.println(ex.getMessage());
+					System.out.flush();
+					System.exit(1);
 				}
 			}
 			default -> throw new IllegalArgumentException(args[0]);

@@ -353,10 +353,11 @@ class InferenceFileReadTests {
 			assertThat(content.exists()).isTrue();
 			assertThat(content.hasErrors()).isTrue();
 			assertThat(content.problems()).anySatisfy((problem) -> {
-				assertThat(problem.line()).isZero();
+				assertThat(problem.line()).isOne();
 				assertThat(problem.severity()).isEqualTo(Severity.ERROR);
 				assertThat(problem.message()).contains("UTF-8");
 			});
+			assertThat(content.problems()).extracting(FileProblem::line).doesNotHaveDuplicates();
 			assertThat(content.entries()).singleElement().satisfies((entry) -> {
 				assertThat(entry.modelId()).isEqualTo(NOVA_PRO);
 				assertThat(entry.target().value()).isEqualTo(NOVA_PRO_US);
@@ -370,15 +371,24 @@ class InferenceFileReadTests {
 	}
 
 	@Test
-	void aFileThatIsNotUtf8NamesTheFirstLineThatIsNot() throws IOException {
-		// a comment saved as Latin-1 on line 2, lines ending in CRLF
-		byte[] bytes = { 'a', '.', 'b', '=', '\r', '\n', '#', ' ', 'c', 'a', 'f', (byte) 0xE9, '\r', '\n' };
+	void aFileThatIsNotUtf8NamesEachLineThatIsNotOnce() throws IOException {
+		// a comment saved as Latin-1 on line 2, lines ending in CRLF, and a binding on 4
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.write(new byte[] { 'a', '.', 'b', '=', '\r', '\n', '#', ' ', 'c', 'a', 'f', (byte) 0xE9, '\r', '\n' });
+		bytes.write(("# fine\r\n" + NOVA_PRO + "=us.").getBytes(StandardCharsets.UTF_8));
+		bytes.write(new byte[] { (byte) 0xFF, (byte) 0xFE, '\r', '\n' });
 
-		InferenceFileContent content = write(bytes).read();
+		InferenceFileContent content = write(bytes.toByteArray()).read();
 
-		assertThat(content.problems()).first()
-			.satisfies((problem) -> assertThat(problem.message())
-				.startsWith("is not valid UTF-8 (line 2 is the first with bytes it cannot decode)"));
+		assertThat(content.problems()).extracting(FileProblem::line).containsExactly(2, 4);
+		assertThat(content.problems()).allSatisfy((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.message()).isEqualTo("is not valid UTF-8 (the line holds bytes it cannot decode): the "
+					+ "line is ignored, and the file will not be rewritten until it is saved as UTF-8");
+		});
+		// the line's model, whose last good binding a reload keeps
+		assertThat(content.problems().get(1).modelId()).isEqualTo(NOVA_PRO);
+		assertThat(content.bindings()).containsOnlyKeys("a.b");
 	}
 
 	@Test
@@ -395,7 +405,8 @@ class InferenceFileReadTests {
 
 		assertThat(targets(content))
 			.containsExactly(Map.entry("amazon.nova-premier-v1:0", "us.amazon.nova-premier-v1:0"));
-		assertThat(content.problems()).extracting(FileProblem::line).containsExactly(0, 1, 2, 3);
+		// the undecodable line once, as each line with a NUL
+		assertThat(content.problems()).extracting(FileProblem::line).containsExactly(1, 2, 3);
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -213,7 +215,8 @@ class InferenceFileWriteTests {
 
 		FileChange change = file.unbind(NOVA_PRO);
 
-		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null));
+		// line 4 bound it last; line 2 went too
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null, List.of(2)));
 		assertThat(change.changed()).isTrue();
 		assertThat(text())
 			.isEqualTo("# " + NOVA_PRO + "=x\n" + NOVA_LITE + "=\n" + "#" + NOVA_PRO + "=\n" + NOVA_PRO + "x.y=\n");
@@ -320,6 +323,7 @@ class InferenceFileWriteTests {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO));
 
 		assertThat(Files.readAllBytes(path())).isEqualTo(original);
+		assertThat(this.dir.resolve(".inference.txt.lock")).as("a refused write leaves no lock file").doesNotExist();
 	}
 
 	@Test
@@ -539,6 +543,73 @@ class InferenceFileWriteTests {
 	}
 
 	@Test
+	void bindOfAModelBoundOnTwoLinesRewritesTheLastAndRemovesTheDuplicateKeepingEveryComment() throws IOException {
+		String original = "# mine\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n# between\r\n" + NOVA_LITE + "=\n"
+				+ NOVA_PRO + " = us.amazon.nova-pro-v1:0\n# trailer\n";
+		InferenceFile file = write(original);
+
+		FileChange change = file.bind(NOVA_PRO, ARN);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", ARN, List.of(2)));
+		assertThat(change.changed()).isTrue();
+		assertThat(text())
+			.isEqualTo("# mine\n# between\r\n" + NOVA_LITE + "=\n" + NOVA_PRO + "=" + ARN + "\n# trailer\n");
+		assertThat(file.read().problems()).isEmpty();
+	}
+
+	@Test
+	void bindToTheTargetTheLastLineNamesStillRemovesTheDuplicateAndKeepsThatLineAsWritten() throws IOException {
+		InferenceFile file = write(NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + NOVA_PRO + "=\n" + NOVA_PRO
+				+ "\t=  us.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change)
+			.isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0", List.of(1, 2)));
+		assertThat(change.changed()).isTrue();
+		assertThat(text()).isEqualTo(NOVA_PRO + "\t=  us.amazon.nova-pro-v1:0\n");
+		// once one line is left, the same bind changes nothing
+		assertThat(file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0").changed()).isFalse();
+	}
+
+	@Test
+	void bindKeepsABrokenLineOfTheModelWhichIsTheUsersToFix() throws IOException {
+		String broken = NOVA_PRO + "=us.amazon.nova-pro-v1:";
+		InferenceFile file = write(broken + "\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+
+		assertThat(change.removedLines()).isEmpty();
+		assertThat(text()).isEqualTo(broken + "\n" + NOVA_PRO + "=us.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
+	void unbindOfAModelBoundOnTwoLinesRemovesBothAndSaysWhichOtherLineWent() throws IOException {
+		InferenceFile file = write("# mine\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n# between\n" + NOVA_PRO
+				+ "=us.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.unbind(NOVA_PRO);
+
+		assertThat(change).isEqualTo(new FileChange(NOVA_PRO, "us.amazon.nova-pro-v1:0", null, List.of(2)));
+		assertThat(text()).isEqualTo("# mine\n# between\n");
+	}
+
+	@Test
+	void aDuplicateBindRemovesUnderAModelsNoteOfTheDefaultFileBecomesItsPlaceholderAgain() throws IOException {
+		InferenceFile file = new InferenceFile(path());
+		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
+		String original = text();
+		file.bind(NOVA_PRO, "us.amazon.nova-pro-v1:0");
+		// the same model bound again at the end, by hand
+		Files.writeString(path(), text() + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n");
+
+		FileChange change = file.bind(NOVA_PRO, "global.amazon.nova-pro-v1:0");
+
+		assertThat(change.removedLines()).hasSize(1);
+		assertThat(text()).isEqualTo(original + NOVA_PRO + "=global.amazon.nova-pro-v1:0\n");
+	}
+
+	@Test
 	void bindThenUnbindInTheDefaultFileRestoresThePlaceholder() throws IOException {
 		InferenceFile file = new InferenceFile(path());
 		assertThat(file.createIfMissing(ModelCatalog.builtIn())).isTrue();
@@ -629,6 +700,59 @@ class InferenceFileWriteTests {
 		assertThat(text()).isEqualTo(original);
 		assertThat(Files.getPosixFilePermissions(path())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
 		assertThat(leftovers()).isEmpty();
+		// nor the lock file it made (read-only as the file: it would refuse the next
+		// write
+		// of a user other than root)
+		assertThat(this.dir.resolve(".inference.txt.lock")).doesNotExist();
+	}
+
+	@Test
+	void aRefusedWriteKeepsALockFileThatWasThereBefore() throws IOException {
+		InferenceFile file = write("# header\n" + NOVA_PRO + "=\n");
+		Path lockFile = Files.createFile(this.dir.resolve(".inference.txt.lock"));
+		Files.setPosixFilePermissions(path(), PosixFilePermissions.fromString("r--r--r--"));
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, ""));
+
+		assertThat(lockFile).exists();
+	}
+
+	@Test
+	void anEditThatWaitedForTheLockOfAFailedEditThatDeletedItTakesANewOne() throws Exception {
+		InferenceFile file = write("# header\n");
+		AtomicBoolean locked = new AtomicBoolean();
+		Thread[] second = new Thread[1];
+		Throwable[] secondFailure = new Throwable[1];
+		second[0] = new Thread(() -> {
+			try {
+				// spinning, not waiting: WAITING is the lock's
+				while (!locked.get()) {
+					Thread.onSpinWait();
+				}
+				file.bind(NOVA_PRO, "");
+			}
+			catch (Throwable ex) {
+				secondFailure[0] = ex;
+			}
+		});
+		second[0].start();
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> file.update((document) -> {
+			locked.set(true);
+			// the second edit has opened the lock file this edit made and waits for it
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (second[0].getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+				Thread.onSpinWait();
+			}
+			throw new IllegalStateException("refused");
+		}));
+		second[0].join(TimeUnit.SECONDS.toMillis(30));
+
+		assertThat(secondFailure[0]).isNull();
+		assertThat(text()).isEqualTo("# header\n" + NOVA_PRO + "=\n");
+		// the lock file the second edit made, and kept, as a successful edit does: had it
+		// written under its lock of the deleted one, a third edit could have run with it
+		assertThat(this.dir.resolve(".inference.txt.lock")).exists();
 	}
 
 	@Test

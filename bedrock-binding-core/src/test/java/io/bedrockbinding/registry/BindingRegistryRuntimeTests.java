@@ -129,6 +129,23 @@ class BindingRegistryRuntimeTests {
 	}
 
 	@Test
+	void persistedBindOfAModelBoundTwiceRemovesTheDuplicateAndTheFileLayerHasTheLinesAsTheyAreNow() throws IOException {
+		Path path = write("# two\n" + NOVA_PRO + "=eu.amazon.nova-pro-v1:0\n" + ORIGINAL);
+		BindingRegistry registry = registry(path);
+		assertThat(registry.validate()).extracting(BindingProblem::code).contains(ProblemCode.FILE_PROBLEM);
+
+		registry.bind(NOVA_PRO, "global.amazon.nova-pro-v1:0", true);
+
+		assertThat(Files.readString(path))
+			.isEqualTo("# two\n" + ORIGINAL.replace("=us.amazon.nova-pro-v1:0", "=global.amazon.nova-pro-v1:0"));
+		assertThat(registry.resolve(NOVA_PRO).shadowed().get(0).origin())
+			.isEqualTo(new Origin(OriginKind.FILE, location(path, 3)));
+		// a line after the removed one moved up, and the duplicate's warning is gone
+		assertThat(registry.resolve(LLAMA_3_8B).origin()).isEqualTo(new Origin(OriginKind.FILE, location(path, 6)));
+		assertThat(registry.validate()).extracting(BindingProblem::code).doesNotContain(ProblemCode.FILE_PROBLEM);
+	}
+
+	@Test
 	void persistedBindCreatesAMissingFile() throws IOException {
 		Path path = this.folder.resolve("new").resolve("inference.txt");
 		BindingRegistry registry = registry(path);

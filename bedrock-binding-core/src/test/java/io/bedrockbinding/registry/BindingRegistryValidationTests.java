@@ -148,7 +148,10 @@ class BindingRegistryValidationTests {
 				assertThat(problem.severity()).isEqualTo(Severity.WARNING);
 				assertThat(problem.message()).contains("'eu' profile for deepseek.r1-v1:0");
 			});
-		assertThat(problems).filteredOn((problem) -> problem.modelId().equals(DEEPSEEK_R1)).isEmpty();
+		// the alias is named as one, but its geography is fine
+		assertThat(problems).filteredOn((problem) -> problem.modelId().equals(DEEPSEEK_R1))
+			.extracting(BindingProblem::code)
+			.containsExactly(ProblemCode.OTHER_MODEL);
 	}
 
 	@Test
@@ -189,7 +192,11 @@ class BindingRegistryValidationTests {
 				.contains("not one the AWS SDK knows");
 			assertThat(problem.fix()).startsWith("set " + SettingHints.plain().region() + " to a region");
 		});
+		// the same problem for what shows bindings without validating them
+		assertThat(registry("us-east1").regionProblem()).contains(registry("us-east1").validate().get(0));
 		assertThat(registry("us-east-1").validate()).isEmpty();
+		assertThat(registry("us-east-1").regionProblem()).isEmpty();
+		assertThat(BindingRegistry.builder(CATALOG).build().regionProblem()).isEmpty();
 	}
 
 	@Test
@@ -470,7 +477,9 @@ class BindingRegistryValidationTests {
 			.containsExactlyInAnyOrder(
 					"amazon.Nova-Pro-v1:0 (runtime) is not in the model catalog: Bedrock model IDs are lower case: "
 							+ "use amazon.nova-pro-v1:0",
-					"acme.Private-v1:0 (runtime) is not in the model catalog");
+					"acme.Private-v1:0 (runtime) is not in the model catalog",
+					// no lower-case model of the catalog: the target's model is the clue
+					"us.amazon.nova-pro-v1:0 (runtime) calls amazon.nova-pro-v1:0, not acme.Private-v1:0");
 	}
 
 	@Test
@@ -479,12 +488,63 @@ class BindingRegistryValidationTests {
 
 		registry.bind("amazon.nova-pro-v10", "us.amazon.nova-pro-v1:0");
 
+		List<BindingProblem> problems = registry.validate();
+		assertThat(problems).filteredOn((problem) -> problem.code() == ProblemCode.UNKNOWN_MODEL)
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+				assertThat(problem.modelId()).isEqualTo("amazon.nova-pro-v10");
+				assertThat(problem.origin()).isEqualTo(Origin.runtime());
+			});
+		// the typo's other clue: the target calls the model meant
+		assertThat(problems).extracting(BindingProblem::code)
+			.containsExactlyInAnyOrder(ProblemCode.UNKNOWN_MODEL, ProblemCode.OTHER_MODEL);
+	}
+
+	@Test
+	void aTargetThatCallsAnotherCatalogModelIsAWarningNamingBoth() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.setLayer(OriginKind.PROPERTIES,
+				List.of(new LayerEntry(NOVA_LITE, "us." + NOVA_PRO, "application.yml")));
+
 		assertThat(registry.validate()).singleElement().satisfies((problem) -> {
 			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
-			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_MODEL);
-			assertThat(problem.modelId()).isEqualTo("amazon.nova-pro-v10");
-			assertThat(problem.origin()).isEqualTo(Origin.runtime());
+			assertThat(problem.code()).isEqualTo(ProblemCode.OTHER_MODEL);
+			assertThat(problem.modelId()).isEqualTo(NOVA_LITE);
+			assertThat(problem.message())
+				.isEqualTo("us.amazon.nova-pro-v1:0 (application.yml) calls amazon.nova-pro-v1:0, not " + NOVA_LITE);
+			assertThat(problem.suggestedTarget()).isNull();
+			assertThat(problem.fix()).isEqualTo("nothing, if " + NOVA_LITE + " is meant to call that model (an alias); "
+					+ "otherwise bind it to a target of its own, at application.yml");
 		});
+		assertThat(ProblemPolicy.everyError().errors(registry.validate())).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "amazon.nova-pro-v1:0", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+			"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0",
+			"us.amazon.nova-lite-v1:0, us.amazon.nova-pro-v1:0" })
+	void everyKindOfTargetThatNamesAnotherModelIsAWarning(String target) {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(NOVA_LITE, target);
+
+		assertThat(registry.validate()).filteredOn((problem) -> problem.code() == ProblemCode.OTHER_MODEL)
+			.singleElement()
+			.satisfies(
+					(problem) -> assertThat(problem.message()).endsWith(" calls " + NOVA_PRO + ", not " + NOVA_LITE));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "amazon.nova-lite-v1:0", "us.amazon.nova-lite-v1:0",
+			"arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3d4e5f6" })
+	void aTargetOfTheModelItselfOrOneThatNamesNoModelIsNoOtherModel(String target) {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.bind(NOVA_LITE, target);
+
+		assertThat(registry.validate()).extracting(BindingProblem::code).doesNotContain(ProblemCode.OTHER_MODEL);
 	}
 
 	static List<String> regions() {
