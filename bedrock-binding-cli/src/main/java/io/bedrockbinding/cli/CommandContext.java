@@ -10,6 +10,7 @@ import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.file.FileProblem;
 import io.bedrockbinding.file.InferenceFile;
 import io.bedrockbinding.file.InferenceFileContent;
+import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -114,15 +115,15 @@ final class CommandContext {
 	 * @param registry the registry that read the file
 	 */
 	void warnAboutRegionAndFile(BindingRegistry registry) {
-		registry.regionProblem().ifPresent((problem) -> warn(problem.message()));
+		BindingProblem.unknownRegion(registry.region().orElse(null), registry.hints())
+			.ifPresent((problem) -> warn(problem.message()));
 		registry.lastFileRead().filter(InferenceFileContent::hasErrors).ifPresent((content) -> {
 			List<FileProblem> errors = content.problems()
 				.stream()
 				.filter((problem) -> problem.severity() == Severity.ERROR)
 				.toList();
-			// an error of the whole file (a directory, unreadable) is no broken line:
-			// said
-			// as it is
+			// an error of the whole file (a directory, unreadable) is no broken
+			// line: said as it is
 			errors.stream()
 				.filter((problem) -> problem.line() == 0)
 				.forEach((problem) -> warn(content.source() + ": " + problem.message()));

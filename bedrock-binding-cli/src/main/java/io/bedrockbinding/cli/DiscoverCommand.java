@@ -163,9 +163,8 @@ final class DiscoverCommand extends ContextCommand {
 					boolean kept = before != null && !this.overwrite && !before.equals(suggestion.target());
 					List<Integer> removed = List.of();
 					if (!kept) {
-						// as bind: the model's duplicate lines go (numbered as the file
-						// had
-						// them)
+						// as bind: the model's duplicate lines go (numbered as the
+						// file had them)
 						removed = document.duplicateLinesOf(suggestion.modelId());
 						edited = edited.with(suggestion.modelId(), suggestion.target());
 					}

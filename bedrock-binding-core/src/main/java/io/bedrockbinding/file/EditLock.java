@@ -55,10 +55,8 @@ final class EditLock {
 					continue;
 				}
 				// One JVM lock per lock file, not per path: two threads that name the
-				// same
-				// file differently (a symlink and its target) would otherwise both ask
-				// the
-				// OS for the lock, and the JVM refuses that with
+				// same file differently (a symlink and its target) would otherwise both
+				// ask the OS for the lock, and the JVM refuses that with
 				// OverlappingFileLockException.
 				ReentrantLock lock = JVM_LOCKS.computeIfAbsent(identity, (key) -> new ReentrantLock());
 				lock.lock();

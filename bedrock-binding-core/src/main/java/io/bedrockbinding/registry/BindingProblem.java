@@ -1,7 +1,10 @@
 package io.bedrockbinding.registry;
 
+import java.util.Optional;
+
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.Severity;
+import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.ModelIds;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +34,26 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 	public BindingProblem(String modelId, Severity severity, ProblemCode code, String message, @Nullable Origin origin,
 			@Nullable String suggestedTarget) {
 		this(modelId, severity, code, message, origin, suggestedTarget, SettingHints.plain());
+	}
+
+	/**
+	 * The warning of a configured region the AWS SDK does not know (a typo such as
+	 * {@code us-esat-1}): the first problem of {@link BindingRegistry#validate()}, and
+	 * what the command line's {@code show} and listings, which do not validate, warn of.
+	 * @param region the configured region, or {@code null} for none
+	 * @param hints how the application names the region's setting
+	 * @return the {@link ProblemCode#UNKNOWN_REGION} problem, or empty for a known region
+	 * or none
+	 */
+	public static Optional<BindingProblem> unknownRegion(@Nullable String region, SettingHints hints) {
+		if (region == null || BedrockArn.isKnownRegion(region)) {
+			return Optional.empty();
+		}
+		return Optional.of(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
+				"the region " + region + " (" + hints.region() + ") is not one the AWS SDK knows, so no profile is "
+						+ "derived for it, no binding is checked against it and calls to it fail: check the spelling "
+						+ "(a new region needs a newer SDK to be known)",
+				null, null, hints));
 	}
 
 	/**

@@ -383,16 +383,6 @@ public final class BindingRegistry {
 	}
 
 	/**
-	 * The warning {@link #validate()} gives first when the registry's region is one the
-	 * SDK does not know: for what shows bindings without validating them (the command
-	 * line's {@code show} and listings), in the same words.
-	 * @return the {@link ProblemCode#UNKNOWN_REGION} problem, or empty
-	 */
-	public Optional<BindingProblem> regionProblem() {
-		return this.current.get().settings.validator(this.catalog, this.hints, this.clock).regionProblem();
-	}
-
-	/**
 	 * The problems of one binding (the rules of {@link #validate()} that concern it).
 	 * @param binding the binding
 	 * @return its problems

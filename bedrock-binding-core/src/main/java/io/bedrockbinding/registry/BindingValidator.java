@@ -67,7 +67,7 @@ final class BindingValidator {
 	 */
 	List<BindingProblem> validate(RegistryState current) {
 		List<BindingProblem> problems = new ArrayList<>();
-		regionProblem().ifPresent(problems::add);
+		BindingProblem.unknownRegion(this.region, this.hints).ifPresent(problems::add);
 		current.layerProblems.values().forEach(problems::addAll);
 		if (current.lastFileRead != null) {
 			for (FileProblem problem : current.lastFileRead.problems()) {
@@ -108,22 +108,6 @@ final class BindingValidator {
 			}
 		}
 		return problems;
-	}
-
-	/**
-	 * The registry's own region, when the SDK does not know it (a typo such as
-	 * {@code us-esat-1}): one warning, the first of {@link #validate}.
-	 * @return the problem, or empty for a known region or none
-	 */
-	Optional<BindingProblem> regionProblem() {
-		if (this.region == null || BedrockArn.isKnownRegion(this.region)) {
-			return Optional.empty();
-		}
-		return Optional.of(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
-				"the region " + this.region + " (" + this.hints.region() + ") is not one the AWS SDK knows, so no "
-						+ "profile is derived for it, no binding is checked against it and calls to it fail: "
-						+ "check the spelling (a new region needs a newer SDK to be known)",
-				null, null, this.hints));
 	}
 
 	/**

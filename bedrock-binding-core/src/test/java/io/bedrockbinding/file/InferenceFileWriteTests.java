@@ -700,9 +700,8 @@ class InferenceFileWriteTests {
 		assertThat(text()).isEqualTo(original);
 		assertThat(Files.getPosixFilePermissions(path())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
 		assertThat(leftovers()).isEmpty();
-		// nor the lock file it made (read-only as the file: it would refuse the next
-		// write
-		// of a user other than root)
+		// nor the lock file it made (read-only as the file: it would refuse the
+		// next write of a user other than root)
 		assertThat(this.dir.resolve(".inference.txt.lock")).doesNotExist();
 	}
 

@@ -193,10 +193,11 @@ class BindingRegistryValidationTests {
 			assertThat(problem.fix()).startsWith("set " + SettingHints.plain().region() + " to a region");
 		});
 		// the same problem for what shows bindings without validating them
-		assertThat(registry("us-east1").regionProblem()).contains(registry("us-east1").validate().get(0));
+		assertThat(BindingProblem.unknownRegion("us-east1", SettingHints.plain()))
+			.contains(registry("us-east1").validate().get(0));
 		assertThat(registry("us-east-1").validate()).isEmpty();
-		assertThat(registry("us-east-1").regionProblem()).isEmpty();
-		assertThat(BindingRegistry.builder(CATALOG).build().regionProblem()).isEmpty();
+		assertThat(BindingProblem.unknownRegion("us-east-1", SettingHints.plain())).isEmpty();
+		assertThat(BindingProblem.unknownRegion(null, SettingHints.plain())).isEmpty();
 	}
 
 	@Test
