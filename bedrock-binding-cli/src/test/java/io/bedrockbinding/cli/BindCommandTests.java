@@ -471,8 +471,23 @@ class BindCommandTests {
 		Cli.Result result = this.inference.run("bind", "amazon.nova-pro-v1:0", "us.amazon.nova-pro-v1:0");
 
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).startsWith("error: ").contains("not valid UTF-8");
+		assertThat(result.err()).isEqualTo("error: Cannot write " + this.inference.shown()
+				+ ": is not valid UTF-8 (line 1); not rewriting it, so that nothing is lost: save it as UTF-8 first\n");
 		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(latin1);
+	}
+
+	@Test
+	void aUtf16FileWithoutAByteOrderMarkIsNotRewritten() throws IOException {
+		byte[] utf16 = "amazon.nova-pro-v1:0=eu.amazon.nova-pro-v1:0\n".getBytes(StandardCharsets.UTF_16LE);
+		Files.write(this.inference.path(), utf16);
+
+		Cli.Result result = this.inference.run("unbind", "amazon.nova-pro-v1:0");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("error: Cannot write " + this.inference.shown()
+				+ ": is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8; not rewriting it, so that nothing is lost: "
+				+ "save it as UTF-8 first\n");
+		assertThat(Files.readAllBytes(this.inference.path())).isEqualTo(utf16);
 	}
 
 }

@@ -137,7 +137,7 @@ final class EditLock {
 		}
 		catch (AccessDeniedException ex) {
 			if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-				throw new IOException("Cannot write " + path + ": its lock file " + lockFile
+				throw WriteRefusal.of(path, "its lock file " + lockFile
 						+ " is not writable by this user: delete it (it holds nothing) or give the user write access",
 						ex);
 			}

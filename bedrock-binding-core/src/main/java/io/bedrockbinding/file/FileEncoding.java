@@ -18,6 +18,26 @@ final class FileEncoding {
 	}
 
 	/**
+	 * Why an edit does not rewrite a file that is not UTF-8, after {@code Cannot write
+	 * PATH: }: writing UTF-8 into it would lose every binding (UTF-16 without a byte
+	 * order mark is valid UTF-8 with NULs) or the bytes of the lines it cannot decode.
+	 * @param bytes the whole file, UTF-16 or not valid UTF-8
+	 * @return the reason and the fix
+	 */
+	static String notRewritten(byte[] bytes) {
+		String what;
+		if (isUtf16(bytes)) {
+			what = UTF_16;
+		}
+		else {
+			List<Integer> lines = undecodableLines(bytes);
+			what = "is not valid UTF-8" + (lines.isEmpty() ? "" : " (" + ((lines.size() != 1) ? "lines " : "line ")
+					+ String.join(", ", lines.stream().map(String::valueOf).toList()) + ")");
+		}
+		return what + "; not rewriting it, so that nothing is lost: save it as UTF-8 first";
+	}
+
+	/**
 	 * Whether the bytes are UTF-16: its byte order mark, or, without one, the NUL byte
 	 * beside every character of ASCII text (a stray NUL in a UTF-8 file only breaks its
 	 * line).

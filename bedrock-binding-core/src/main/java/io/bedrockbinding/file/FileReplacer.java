@@ -81,7 +81,7 @@ public final class FileReplacer {
 			boolean exists = Files.exists(target);
 			if (exists) {
 				if (Files.isDirectory(target)) {
-					throw new IOException("Cannot write " + path + ": " + A_DIRECTORY);
+					throw WriteRefusal.of(path, A_DIRECTORY);
 				}
 				requireWritable(target, path);
 			}
@@ -104,7 +104,7 @@ public final class FileReplacer {
 		Path target = writeTarget(path);
 		String notAFile = Files.exists(target) ? notAFile(target) : null;
 		if (notAFile != null) {
-			throw new IOException("Cannot write " + path + ": " + notAFile);
+			throw WriteRefusal.of(path, notAFile);
 		}
 		Path folder = createFolder(target, path);
 		try {
@@ -131,20 +131,18 @@ public final class FileReplacer {
 			Files.createDirectories(folder);
 		}
 		catch (FileSystemException ex) {
-			throw new IOException(
-					"Cannot write " + path + ": its folder " + folder + " cannot be created (" + describe(ex) + ")",
-					ex);
+			throw WriteRefusal.of(path, "its folder " + folder + " cannot be created (" + describe(ex) + ")", ex);
 		}
 		return folder;
 	}
 
 	private static IOException notWritten(FileSystemException ex, Path path, Path folder) {
 		if (ex instanceof AccessDeniedException) {
-			return new IOException("Cannot write " + path + ": the folder " + folder
+			return WriteRefusal.of(path, "the folder " + folder
 					+ " is not writable (the file is replaced through a temp file beside it): give the user write "
 					+ "access to the folder", ex);
 		}
-		return new IOException("Cannot write " + path + ": " + describe(ex), ex);
+		return WriteRefusal.of(path, describe(ex), ex);
 	}
 
 	/**
@@ -161,7 +159,7 @@ public final class FileReplacer {
 			return Files.readAllBytes(target);
 		}
 		catch (AccessDeniedException ex) {
-			throw new IOException("Cannot write " + path + ": the file cannot be read (permission denied), and an edit "
+			throw WriteRefusal.of(path, "the file cannot be read (permission denied), and an edit "
 					+ "keeps every line it has: give the user read access, e.g. chmod u+r " + path, ex);
 		}
 	}
@@ -177,7 +175,7 @@ public final class FileReplacer {
 			return path;
 		}
 		if (!Files.exists(path)) {
-			throw new IOException("Cannot write " + path + ": it is a symbolic link to " + Files.readSymbolicLink(path)
+			throw WriteRefusal.of(path, "it is a symbolic link to " + Files.readSymbolicLink(path)
 					+ ", which does not exist; create that file, or remove the link to keep a regular file here");
 		}
 		return path.toRealPath();
@@ -192,7 +190,7 @@ public final class FileReplacer {
 	 */
 	private static void requireWritable(Path target, Path path) throws IOException {
 		if (!Files.isRegularFile(target)) {
-			throw new IOException("Cannot write " + path + ": it is not a regular file");
+			throw WriteRefusal.of(path, "it is not a regular file");
 		}
 		boolean writable = Files.isWritable(target);
 		PosixFileAttributes attributes = null;
@@ -268,7 +266,7 @@ public final class FileReplacer {
 			throw ex;
 		}
 		catch (IOException ex) {
-			throw new IOException("Cannot write " + path + ": " + describe(ex), ex);
+			throw WriteRefusal.of(path, describe(ex), ex);
 		}
 	}
 

@@ -320,21 +320,16 @@ public final class InferenceFile {
 	}
 
 	private String decodeForWrite(byte[] bytes) throws IOException {
-		if (FileEncoding.isUtf16(bytes)) {
-			// without a byte order mark, UTF-16 text is valid UTF-8 with NULs: writing
-			// UTF-8 into it would lose every binding
-			throw new IOException(this.path + " " + FileEncoding.UTF_16 + "; not rewriting "
-					+ "it, so that nothing is lost: save it as UTF-8 first");
+		// UTF-16 without a byte order mark is valid UTF-8 with NULs
+		if (!FileEncoding.isUtf16(bytes)) {
+			try {
+				return strictUtf8(bytes, asciiKind(bytes));
+			}
+			catch (CharacterCodingException ex) {
+				// refused below
+			}
 		}
-		try {
-			return strictUtf8(bytes, asciiKind(bytes));
-		}
-		catch (CharacterCodingException ex) {
-			throw new IOException(
-					this.path
-							+ " is not valid UTF-8; not rewriting it, so that nothing is lost: save it as UTF-8 first",
-					ex);
-		}
+		throw WriteRefusal.of(this.path, FileEncoding.notRewritten(bytes));
 	}
 
 	private static String strictUtf8(byte[] bytes, int kind) throws CharacterCodingException {

@@ -1,5 +1,6 @@
 package io.bedrockbinding.file;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,13 +9,45 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why an existing file that {@link FileReplacer} must not write is refused, and the fix
- * that can help: {@code chmod u+w} only where the mode is what keeps its owner from
- * writing it.
+ * The messages of refused and failed writes of the file, all {@code Cannot write PATH: }
+ * and the reason ({@link #of}): why an existing file that {@link FileReplacer} must not
+ * write is refused, and the fix that can help: {@code chmod u+w} only where the mode is
+ * what keeps its owner from writing it.
  */
 final class WriteRefusal {
 
 	private WriteRefusal() {
+	}
+
+	/**
+	 * The one text of a write that is refused or fails.
+	 * @param path the file as configured, as the message names it
+	 * @param reason why, and the fix
+	 * @return {@code Cannot write PATH: REASON}
+	 */
+	static String text(Path path, String reason) {
+		return "Cannot write " + path + ": " + reason;
+	}
+
+	/**
+	 * The exception of a write that is refused.
+	 * @param path the file as configured, as the message names it
+	 * @param reason why, and the fix
+	 * @return an exception whose message is {@link #text}
+	 */
+	static IOException of(Path path, String reason) {
+		return of(path, reason, null);
+	}
+
+	/**
+	 * The exception of a write that is refused or fails.
+	 * @param path the file as configured, as the message names it
+	 * @param reason why, and the fix
+	 * @param cause what failed, or {@code null}
+	 * @return an exception whose message is {@link #text}
+	 */
+	static IOException of(Path path, String reason, @Nullable Throwable cause) {
+		return new IOException(text(path, reason), cause);
 	}
 
 	/**
@@ -35,7 +68,7 @@ final class WriteRefusal {
 	 */
 	static String message(Path path, @Nullable Set<PosixFilePermission> permissions, @Nullable String owner,
 			@Nullable String user) {
-		String start = "Cannot write " + path + ": ";
+		String start = text(path, "");
 		if (permissions == null || !permissions.contains(PosixFilePermission.OWNER_WRITE)) {
 			String mode = (permissions != null) ? " (mode " + PosixFilePermissions.toString(permissions) + ")" : "";
 			return start + "the file is read-only" + mode + "; make it writable (e.g. chmod u+w " + path + ")";

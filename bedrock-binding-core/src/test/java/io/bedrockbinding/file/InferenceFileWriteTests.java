@@ -302,10 +302,10 @@ class InferenceFileWriteTests {
 		Files.write(path(), original);
 		InferenceFile file = new InferenceFile(path());
 
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, ""))
-			.withMessageContaining(path().toString())
-			.withMessageContaining("UTF-8");
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind("a.b"));
+		String refusal = "Cannot write " + path() + ": is not valid UTF-8 (line 1); not rewriting it, so that "
+				+ "nothing is lost: save it as UTF-8 first";
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_PRO, "")).withMessage(refusal);
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind("a.b")).withMessage(refusal);
 
 		assertThat(Files.readAllBytes(path())).isEqualTo(original);
 	}
@@ -317,10 +317,10 @@ class InferenceFileWriteTests {
 		Files.write(path(), original);
 		InferenceFile file = new InferenceFile(path());
 
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, ""))
-			.withMessageContaining(path() + " is UTF-16")
-			.withMessageContaining("save it as UTF-8 first");
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO));
+		String refusal = "Cannot write " + path() + ": is UTF-16 (a Windows editor's \"Unicode\"), not UTF-8; not "
+				+ "rewriting it, so that nothing is lost: save it as UTF-8 first";
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.bind(NOVA_LITE, "")).withMessage(refusal);
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.unbind(NOVA_PRO)).withMessage(refusal);
 
 		assertThat(Files.readAllBytes(path())).isEqualTo(original);
 		assertThat(this.dir.resolve(".inference.txt.lock")).as("a refused write leaves no lock file").doesNotExist();
