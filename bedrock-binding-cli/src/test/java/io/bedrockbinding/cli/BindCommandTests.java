@@ -183,6 +183,8 @@ class BindCommandTests {
 					amazon.nova-pro-v1:0           | arn:aws:s3:::my-bucket                                     | arn:aws:s3:::my-bucket
 					amazon.nova-pro-v1:0           | not a target                                               | target must be empty (direct)
 					amazon.nova-pro-v1:0           | {account}.nova                                             | templates {account} and {region} are allowed only inside an ARN
+					amazon.nova-pro-v1:0           | US.Amazon.Nova-Pro-v1:0                                    | Bedrock profile IDs are lower case: use us.amazon.nova-pro-v1:0 in 'US.Amazon.Nova-Pro-v1:0'
+					amazon.nova-pro-v1:0           | Amazon.Nova-Pro-v1:0                                       | Bedrock model IDs are lower case: use amazon.nova-pro-v1:0 in 'Amazon.Nova-Pro-v1:0'
 					""")
 	void invalidModelOrTargetIsRefusedAndTheFileIsNotTouched(String model, String target, String message)
 			throws IOException {

@@ -115,6 +115,29 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void targetsInUpperCaseAreToldTheLowerCaseOne() throws IOException {
+		Files.writeString(this.inference.path(), """
+				amazon.nova-pro-v1:0=US.Amazon.Nova-Pro-v1:0
+				amazon.nova-lite-v1:0=Amazon.Nova-Lite-v1:0
+				amazon.nova-micro-v1:0=us.Amazon.Nova-Micro-v1:0
+				""");
+
+		Cli.Result result = this.inference.run("validate");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.lines()).containsExactly(
+				this.inference.shown()
+						+ ":1: error: Bedrock profile IDs are lower case: use us.amazon.nova-pro-v1:0 in "
+						+ "'US.Amazon.Nova-Pro-v1:0'",
+				this.inference.shown() + ":2: error: Bedrock model IDs are lower case: use amazon.nova-lite-v1:0 in "
+						+ "'Amazon.Nova-Lite-v1:0'",
+				this.inference.shown() + ":3: warning: amazon.nova-micro-v1:0 is bound to us.Amazon.Nova-Micro-v1:0, "
+						+ "whose model us.Amazon.Nova-Micro-v1:0 is not in the model catalog: Bedrock profile IDs are "
+						+ "lower case: use us.amazon.nova-micro-v1:0",
+				this.inference.shown() + ": 1 binding, 2 errors, 1 warning");
+	}
+
+	@Test
 	void aCleanFileHasNoProblems() throws IOException {
 		Files.writeString(this.inference.path(), "# fine\namazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n");
 

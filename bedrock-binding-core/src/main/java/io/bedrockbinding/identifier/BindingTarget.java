@@ -118,6 +118,10 @@ public sealed interface BindingTarget permits BindingTarget.Direct, BindingTarge
 		if (text.contains("{")) {
 			throw new InvalidTargetException(text, "templates {account} and {region} are allowed only inside an ARN");
 		}
+		String lowerCase = ModelIds.lowerCasedTarget(text);
+		if (lowerCase != null) {
+			throw new InvalidTargetException(ModelIds.abbreviate(text), ModelIds.lowerCaseAdvice(lowerCase));
+		}
 		throw new InvalidTargetException(ModelIds.abbreviate(text),
 				"target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN"
 						+ hint(text));

@@ -141,20 +141,48 @@ public final class ModelIds {
 	 * case letter or its lower-case form is no model ID (or a system profile ID)
 	 */
 	public static @Nullable String lowerCased(String text) {
+		String lowerCase = lowerCasedTarget(text);
+		return (lowerCase != null && !isSystemProfileId(lowerCase)) ? lowerCase : null;
+	}
+
+	/**
+	 * The target that {@code text}, written with upper-case letters, means: its lower
+	 * case form, where that is a model ID or a system profile ID
+	 * ({@code US.Amazon.Nova-Pro-v1:0} means {@code us.amazon.nova-pro-v1:0}).
+	 * {@link #lowerCased}'s rule for a target: a refused one is told it by the target's
+	 * parser, and the registry's validation tells one that has the shape of a model ID
+	 * when the catalog knows its model.
+	 * @param text the target text
+	 * @return the lower-case model or profile ID, or {@code null} when {@code text} has
+	 * no upper case letter or its lower-case form is neither
+	 */
+	public static @Nullable String lowerCasedTarget(String text) {
 		if (text.length() > MAX_LENGTH || text.chars().noneMatch((c) -> c >= 'A' && c <= 'Z')) {
 			return null;
 		}
 		String lowerCase = text.toLowerCase(Locale.ROOT);
-		return (isModelId(lowerCase) && !isSystemProfileId(lowerCase)) ? lowerCase : null;
+		// a system profile ID has the shape of a model ID too
+		return isModelId(lowerCase) ? lowerCase : null;
 	}
 
 	/**
-	 * What a model ID written with upper-case letters is told.
-	 * @param lowerCase the model ID it means, from {@link #lowerCased}
+	 * What a model or profile ID written with upper-case letters is told.
+	 * @param lowerCase the ID it means, from {@link #lowerCased} or
+	 * {@link #lowerCasedTarget}
 	 * @return the advice
 	 */
 	public static String lowerCaseAdvice(String lowerCase) {
-		return "Bedrock model IDs are lower case: use " + lowerCase;
+		return "Bedrock " + (isSystemProfileId(lowerCase) ? "profile" : "model") + " IDs are lower case: use "
+				+ lowerCase;
+	}
+
+	/**
+	 * The model a lower-case target calls: a profile's model, or the model ID itself.
+	 * @param lowerCase a model or profile ID, from {@link #lowerCasedTarget}
+	 * @return the model ID
+	 */
+	public static String modelOf(String lowerCase) {
+		return isSystemProfileId(lowerCase) ? lowerCase.substring(lowerCase.indexOf('.') + 1) : lowerCase;
 	}
 
 	/**

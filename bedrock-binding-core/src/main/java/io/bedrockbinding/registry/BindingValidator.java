@@ -261,7 +261,8 @@ final class BindingValidator {
 	/**
 	 * A target that names a model the catalog does not know, such as one typed halfway
 	 * ({@code us.amazon.nova-pro-v1}): a warning, as for a model ID the catalog does not
-	 * know. A target that is the model itself is the key's own warning.
+	 * know. A target in upper case is told the lower-case one where the catalog knows its
+	 * model. A target that is the model itself is the key's own warning.
 	 * @param modelId the binding's model ID
 	 * @param origin where the binding came from
 	 * @param where how messages name that place
@@ -275,9 +276,12 @@ final class BindingValidator {
 		if (named == null || named.equals(modelId) || this.catalog.find(named).isPresent()) {
 			return Optional.empty();
 		}
+		String lowerCase = ModelIds.lowerCasedTarget(target.value());
+		String advice = (lowerCase != null && this.catalog.contains(ModelIds.modelOf(lowerCase)))
+				? ModelIds.lowerCaseAdvice(lowerCase) : "check its spelling";
 		return Optional.of(new BindingProblem(
 				modelId, Severity.WARNING, ProblemCode.UNKNOWN_MODEL, modelId + " is bound to " + target.value() + " ("
-						+ where + "), whose model " + named + " is not in the model catalog: check its spelling",
+						+ where + "), whose model " + named + " is not in the model catalog: " + advice,
 				origin, null, this.hints));
 	}
 

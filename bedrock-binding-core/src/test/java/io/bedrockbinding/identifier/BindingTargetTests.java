@@ -27,6 +27,15 @@ class BindingTargetTests {
 
 	private static final String GENERIC = "target must be empty (direct), a model ID, a profile ID such as us.amazon.nova-pro-v1:0, or a Bedrock ARN";
 
+	@ParameterizedTest
+	@CsvSource({ "US.Amazon.Nova-Pro-v1:0, profile, us.amazon.nova-pro-v1:0",
+			"Us.amazon.nova-pro-v1:0, profile, us.amazon.nova-pro-v1:0",
+			"Amazon.Nova-Pro-v1:0, model, amazon.nova-pro-v1:0" })
+	void aTargetInUpperCaseIsToldTheLowerCaseOne(String text, String kind, String lowerCase) {
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> BindingTarget.parse(NOVA, text))
+			.withMessage("Bedrock " + kind + " IDs are lower case: use " + lowerCase + " in '" + text + "'");
+	}
+
 	// Properties (jqwik)
 
 	@Property(tries = 500)
@@ -506,8 +515,8 @@ class BindingTargetTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "amazon", "amazon.", ".nova", "Amazon.nova-pro-v1:0", "amazon.nova-pro-v1:0:1:2",
-				"amazon.nova-pro-v1::0", "ARN:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghij12" })
+		@ValueSource(strings = { "amazon", "amazon.", ".nova", "amazon.nova-pro-v1:0:1:2", "amazon.nova-pro-v1::0",
+				"ARN:aws:bedrock:us-east-1:111122223333:provisioned-model/abcdefghij12" })
 		void notAModelIdProfileOrArn(String text) {
 			assertThat(invalid(text)).hasMessage(GENERIC + " in '" + text + "'");
 		}

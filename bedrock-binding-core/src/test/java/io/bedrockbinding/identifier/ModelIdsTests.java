@@ -81,6 +81,22 @@ class ModelIdsTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "US.Amazon.Nova-Pro-v1:0, us.amazon.nova-pro-v1:0, profile",
+			"Amazon.Nova-Pro-v1:0, amazon.nova-pro-v1:0, model",
+			"us.Amazon.Nova-Pro-v1:0, us.amazon.nova-pro-v1:0, profile" })
+	void upperCaseTargetIsToldTheLowerCaseOne(String text, String lowerCase, String kind) {
+		assertThat(ModelIds.lowerCasedTarget(text)).isEqualTo(lowerCase);
+		assertThat(ModelIds.lowerCaseAdvice(lowerCase))
+			.isEqualTo("Bedrock " + kind + " IDs are lower case: use " + lowerCase);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "us.amazon.nova-pro-v1:0", "US.Amazon.Nova Pro", "arn:aws:bedrock:US-east-1", "" })
+	void noLowerCaseTargetForTextThatIsLowerCaseOrNoIdInLowerCase(String text) {
+		assertThat(ModelIds.lowerCasedTarget(text)).isNull();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "amazon.nova-pro-v1:0", "Amazon.nova pro", "US.amazon.nova-pro-v1:0", "" })
 	void noLowerCaseModelIdForTextThatIsLowerCaseOrNoModelIdInLowerCase(String text) {
 		assertThat(ModelIds.lowerCased(text)).isNull();

@@ -484,6 +484,31 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void targetInUpperCaseIsToldTheLowerCaseOne() {
+		BindingRegistry registry = registry("us-east-1");
+
+		registry.setLayer(OriginKind.PROPERTIES,
+				List.of(new LayerEntry("amazon.nova-pro-v1:0", "US.Amazon.Nova-Pro-v1:0", "application.yml"),
+						new LayerEntry("amazon.nova-lite-v1:0", "us.Amazon.Nova-Lite-v1:0", "application.yml"),
+						new LayerEntry("amazon.nova-micro-v1:0", "amazon.Nova-Micro-v1:0", "application.yml"),
+						new LayerEntry("amazon.nova-premier-v1:0", "acme.Private-v1:0", "application.yml")));
+
+		assertThat(registry.validate()).extracting(BindingProblem::message)
+			.containsExactlyInAnyOrder(
+					"Bedrock profile IDs are lower case: use us.amazon.nova-pro-v1:0 in 'US.Amazon.Nova-Pro-v1:0' "
+							+ "(application.yml)",
+					"amazon.nova-lite-v1:0 is bound to us.Amazon.Nova-Lite-v1:0 (application.yml), whose model "
+							+ "us.Amazon.Nova-Lite-v1:0 is not in the model catalog: Bedrock profile IDs are lower "
+							+ "case: use us.amazon.nova-lite-v1:0",
+					"amazon.nova-micro-v1:0 is bound to amazon.Nova-Micro-v1:0 (application.yml), whose model "
+							+ "amazon.Nova-Micro-v1:0 is not in the model catalog: Bedrock model IDs are lower case: "
+							+ "use amazon.nova-micro-v1:0",
+					// no lower-case model of the catalog
+					"amazon.nova-premier-v1:0 is bound to acme.Private-v1:0 (application.yml), whose model "
+							+ "acme.Private-v1:0 is not in the model catalog: check its spelling");
+	}
+
+	@Test
 	void modelUnknownToTheCatalogIsAWarning() {
 		BindingRegistry registry = registry("us-east-1");
 
