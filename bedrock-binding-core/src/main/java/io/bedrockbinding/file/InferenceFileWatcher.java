@@ -1,16 +1,18 @@
 package io.bedrockbinding.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +53,7 @@ public final class InferenceFileWatcher implements AutoCloseable {
 
 	private @Nullable ScheduledFuture<?> pending;
 
-	private byte @Nullable [] lastSeen;
+	private @Nullable Object lastSeen;
 
 	private volatile boolean closed;
 
@@ -182,8 +184,8 @@ public final class InferenceFileWatcher implements AutoCloseable {
 			// or a missing folder may have appeared, and a change after the read is then
 			// seen too.
 			register();
-			byte[] fingerprint = fingerprint();
-			if (Arrays.equals(fingerprint, this.lastSeen)) {
+			Object fingerprint = fingerprint();
+			if (Objects.equals(fingerprint, this.lastSeen)) {
 				return;
 			}
 			this.lastSeen = fingerprint;
@@ -198,16 +200,23 @@ public final class InferenceFileWatcher implements AutoCloseable {
 	}
 
 	/**
-	 * The bytes of the file, to tell real changes apart.
-	 * @return the bytes, or {@code null} when the file is missing or unreadable (which
-	 * differs from an empty file)
+	 * What is at the path, to tell real changes apart: the bytes of the file, or why it
+	 * cannot be read, so that a folder, a device or an unreadable file taking the place
+	 * of a missing one (or of each other) is a change the read reports in its words.
+	 * @return the bytes (compared by content), {@code null} when nothing is at the path,
+	 * or the reason it is no file or cannot be read (which differs from an empty file)
 	 */
-	private byte @Nullable [] fingerprint() {
+	private @Nullable Object fingerprint() {
+		Path path = this.file.path();
 		try {
-			return Files.readAllBytes(this.file.path());
+			String notAFile = Files.exists(path) ? FileReplacer.notAFile(path) : null;
+			return (notAFile != null) ? notAFile : ByteBuffer.wrap(Files.readAllBytes(path));
 		}
-		catch (IOException ex) {
+		catch (NoSuchFileException ex) {
 			return null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return ex.getClass().getName();
 		}
 	}
 

@@ -135,6 +135,22 @@ class InferenceFileWatcherTests {
 	}
 
 	@Test
+	void aFolderCreatedAtThePathOfADeletedFileIsReportedAsNoFile() throws Exception {
+		Path path = Files.writeString(this.dir.resolve("inference.txt"), binding("us.amazon.nova-pro-v1:0"));
+		watch(path);
+		Files.delete(path);
+		assertThat(next().exists()).isFalse();
+
+		Files.createDirectory(path);
+
+		InferenceFileContent folder = next();
+		assertThat(folder.exists()).isTrue();
+		assertThat(folder.readable()).isFalse();
+		assertThat(folder.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).isEqualTo(FileReplacer.A_DIRECTORY));
+	}
+
+	@Test
 	void aFileWhoseFolderIsCreatedAfterTheStartIsReported() throws Exception {
 		Path path = this.dir.resolve("home").resolve(".aws").resolve("inference.txt");
 		watch(path);
