@@ -166,7 +166,12 @@ public final class ModelIds {
 	}
 
 	/**
-	 * What a model or profile ID written with upper-case letters is told.
+	 * What a model or profile ID written with upper-case letters is told. AWS's API
+	 * reference writes a foundation model's ID in lower case
+	 * ({@code foundation-model/[a-z0-9-]{1,63}[.]{1}...}, the pattern of
+	 * {@code PromptRouterTargetModel.modelArn},
+	 * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_PromptRouterTargetModel.html),
+	 * and a system profile ID is a lower-case geography before one (REFERENCE.md).
 	 * @param lowerCase the ID it means, from {@link #lowerCased} or
 	 * {@link #lowerCasedTarget}
 	 * @return the advice
