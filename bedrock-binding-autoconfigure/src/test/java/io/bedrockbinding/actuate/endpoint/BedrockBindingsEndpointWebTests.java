@@ -60,7 +60,7 @@ class BedrockBindingsEndpointWebTests {
 	}
 
 	@Test
-	void bindingFromProfileYamlShadowsFileAndCatalog() {
+	void bindingFromProfileYamlShadowsBaseYamlFileAndCatalog() {
 		Map<String, Object> nova = binding(this.client.json("/actuator/bedrockbindings"), "amazon.nova-pro-v1:0");
 		assertThat(nova).containsOnlyKeys("model", "target", "kind", "region", "origin", "shadowed", "needsProfile",
 				"status", "problems");
@@ -71,7 +71,10 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"))
 			.containsEntry("needsProfile", false)
 			.containsEntry("status", "WARNING");
+		// the application.yml value it overrides comes first, with its own origin
 		assertThat((List<Object>) nova.get("shadowed")).containsExactly(
+				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
+						Map.of("kind", "PROPERTIES", "source", "application.yml")),
 				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
 						Map.of("kind", "FILE", "source", this.inferenceFile + ":2")),
 				Map.of("target", "amazon.nova-pro-v1:0", "origin", Map.of("kind", "CATALOG", "source", "catalog")));
