@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.bedrockbinding.registry.LayerEntry;
@@ -280,10 +279,11 @@ final class ModelPropertyReader {
 	}
 
 	/**
-	 * How a binding's origin names its config file: the application's own by its file
-	 * name ({@code application-prod.yml}, on the class path), one outside the class path
-	 * by its location as Boot loaded it ({@code file:config/application.yml} for Boot's
-	 * {@code ./config/}), so that the two cannot be mistaken for each other.
+	 * How a binding's origin names its config file: one on the class path by its path
+	 * there ({@code application-prod.yml} at its root, {@code config/application.yml} in
+	 * Boot's {@code classpath:/config/}), one outside the class path by its location as
+	 * Boot loaded it ({@code file:config/application.yml} for Boot's {@code ./config/}),
+	 * so that no two of them can be mistaken for each other.
 	 * @param origin the origin of a property
 	 * @return the name, or {@code null} if the property comes from no file
 	 */
@@ -303,15 +303,15 @@ final class ModelPropertyReader {
 
 	private static String fileName(Resource resource) {
 		Resource loaded = (resource instanceof OriginTrackedResource tracked) ? tracked.getResource() : resource;
-		if (!(loaded instanceof ClassPathResource)) {
-			try {
-				return loaded.getURL().toString();
-			}
-			catch (IOException ex) {
-				return loaded.getDescription();
-			}
+		if (loaded instanceof ClassPathResource classPath) {
+			return classPath.getPath();
 		}
-		return Objects.requireNonNull(loaded.getFilename());
+		try {
+			return loaded.getURL().toString();
+		}
+		catch (IOException ex) {
+			return loaded.getDescription();
+		}
 	}
 
 }
