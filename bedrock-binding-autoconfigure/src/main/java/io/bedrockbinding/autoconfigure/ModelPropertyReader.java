@@ -2,17 +2,12 @@ package io.bedrockbinding.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
-import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.LayerEntry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +38,8 @@ import org.springframework.core.io.Resource;
  * {@code amazon.nova-pro-v10}), while the raw property name still has it, so both
  * spellings bind the model meant; and each binding can name the file it came from. The
  * sources are in precedence order, so the first source that names a model wins: an
- * {@code application-prod.yml} overrides only the models it names.
+ * {@code application-prod.yml} overrides only the models it names (the values it
+ * overrides are kept with it, for the actuator's {@code shadowed}).
  */
 final class ModelPropertyReader {
 
@@ -79,7 +75,7 @@ final class ModelPropertyReader {
 	}
 
 	static List<LayerEntry> read(ConfigurableEnvironment environment) {
-		Map<String, LayerEntry> entries = new LinkedHashMap<>();
+		Map<String, List<LayerEntry>> models = new LinkedHashMap<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (!(source instanceof EnumerablePropertySource<?> enumerable)
 					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
@@ -95,11 +91,11 @@ final class ModelPropertyReader {
 					yaml = source.getProperty(YAML);
 				}
 				if (yaml != null) {
-					readYaml(yaml.toString(), source.getName(), entries);
+					readYaml(yaml.toString(), source.getName(), models);
 				}
 				warnOfModelVariables(enumerable.getPropertyNames());
 			}
-			SourceModels models = new SourceModels(entries);
+			SourceModels own = new SourceModels();
 			for (String name : enumerable.getPropertyNames()) {
 				if (!name.startsWith(PREFIX)) {
 					continue;
@@ -107,7 +103,7 @@ final class ModelPropertyReader {
 				Object value = enumerable.getProperty(name);
 				if (name.equals(YAML)) {
 					if (!variables) {
-						readYaml((value != null) ? value.toString() : "", sourceName(enumerable, name), entries);
+						readYaml((value != null) ? value.toString() : "", sourceName(enumerable, name), models);
 					}
 					continue;
 				}
@@ -116,11 +112,11 @@ final class ModelPropertyReader {
 				if (origin.endsWith(".properties") || LINE_PARSED_TEST_SOURCES.contains(source.getName())) {
 					entry = rejoinedAtColon(entry[0], entry[1]);
 				}
-				models.add(entry[0], entry[1], origin);
+				own.add(entry[0], entry[1], origin);
 			}
-			models.joinLists();
+			own.addTo(models);
 		}
-		return new ArrayList<>(entries.values());
+		return SourceModels.entries(models);
 	}
 
 	/**
@@ -128,11 +124,11 @@ final class ModelPropertyReader {
 	 * loader (JSON is YAML too) with the rules of the other spellings.
 	 * @param yaml the value
 	 * @param source the name of the property source that holds it
-	 * @param entries where the models not named before are added
+	 * @param models the models of the sources read before, where its models are added
 	 * @throws IllegalArgumentException naming the property and the source if the value is
 	 * not a YAML map
 	 */
-	private static void readYaml(String yaml, String source, Map<String, LayerEntry> entries) {
+	private static void readYaml(String yaml, String source, Map<String, List<LayerEntry>> models) {
 		String origin = source + " (" + YAML + ")";
 		List<PropertySource<?>> documents;
 		try {
@@ -142,7 +138,7 @@ final class ModelPropertyReader {
 		catch (IOException | RuntimeException ex) {
 			throw notAMap(source, ex.getMessage(), ex);
 		}
-		SourceModels models = new SourceModels(entries);
+		SourceModels own = new SourceModels();
 		for (PropertySource<?> document : documents) {
 			if (!(document instanceof EnumerablePropertySource<?> keys)) {
 				continue;
@@ -152,11 +148,11 @@ final class ModelPropertyReader {
 			}
 			for (String key : keys.getPropertyNames()) {
 				Object value = keys.getProperty(key);
-				models.add(PREFIX + (key.startsWith("[") ? key : "." + key), (value != null) ? value.toString() : "",
+				own.add(PREFIX + (key.startsWith("[") ? key : "." + key), (value != null) ? value.toString() : "",
 						origin);
 			}
 		}
-		models.joinLists();
+		own.addTo(models);
 	}
 
 	/**
@@ -283,10 +279,11 @@ final class ModelPropertyReader {
 	}
 
 	/**
-	 * How a binding's origin names its config file: the application's own by its file
-	 * name ({@code application-prod.yml}, on the class path), one outside the class path
-	 * by its location as Boot loaded it ({@code file:config/application.yml} for Boot's
-	 * {@code ./config/}), so that the two cannot be mistaken for each other.
+	 * How a binding's origin names its config file: one on the class path by its path
+	 * there ({@code application-prod.yml} at its root, {@code config/application.yml} in
+	 * Boot's {@code classpath:/config/}), one outside the class path by its location as
+	 * Boot loaded it ({@code file:config/application.yml} for Boot's {@code ./config/}),
+	 * so that no two of them can be mistaken for each other.
 	 * @param origin the origin of a property
 	 * @return the name, or {@code null} if the property comes from no file
 	 */
@@ -306,69 +303,15 @@ final class ModelPropertyReader {
 
 	private static String fileName(Resource resource) {
 		Resource loaded = (resource instanceof OriginTrackedResource tracked) ? tracked.getResource() : resource;
-		if (!(loaded instanceof ClassPathResource)) {
-			try {
-				return loaded.getURL().toString();
-			}
-			catch (IOException ex) {
-				return loaded.getDescription();
-			}
+		if (loaded instanceof ClassPathResource classPath) {
+			return classPath.getPath();
 		}
-		return Objects.requireNonNull(loaded.getFilename());
-	}
-
-	/**
-	 * The models that one property source (or one {@code models-yaml} value) names. A
-	 * YAML list of targets arrives as one property per element, [0], [1], ...: collected
-	 * here (lists never merge across sources) and joined into the chain's text form,
-	 * which the registry parses like any other, when the source ends.
-	 */
-	private static final class SourceModels {
-
-		private final Map<String, LayerEntry> entries;
-
-		private final Map<String, SortedMap<Integer, String>> lists = new LinkedHashMap<>();
-
-		private final Map<String, String> listOrigins = new LinkedHashMap<>();
-
-		/**
-		 * Collects into {@code entries}.
-		 * @param entries the models of the sources read before, where the models not
-		 * named before are added
-		 */
-		SourceModels(Map<String, LayerEntry> entries) {
-			this.entries = entries;
+		try {
+			return loaded.getURL().toString();
 		}
-
-		/**
-		 * Adds a property unless a source read before named its model.
-		 * @param name the property name, under {@code bedrock.binding.models}
-		 * @param value its value
-		 * @param origin where it was written
-		 */
-		void add(String name, String value, String origin) {
-			int index = listIndexOf(name);
-			if (index >= 0) {
-				String modelId = modelIdOf(name.substring(0, name.lastIndexOf('[')));
-				if (modelId != null && !this.entries.containsKey(modelId)) {
-					this.lists.computeIfAbsent(modelId, (key) -> new TreeMap<>()).put(index, value);
-					this.listOrigins.putIfAbsent(modelId, origin);
-				}
-				return;
-			}
-			String modelId = modelIdOf(name);
-			if (modelId != null && !this.entries.containsKey(modelId)) {
-				this.entries.put(modelId, new LayerEntry(modelId, value, origin));
-			}
+		catch (IOException ex) {
+			return loaded.getDescription();
 		}
-
-		/** Adds the lists of the source, each as one chain. */
-		void joinLists() {
-			this.lists.forEach((modelId, targets) -> this.entries.putIfAbsent(modelId,
-					new LayerEntry(modelId, String.join(String.valueOf(TargetList.SEPARATOR) + " ", targets.values()),
-							this.listOrigins.get(modelId))));
-		}
-
 	}
 
 }

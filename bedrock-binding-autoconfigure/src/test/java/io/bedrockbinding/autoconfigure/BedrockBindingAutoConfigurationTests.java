@@ -879,7 +879,7 @@ class BedrockBindingAutoConfigurationTests {
 					"--bedrock.binding.account-id=auto",
 					"--bedrock.binding.inference-file.location=" + this.folder.resolve("missing.txt"))) {
 				assertThat(context.getBean(BindingRegistry.class).resolve("amazon.nova-pro-v1:0").origin().source())
-					.isEqualTo("application-prod.yml");
+					.isEqualTo("bedrock-binding-merge/application-prod.yml");
 				assertThat(bedrock.journal()).isEmpty();
 			}
 		}

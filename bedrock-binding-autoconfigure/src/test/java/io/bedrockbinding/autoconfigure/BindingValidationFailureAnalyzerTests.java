@@ -53,8 +53,9 @@ class BindingValidationFailureAnalyzerTests {
 			.containsExactly(ProblemCode.REQUIRED_UNBOUND);
 		FailureAnalysis analysis = StartupFailures.analyze(failure);
 		assertThat(analysis.getDescription()).contains("Bedrock model bindings are invalid")
-			.contains("amazon.nova-pro-v1:0 is listed in bedrock.binding.required-models (application-required.yml) "
-					+ "but has no binding");
+			.contains(
+					"amazon.nova-pro-v1:0 is listed in bedrock.binding.required-models (bedrock-binding-validation/application-required.yml) "
+							+ "but has no binding");
 		assertThat(analysis.getAction()).contains("For amazon.nova-pro-v1:0")
 			.contains(FILE_LINE)
 			.contains(YAML_LINE)
@@ -128,9 +129,9 @@ class BindingValidationFailureAnalyzerTests {
 			.containsExactly(ProblemCode.INVALID_TARGET);
 		FailureAnalysis analysis = StartupFailures.analyze(failure);
 		assertThat(analysis.getDescription()).containsPattern("- amazon\\.nova-pro-v1:0: .*'us\\.amazon\\.nova pro'")
-			.contains("(application-invalid.yml)");
+			.contains("(bedrock-binding-validation/application-invalid.yml)");
 		// the properties outrank the file: the fix is in the YAML
-		assertThat(analysis.getAction()).contains("application-invalid.yml")
+		assertThat(analysis.getAction()).contains("bedrock-binding-validation/application-invalid.yml")
 			.contains(YAML_LINE)
 			.doesNotContain(FILE_LINE);
 	}
@@ -142,9 +143,9 @@ class BindingValidationFailureAnalyzerTests {
 		assertThat(StartupFailures.validation(failure).problems()).extracting((problem) -> problem.code())
 			.containsExactly(ProblemCode.NEEDS_PROFILE);
 		assertThat(analysis.getDescription()).contains(
-				"amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1");
+				"amazon.nova-pro-v1:0 is bound direct (bedrock-binding-validation/application-direct.yml) but needs an inference profile in eu-west-1");
 		assertThat(analysis.getAction())
-			.contains("For amazon.nova-pro-v1:0, change it in application-direct.yml (the "
+			.contains("For amazon.nova-pro-v1:0, change it in bedrock-binding-validation/application-direct.yml (the "
 					+ "properties outrank inference.txt):\n    bedrock:\n      binding:\n        models:\n          "
 					+ YAML_LINE)
 			.doesNotContain("inference.txt:");
@@ -172,7 +173,7 @@ class BindingValidationFailureAnalyzerTests {
 		// The analyzer is registered in spring.factories: SpringApplication found and ran
 		// it.
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("amazon.nova-pro-v1:0 is bound direct (application-direct.yml)")
+			.contains("amazon.nova-pro-v1:0 is bound direct (bedrock-binding-validation/application-direct.yml)")
 			.contains(YAML_LINE);
 	}
 
@@ -185,7 +186,7 @@ class BindingValidationFailureAnalyzerTests {
 				.isEqualTo("amazon.nova-pro-v1:0");
 		}
 		assertThat(output).contains("Bedrock binding error (bedrock.binding.validation.fail-fast=false): "
-				+ "amazon.nova-pro-v1:0 is bound direct (application-direct.yml) but needs an inference profile in eu-west-1")
+				+ "amazon.nova-pro-v1:0 is bound direct (bedrock-binding-validation/application-direct.yml) but needs an inference profile in eu-west-1")
 			.contains(YAML_LINE)
 			.doesNotContain("APPLICATION FAILED TO START");
 	}

@@ -39,7 +39,7 @@ class ModelChainPropertiesTests {
 
 			assertThat(targets(registry, SONNET)).containsExactly("us." + SONNET, "global." + SONNET);
 			assertThat(registry.resolve(SONNET).origin().kind()).isEqualTo(OriginKind.PROPERTIES);
-			assertThat(registry.resolve(SONNET).origin().source()).isEqualTo("application.yml");
+			assertThat(registry.resolve(SONNET).origin().source()).isEqualTo("bedrock-binding-chains/application.yml");
 			assertThat(targets(registry, "amazon.nova-pro-v1:0")).containsExactly("us.amazon.nova-pro-v1:0",
 					"arn:aws:bedrock:us-west-2:{account}:inference-profile/us.amazon.nova-pro-v1:0");
 			assertThat(targets(registry, "amazon.nova-lite-v1:0")).containsExactly("us.amazon.nova-lite-v1:0",
@@ -80,7 +80,7 @@ class ModelChainPropertiesTests {
 			assertThat(problems).singleElement().satisfies((problem) -> {
 				assertThat(problem.modelId()).isEqualTo("amazon.nova-micro-v1:0");
 				assertThat(problem.message()).startsWith("target 2 of 2: account must be 12 digits")
-					.endsWith("(application.yml)");
+					.endsWith("(bedrock-binding-chains/application.yml)");
 			});
 		}
 	}

@@ -36,7 +36,7 @@ class ModelKeySpellingTests {
 		try (ConfigurableApplicationContext context = BindingTestApplication.run("bedrock-binding-properties",
 				List.of())) {
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
-			Origin origin = new Origin(OriginKind.PROPERTIES, "application.properties");
+			Origin origin = new Origin(OriginKind.PROPERTIES, "bedrock-binding-properties/application.properties");
 			assertThat(registry.resolve("amazon.nova-pro-v1:0"))
 				.extracting((binding) -> binding.target().value(), Binding::origin)
 				.containsExactly("eu.amazon.nova-pro-v1:0", origin);

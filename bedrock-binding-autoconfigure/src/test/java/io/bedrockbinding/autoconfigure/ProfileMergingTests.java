@@ -89,12 +89,14 @@ class ProfileMergingTests {
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
 			assertThat(registry.resolve(NOVA_PRO)).satisfies((binding) -> {
 				assertThat(binding.target().value()).isEqualTo("eu.amazon.nova-pro-v1:0");
-				assertThat(binding.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
+				assertThat(binding.origin())
+					.isEqualTo(new Origin(OriginKind.PROPERTIES, "bedrock-binding-merge/application.yml"));
 			});
 			assertThat(registry.resolve(HAIKU)).satisfies((binding) -> {
 				assertThat(binding.target().value())
 					.isEqualTo("arn:aws:bedrock:eu-west-1:{account}:inference-profile/eu." + HAIKU);
-				assertThat(binding.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
+				assertThat(binding.origin())
+					.isEqualTo(new Origin(OriginKind.PROPERTIES, "bedrock-binding-merge/application.yml"));
 			});
 		}
 	}
@@ -106,11 +108,12 @@ class ProfileMergingTests {
 			assertThat(registry.resolve(NOVA_PRO)).satisfies((binding) -> {
 				assertThat(binding.target().value())
 					.isEqualTo("arn:aws:bedrock:eu-west-1:{account}:inference-profile/eu.amazon.nova-pro-v1:0");
-				assertThat(binding.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application-prod.yml"));
+				assertThat(binding.origin())
+					.isEqualTo(new Origin(OriginKind.PROPERTIES, "bedrock-binding-merge/application-prod.yml"));
 			});
 			// Not named in application-prod.yml: still application.yml's.
 			assertThat(registry.resolve(HAIKU).origin())
-				.isEqualTo(new Origin(OriginKind.PROPERTIES, "application.yml"));
+				.isEqualTo(new Origin(OriginKind.PROPERTIES, "bedrock-binding-merge/application.yml"));
 			assertThat(registry.resolve(NOVA_LITE).origin().kind()).isEqualTo(OriginKind.FILE);
 		}
 	}

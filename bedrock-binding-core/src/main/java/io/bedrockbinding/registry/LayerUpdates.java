@@ -69,8 +69,8 @@ final class LayerUpdates {
 			Origin origin = new Origin(kind, entry.source());
 			try {
 				ModelIds.requireModelId(entry.modelId());
-				layer.put(entry.modelId(),
-						new LayeredTarget(TargetList.parse(entry.modelId(), entry.target()), origin));
+				layer.put(entry.modelId(), new LayeredTarget(TargetList.parse(entry.modelId(), entry.target()), origin,
+						overridden(kind, entry)));
 			}
 			catch (InvalidTargetException ex) {
 				problems.add(new BindingProblem(entry.modelId(), Severity.ERROR, ProblemCode.INVALID_TARGET,
@@ -78,6 +78,27 @@ final class LayerUpdates {
 			}
 		}
 		return layer;
+	}
+
+	/**
+	 * The values an entry overrides within its layer, for the binding's shadowed ones.
+	 * One that is no valid target is left out: it is not in force, and is never checked.
+	 * @param kind the layer
+	 * @param entry the entry in force
+	 * @return the overridden targets, highest first
+	 */
+	private static List<LayeredTarget> overridden(OriginKind kind, LayerEntry entry) {
+		List<LayeredTarget> overridden = new ArrayList<>(entry.overridden().size());
+		for (LayerEntry lower : entry.overridden()) {
+			try {
+				overridden.add(new LayeredTarget(TargetList.parse(entry.modelId(), lower.target()),
+						new Origin(kind, lower.source())));
+			}
+			catch (InvalidTargetException ex) {
+				// overridden: nothing calls it
+			}
+		}
+		return overridden;
 	}
 
 	/**

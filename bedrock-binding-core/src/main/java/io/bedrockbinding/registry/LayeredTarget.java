@@ -10,14 +10,28 @@ import io.bedrockbinding.identifier.BindingTarget;
  *
  * @param targets the targets, first tried first; never empty
  * @param origin where it came from
+ * @param overridden the targets of the same model within the layer that this one
+ * overrides, highest first (a property of {@code application.yml} under one of
+ * {@code application-prod.yml}): listed among a binding's shadowed ones, right after this
+ * one
  */
-public record LayeredTarget(List<BindingTarget> targets, Origin origin) {
+public record LayeredTarget(List<BindingTarget> targets, Origin origin, List<LayeredTarget> overridden) {
 
 	public LayeredTarget {
 		targets = List.copyOf(targets);
 		if (targets.isEmpty()) {
 			throw new IllegalArgumentException("A layered binding needs at least one target (" + origin + ")");
 		}
+		overridden = List.copyOf(overridden);
+	}
+
+	/**
+	 * Targets that override nothing within their layer.
+	 * @param targets the targets, first tried first; never empty
+	 * @param origin where they came from
+	 */
+	public LayeredTarget(List<BindingTarget> targets, Origin origin) {
+		this(targets, origin, List.of());
 	}
 
 	/**

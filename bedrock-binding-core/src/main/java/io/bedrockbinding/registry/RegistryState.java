@@ -294,8 +294,12 @@ final class RegistryState {
 				winner = candidate;
 			}
 			else {
-				shadowed.add(candidate);
+				// flat: what it overrode follows it
+				shadowed.add(candidate.overridden().isEmpty() ? candidate
+						: new LayeredTarget(candidate.targets(), candidate.origin()));
 			}
+			// the values it overrode within its layer, above the lower layers
+			shadowed.addAll(candidate.overridden());
 		}
 		return (winner != null) ? new Binding(key, winner.targets(), winner.origin(), shadowed) : null;
 	}

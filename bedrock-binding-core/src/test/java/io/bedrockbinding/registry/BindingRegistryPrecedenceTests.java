@@ -68,6 +68,38 @@ class BindingRegistryPrecedenceTests {
 	}
 
 	@Test
+	void propertyValuesOverriddenWithinThePropertiesAreShadowedBelowTheirWinnerAboveTheLowerLayers()
+			throws IOException {
+		Path path = write(NOVA_PRO + "=" + FILE_TARGET + "\n");
+		BindingRegistry registry = registry(path);
+		String base = "us.amazon.nova-pro-v1:0";
+		registry.setLayer(OriginKind.PROPERTIES,
+				List.of(new LayerEntry(NOVA_PRO, PROPERTIES_TARGET, "application-prod.yml",
+						List.of(new LayerEntry(NOVA_PRO, base, "application.yml"),
+								new LayerEntry(NOVA_PRO, "not a target", "commandLineArgs")))));
+
+		Binding properties = registry.resolve(NOVA_PRO);
+		assertThat(properties.target().value()).isEqualTo(PROPERTIES_TARGET);
+		assertThat(properties.origin()).isEqualTo(new Origin(OriginKind.PROPERTIES, "application-prod.yml"));
+		// an overridden value that is no target is left out: nothing calls it
+		List<LayeredTarget> lower = List.of(
+				new LayeredTarget(BindingTarget.parse(FILE_TARGET), new Origin(OriginKind.FILE, fileLocation(path, 1))),
+				new LayeredTarget(BindingTarget.parse("eu.amazon.nova-pro-v1:0"),
+						new Origin(OriginKind.DERIVED, "geo profile for eu-west-1")),
+				new LayeredTarget(new BindingTarget.Direct(NOVA_PRO), Origin.catalog()));
+		LayeredTarget overridden = new LayeredTarget(BindingTarget.parse(base),
+				new Origin(OriginKind.PROPERTIES, "application.yml"));
+		assertThat(properties.shadowed()).first().isEqualTo(overridden);
+		assertThat(properties.shadowed().subList(1, properties.shadowed().size())).isEqualTo(lower);
+
+		registry.bind(NOVA_PRO, RUNTIME_TARGET);
+		assertThat(registry.resolve(NOVA_PRO).shadowed())
+			.startsWith(new LayeredTarget(BindingTarget.parse(PROPERTIES_TARGET),
+					new Origin(OriginKind.PROPERTIES, "application-prod.yml")), overridden)
+			.hasSize(5);
+	}
+
+	@Test
 	void removingTheTopLayerOneByOneUncoversEachLowerLayerInTurn() throws IOException {
 		Path path = write(NOVA_PRO + "=" + FILE_TARGET + "\n");
 		BindingRegistry registry = registry(path);

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * What the README and the docs show of the sample app is what it answers: the chat reply
- * and the {@code /actuator/bedrockbindings/{model}} answer of the README, the endpoint
- * and health answers of {@code docs/actuator.md} and the failure analysis of
+ * and the {@code /actuator/bedrockbindings/{model}} answer of the README, the endpoint,
+ * health and profile answers of {@code docs/actuator.md} and the failure analysis of
  * {@code docs/configuration.md}. The pages write the checkout folder as {@code …}, so the
  * module's parent folder is replaced by it before comparing.
  */
@@ -199,6 +199,45 @@ class SampleApplicationDocumentationTests {
 			assertThat(file.has("loadedAt")).as("inferenceFile.loadedAt of " + answer).isTrue();
 			((ObjectNode) file).remove("loadedAt");
 			return answer;
+		}
+
+	}
+
+	/**
+	 * The run of {@code docs/actuator.md}'s profile example: the sample app with the
+	 * {@code prod} profile and the page's arguments (no inference file is read).
+	 */
+	@Nested
+	class TheProfilePagesRun {
+
+		@Test
+		void theOverriddenValueOfApplicationYmlIsTheOneOfThePage() throws Exception {
+			List<String> block = blockAfter("docs/actuator.md",
+					"the answer short; a test of the sample app replays this run). Real output:");
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+			for (String word : outputOf(block,
+					"$ ./mvnw -B -pl sample-app -am spring-boot:run -Dspring-boot.run.arguments=\"\\")
+				.split("\\s+")) {
+				if (word.startsWith("--")) {
+					arguments.add(word.replace("\"", ""));
+				}
+			}
+			assertThat(arguments).contains("--spring.profiles.active=prod",
+					"--bedrock.binding.inference-file.enabled=false");
+			String command = "$ curl -s localhost:8080/actuator/bedrockbindings/amazon.nova-pro-v1:0 | python3 -m json.tool";
+
+			try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+					arguments.toArray(String[]::new))) {
+				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+				HttpResponse<String> response = HttpClient.newHttpClient()
+					.send(HttpRequest
+						.newBuilder(URI
+							.create("http://127.0.0.1:" + port + "/actuator/bedrockbindings/amazon.nova-pro-v1:0"))
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(json.readTree(response.body())).isEqualTo(json.readTree(outputOf(block, command)));
+			}
 		}
 
 	}

@@ -59,7 +59,8 @@ class BedrockBindingsEndpointJmxTests {
 				new Object[] { "amazon.nova-pro-v1:0" }, new String[] { String.class.getName() });
 		assertThat(binding)
 			.containsEntry("target", "arn:aws:bedrock:us-east-2:111122223333:inference-profile/us.amazon.nova-pro-v1:0")
-			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"));
+			.containsEntry("origin",
+					Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application-prod.yml"));
 	}
 
 	/**

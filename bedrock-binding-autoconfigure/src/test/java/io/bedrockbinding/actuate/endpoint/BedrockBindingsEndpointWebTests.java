@@ -60,7 +60,7 @@ class BedrockBindingsEndpointWebTests {
 	}
 
 	@Test
-	void bindingFromProfileYamlShadowsFileAndCatalog() {
+	void bindingFromProfileYamlShadowsBaseYamlFileAndCatalog() {
 		Map<String, Object> nova = binding(this.client.json("/actuator/bedrockbindings"), "amazon.nova-pro-v1:0");
 		assertThat(nova).containsOnlyKeys("model", "target", "kind", "region", "origin", "shadowed", "needsProfile",
 				"status", "problems");
@@ -68,10 +68,14 @@ class BedrockBindingsEndpointWebTests {
 			.containsEntry("target", "arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0")
 			.containsEntry("kind", "PROFILE_ARN")
 			.containsEntry("region", "us-east-2")
-			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"))
+			.containsEntry("origin",
+					Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application-prod.yml"))
 			.containsEntry("needsProfile", false)
 			.containsEntry("status", "WARNING");
+		// the application.yml value it overrides comes first, with its own origin
 		assertThat((List<Object>) nova.get("shadowed")).containsExactly(
+				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
+						Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application.yml")),
 				Map.of("target", "us.amazon.nova-pro-v1:0", "origin",
 						Map.of("kind", "FILE", "source", this.inferenceFile + ":2")),
 				Map.of("target", "amazon.nova-pro-v1:0", "origin", Map.of("kind", "CATALOG", "source", "catalog")));
@@ -89,7 +93,7 @@ class BedrockBindingsEndpointWebTests {
 		assertThat(micro).containsEntry("target", "amazon.nova-micro-v1:0")
 			.containsEntry("kind", "DIRECT")
 			.containsEntry("region", "us-east-1")
-			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application.yml"))
+			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application.yml"))
 			.containsEntry("needsProfile", false)
 			.containsEntry("status", "OK")
 			.containsEntry("problems", List.of());
@@ -182,7 +186,8 @@ class BedrockBindingsEndpointWebTests {
 		Map<String, Object> nova = JsonPath.parse(response.body()).read("$");
 		assertThat(nova).containsEntry("model", "amazon.nova-pro-v1:0")
 			.containsEntry("target", "arn:aws:bedrock:us-east-2:******:inference-profile/us.amazon.nova-pro-v1:0")
-			.containsEntry("origin", Map.of("kind", "PROPERTIES", "source", "application-prod.yml"));
+			.containsEntry("origin",
+					Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application-prod.yml"));
 	}
 
 	@Test

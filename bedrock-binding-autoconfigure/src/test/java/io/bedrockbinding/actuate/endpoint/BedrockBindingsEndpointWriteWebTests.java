@@ -68,7 +68,7 @@ class BedrockBindingsEndpointWriteWebTests {
 			.containsEntry("origin", Map.of("kind", "RUNTIME", "source", "runtime"));
 		assertThat((List<Object>) bound.get("shadowed")).first()
 			.isEqualTo(Map.of("target", "amazon.nova-micro-v1:0", "origin",
-					Map.of("kind", "PROPERTIES", "source", "application.yml")));
+					Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application.yml")));
 		assertThat((String) JsonPath.read(this.client.get(ENDPOINT + "/amazon.nova-micro-v1:0").body(), "$.target"))
 			.isEqualTo("us.amazon.nova-micro-v1:0");
 		assertThat(TestInferenceFile.read(this.inferenceFile)).isEqualTo(TestInferenceFile.CLEAN);
@@ -103,8 +103,9 @@ class BedrockBindingsEndpointWriteWebTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(TestInferenceFile.read(this.inferenceFile))
 			.contains("amazon.nova-micro-v1:0=us.amazon.nova-micro-v1:0");
-		assertThat(output).contains("amazon.nova-micro-v1:0 was written to the inference file, but application.yml "
-				+ "binds it too and outranks the file: after a restart, application.yml's binding applies");
+		assertThat(output).contains(
+				"amazon.nova-micro-v1:0 was written to the inference file, but bedrockbindings-actuator/application.yml "
+						+ "binds it too and outranks the file: after a restart, bedrockbindings-actuator/application.yml's binding applies");
 	}
 
 	@Test
@@ -166,7 +167,7 @@ class BedrockBindingsEndpointWriteWebTests {
 		HttpResponse<String> response = this.client.delete(ENDPOINT + "/amazon.nova-pro-v1:0");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((Map<String, Object>) JsonPath.read(response.body(), "$.origin"))
-			.isEqualTo(Map.of("kind", "PROPERTIES", "source", "application.yml"));
+			.isEqualTo(Map.of("kind", "PROPERTIES", "source", "bedrockbindings-actuator/application.yml"));
 		assertThat(this.registry.resolve("amazon.nova-pro-v1:0").origin().kind()).isEqualTo(OriginKind.PROPERTIES);
 	}
 
