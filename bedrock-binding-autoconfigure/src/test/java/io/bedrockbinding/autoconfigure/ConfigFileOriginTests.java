@@ -52,8 +52,8 @@ class ConfigFileOriginTests {
 			BindingRegistry registry = context.getBean(BindingRegistry.class);
 			assertThat(registry.resolve("amazon.nova-lite-v1:0").origin().source())
 				.isEqualTo("file:" + config + "/application.yml");
-			// the application's own file, in a folder of the class path, names its path
-			// there
+			// the application's own file, in a folder of the class path, names its
+			// path there
 			assertThat(registry.resolve("amazon.nova-pro-v1:0").origin().source())
 				.isEqualTo("bedrock-binding-validation/application-direct.yml");
 		}
