@@ -12,7 +12,6 @@ import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.identifier.TargetList;
 import io.bedrockbinding.registry.BindingProblem;
 import io.bedrockbinding.registry.BindingRegistry;
-import io.bedrockbinding.registry.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -67,10 +66,6 @@ final class BindCommand extends ContextCommand {
 			.strip();
 		check(this.modelId, targetText);
 		List<String> warnings = new ArrayList<>();
-		if (!context.catalog().contains(this.modelId)) {
-			warnings.add(this.modelId + " is not in the model catalog: bound anyway (check the spelling if it is not "
-					+ "a new model)");
-		}
 		boolean created = FileChanges.createIfMissing(context);
 		FileChange change;
 		try {
@@ -121,9 +116,6 @@ final class BindCommand extends ContextCommand {
 		BindingRegistry registry = context.registry(false);
 		List<String> warnings = new ArrayList<>();
 		for (BindingProblem problem : registry.problemsOf(registry.resolve(this.modelId))) {
-			if (problem.code() == ProblemCode.UNKNOWN_MODEL) {
-				continue;
-			}
 			String fix = (problem.suggestedTarget() != null)
 					? " (" + CommandHint.of(context.settings(), "bind", this.modelId, problem.suggestedTarget()) + ")"
 					: "";

@@ -216,10 +216,27 @@ class BindCommandTests {
 		Cli.Result result = this.inference.run("bind", "acme.rocket-v9:0", "us.acme.rocket-v9:0");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.err()).startsWith("warning: acme.rocket-v9:0 is not in the model catalog");
+		// validate's warning, with the line it is on
+		assertThat(result.err())
+			.isEqualTo("warning: acme.rocket-v9:0 (" + this.inference.shown() + ":7) is not in the model catalog\n");
 		assertThat(result.out())
 			.isEqualTo("acme.rocket-v9:0: direct -> us.acme.rocket-v9:0 (" + this.inference.shown() + ")\n");
 		assertThat(Files.readString(this.inference.path())).endsWith("\nacme.rocket-v9:0=us.acme.rocket-v9:0\n");
+	}
+
+	@Test
+	void aTargetWhoseModelTheCatalogDoesNotKnowIsBoundWithValidatesWarning() throws IOException {
+		Cli.Result result = this.inference.run("bind", "amazon.nova-micro-v1:0", "us.Amazon.Nova-Micro-v1:0");
+		Cli.Result validate = this.inference.run("validate");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).isEqualTo("warning: amazon.nova-micro-v1:0 is bound to us.Amazon.Nova-Micro-v1:0 ("
+				+ this.inference.shown() + ":7), whose model us.Amazon.Nova-Micro-v1:0 is not in the model catalog: "
+				+ "Bedrock profile IDs are lower case: use us.amazon.nova-micro-v1:0\n");
+		assertThat(validate.lines()).contains(this.inference.shown()
+				+ ":7: warning: amazon.nova-micro-v1:0 is bound to us.Amazon.Nova-Micro-v1:0, whose model "
+				+ "us.Amazon.Nova-Micro-v1:0 is not in the model catalog: Bedrock profile IDs are lower case: use "
+				+ "us.amazon.nova-micro-v1:0");
 	}
 
 	@Test
