@@ -65,10 +65,7 @@ final class PersistedBinds {
 	 */
 	RegistryState unbind(RegistryState current, String modelId) {
 		try {
-			InferenceDocument written = this.file.update((document) -> document.without(modelId));
-			FileReload reload = FileReload.of(current.fileApplied,
-					written.content(this.file.path().toString(), true, Instant.now()));
-			return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
+			return reloaded(current, this.file.update((document) -> document.without(modelId)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex.getMessage() + "; or unbind at runtime only (persist=false)", ex);
@@ -137,15 +134,26 @@ final class PersistedBinds {
 			throw new UncheckedIOException(ex.getMessage() + "; or bind at runtime only (persist=false)", ex);
 		}
 		if (moved[0]) {
-			FileReload reload = FileReload.of(current.fileApplied,
-					written.content(this.file.path().toString(), true, Instant.now()));
-			return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
+			return reloaded(current, written);
 		}
 		Map<String, LayeredTarget> fileLayer = new LinkedHashMap<>(current.layer(OriginKind.FILE));
 		String path = this.file.path().toString();
 		binds.forEach((modelId, bound) -> fileLayer.put(modelId,
 				new LayeredTarget(bound.targets(), new Origin(OriginKind.FILE, path + ":" + written.lineOf(modelId)))));
 		return current.withFileLayer(fileLayer);
+	}
+
+	/**
+	 * {@code current} with the file layer read again from what was written: lines moved
+	 * (an unbind, a bind that removed a duplicate), so every line is validated again.
+	 * @param current the registry's state now
+	 * @param written the document as written
+	 * @return the new state
+	 */
+	private RegistryState reloaded(RegistryState current, InferenceDocument written) {
+		FileReload reload = FileReload.of(current.fileApplied,
+				written.content(this.file.path().toString(), true, Instant.now()));
+		return current.withFile(RegistryState.fileLayer(reload.applied()), reload.applied(), reload.reported());
 	}
 
 	/** Checks runtime binds and publishes them on a state. */
