@@ -40,8 +40,8 @@ public final class BedrockBindingChatAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention) {
 		ObservationRegistry registry = observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP);
-		BedrockBindingChatModel model = new BedrockBindingChatModel(pipes, properties.toChatOptions(),
-				toolCallingManager
+		BedrockBindingChatModel model = new BedrockBindingChatModel(pipes,
+				properties.toChatOptions(pipes.registry().catalog()), toolCallingManager
 					.getIfUnique(() -> ToolCallingManager.builder().observationRegistry(registry).build()),
 				registry);
 		observationConvention.ifAvailable(model::setObservationConvention);

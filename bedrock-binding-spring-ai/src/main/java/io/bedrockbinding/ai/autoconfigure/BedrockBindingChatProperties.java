@@ -1,6 +1,10 @@
 package io.bedrockbinding.ai.autoconfigure;
 
+import java.util.List;
+
 import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
+import io.bedrockbinding.catalog.ModelCatalog;
+import io.bedrockbinding.catalog.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,12 +25,17 @@ public class BedrockBindingChatProperties {
 
 	/**
 	 * The chat options, checked.
+	 * @param catalog the models Bedrock serves, to refuse a default model that answers in
+	 * no text
 	 * @return the default options of the chat model
 	 * @throws IllegalArgumentException naming the property whose value is out of range
 	 */
-	BedrockBindingChatOptions toChatOptions() {
+	BedrockBindingChatOptions toChatOptions(ModelCatalog catalog) {
 		String model = ModelProperty.modelId(PREFIX + ".options.model", this.options.getModel(),
 				"amazon.nova-pro-v1:0");
+		if (model != null) {
+			requireTextOutput(model, catalog);
+		}
 		unitInterval("temperature", this.options.getTemperature());
 		unitInterval("top-p", this.options.getTopP());
 		Integer maxTokens = this.options.getMaxTokens();
@@ -39,6 +48,25 @@ public class BedrockBindingChatProperties {
 			.topP(this.options.getTopP())
 			.maxTokens(maxTokens)
 			.build();
+	}
+
+	/**
+	 * Refuses a model the catalog knows to answer in no text (an embedding, image or
+	 * video model) at start-up, naming the property, rather than at the first call, which
+	 * Bedrock refuses ("This action doesn't support the model that you provided"). A
+	 * model the catalog does not know passes.
+	 * @param model the default model ID
+	 * @param catalog the catalog
+	 */
+	private static void requireTextOutput(String model, ModelCatalog catalog) {
+		List<String> output = catalog.find(model).map(ModelInfo::outputModalities).orElse(List.of());
+		if (output.isEmpty() || output.contains("TEXT")) {
+			return;
+		}
+		String elsewhere = output.contains("EMBEDDING")
+				? "; an embedding model belongs in " + BedrockBindingEmbeddingProperties.PREFIX + ".options.model" : "";
+		throw new IllegalArgumentException(PREFIX + ".options.model must be a model that answers in text, such as "
+				+ "amazon.nova-pro-v1:0, got '" + model + "', whose output the catalog lists as " + output + elsewhere);
 	}
 
 	private static void unitInterval(String name, @Nullable Double value) {

@@ -96,6 +96,36 @@ class BedrockBindingSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void chatModelThatIsAnEmbeddingModelFailsStartUpNamingBothProperties() {
+		// It started, and the first chat call failed with Bedrock's "This action doesn't
+		// support the model that you provided" and no property named.
+		this.runner.withPropertyValues("bedrock.binding.chat.options.model=amazon.titan-embed-text-v2:0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("bedrock.binding.chat.options.model must be a model that answers in text, such as "
+						+ "amazon.nova-pro-v1:0, got 'amazon.titan-embed-text-v2:0', whose output the catalog "
+						+ "lists as [EMBEDDING]; an embedding model belongs in bedrock.binding.embedding.options.model"));
+	}
+
+	@Test
+	void chatModelThatMakesImagesFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("bedrock.binding.chat.options.model=amazon.nova-canvas-v1:0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("bedrock.binding.chat.options.model must be a model that answers in text")
+				.hasMessageEndingWith("got 'amazon.nova-canvas-v1:0', whose output the catalog lists as [IMAGE]"));
+	}
+
+	@Test
+	void chatModelTheCatalogDoesNotKnowStartsAsAnyModelId() {
+		this.runner.withPropertyValues("bedrock.binding.chat.options.model=example.new-model-v1:0")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(BedrockBindingChatModel.class)
+				.extracting((model) -> model.getDefaultOptions().getModel())
+				.isEqualTo("example.new-model-v1:0"));
+	}
+
+	@Test
 	void embeddingModelThatIsNoModelIdFailsStartUpNamingTheProperty() {
 		this.runner.withPropertyValues("bedrock.binding.embedding.options.model=titan embeddings")
 			.run((context) -> assertThat(context).getFailure()
