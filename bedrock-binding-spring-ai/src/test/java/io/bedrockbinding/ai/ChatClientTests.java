@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +135,51 @@ class ChatClientTests {
 			assertThat(call.modelId()).isEqualTo(DEEPSEEK_ARN);
 			assertThat(call.region()).isEqualTo("us-east-2");
 		});
+	}
+
+	@Test
+	void reasoningOfAModelThatReasonsIsInTheReplysMetadataNotInItsText() {
+		// DeepSeek-R1 reasons on every call: a reasoningContent block before the text
+		ChatResponse response = this.chatClientBuilder.build()
+			.prompt()
+			.options(ChatOptions.builder().model("deepseek.r1-v1:0"))
+			.user("Why is the sky blue?")
+			.call()
+			.chatResponse();
+
+		assertThat(response).isNotNull();
+		AssistantMessage output = response.getResult().getOutput();
+		assertThat(output.getText()).endsWith("You said: Why is the sky blue?").doesNotContain("The user asked");
+		assertThat(output.getMetadata()).containsEntry(BedrockBindingMetadata.THOUGHTS,
+				"The user asked: \"Why is the sky blue?\". I answer by repeating it.");
+	}
+
+	@Test
+	void reasoningOfAStreamIsInItsLastResponseAndNotInItsPieces() {
+		List<ChatResponse> responses = this.chatClientBuilder.build()
+			.prompt()
+			.options(ChatOptions.builder().model("deepseek.r1-v1:0"))
+			.user("Why is the sky blue?")
+			.stream()
+			.chatResponse()
+			.collectList()
+			.block();
+
+		assertThat(responses).hasSizeGreaterThan(2);
+		String text = responses.stream()
+			.map((piece) -> piece.getResult().getOutput().getText())
+			.reduce("", String::concat);
+		assertThat(text).endsWith("You said: Why is the sky blue?").doesNotContain("The user asked");
+		assertThat(responses.get(responses.size() - 1).getResult().getOutput().getMetadata()).containsEntry(
+				BedrockBindingMetadata.THOUGHTS, "The user asked: \"Why is the sky blue?\". I answer by repeating it.");
+	}
+
+	@Test
+	void replyOfAModelThatDoesNotReasonHasNoThoughts() {
+		ChatResponse response = this.chatClientBuilder.build().prompt().user("Hello").call().chatResponse();
+
+		assertThat(response).isNotNull();
+		assertThat(response.getResult().getOutput().getMetadata()).doesNotContainKey(BedrockBindingMetadata.THOUGHTS);
 	}
 
 	@Test

@@ -28,6 +28,14 @@ public final class BedrockBindingMetadata {
 	 */
 	public static final String FALLBACK = "bedrock-binding.fallback";
 
+	/**
+	 * The key, in the reply's {@code AssistantMessage.getMetadata()}, of the model's
+	 * reasoning (Converse {@code reasoningContent} blocks, DeepSeek-R1's say), kept out
+	 * of the reply's text: the key under which Spring AI's own {@code MessageAggregator}
+	 * gathers the thoughts of a stream. In a stream, the last response carries it.
+	 */
+	public static final String THOUGHTS = "thoughts";
+
 	private BedrockBindingMetadata() {
 	}
 

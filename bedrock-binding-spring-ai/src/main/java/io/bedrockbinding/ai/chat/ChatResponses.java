@@ -8,7 +8,9 @@ import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.PipeJson;
 import io.bedrockbinding.pipe.PipeResult;
 import io.bedrockbinding.pipe.TokenUsage;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -27,8 +29,8 @@ final class ChatResponses {
 	/**
 	 * The response of a whole call.
 	 * @param result the pipe's result
-	 * @return the response: one generation with the reply's text and tool calls, its
-	 * finish reason, usage and the binding's metadata
+	 * @return the response: one generation with the reply's text, tool calls and
+	 * reasoning, its finish reason, usage and the binding's metadata
 	 */
 	static ChatResponse of(PipeResult result) {
 		return response(true, result);
@@ -45,7 +47,7 @@ final class ChatResponses {
 
 	/**
 	 * The last response of a stream: no text (the pieces carried it), but the tool calls,
-	 * the finish reason, the usage and the binding's metadata.
+	 * the reasoning, the finish reason, the usage and the binding's metadata.
 	 * @param result the pipe's result of the stream
 	 * @return the response
 	 */
@@ -57,15 +59,21 @@ final class ChatResponses {
 		// a loop, not a stream: it runs once a call, with little of it in the caches
 		List<ContentBlock> content = result.content();
 		List<AssistantMessage.ToolCall> toolCalls = List.of();
+		@Nullable StringBuilder thoughts = null;
 		for (ContentBlock block : content) {
 			if (block.toolUse() != null) {
 				toolCalls = toolCalls.isEmpty() ? new ArrayList<>(2) : toolCalls;
 				toolCalls.add(toolCall(block.toolUse()));
 			}
+			ReasoningContentBlock reasoning = block.reasoningContent();
+			if (reasoning != null && reasoning.reasoningText() != null && reasoning.reasoningText().text() != null) {
+				thoughts = (thoughts != null) ? thoughts.append('\n') : new StringBuilder();
+				thoughts.append(reasoning.reasoningText().text());
+			}
 		}
 		AssistantMessage message = AssistantMessage.builder()
 			.content(withText ? text(content) : "")
-			.properties(Map.of())
+			.properties((thoughts != null) ? Map.of(BedrockBindingMetadata.THOUGHTS, thoughts.toString()) : Map.of())
 			.toolCalls(toolCalls)
 			.build();
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder().finishReason(result.stopReason()).build();
