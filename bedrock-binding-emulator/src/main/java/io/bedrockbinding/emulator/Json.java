@@ -49,9 +49,23 @@ final class Json {
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
 
+	/**
+	 * An integer field; absent or not a number is {@code null}.
+	 * @param node the object holding the field
+	 * @param field the field's name
+	 * @return its value
+	 * @throws BedrockError (a validation error) when the number is no 32-bit integer, as
+	 * the SDK's {@code Integer} members always are
+	 */
 	static @Nullable Integer integer(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return (value != null && value.isNumber()) ? value.intValue() : null;
+		if (value == null || !value.isNumber()) {
+			return null;
+		}
+		if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
+			throw BedrockError.validation("LocalBedrock: " + field + " must be a 32-bit integer, got " + value + ".");
+		}
+		return value.intValue();
 	}
 
 	static @Nullable Double number(JsonNode node, String field) {
