@@ -90,6 +90,21 @@ class InvokeModelTests {
 	}
 
 	@Test
+	void bodyOverTwentyFiveMillionBytesIsAValidationError() {
+		String prompt = "a".repeat(25_000_000);
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TestCatalog.LLAMA, "{\"prompt\":\"" + prompt + "\",\"max_gen_len\":2}"))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.awsErrorDetails().errorMessage())
+					.isEqualTo("1 validation error detected: Value at 'body' failed to satisfy constraint: "
+							+ "Member must have length less than or equal to 25000000");
+			});
+		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> assertThat(entry.status()).isEqualTo(400));
+	}
+
+	@Test
 	void amazonNova() {
 		InvokeModelResponse response = invoke(TestCatalog.NOVA_PRO, """
 				{"messages":[{"role":"user","content":[{"text":"Hello Nova"}]}],
