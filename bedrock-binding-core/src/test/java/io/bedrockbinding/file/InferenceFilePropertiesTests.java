@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import io.bedrockbinding.identifier.BindingTarget;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -192,6 +193,9 @@ class InferenceFilePropertiesTests {
 			@ForAll("targets") String target) throws IOException {
 		Path path = dir.resolve("round-trip-" + counter.incrementAndGet() + ".txt");
 		byte[] original = text.getBytes(StandardCharsets.UTF_8);
+		// A NUL beside every character reads as UTF-16 (FileEncoding.isUtf16), which a
+		// write refuses by design: not the UTF-8 file this property is about.
+		Assume.that(!FileEncoding.isUtf16(original));
 		Files.write(path, original);
 		InferenceFile file = new InferenceFile(path);
 

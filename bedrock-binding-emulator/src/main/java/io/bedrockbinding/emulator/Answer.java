@@ -33,7 +33,9 @@ sealed interface Answer permits Answer.Body, Answer.Stream, Answer.Spoiled {
 			Headers responseHeaders = exchange.getResponseHeaders();
 			this.headers.forEach(responseHeaders::set);
 			responseHeaders.set("Content-Type", this.contentType);
-			responseHeaders.set("x-amzn-RequestId", Answers.requestId());
+			if (!this.headers.containsKey(Answers.REQUEST_ID)) {
+				responseHeaders.set(Answers.REQUEST_ID, Answers.requestId());
+			}
 			exchange.sendResponseHeaders(this.status, (this.body.length == 0) ? -1 : this.body.length);
 			if (this.body.length > 0) {
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -60,7 +62,7 @@ sealed interface Answer permits Answer.Body, Answer.Stream, Answer.Spoiled {
 		public void write(HttpExchange exchange) throws IOException {
 			Headers headers = exchange.getResponseHeaders();
 			headers.set("Content-Type", EventStream.CONTENT_TYPE);
-			headers.set("x-amzn-RequestId", Answers.requestId());
+			headers.set(Answers.REQUEST_ID, Answers.requestId());
 			exchange.sendResponseHeaders(200, 0);
 			try (OutputStream out = exchange.getResponseBody()) {
 				this.events.write(new EventStream(out));
@@ -96,7 +98,7 @@ sealed interface Answer permits Answer.Body, Answer.Stream, Answer.Spoiled {
 			}
 			Headers headers = exchange.getResponseHeaders();
 			headers.set("Content-Type", this.stream ? EventStream.CONTENT_TYPE : Answers.JSON);
-			headers.set("x-amzn-RequestId", Answers.requestId());
+			headers.set(Answers.REQUEST_ID, Answers.requestId());
 			if (this.kind == BrokenAnswer.TRUNCATED) {
 				// A length the body never reaches: closing the exchange then drops the
 				// connection instead of ending the body.

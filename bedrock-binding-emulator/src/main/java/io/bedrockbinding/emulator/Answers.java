@@ -15,6 +15,12 @@ final class Answers {
 	static final String JSON = "application/json";
 
 	/**
+	 * The header that carries a request's ID. An answer whose body names the ID too
+	 * (STS's {@code RequestId}) sets it itself, to the same ID: a request has one ID.
+	 */
+	static final String REQUEST_ID = "x-amzn-RequestId";
+
+	/**
 	 * The suffix Bedrock's {@code x-amzn-ErrorType} carries; the SDK reads the part
 	 * before ':'.
 	 */
@@ -43,8 +49,14 @@ final class Answers {
 		return new Answer.Body(200, JSON, Json.bytes(body), headers);
 	}
 
-	static Answer xml(String body) {
-		return new Answer.Body(200, "text/xml", body.getBytes(StandardCharsets.UTF_8), Map.of());
+	/**
+	 * An STS answer.
+	 * @param body the XML
+	 * @param requestId the request ID the body names, sent as {@link #REQUEST_ID} too
+	 * @return the answer
+	 */
+	static Answer xml(String body, String requestId) {
+		return new Answer.Body(200, "text/xml", body.getBytes(StandardCharsets.UTF_8), Map.of(REQUEST_ID, requestId));
 	}
 
 	/**
@@ -68,11 +80,13 @@ final class Answers {
 		String code = error.type().endsWith("Exception")
 				? error.type().substring(0, error.type().length() - "Exception".length()) : error.type();
 		String type = (error.status() >= 500) ? "Receiver" : "Sender";
+		String requestId = requestId();
 		String xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n" + "  <Error>\n"
 				+ "    <Type>" + type + "</Type>\n" + "    <Code>" + escape(code) + "</Code>\n" + "    <Message>"
-				+ escape(error.getMessage()) + "</Message>\n" + "  </Error>\n" + "  <RequestId>" + requestId()
+				+ escape(error.getMessage()) + "</Message>\n" + "  </Error>\n" + "  <RequestId>" + requestId
 				+ "</RequestId>\n" + "</ErrorResponse>\n";
-		return new Answer.Body(error.status(), "text/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
+		return new Answer.Body(error.status(), "text/xml", xml.getBytes(StandardCharsets.UTF_8),
+				Map.of(REQUEST_ID, requestId));
 	}
 
 	static String escape(String text) {

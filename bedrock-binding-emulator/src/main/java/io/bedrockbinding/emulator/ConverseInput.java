@@ -1,6 +1,7 @@
 package io.bedrockbinding.emulator;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ record ConverseInput(JsonNode root, List<JsonNode> messages, String prompt, int 
 			throw BedrockError.validation("A conversation must start with a user message. "
 					+ "Try again with a conversation that starts with a user message.");
 		}
+		requireWellFormed(messages);
 		int characters = 0;
 		for (JsonNode block : Json.elements(root, "system")) {
 			characters += blockText(block).length();
@@ -61,6 +63,36 @@ record ConverseInput(JsonNode root, List<JsonNode> messages, String prompt, int 
 		MediaBlocks media = MediaBlocks.scan(messages);
 		return new ConverseInput(root, messages, prompt, (characters + 3) / 4 + media.tokens(), maxTokens,
 				stopSequences, media);
+	}
+
+	/**
+	 * Bedrock's checks of the messages themselves (indexes from 0, as Bedrock counts
+	 * them): each has content, no text block is blank, and the roles alternate. The texts
+	 * are the service's own, as ValidationException messages show them:
+	 * langchain-ai/langchain-aws#130 (alternation), earendil-works/pi#3443 (empty
+	 * content) and continuedev/continue#9767 (blank text, here of an assistant message).
+	 * @param messages the {@code messages} of the body
+	 */
+	private static void requireWellFormed(List<JsonNode> messages) {
+		for (int i = 0; i < messages.size(); i++) {
+			JsonNode message = messages.get(i);
+			List<JsonNode> content = Json.elements(message, "content");
+			if (content.isEmpty()) {
+				throw BedrockError.validation("The content field in the Message object at messages." + i
+						+ " is empty. Add a ContentBlock object to the content field and try again.");
+			}
+			for (int j = 0; j < content.size(); j++) {
+				String text = Json.text(content.get(j), "text");
+				if (text != null && text.isBlank()) {
+					throw BedrockError.validation("The text field in the ContentBlock object at messages." + i
+							+ ".content." + j + " is blank. Add text to the text field, and try again.");
+				}
+			}
+			if (i > 0 && Objects.equals(Json.text(message, "role"), Json.text(messages.get(i - 1), "role"))) {
+				throw BedrockError.validation("A conversation must alternate between user and assistant roles. "
+						+ "Make sure the conversation alternates between user and assistant roles and try again.");
+			}
+		}
 	}
 
 	/**

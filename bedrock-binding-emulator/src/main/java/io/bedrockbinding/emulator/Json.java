@@ -49,9 +49,39 @@ final class Json {
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
 
+	/**
+	 * An integer field; absent or not a number is {@code null}.
+	 * @param node the object holding the field
+	 * @param field the field's name
+	 * @return its value
+	 * @throws BedrockError (a validation error) when the number is no 32-bit integer, as
+	 * the SDK's {@code Integer} members always are
+	 */
 	static @Nullable Integer integer(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return (value != null && value.isNumber()) ? value.intValue() : null;
+		if (value == null || !value.isNumber()) {
+			return null;
+		}
+		if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
+			throw BedrockError.validation("LocalBedrock: " + field + " must be a 32-bit integer, got " + value + ".");
+		}
+		return value.intValue();
+	}
+
+	/**
+	 * A token limit of a native body, such as {@code max_tokens}: an integer of at least
+	 * 1.
+	 * @param node the object holding the field
+	 * @param field the field's name
+	 * @return its value, {@code null} when absent
+	 * @throws BedrockError (a validation error) when it is no integer or less than 1
+	 */
+	static @Nullable Integer limit(JsonNode node, String field) {
+		Integer value = integer(node, field);
+		if (value != null && value < 1) {
+			throw BedrockError.validation("LocalBedrock: " + field + " must be at least 1, got " + value + ".");
+		}
+		return value;
 	}
 
 	static @Nullable Double number(JsonNode node, String field) {

@@ -81,7 +81,7 @@ final class NativeBodies {
 			}
 		}
 		Generation generation = Generation.reply(target.label(), prompt, (characters + 3) / 4,
-				Json.integer(request, "max_tokens"), Json.texts(request, "stop_sequences"));
+				Json.limit(request, "max_tokens"), Json.texts(request, "stop_sequences"));
 		ObjectNode reply = Json.newObject();
 		reply.put("id", "msg_bdrk_" + String.format("%024x", MESSAGE_IDS.incrementAndGet()));
 		reply.put("type", "message");
@@ -143,9 +143,9 @@ final class NativeBodies {
 			}
 		}
 		JsonNode config = request.path("inferenceConfig");
-		Integer maxTokens = Json.integer(config, "max_new_tokens");
+		Integer maxTokens = Json.limit(config, "max_new_tokens");
 		if (maxTokens == null) {
-			maxTokens = Json.integer(config, "maxTokens");
+			maxTokens = Json.limit(config, "maxTokens");
 		}
 		Generation generation = Generation.reply(target.label(), prompt, (characters + 3) / 4, maxTokens,
 				Json.texts(config, "stopSequences"));
@@ -165,7 +165,7 @@ final class NativeBodies {
 		String prompt = require(request, "inputText").stringValue();
 		JsonNode config = request.path("textGenerationConfig");
 		Generation generation = Generation.reply(target.label(), prompt, Generation.tokens(prompt),
-				Json.integer(config, "maxTokenCount"), Json.texts(config, "stopSequences"));
+				Json.limit(config, "maxTokenCount"), Json.texts(config, "stopSequences"));
 		ObjectNode reply = Json.newObject();
 		reply.put("inputTextTokenCount", generation.inputTokens());
 		reply.putArray("results")
@@ -183,7 +183,7 @@ final class NativeBodies {
 	private static Reply llama(ResolvedTarget target, JsonNode request) {
 		String prompt = require(request, "prompt").stringValue();
 		Generation generation = Generation.reply(target.label(), prompt, Generation.tokens(prompt),
-				Json.integer(request, "max_gen_len"), List.of());
+				Json.limit(request, "max_gen_len"), List.of());
 		ObjectNode reply = Json.newObject();
 		reply.put("generation", generation.text());
 		reply.put("prompt_token_count", generation.inputTokens());

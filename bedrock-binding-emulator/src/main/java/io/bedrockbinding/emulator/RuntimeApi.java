@@ -15,6 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RuntimeApi {
 
+	/** The largest InvokeModel body, in bytes. */
+	static final int MAX_NATIVE_BODY = 25_000_000;
+
 	private final TargetResolver resolver;
 
 	private final Faults faults;
@@ -80,6 +83,7 @@ final class RuntimeApi {
 	}
 
 	Answer invokeModel(Call call) {
+		requireNativeBodyWithinLimit(call);
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
 		NativeBodies.Reply reply = NativeBodies.answer(target, call.body());
 		return Answers.json(reply.body(),
@@ -107,6 +111,7 @@ final class RuntimeApi {
 	 * @return the stream answer
 	 */
 	Answer invokeModelWithResponseStream(Call call) {
+		requireNativeBodyWithinLimit(call);
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(),
 				"bedrock:InvokeModelWithResponseStream");
 		if (!target.model().streaming()) {
@@ -161,6 +166,21 @@ final class RuntimeApi {
 					"1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
 		}
 		return Answers.json(Json.newObject().put("inputTokens", tokens));
+	}
+
+	/**
+	 * InvokeModel's body is at most {@value #MAX_NATIVE_BODY} bytes ("Length Constraints:
+	 * Minimum length of 0. Maximum length of 25000000.",
+	 * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html),
+	 * checked before anything else, as the service validates its input first; the text is
+	 * the service's constraint wording, which leaves out the value of a blob.
+	 * @param call the request
+	 */
+	private static void requireNativeBodyWithinLimit(Call call) {
+		if (call.body().length > MAX_NATIVE_BODY) {
+			throw BedrockError.validation("1 validation error detected: Value at 'body' failed to satisfy constraint: "
+					+ "Member must have length less than or equal to " + MAX_NATIVE_BODY);
+		}
 	}
 
 	/**

@@ -74,6 +74,37 @@ class InvokeModelTests {
 	}
 
 	@Test
+	void tokenLimitBelowOneIsAValidationErrorNotAServerError() {
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> invoke(TestCatalog.HAIKU,
+				"""
+						{"anthropic_version":"bedrock-2023-05-31","max_tokens":-1,"messages":[{"role":"user","content":"hi"}]}"""))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.awsErrorDetails().errorMessage())
+					.isEqualTo("LocalBedrock: max_tokens must be at least 1, got -1.");
+			});
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TestCatalog.LLAMA, "{\"prompt\":\"hi\",\"max_gen_len\":0}"))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage())
+				.isEqualTo("LocalBedrock: max_gen_len must be at least 1, got 0."));
+	}
+
+	@Test
+	void bodyOverTwentyFiveMillionBytesIsAValidationError() {
+		String prompt = "a".repeat(25_000_000);
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> invoke(TestCatalog.LLAMA, "{\"prompt\":\"" + prompt + "\",\"max_gen_len\":2}"))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.awsErrorDetails().errorMessage())
+					.isEqualTo("1 validation error detected: Value at 'body' failed to satisfy constraint: "
+							+ "Member must have length less than or equal to 25000000");
+			});
+		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> assertThat(entry.status()).isEqualTo(400));
+	}
+
+	@Test
 	void amazonNova() {
 		InvokeModelResponse response = invoke(TestCatalog.NOVA_PRO, """
 				{"messages":[{"role":"user","content":[{"text":"Hello Nova"}]}],

@@ -122,6 +122,20 @@ class LocalBedrockTests {
 	}
 
 	@Test
+	void maxTokensThatIsNoIntegerIsAValidationErrorNotAServerError() throws Exception {
+		for (String maxTokens : new String[] { "1.5", "99999999999" }) {
+			HttpResponse<String> response = post("/model/" + TestCatalog.HAIKU + "/converse",
+					"{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],"
+							+ "\"inferenceConfig\":{\"maxTokens\":" + maxTokens + "}}");
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("ValidationException:"));
+			assertThat(response.body()).contains("maxTokens must be a 32-bit integer, got " + maxTokens);
+		}
+	}
+
+	@Test
 	void journalKeepsTheLatestEntriesUpToItsLimit() {
 		try (LocalBedrock local = LocalBedrock.builder().catalog(TestCatalog.create()).journalLimit(3).build().start();
 				BedrockRuntimeClient client = LocalBedrockClients.of(local)

@@ -1,5 +1,7 @@
 package io.bedrockbinding.emulator;
 
+import java.util.List;
+
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +10,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -236,6 +240,37 @@ class RuntimeErrorsTests {
 					.build()),
 				ValidationException.class, 400,
 				"A conversation must start with a user message. Try again with a conversation that starts with a user message.");
+	}
+
+	@Test
+	void conversationMustAlternateBetweenUserAndAssistant() {
+		assertError(
+				() -> east.converse((request) -> request.modelId(TestCatalog.HAIKU)
+					.messages(ConverseTests.message(ConversationRole.USER, "first"),
+							ConverseTests.message(ConversationRole.USER, "second"))),
+				ValidationException.class, 400, "A conversation must alternate between user and assistant roles. "
+						+ "Make sure the conversation alternates between user and assistant roles and try again.");
+	}
+
+	@Test
+	void blankTextBlockIsRefusedWithItsPlace() {
+		assertError(
+				() -> east.converse((request) -> request.modelId(TestCatalog.HAIKU)
+					.messages(ConverseTests.message(ConversationRole.USER, "hi"),
+							ConverseTests.message(ConversationRole.ASSISTANT, " \n"),
+							ConverseTests.message(ConversationRole.USER, "again"))),
+				ValidationException.class, 400,
+				"The text field in the ContentBlock object at messages.1.content.0 is blank. "
+						+ "Add text to the text field, and try again.");
+	}
+
+	@Test
+	void messageWithoutContentIsRefused() {
+		assertError(
+				() -> east.converse((request) -> request.modelId(TestCatalog.HAIKU)
+					.messages(Message.builder().role(ConversationRole.USER).content(List.of()).build())),
+				ValidationException.class, 400, "The content field in the Message object at messages.0 is empty. "
+						+ "Add a ContentBlock object to the content field and try again.");
 	}
 
 	static void assertError(ThrowingCallable call, Class<? extends BedrockRuntimeException> type, int status,
