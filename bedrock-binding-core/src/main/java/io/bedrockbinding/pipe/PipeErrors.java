@@ -122,6 +122,14 @@ final class PipeErrors {
 					"The caller cancelled the call", "nothing to fix: the caller stopped waiting for the reply",
 					failure);
 		}
+		if (failure instanceof StreamCallbackException callback) {
+			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
+					callback.getMessage(),
+					"fix " + callback.callback() + ", or catch what it throws: it runs on an SDK thread for each "
+							+ ("onText".equals(callback.callback()) ? "piece of text" : "event")
+							+ ", and what it throws ends the call (its request aborted, no other target tried)",
+					callback.getCause());
+		}
 		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
 			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
 					(target != null) ? target : this.registry.resolve(modelId).target().value(), region, null, null,
