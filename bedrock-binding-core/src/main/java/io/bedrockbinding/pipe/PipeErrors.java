@@ -27,6 +27,7 @@ import io.bedrockbinding.registry.Origin;
 import io.bedrockbinding.registry.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -121,6 +122,13 @@ final class PipeErrors {
 			return new BedrockPipeException(FailureReason.CANCELLED, modelId, target, region, null, null,
 					"The caller cancelled the call", "nothing to fix: the caller stopped waiting for the reply",
 					failure);
+		}
+		if (failure instanceof AbortedException && Thread.currentThread().isInterrupted()) {
+			// the SDK's answer to an interrupt of the thread that waits for a sync call:
+			// the caller's cancel, as a cancelled future is
+			return new BedrockPipeException(FailureReason.CANCELLED, modelId, target, region, null, null,
+					"The caller's thread was interrupted: the call was aborted (the thread stays interrupted)",
+					"nothing to fix: the caller stopped waiting for the reply", failure);
 		}
 		if (failure instanceof StreamCallbackException callback) {
 			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,

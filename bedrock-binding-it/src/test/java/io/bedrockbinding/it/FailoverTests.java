@@ -31,9 +31,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Failover along a binding's chain, on every call path: on throttling, unavailability, a
@@ -314,6 +318,51 @@ class FailoverTests {
 					.satisfies((first) -> assertThat(((BedrockPipeException) first).reason())
 						.isEqualTo(FailureReason.THROTTLED));
 			});
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST);
+	}
+
+	@Test
+	void aSyncCallWhoseThreadIsInterruptedIsCancelledAndTriesNoOtherTarget() {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(HAIKU, FIRST + ", " + SECOND);
+		AtomicInteger requests = new AtomicInteger();
+		// the caller's thread is interrupted as the second target's request starts
+		ExecutionInterceptor interrupter = new ExecutionInterceptor() {
+
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				if (requests.incrementAndGet() == 2) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory.builder(registry,
+				Fixture.clients(bedrock.get(), 1)
+					.syncCustomizer((builder) -> builder.overrideConfiguration(
+							builder.overrideConfiguration().toBuilder().addExecutionInterceptor(interrupter).build()))
+					.build())
+			.failover(new FailoverSettings(Duration.ofSeconds(30), 2, 0, this.clock))
+			.build());
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+
+		BedrockPipeException failure;
+		boolean interrupted;
+		try {
+			failure = catchThrowableOfType(BedrockPipeException.class, () -> factory.pipe(HAIKU).execute("hello"));
+		}
+		finally {
+			interrupted = Thread.interrupted();
+		}
+
+		assertThat(failure).isNotNull();
+		// the caller's cancel, as for a cancelled future: not a failure of the target
+		assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
+		assertThat(failure.getMessage()).startsWith("The caller's thread was interrupted")
+			.doesNotContain("Every target");
+		assertThat(failure.target()).isEqualTo(SECOND);
+		assertThat(interrupted).isTrue();
+		assertThat(requests).hasValue(2);
 		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST);
 	}
 
