@@ -238,8 +238,9 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Sends {@code prompt} without blocking. Cancelling the returned future aborts the
-	 * request under way and sends no other target or tool round.
+	 * Sends {@code prompt} without blocking. Cancelling the returned future, or
+	 * completing it first ({@code orTimeout}, {@code complete}), aborts the request under
+	 * way and sends no other target or tool round.
 	 * @param prompt the user's prompt
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
@@ -267,8 +268,9 @@ public final class BedrockPipe {
 	 * unseen if no text had reached {@code onText} yet, and otherwise the call fails with
 	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream that goes silent longer than
 	 * {@link PipeTimeouts#streamFirstEvent()} or {@link PipeTimeouts#streamIdle()} fails
-	 * with {@link FailureReason#TIMEOUT}. Cancelling the returned future ends the stream
-	 * (its request is aborted) and tries no other target.
+	 * with {@link FailureReason#TIMEOUT}. Cancelling the returned future, or completing
+	 * it first ({@code orTimeout}, {@code complete}), ends the stream (its request is
+	 * aborted, no more text reaches {@code onText}) and tries no other target.
 	 * @param prompt the user's prompt
 	 * @param onText gets each piece of the reply's text, in order, on an SDK thread; what
 	 * it throws ends the call ({@link FailureReason#OTHER}, with it as the cause)

@@ -23,6 +23,7 @@ import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -135,8 +136,9 @@ class PipeStreamTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 	}
 
-	@Test
-	void aCancelledStreamAbortsItsRequest() throws InterruptedException {
+	@ParameterizedTest
+	@EnumSource(PipeAsyncCancelTests.StopWaiting.class)
+	void aCancelledStreamAbortsItsRequest(PipeAsyncCancelTests.StopWaiting stop) throws InterruptedException {
 		List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
 		List<FailureReason> observed = new CopyOnWriteArrayList<>();
 		BedrockPipeFactory factory = this.factories.track(
@@ -164,7 +166,7 @@ class PipeStreamTests {
 			firstDelta.countDown();
 		});
 		assertThat(firstDelta.await(10, TimeUnit.SECONDS)).isTrue();
-		result.cancel(false);
+		stop.apply(result);
 
 		// The caller gave up on the stream: its exchange is aborted (connection closed,
 		// the client's lease ended) during the pause, not left to receive the rest of
