@@ -257,7 +257,10 @@ final class TargetChain {
 		List<String> fixes = new ArrayList<>();
 		for (int i = 0; i < failures.size(); i++) {
 			BedrockPipeException failure = failures.get(i);
-			String message = failure.getMessage();
+			// the line names the target and region: of the exception's own details, AWS's
+			// error code and request ID are left to say, unless the message's last line
+			// is this one (the exception's details end it)
+			String message = failure.problem();
 			int end = message.indexOf('\n');
 			problem.append("\n  ")
 				.append(i + 1)
@@ -266,7 +269,8 @@ final class TargetChain {
 				.append(" (")
 				.append(failure.region())
 				.append("): ")
-				.append((end >= 0) ? message.substring(0, end) : message);
+				.append((end >= 0) ? message.substring(0, end) : message)
+				.append((i == failures.size() - 1 && skipped.isEmpty()) ? "" : details(failure));
 			// the chain's own fix below replaces advice to spread the load over more
 			// targets
 			String fix = (failure.reason() == FailureReason.THROTTLED) ? PipeErrors.THROTTLED_IN_CHAIN : failure.fix();
@@ -296,6 +300,18 @@ final class TargetChain {
 			exhausted.addSuppressed(failures.get(i));
 		}
 		return exhausted;
+	}
+
+	// " (ThrottlingException, request 1234)": what AWS said of one failure, if anything.
+	private static String details(BedrockPipeException failure) {
+		List<String> details = new ArrayList<>(2);
+		if (failure.errorCode() != null) {
+			details.add(failure.errorCode());
+		}
+		if (failure.requestId() != null) {
+			details.add("request " + failure.requestId());
+		}
+		return details.isEmpty() ? "" : " (" + String.join(", ", details) + ")";
 	}
 
 	// The cooldowns of the hops left out of the order (none when it tried every hop).

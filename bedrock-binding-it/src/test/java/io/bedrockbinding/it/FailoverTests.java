@@ -161,6 +161,14 @@ class FailoverTests {
 					.contains("2. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests");
 				assertThat(failure.fix()).contains("add a target of another geography, region or account");
 				assertThat(failure.getSuppressed()).hasSize(1);
+				// each line ends with what AWS said of that target; the model, target and
+				// region are said once, by the exception's own details at the end
+				BedrockPipeException first = (BedrockPipeException) failure.getSuppressed()[0];
+				List<String> lines = failure.getMessage().lines().toList();
+				assertThat(lines.get(1)).endsWith("again. (ThrottlingException, request " + first.requestId() + ")");
+				assertThat(lines.get(2)).endsWith("again. [model " + HAIKU + ", target " + SECOND
+						+ ", region us-east-1, ThrottlingException, request " + failure.requestId() + "]");
+				assertThat(failure.getMessage().split("\\[model ", -1)).hasSize(2);
 			});
 	}
 
