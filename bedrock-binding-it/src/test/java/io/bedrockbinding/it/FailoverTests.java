@@ -38,6 +38,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Failover along a binding's chain, on every call path: on throttling, unavailability, a
@@ -137,6 +138,24 @@ class FailoverTests {
 		// one attempt on the first target; the client's retries on the last
 		assertThat(bedrock.get().journal("Converse")).extracting((entry) -> entry.modelId() + " " + entry.status())
 			.containsExactly(FIRST + " 429", SECOND + " 429", SECOND + " 200");
+	}
+
+	@Test
+	void anApiCallTimeoutFailsOverAndEveryTargetHasTheWholeTimeout() {
+		BedrockPipe pipe = pipe().withTimeout(Duration.ofMillis(500));
+		bedrock.faults().latency(Duration.ofMillis(1500));
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+				assertThat(failure.getMessage())
+					.contains("1. " + FIRST + " (us-east-1): The call timed out after PT0.5S")
+					.contains("2. " + SECOND + " (us-east-1): The call timed out after PT0.5S");
+			});
+		// Let the emulator's late answers end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> called(CallPath.EXECUTE).size() == 2);
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST, SECOND);
+		bedrock.faults().latency(Duration.ZERO);
 	}
 
 	@Test
