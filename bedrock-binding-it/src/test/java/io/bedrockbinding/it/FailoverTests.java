@@ -216,6 +216,28 @@ class FailoverTests {
 	}
 
 	@Test
+	void aChainEndedByTheCallersFailureStillNamesTheTargetsItSkipped() {
+		String third = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/" + FIRST;
+		BedrockPipe pipe = factory(FIRST + ", " + SECOND + ", " + third, 1).pipe(HAIKU);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("one");
+		// the first target cools down; the second throttles, the third refuses
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("two"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+				assertThat(failure.target()).isEqualTo(third);
+				assertThat(failure.getMessage()).contains("Every target of " + HAIKU + " failed or is cooling down")
+					.contains("1. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests")
+					.contains("2. " + third + " (us-west-2): Bedrock refused the call: You don't have access")
+					.contains("skipped: " + FIRST + " (us-east-1), cooling down after 1 throttled call");
+			});
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST, SECOND, SECOND, third);
+	}
+
+	@Test
 	void aTargetThatKeepsThrottlingCoolsDownAndIsProbedAgainAfterTheCooldown() {
 		BedrockPipeFactory factory = factory(FIRST + ", " + SECOND, 2);
 		BedrockPipe pipe = factory.pipe(HAIKU);
