@@ -238,8 +238,9 @@ public final class BedrockPipe {
 	}
 
 	/**
-	 * Sends {@code prompt} without blocking. Cancelling the returned future aborts the
-	 * request under way and sends no other target or tool round.
+	 * Sends {@code prompt} without blocking. Cancelling the returned future, or
+	 * completing it first ({@code orTimeout}, {@code complete}), aborts the request under
+	 * way and sends no other target or tool round.
 	 * @param prompt the user's prompt
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
@@ -267,10 +268,12 @@ public final class BedrockPipe {
 	 * unseen if no text had reached {@code onText} yet, and otherwise the call fails with
 	 * {@link FailureReason#STREAM_INTERRUPTED}. A stream that goes silent longer than
 	 * {@link PipeTimeouts#streamFirstEvent()} or {@link PipeTimeouts#streamIdle()} fails
-	 * with {@link FailureReason#TIMEOUT}. Cancelling the returned future ends the stream
-	 * (its request is aborted) and tries no other target.
+	 * with {@link FailureReason#TIMEOUT}. Cancelling the returned future, or completing
+	 * it first ({@code orTimeout}, {@code complete}), ends the stream (its request is
+	 * aborted, no more text reaches {@code onText}) and tries no other target.
 	 * @param prompt the user's prompt
-	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
+	 * @param onText gets each piece of the reply's text, in order, on an SDK thread; what
+	 * it throws ends the call ({@link FailureReason#OTHER}, with it as the cause)
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
 	 */
@@ -284,7 +287,8 @@ public final class BedrockPipe {
 	 * only text counts as handed over, so a stream that fails before its first text is
 	 * retried or goes to the binding's next target unseen.
 	 * @param messages the call's messages
-	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
+	 * @param onText gets each piece of the reply's text, in order, on an SDK thread; what
+	 * it throws ends the call ({@link FailureReason#OTHER}, with it as the cause)
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
 	 */
@@ -300,7 +304,7 @@ public final class BedrockPipe {
 	 * {@link #stream(String, Consumer)}, no event is handed over twice, and cancelling
 	 * the returned future ends the stream.
 	 * @param messages the call's messages
-	 * @param onEvent gets each event, on an SDK thread
+	 * @param onEvent gets each event, on an SDK thread; what it throws ends the call
 	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
 	 * failure
 	 */

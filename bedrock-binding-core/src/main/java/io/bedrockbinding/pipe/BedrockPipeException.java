@@ -24,6 +24,8 @@ public class BedrockPipeException extends RuntimeException {
 
 	private final String fix;
 
+	private final String problem;
+
 	public BedrockPipeException(FailureReason reason, String modelId, @Nullable String target, @Nullable String region,
 			@Nullable String errorCode, @Nullable String requestId, String problem, String fix,
 			@Nullable Throwable cause) {
@@ -37,6 +39,7 @@ public class BedrockPipeException extends RuntimeException {
 		this.errorCode = errorCode;
 		this.requestId = requestId;
 		this.fix = fix;
+		this.problem = problem;
 	}
 
 	/**
@@ -85,6 +88,14 @@ public class BedrockPipeException extends RuntimeException {
 	 */
 	public @Nullable String requestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * What went wrong, without the model, target, region and fix the message adds.
+	 * @return the problem
+	 */
+	String problem() {
+		return this.problem;
 	}
 
 	/**

@@ -48,6 +48,9 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 
 	private boolean closed;
 
+	// set first thing by close(): calls it cuts off are told why
+	private volatile boolean closing;
+
 	private BedrockRuntimeClients(Builder builder) {
 		this.settings = builder.settings;
 		this.syncCustomizer = builder.syncCustomizer;
@@ -226,6 +229,15 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 	}
 
 	/**
+	 * Whether {@link #close()} has begun: a call that fails from now on may have been cut
+	 * off by it.
+	 * @return whether the clients are closing or closed
+	 */
+	boolean isClosing() {
+		return this.closing;
+	}
+
+	/**
 	 * The customizers' override configuration with the API-call timeout, unless they set
 	 * one: applied after them, since an override configuration replaces the one before.
 	 * @param configured the override configuration the customizers left
@@ -248,6 +260,7 @@ public final class BedrockRuntimeClients implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closing = true;
 		this.sync.close();
 		this.async.close();
 		synchronized (this) {

@@ -73,8 +73,9 @@ public enum FailureReason {
 	OUTPUT_MISMATCH,
 
 	/**
-	 * The caller cancelled the call (the future a stream returned): its request was
-	 * aborted, and no other target was tried.
+	 * The caller cancelled the call (the future a stream or {@code executeAsync}
+	 * returned, or an interrupt of the thread waiting for {@code execute}): its request
+	 * was aborted, and no other target was tried.
 	 */
 	CANCELLED,
 

@@ -266,8 +266,9 @@ final class PipeCalls {
 
 	/**
 	 * The cancel of one asynchronous call (a stream or an {@code executeAsync}): the
-	 * caller cancelled its future, so the request under way is aborted, and no other
-	 * target, tool or tool round starts.
+	 * caller stopped waiting for its future (cancelled it, or completed it first, as
+	 * {@code orTimeout} does), so the request under way is aborted, and no other target,
+	 * tool or tool round starts.
 	 */
 	private static final class Cancel {
 
@@ -276,18 +277,29 @@ final class PipeCalls {
 		private boolean cancelled;
 
 		/**
-		 * Cancels the call when the caller cancels {@code result}: the future is derived
-		 * from the requests, so its cancel reaches none of them by itself.
-		 * @param result the caller's future
-		 * @return {@code result}
+		 * The caller's future of {@code call}: completed with its outcome, and, when the
+		 * caller completes it first (a cancel, {@code orTimeout}, {@code complete}),
+		 * cancelling the call. The call's own future is derived from the requests, so
+		 * nothing done to it would reach them by itself.
+		 * @param call the call's future
+		 * @return the caller's future
 		 */
-		CompletableFuture<PipeResult> of(CompletableFuture<PipeResult> result) {
-			result.whenComplete((ignored, failure) -> {
-				if (result.isCancelled()) {
+		CompletableFuture<PipeResult> of(CompletableFuture<PipeResult> call) {
+			CompletableFuture<PipeResult> caller = new CompletableFuture<>();
+			call.whenComplete((result, failure) -> {
+				if (failure != null) {
+					caller.completeExceptionally(failure);
+				}
+				else {
+					caller.complete(result);
+				}
+			});
+			caller.whenComplete((result, failure) -> {
+				if (!call.isDone()) {
 					cancel();
 				}
 			});
-			return result;
+			return caller;
 		}
 
 		/**

@@ -64,7 +64,7 @@ final class PipeContext {
 		this.observer = observer;
 		this.hints = hints;
 		this.timeouts = clients.timeouts();
-		this.errors = new PipeErrors(registry, accounts, this.timeouts, hints);
+		this.errors = new PipeErrors(registry, accounts, this.timeouts, hints, clients::isClosing);
 		this.failover = failover;
 		this.cooldowns = new Cooldowns(failover.cooldown(), failover.cooldownAfter(), failover.clock());
 	}

@@ -5,16 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolutionException;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.catalog.ModelInfo;
-import io.bedrockbinding.client.ClientsClosedException;
 import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.BindingTarget;
 import io.bedrockbinding.identifier.ModelIds;
@@ -69,11 +68,15 @@ final class PipeErrors {
 
 	private final SettingHints hints;
 
-	PipeErrors(BindingRegistry registry, AccountResolver accounts, PipeTimeouts timeouts, SettingHints hints) {
+	private final BooleanSupplier closed;
+
+	PipeErrors(BindingRegistry registry, AccountResolver accounts, PipeTimeouts timeouts, SettingHints hints,
+			BooleanSupplier closed) {
 		this.registry = registry;
 		this.accounts = accounts;
 		this.timeouts = timeouts;
 		this.hints = hints;
+		this.closed = closed;
 	}
 
 	/**
@@ -117,10 +120,10 @@ final class PipeErrors {
 		}
 		String target = (route != null) ? route.target().value() : null;
 		String region = (route != null) ? route.region() : null;
-		if (failure instanceof CancellationException) {
-			return new BedrockPipeException(FailureReason.CANCELLED, modelId, target, region, null, null,
-					"The caller cancelled the call", "nothing to fix: the caller stopped waiting for the reply",
-					failure);
+		BedrockPipeException stopped = CallerErrors.translate(failure, modelId, target, region,
+				this.closed.getAsBoolean());
+		if (stopped != null) {
+			return stopped;
 		}
 		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
 			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
@@ -147,12 +150,6 @@ final class PipeErrors {
 					"give the application credentials (the SDK's default chain reads AWS_ACCESS_KEY_ID and "
 							+ "AWS_SECRET_ACCESS_KEY, AWS_PROFILE and ~/.aws/credentials, and an instance or container "
 							+ "role), or point " + this.hints.endpoint() + " at an emulator",
-					failure);
-		}
-		if (failure instanceof ClientsClosedException) {
-			return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,
-					"The pipe's factory is closed, and with it its Bedrock clients: no call can be sent",
-					"make calls only while the BedrockPipeFactory (or the application context that owns it) is open",
 					failure);
 		}
 		return new BedrockPipeException(FailureReason.OTHER, modelId, target, region, null, null,

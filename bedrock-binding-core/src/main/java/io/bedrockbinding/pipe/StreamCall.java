@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
  * {@link StreamSink} in order, and bounds the silences of the stream. The SDK retries a
  * broken stream from its start; an attempt that starts before anything reached the caller
  * replaces the earlier one unseen, one that starts after ends the call with a
- * {@link StreamInterruptedException}: the caller must never get an event twice.
+ * {@link StreamInterruptedException}: the caller must never get an event twice. What the
+ * caller's callback throws ends the call ({@link StreamCallbackException}).
  */
 final class StreamCall implements ConverseStreamResponseHandler {
 
@@ -185,6 +186,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 
 	private void event(ConverseStreamOutput event) {
 		boolean handOver;
+		int handedOver;
 		synchronized (this.lock) {
 			if (this.over) {
 				return;
@@ -196,10 +198,18 @@ final class StreamCall implements ConverseStreamResponseHandler {
 			if (handOver) {
 				this.pieces++;
 			}
+			handedOver = this.pieces;
 		}
 		// The SDK hands the events over one at a time: the caller gets them in order.
 		if (handOver) {
-			this.sink.accept(event);
+			try {
+				this.sink.accept(event);
+			}
+			catch (RuntimeException ex) {
+				// The caller's own failure ends the call as it is; thrown on, it would
+				// break the SDK's event stream and come back as a failed HTTP request.
+				fail(new StreamCallbackException(this.sink.callback(), handedOver, ex));
+			}
 		}
 	}
 

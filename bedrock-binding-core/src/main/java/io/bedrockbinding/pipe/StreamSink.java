@@ -1,5 +1,6 @@
 package io.bedrockbinding.pipe;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
@@ -25,11 +26,19 @@ interface StreamSink {
 	void accept(ConverseStreamOutput event);
 
 	/**
+	 * The caller's callback, as the pipe's methods name it (for the failure when it
+	 * throws).
+	 * @return {@code onText} or {@code onEvent}
+	 */
+	String callback();
+
+	/**
 	 * A sink of the text deltas.
 	 * @param onText gets each piece of text
 	 * @return the sink
 	 */
 	static StreamSink text(Consumer<String> onText) {
+		Objects.requireNonNull(onText, "onText (the callback that gets each piece of text) is null");
 		return new StreamSink() {
 
 			@Override
@@ -43,6 +52,11 @@ interface StreamSink {
 				onText.accept(((ContentBlockDeltaEvent) event).delta().text());
 			}
 
+			@Override
+			public String callback() {
+				return "onText";
+			}
+
 		};
 	}
 
@@ -52,6 +66,7 @@ interface StreamSink {
 	 * @return the sink
 	 */
 	static StreamSink events(Consumer<ConverseStreamOutput> onEvent) {
+		Objects.requireNonNull(onEvent, "onEvent (the callback that gets each event) is null");
 		return new StreamSink() {
 
 			@Override
@@ -62,6 +77,11 @@ interface StreamSink {
 			@Override
 			public void accept(ConverseStreamOutput event) {
 				onEvent.accept(event);
+			}
+
+			@Override
+			public String callback() {
+				return "onEvent";
 			}
 
 		};

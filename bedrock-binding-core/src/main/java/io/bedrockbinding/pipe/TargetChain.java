@@ -70,12 +70,12 @@ final class TargetChain {
 		List<BedrockPipeException> failures = new ArrayList<>(1);
 		List<Resolution.Hop> order = order();
 		for (int i = 0; i < order.size(); i++) {
-			Attempt attempt = attempt(order.get(i), i, order.size(), translate, failures);
+			Attempt attempt = attempt(order.get(i), i, order, translate, failures);
 			try {
 				return succeeded(attempt, send.apply(attempt), failures.size());
 			}
 			catch (RuntimeException ex) {
-				BedrockPipeException failure = failed(attempt, ex, translate, failures);
+				BedrockPipeException failure = failed(attempt, ex, order, translate, failures);
 				if (failure != null) {
 					throw failure;
 				}
@@ -106,7 +106,7 @@ final class TargetChain {
 		Attempt attempt;
 		CompletableFuture<PipeResult> sent;
 		try {
-			attempt = attempt(order.get(index), index, order.size(), translate, failures);
+			attempt = attempt(order.get(index), index, order, translate, failures);
 			sent = send.apply(attempt);
 		}
 		catch (BedrockPipeException ex) {
@@ -116,7 +116,7 @@ final class TargetChain {
 			if (thrown == null) {
 				return CompletableFuture.completedFuture(succeeded(attempt, result, failures.size()));
 			}
-			BedrockPipeException failure = failed(attempt, thrown, translate, failures);
+			BedrockPipeException failure = failed(attempt, thrown, order, translate, failures);
 			return (failure != null) ? CompletableFuture.<PipeResult>failedFuture(failure)
 					: next(order, index + 1, send, translate, failures);
 		}).thenCompose((future) -> future);
@@ -168,14 +168,14 @@ final class TargetChain {
 	 * The attempt of one hop.
 	 * @param hop the hop
 	 * @param index its place in the order tried
-	 * @param count how many hops are tried
+	 * @param order the hops tried, in order
 	 * @param translate turns a failure into the pipe's exception
 	 * @param failures the failures of the hops tried before
 	 * @return the attempt
 	 * @throws BedrockPipeException when the hop cannot be called (a template that cannot
 	 * be filled in), named by its own target and region, after the earlier failures
 	 */
-	private Attempt attempt(Resolution.Hop hop, int index, int count,
+	private Attempt attempt(Resolution.Hop hop, int index, List<Resolution.Hop> order,
 			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
 			List<BedrockPipeException> failures) {
 		Route route;
@@ -186,9 +186,9 @@ final class TargetChain {
 			// the hop as bound, its template not filled in
 			BedrockPipeException failure = translate.apply(ex, new Route(this.modelId, this.resolution.binding(),
 					hop.target(), hop.region(), this.resolution.onDemandFallback()));
-			throw failures.isEmpty() ? failure : exhausted(append(failures, failure), this.hops);
+			throw failures.isEmpty() ? failure : exhausted(append(failures, failure), order);
 		}
-		int maxAttempts = (index < count - 1) ? this.context.failover.sdkMaxAttempts() : 0;
+		int maxAttempts = (index < order.size() - 1) ? this.context.failover.sdkMaxAttempts() : 0;
 		return new Attempt(route, hop.appended(), maxAttempts);
 	}
 
@@ -197,8 +197,9 @@ final class TargetChain {
 		return (failed == 0) ? result : result.withTargetsTried(failed + 1);
 	}
 
-	// Records a failed attempt: the exception to throw now, or null to try the next hop.
-	private @Nullable BedrockPipeException failed(Attempt attempt, Throwable thrown,
+	// Records a failed attempt of those of order: the exception to throw now, or null to
+	// try the next hop.
+	private @Nullable BedrockPipeException failed(Attempt attempt, Throwable thrown, List<Resolution.Hop> order,
 			BiFunction<Throwable, @Nullable Route, BedrockPipeException> translate,
 			List<BedrockPipeException> failures) {
 		Throwable cause = (thrown instanceof CompletionException && thrown.getCause() != null) ? thrown.getCause()
@@ -217,7 +218,7 @@ final class TargetChain {
 			return failure;
 		}
 		if (!failsOver(failure)) {
-			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure), this.hops);
+			return (failures.isEmpty()) ? failure : exhausted(append(failures, failure), order);
 		}
 		failures.add(failure);
 		return null;
@@ -257,7 +258,10 @@ final class TargetChain {
 		List<String> fixes = new ArrayList<>();
 		for (int i = 0; i < failures.size(); i++) {
 			BedrockPipeException failure = failures.get(i);
-			String message = failure.getMessage();
+			// the line names the target and region: of the exception's own details, AWS's
+			// error code and request ID are left to say, unless the message's last line
+			// is this one (the exception's details end it)
+			String message = failure.problem();
 			int end = message.indexOf('\n');
 			problem.append("\n  ")
 				.append(i + 1)
@@ -266,7 +270,8 @@ final class TargetChain {
 				.append(" (")
 				.append(failure.region())
 				.append("): ")
-				.append((end >= 0) ? message.substring(0, end) : message);
+				.append((end >= 0) ? message.substring(0, end) : message)
+				.append((i == failures.size() - 1 && skipped.isEmpty()) ? "" : details(failure));
 			// the chain's own fix below replaces advice to spread the load over more
 			// targets
 			String fix = (failure.reason() == FailureReason.THROTTLED) ? PipeErrors.THROTTLED_IN_CHAIN : failure.fix();
@@ -296,6 +301,18 @@ final class TargetChain {
 			exhausted.addSuppressed(failures.get(i));
 		}
 		return exhausted;
+	}
+
+	// " (ThrottlingException, request 1234)": what AWS said of one failure, if anything.
+	private static String details(BedrockPipeException failure) {
+		List<String> details = new ArrayList<>(2);
+		if (failure.errorCode() != null) {
+			details.add(failure.errorCode());
+		}
+		if (failure.requestId() != null) {
+			details.add("request " + failure.requestId());
+		}
+		return details.isEmpty() ? "" : " (" + String.join(", ", details) + ")";
 	}
 
 	// The cooldowns of the hops left out of the order (none when it tried every hop).

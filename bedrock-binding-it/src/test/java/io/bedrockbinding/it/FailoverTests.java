@@ -31,9 +31,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Failover along a binding's chain, on every call path: on throttling, unavailability, a
@@ -136,6 +141,24 @@ class FailoverTests {
 	}
 
 	@Test
+	void anApiCallTimeoutFailsOverAndEveryTargetHasTheWholeTimeout() {
+		BedrockPipe pipe = pipe().withTimeout(Duration.ofMillis(500));
+		bedrock.faults().latency(Duration.ofMillis(1500));
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("hello"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+				assertThat(failure.getMessage())
+					.contains("1. " + FIRST + " (us-east-1): The call timed out after PT0.5S")
+					.contains("2. " + SECOND + " (us-east-1): The call timed out after PT0.5S");
+			});
+		// Let the emulator's late answers end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> called(CallPath.EXECUTE).size() == 2);
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST, SECOND);
+		bedrock.faults().latency(Duration.ZERO);
+	}
+
+	@Test
 	void anUnknownModelIsAValidationErrorAndNotFailedOver() {
 		BedrockPipe pipe = factory("us.amazon.nova-pro-v9:0, " + SECOND, 2).pipe(HAIKU);
 
@@ -157,6 +180,14 @@ class FailoverTests {
 					.contains("2. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests");
 				assertThat(failure.fix()).contains("add a target of another geography, region or account");
 				assertThat(failure.getSuppressed()).hasSize(1);
+				// each line ends with what AWS said of that target; the model, target and
+				// region are said once, by the exception's own details at the end
+				BedrockPipeException first = (BedrockPipeException) failure.getSuppressed()[0];
+				List<String> lines = failure.getMessage().lines().toList();
+				assertThat(lines.get(1)).endsWith("again. (ThrottlingException, request " + first.requestId() + ")");
+				assertThat(lines.get(2)).endsWith("again. [model " + HAIKU + ", target " + SECOND
+						+ ", region us-east-1, ThrottlingException, request " + failure.requestId() + "]");
+				assertThat(failure.getMessage().split("\\[model ", -1)).hasSize(2);
 			});
 	}
 
@@ -182,6 +213,28 @@ class FailoverTests {
 							+ "calls try the skipped targets again when their cooldown ends; or add a target")
 					.doesNotContain("cross-region profile");
 			});
+	}
+
+	@Test
+	void aChainEndedByTheCallersFailureStillNamesTheTargetsItSkipped() {
+		String third = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT + ":inference-profile/" + FIRST;
+		BedrockPipe pipe = factory(FIRST + ", " + SECOND + ", " + third, 1).pipe(HAIKU);
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		pipe.execute("one");
+		// the first target cools down; the second throttles, the third refuses
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+		bedrock.faults().failNext(1, Fault.ACCESS_DENIED);
+
+		assertThatExceptionOfType(BedrockPipeException.class).isThrownBy(() -> pipe.execute("two"))
+			.satisfies((failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+				assertThat(failure.target()).isEqualTo(third);
+				assertThat(failure.getMessage()).contains("Every target of " + HAIKU + " failed or is cooling down")
+					.contains("1. " + SECOND + " (us-east-1): Bedrock refused the call: Too many requests")
+					.contains("2. " + third + " (us-west-2): Bedrock refused the call: You don't have access")
+					.contains("skipped: " + FIRST + " (us-east-1), cooling down after 1 throttled call");
+			});
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST, SECOND, SECOND, third);
 	}
 
 	@Test
@@ -314,6 +367,51 @@ class FailoverTests {
 					.satisfies((first) -> assertThat(((BedrockPipeException) first).reason())
 						.isEqualTo(FailureReason.THROTTLED));
 			});
+		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST);
+	}
+
+	@Test
+	void aSyncCallWhoseThreadIsInterruptedIsCancelledAndTriesNoOtherTarget() {
+		BindingRegistry registry = Fixture.registry("us-east-1");
+		registry.bind(HAIKU, FIRST + ", " + SECOND);
+		AtomicInteger requests = new AtomicInteger();
+		// the caller's thread is interrupted as the second target's request starts
+		ExecutionInterceptor interrupter = new ExecutionInterceptor() {
+
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				if (requests.incrementAndGet() == 2) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory.builder(registry,
+				Fixture.clients(bedrock.get(), 1)
+					.syncCustomizer((builder) -> builder.overrideConfiguration(
+							builder.overrideConfiguration().toBuilder().addExecutionInterceptor(interrupter).build()))
+					.build())
+			.failover(new FailoverSettings(Duration.ofSeconds(30), 2, 0, this.clock))
+			.build());
+		bedrock.faults().failNext(1, Fault.THROTTLING);
+
+		BedrockPipeException failure;
+		boolean interrupted;
+		try {
+			failure = catchThrowableOfType(BedrockPipeException.class, () -> factory.pipe(HAIKU).execute("hello"));
+		}
+		finally {
+			interrupted = Thread.interrupted();
+		}
+
+		assertThat(failure).isNotNull();
+		// the caller's cancel, as for a cancelled future: not a failure of the target
+		assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
+		assertThat(failure.getMessage()).startsWith("The caller's thread was interrupted")
+			.doesNotContain("Every target");
+		assertThat(failure.target()).isEqualTo(SECOND);
+		assertThat(interrupted).isTrue();
+		assertThat(requests).hasValue(2);
 		assertThat(called(CallPath.EXECUTE)).containsExactly(FIRST);
 	}
 

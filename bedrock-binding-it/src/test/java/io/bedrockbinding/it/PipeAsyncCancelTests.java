@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.pipe.BedrockPipe;
@@ -35,8 +36,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A caller that cancels the future of {@code executeAsync} (or of a stream, which takes
- * the same tool loop): the request under way is aborted, no other target or tool round is
- * sent, and no other tool of the round runs.
+ * the same tool loop), or completes it first ({@code orTimeout}, {@code complete}): the
+ * request under way is aborted, no other target or tool round is sent, and no other tool
+ * of the round runs.
  */
 class PipeAsyncCancelTests {
 
@@ -52,15 +54,16 @@ class PipeAsyncCancelTests {
 
 	private final List<Object> outcomes = new CopyOnWriteArrayList<>();
 
-	@Test
-	void aCancelledCallAbortsItsRequest() {
+	@ParameterizedTest
+	@EnumSource(StopWaiting.class)
+	void aCancelledCallAbortsItsRequest(StopWaiting stop) {
 		// every answer comes later than the test waits for the abort
 		bedrock.faults().latency(Duration.ofSeconds(4));
 
 		CompletableFuture<PipeResult> result = factory().pipe(Fixture.HAIKU).executeAsync("Hello");
 		// cancelled once the request is on its way: the emulator answers it, late
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.sent.isEmpty() && this.sent.get(0).isDone());
-		result.cancel(false);
+		stop.apply(result);
 
 		// the exchange ends during the latency, and the observation says why
 		await().atMost(Duration.ofSeconds(3)).until(() -> this.exchanges.get(0).isDone());
@@ -154,6 +157,45 @@ class PipeAsyncCancelTests {
 
 					})
 					.build());
+	}
+
+	/**
+	 * How a caller stops waiting for a call's future: each one ends the call as a cancel
+	 * does.
+	 */
+	enum StopWaiting {
+
+		/** {@code cancel(false)}. */
+		CANCEL {
+			@Override
+			void apply(CompletableFuture<PipeResult> future) {
+				future.cancel(false);
+			}
+		},
+
+		/** The JDK's own timeout of a future, {@code orTimeout}, here at once. */
+		OR_TIMEOUT {
+			@Override
+			void apply(CompletableFuture<PipeResult> future) {
+				future.orTimeout(1, TimeUnit.NANOSECONDS);
+				await().atMost(Duration.ofSeconds(3)).until(future::isDone);
+			}
+		},
+
+		/** A result of the caller's own, {@code complete}. */
+		COMPLETE {
+			@Override
+			void apply(CompletableFuture<PipeResult> future) {
+				future.complete(null);
+			}
+		};
+
+		/**
+		 * Stops waiting for {@code future}.
+		 * @param future the future of a call
+		 */
+		abstract void apply(CompletableFuture<PipeResult> future);
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -199,6 +203,39 @@ class PipeLifecycleTests {
 		CompletableFuture<?> raw = async.converse(request);
 		assertThatThrownBy(() -> raw.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 		assertThat(bedrock.journal()).hasSize(3);
+	}
+
+	@Test
+	void aSyncCallThatTheFactorysCloseCutsOffSaysSo() {
+		AtomicReference<BedrockPipeFactory> closed = new AtomicReference<>();
+		// the factory closes while its call is under way, as its request is about to go
+		ExecutionInterceptor closer = new ExecutionInterceptor() {
+
+			@Override
+			public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+				closed.get().close();
+			}
+
+		};
+		closed.set(
+				BedrockPipeFactory
+					.builder(Fixture.registry("us-east-1"), Fixture.defaultClients(bedrock.get(), 1)
+						.syncCustomizer((builder) -> builder.overrideConfiguration(
+								builder.overrideConfiguration().toBuilder().addExecutionInterceptor(closer).build()))
+						.build())
+					.build());
+
+		assertThatThrownBy(() -> closed.get().pipe(Fixture.LLAMA).execute("cut off"))
+			.isInstanceOfSatisfying(BedrockPipeException.class, (failure) -> {
+				assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
+				// the close is named, not what it did to the call (a connection pool shut
+				// down under it)
+				assertThat(failure.getMessage())
+					.startsWith("The pipe's factory was closed while the call ran, and with it its Bedrock clients");
+				assertThat(failure.fix()).contains("only after its calls ended");
+				assertThat(failure.target()).isEqualTo(Fixture.LLAMA);
+			});
+		assertThat(bedrock.journal()).isEmpty();
 	}
 
 	@Test

@@ -9,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.bedrockbinding.emulator.Fault;
+import io.bedrockbinding.emulator.JournalEntry;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.pipe.BedrockPipe;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
+import io.bedrockbinding.pipe.Content;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
@@ -20,12 +22,16 @@ import io.bedrockbinding.pipe.PipeTimeouts;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -130,8 +136,9 @@ class PipeStreamTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 1);
 	}
 
-	@Test
-	void aCancelledStreamAbortsItsRequest() throws InterruptedException {
+	@ParameterizedTest
+	@EnumSource(PipeAsyncCancelTests.StopWaiting.class)
+	void aCancelledStreamAbortsItsRequest(PipeAsyncCancelTests.StopWaiting stop) throws InterruptedException {
 		List<CompletableFuture<Void>> exchanges = new CopyOnWriteArrayList<>();
 		List<FailureReason> observed = new CopyOnWriteArrayList<>();
 		BedrockPipeFactory factory = this.factories.track(
@@ -159,7 +166,7 @@ class PipeStreamTests {
 			firstDelta.countDown();
 		});
 		assertThat(firstDelta.await(10, TimeUnit.SECONDS)).isTrue();
-		result.cancel(false);
+		stop.apply(result);
 
 		// The caller gave up on the stream: its exchange is aborted (connection closed,
 		// the client's lease ended) during the pause, not left to receive the rest of
@@ -230,6 +237,55 @@ class PipeStreamTests {
 		assertThat(clients).hasValue(2);
 		assertThat(sent).hasValue(1);
 		assertThat(bedrock.get().journal("ConverseStream")).hasSize(1);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "onText", "onEvent" })
+	void aCallbackThatThrowsEndsTheStreamWithWhatItThrew(String callback) {
+		String second = "arn:aws:bedrock:us-west-2:" + Fixture.ACCOUNT
+				+ ":inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0";
+		BindingRegistry registry = Fixture.directRegistry("us-east-1");
+		registry.bind(Fixture.HAIKU, Fixture.HAIKU + ", " + second);
+		// clients that retry, and a second target: the callback's failure must reach
+		// neither
+		BedrockPipe pipe = this.factories
+			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 3).build()).build())
+			.pipe(Fixture.HAIKU);
+		IllegalStateException thrown = new IllegalStateException("the caller's own bug");
+		AtomicInteger calls = new AtomicInteger();
+		CompletableFuture<PipeResult> result = callback.equals("onText") ? pipe.stream(PROMPT, (text) -> {
+			calls.incrementAndGet();
+			throw thrown;
+		}) : pipe.stream(List.of(Content.user(PROMPT)), (event) -> {
+			calls.incrementAndGet();
+			throw thrown;
+		});
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class, () -> CallPath.await(result));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
+		// named as the caller's callback, not as a failed HTTP request
+		assertThat(failure.getMessage()).startsWith("The stream's " + callback + " callback threw on piece 1")
+			.contains(thrown.toString())
+			.doesNotContain("HTTP");
+		assertThat(failure.getCause()).isSameAs(thrown);
+		assertThat(failure.fix()).startsWith("fix " + callback + ", or catch what it throws");
+		assertThat(failure.target()).isEqualTo(Fixture.HAIKU);
+		assertThat(calls).hasValue(1);
+		// neither retried by the SDK nor sent to the second target
+		assertThat(bedrock.get().journal("ConverseStream")).extracting(JournalEntry::modelId)
+			.containsExactly(Fixture.HAIKU);
+	}
+
+	@Test
+	void aStreamWithoutACallbackIsRefusedAtOnce() {
+		BedrockPipe pipe = pipe(1, PipeTimeouts.defaults());
+
+		assertThatNullPointerException().isThrownBy(() -> pipe.stream(PROMPT, null)).withMessageContaining("onText");
+		assertThatNullPointerException().isThrownBy(() -> pipe.stream(List.of(Content.user(PROMPT)), null))
+			.withMessageContaining("onEvent");
+		assertThat(bedrock.get().journal("ConverseStream")).isEmpty();
 	}
 
 	@Test
