@@ -20,17 +20,22 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.model.CountTokensRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.StartAsyncInvokeRequest;
 
 /**
  * Replaces the model ID of every bedrock-runtime request that carries one (Converse,
- * ConverseStream, InvokeModel, InvokeModelWithResponseStream, StartAsyncInvoke, ...) with
- * the target bound to it for the client's region: the region's geo profile for a model
- * that needs one, templates filled in. The binding is resolved on every call, so reloads
- * and runtime binds apply to the next request. Requests without a model ID
- * (ApplyGuardrail, GetAsyncInvoke, ...) pass unchanged, and so does CountTokens, whose
- * model ID is "the unique identifier or ARN of the foundation model"
+ * ConverseStream, InvokeModel, InvokeModelWithResponseStream, ...) with the target bound
+ * to it for the client's region: the region's geo profile for a model that needs one,
+ * templates filled in. The binding is resolved on every call, so reloads and runtime
+ * binds apply to the next request. Requests without a model ID (ApplyGuardrail,
+ * GetAsyncInvoke, ...) pass unchanged. So do two that take the foundation model, not a
+ * profile: CountTokens, whose model ID is "the unique identifier or ARN of the foundation
+ * model"
  * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_CountTokens.html),
- * not a profile.
+ * and StartAsyncInvoke, which AWS lists for base models only where InvokeModel takes
+ * inference profiles (TwelveLabs Marengo Embed 2.7 and 3.0:
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-marengo.html,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-marengo-3.html).
  * <p>
  * A target that must be called in another region (an ARN of another region, bound or
  * named by the request itself) fails before anything is sent, with a
@@ -113,7 +118,7 @@ public final class BindingInterceptor implements ExecutionInterceptor {
 	@Override
 	public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
 		SdkRequest request = context.request();
-		if (request instanceof CountTokensRequest) {
+		if (request instanceof CountTokensRequest || request instanceof StartAsyncInvokeRequest) {
 			return request;
 		}
 		String modelId = request.getValueForField(MODEL_ID, String.class).orElse(null);

@@ -28,9 +28,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
@@ -46,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Raw SDK clients with {@link BindingInterceptor}: every operation that names a model
@@ -53,6 +60,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * and a target of another region fails before anything is sent.
  */
 class InterceptorTests {
+
+	/**
+	 * Its InvokeModel takes profiles, its StartAsyncInvoke (video, audio) base models
+	 * only
+	 * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-marengo-3.html).
+	 */
+	static final String MARENGO_3 = "twelvelabs.marengo-embed-3-0-v1:0";
 
 	/** Profile-only in us-east-2, where it needs {@code us.cohere.embed-v4:0}. */
 	static final String COHERE_V4 = "cohere.embed-v4:0";
@@ -192,6 +206,42 @@ class InterceptorTests {
 			.reduce("", String::concat);
 		assertThat(text).contains("via us.anthropic.claude-3-7-sonnet-20250219-v1:0").endsWith("You said: hi");
 		assertThat(Fixture.only(bedrock.get(), "InvokeModelWithResponseStream").modelId()).isEqualTo("us." + CLAUDE_37);
+	}
+
+	@Test
+	void startAsyncInvokeKeepsTheFoundationModelId() {
+		// bound to its profile, which its InvokeModel takes; LocalBedrock does not
+		// emulate StartAsyncInvoke: the body the SDK would send is read and the request
+		// stopped before it leaves
+		this.registry.bind(MARENGO_3, "us." + MARENGO_3);
+		List<String> bodies = new ArrayList<>();
+		ExecutionInterceptor stop = new ExecutionInterceptor() {
+
+			@Override
+			public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+				context.requestBody()
+					.ifPresent((body) -> bodies
+						.add(SdkBytes.fromInputStream(body.contentStreamProvider().newStream()).asUtf8String()));
+				throw new IllegalStateException("stopped before sending");
+			}
+
+		};
+		BedrockRuntimeClient client = LocalBedrockClients.of(bedrock.get())
+			.runtimeBuilder("us-east-1")
+			.overrideConfiguration((override) -> override.addExecutionInterceptor(BindingInterceptor.of(this.registry))
+				.addExecutionInterceptor(stop))
+			.build();
+		this.clients.add(client);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> client.startAsyncInvoke((request) -> request.modelId(MARENGO_3)
+				.modelInput(Document.mapBuilder().putString("inputType", "text").build())
+				.outputDataConfig(AsyncInvokeOutputDataConfig.fromS3OutputDataConfig(
+						AsyncInvokeS3OutputDataConfig.builder().s3Uri("s3://bucket/embeddings/").build()))))
+			.withMessageContaining("stopped before sending");
+		assertThat(bodies).singleElement()
+			.satisfies((body) -> assertThat(JSON.readTree(body).path("modelId").stringValue()).isEqualTo(MARENGO_3));
+		assertThat(bedrock.get().journal()).isEmpty();
 	}
 
 	@Test
