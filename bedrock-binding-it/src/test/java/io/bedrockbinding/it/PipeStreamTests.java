@@ -246,8 +246,8 @@ class PipeStreamTests {
 				+ ":inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0";
 		BindingRegistry registry = Fixture.directRegistry("us-east-1");
 		registry.bind(Fixture.HAIKU, Fixture.HAIKU + ", " + second);
-		// clients that retry, and a second target: the callback's failure must reach
-		// neither
+		// clients that retry, and a second target: the callback's failure must
+		// reach neither
 		BedrockPipe pipe = this.factories
 			.track(BedrockPipeFactory.builder(registry, Fixture.clients(bedrock.get(), 3).build()).build())
 			.pipe(Fixture.HAIKU);
