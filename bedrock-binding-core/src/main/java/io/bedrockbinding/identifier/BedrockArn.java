@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parsed Bedrock ARN: {@code arn:PARTITION:bedrock:REGION:ACCOUNT:TYPE/ID}. Region and
  * account may be the templates {@code {region}} and {@code {account}}.
@@ -134,7 +136,7 @@ public record BedrockArn(String partition, String region, String account, String
 	 * own; a well-formed name the SDK does not know yet (a new region) is accepted.
 	 */
 	private static void checkRegion(String text, String partition, Pattern regions, String region) {
-		if (!consistsOf(region, 1, 20, BedrockArn::isRegionChar)) {
+		if (!hasRegionChars(region)) {
 			throw new InvalidTargetException(text,
 					"region must be 1 to 20 of a-z, 0-9 and '-' (e.g. us-east-1) or {region}, got '" + region + "'");
 		}
@@ -151,6 +153,47 @@ public record BedrockArn(String partition, String region, String account, String
 			.orElse(" (such as us-east-1)");
 		throw new InvalidTargetException(text,
 				"region '" + region + "' is not an AWS region name of partition " + partition + owner);
+	}
+
+	/**
+	 * What keeps {@code region} from being a region name, by the rule ARNs follow: 1 to
+	 * 20 of a-z, 0-9 and '-', in the shape of the region names of a partition Bedrock
+	 * ARNs may name (the SDK's partition patterns), or a region the SDK lists. A
+	 * well-formed name the SDK does not list (a region newer than the SDK) is a region
+	 * name.
+	 * @param region a value given as a region
+	 * @return what is wrong with it, or {@code null} for a region name
+	 */
+	public static @Nullable String regionNameProblem(String region) {
+		if (!hasRegionChars(region)) {
+			return "a region name is 1 to 20 of a-z, 0-9 and '-'";
+		}
+		if (KNOWN_REGIONS.containsKey(region)
+				|| PARTITIONS.values().stream().anyMatch((pattern) -> pattern.matcher(region).matches())) {
+			return null;
+		}
+		return "no AWS partition has region names of that shape";
+	}
+
+	/**
+	 * Refuses a value that is not a region name at all ({@link #regionNameProblem}),
+	 * naming it and what to give instead; a well-formed region the SDK does not know (a
+	 * region newer than the SDK) passes.
+	 * @param region the value given, or {@code null} for none
+	 * @param setting where it was given, e.g. {@code withRegion}
+	 * @return {@code region}
+	 * @throws IllegalArgumentException if {@code region} is not a region name
+	 */
+	public static @Nullable String requireRegionName(@Nullable String region, String setting) {
+		String problem = (region != null) ? regionNameProblem(region) : null;
+		if (region == null || problem == null) {
+			return region;
+		}
+		String mended = region.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+		String use = (!mended.equals(region) && regionNameProblem(mended) == null) ? "use " + mended
+				: "use a region such as us-east-1 or eu-west-1";
+		throw new IllegalArgumentException(
+				"The region '" + region + "' (" + setting + ") is not an AWS region name: " + problem + "; " + use);
 	}
 
 	/**
@@ -248,6 +291,10 @@ public record BedrockArn(String partition, String region, String account, String
 
 	private static boolean isLowerOrDigit(int c) {
 		return (c >= 'a' && c <= 'z') || isDigit(c);
+	}
+
+	private static boolean hasRegionChars(String region) {
+		return consistsOf(region, 1, 20, BedrockArn::isRegionChar);
 	}
 
 	private static boolean isRegionChar(int c) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.bedrockbinding.identifier.BedrockArn;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
@@ -84,9 +85,12 @@ public final class BedrockEmbeddings {
 	 * Calls go to {@code region} unless the target is an ARN of another region.
 	 * @param region the region, or {@code null} for the factory's
 	 * @return a copy with that region
+	 * @throws IllegalArgumentException if {@code region} is not a region name
+	 * ({@link BedrockArn#regionNameProblem})
 	 */
 	public BedrockEmbeddings withRegion(@Nullable String region) {
-		return new BedrockEmbeddings(this.context, this.modelId, this.family, region, this.options);
+		return new BedrockEmbeddings(this.context, this.modelId, this.family,
+				BedrockArn.requireRegionName(region, "the embeddings' region, withRegion"), this.options);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.bedrockbinding.pipe;
 
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
+import io.bedrockbinding.identifier.BedrockArn;
 import io.bedrockbinding.identifier.ModelIds;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	private final PipeContext context;
 
 	private BedrockPipeFactory(Builder builder) {
+		BedrockArn.requireRegionName(builder.region, builder.hints.region());
 		AccountResolver accounts = (builder.accounts != null) ? builder.accounts : AccountResolver.none(builder.hints);
 		// Without a region of its own, the factory follows the registry's (a refresh may
 		// change it).
@@ -123,7 +125,9 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		}
 
 		/**
-		 * The default region of pipes; default: the registry's region.
+		 * The default region of pipes; default: the registry's region. {@link #build()}
+		 * refuses a value that is not a region name at all
+		 * ({@link BedrockArn#regionNameProblem}).
 		 * @param region the region ID, or null for the registry's
 		 * @return this builder
 		 */

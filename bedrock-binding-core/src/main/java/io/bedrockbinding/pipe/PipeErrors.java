@@ -125,6 +125,34 @@ final class PipeErrors {
 		if (stopped != null) {
 			return stopped;
 		}
+		return inUnknownRegion(named(failure, modelId, route, timeout, pipeTimeout));
+	}
+
+	/**
+	 * {@code failure} with a word on its region when the AWS SDK does not know it: a
+	 * well-formed region the pipe took (it may be newer than the SDK) whose call failed,
+	 * most often as {@link FailureReason#UNKNOWN_MODEL}, for which a typo of the region
+	 * is the likelier cause.
+	 * @param failure the failure of a call
+	 * @return it, or it with the region named as unknown
+	 */
+	private static BedrockPipeException inUnknownRegion(BedrockPipeException failure) {
+		String region = failure.region();
+		if (region == null || BedrockArn.isKnownRegion(region)) {
+			return failure;
+		}
+		return new BedrockPipeException(failure.reason(), failure.modelId(), failure.target(), region,
+				failure.errorCode(), failure.requestId(),
+				failure.problem() + " (the region " + region + " is not one the AWS SDK knows)",
+				"check the region's spelling: " + region + " is not one the AWS SDK knows (a region newer than the "
+						+ "SDK needs a newer SDK); if it is right, " + failure.fix(),
+				failure.getCause());
+	}
+
+	private BedrockPipeException named(Throwable failure, String modelId, @Nullable Route route, Duration timeout,
+			boolean pipeTimeout) {
+		String target = (route != null) ? route.target().value() : null;
+		String region = (route != null) ? route.region() : null;
 		if (failure instanceof UnresolvedTemplateException || failure instanceof AccountResolutionException) {
 			return new BedrockPipeException(FailureReason.UNRESOLVED_TEMPLATE, modelId,
 					(target != null) ? target : this.registry.resolve(modelId).target().value(), region, null, null,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.bedrockbinding.identifier.BedrockArn;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -90,12 +91,16 @@ public final class PipeOptionsBuilder {
 	}
 
 	/**
-	 * Calls go to {@code region} unless the target is an ARN of another region.
+	 * Calls go to {@code region} unless the target is an ARN of another region. A
+	 * well-formed region the AWS SDK does not know (a region newer than the SDK) is
+	 * taken; a call to it that fails says the SDK does not know it.
 	 * @param region the region, or {@code null} for the factory's
 	 * @return this builder
+	 * @throws IllegalArgumentException if {@code region} is not a region name at all
+	 * ({@link BedrockArn#regionNameProblem}: upper case, blanks, another shape)
 	 */
 	public PipeOptionsBuilder region(@Nullable String region) {
-		this.region = region;
+		this.region = BedrockArn.requireRegionName(region, "the pipe's region, withRegion");
 		return this;
 	}
 
