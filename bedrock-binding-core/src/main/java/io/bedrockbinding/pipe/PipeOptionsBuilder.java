@@ -33,13 +33,7 @@ public final class PipeOptionsBuilder {
 
 	List<SystemContentBlock> system = new ArrayList<>();
 
-	@Nullable Float temperature;
-
-	@Nullable Float topP;
-
-	@Nullable Integer maxTokens;
-
-	List<String> stopSequences = new ArrayList<>();
+	InferenceParameters inference = InferenceParameters.NONE;
 
 	List<Message> messages = new ArrayList<>();
 
@@ -74,7 +68,7 @@ public final class PipeOptionsBuilder {
 		this.region = options.region();
 		this.timeout = options.timeout();
 		this.system = new ArrayList<>(options.system());
-		inferenceConfig(options.inferenceConfig());
+		this.inference = InferenceParameters.of(options.inferenceConfig());
 		this.messages = new ArrayList<>(options.messages());
 		this.tools = new ArrayList<>(options.tools());
 		this.functions = new LinkedHashMap<>(options.functions());
@@ -147,7 +141,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder temperature(double temperature) {
-		this.temperature = unitInterval("temperature", temperature);
+		this.inference = this.inference.withTemperature(temperature);
 		return this;
 	}
 
@@ -157,7 +151,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder topP(double topP) {
-		this.topP = unitInterval("topP", topP);
+		this.inference = this.inference.withTopP(topP);
 		return this;
 	}
 
@@ -167,10 +161,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder maxTokens(int maxTokens) {
-		if (maxTokens < 1) {
-			throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
-		}
-		this.maxTokens = maxTokens;
+		this.inference = this.inference.withMaxTokens(maxTokens);
 		return this;
 	}
 
@@ -180,24 +171,18 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder stopSequences(List<String> stopSequences) {
-		if (stopSequences.size() > 4) {
-			throw new IllegalArgumentException("Bedrock accepts at most 4 stop sequences, got " + stopSequences.size());
-		}
-		this.stopSequences = new ArrayList<>(stopSequences);
+		this.inference = this.inference.withStopSequences(stopSequences);
 		return this;
 	}
 
 	/**
-	 * Temperature, top-p, max tokens and stop sequences at once.
+	 * Temperature, top-p, max tokens and stop sequences at once, checked as their own
+	 * setters check them; a value out of range changes none of them.
 	 * @param inferenceConfig the SDK's configuration, or {@code null} to clear them
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder inferenceConfig(@Nullable InferenceConfiguration inferenceConfig) {
-		this.temperature = (inferenceConfig != null) ? inferenceConfig.temperature() : null;
-		this.topP = (inferenceConfig != null) ? inferenceConfig.topP() : null;
-		this.maxTokens = (inferenceConfig != null) ? inferenceConfig.maxTokens() : null;
-		this.stopSequences = (inferenceConfig != null && inferenceConfig.hasStopSequences())
-				? new ArrayList<>(inferenceConfig.stopSequences()) : new ArrayList<>();
+		this.inference = InferenceParameters.of(inferenceConfig);
 		return this;
 	}
 
@@ -363,22 +348,7 @@ public final class PipeOptionsBuilder {
 	}
 
 	@Nullable InferenceConfiguration inferenceConfig() {
-		if (this.temperature == null && this.topP == null && this.maxTokens == null && this.stopSequences.isEmpty()) {
-			return null;
-		}
-		return InferenceConfiguration.builder()
-			.temperature(this.temperature)
-			.topP(this.topP)
-			.maxTokens(this.maxTokens)
-			.stopSequences(this.stopSequences.isEmpty() ? null : List.copyOf(this.stopSequences))
-			.build();
-	}
-
-	private static float unitInterval(String name, double value) {
-		if (!(value >= 0 && value <= 1)) {
-			throw new IllegalArgumentException(name + " must be between 0 and 1, got " + value);
-		}
-		return (float) value;
+		return this.inference.toSdk();
 	}
 
 }
