@@ -163,7 +163,7 @@ public final class BedrockEmbeddings {
 	 * @throws BedrockPipeException when the call fails
 	 */
 	public EmbeddingResult embed(String text) {
-		return embed(List.of(text));
+		return embed(List.of(Objects.requireNonNull(text, "text is null")));
 	}
 
 	/**
@@ -173,6 +173,12 @@ public final class BedrockEmbeddings {
 	 * @throws BedrockPipeException when a call fails
 	 */
 	public EmbeddingResult embed(List<String> texts) {
+		Objects.requireNonNull(texts, "texts is null");
+		for (int at = 0; at < texts.size(); at++) {
+			if (texts.get(at) == null) {
+				throw new IllegalArgumentException("texts holds null at index " + at);
+			}
+		}
 		List<String> all = List.copyOf(texts);
 		Route route;
 		try {

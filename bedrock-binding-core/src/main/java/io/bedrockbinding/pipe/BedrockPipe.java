@@ -3,6 +3,7 @@ package io.bedrockbinding.pipe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -94,7 +95,8 @@ public final class BedrockPipe {
 	 * @return the new pipe
 	 */
 	public BedrockPipe with(PipeOptions options) {
-		return new BedrockPipe(this.context, this.modelId, options);
+		return new BedrockPipe(this.context, this.modelId,
+				Objects.requireNonNull(options, "options is null: give PipeOptions.DEFAULTS for none"));
 	}
 
 	/**
@@ -103,7 +105,7 @@ public final class BedrockPipe {
 	 * @return the new pipe
 	 */
 	public BedrockPipe with(Consumer<PipeOptionsBuilder> change) {
-		return with(this.options.with(change));
+		return with(this.options.with(Objects.requireNonNull(change, "change is null")));
 	}
 
 	/**
@@ -219,7 +221,7 @@ public final class BedrockPipe {
 	 * @throws BedrockPipeException on any failure, with a fix
 	 */
 	public PipeResult execute(List<Message> messages) {
-		return this.calls.execute(messages);
+		return this.calls.execute(Objects.requireNonNull(messages, "messages is null"));
 	}
 
 	/**
@@ -234,6 +236,7 @@ public final class BedrockPipe {
 	 * match
 	 */
 	public <T> T execute(String prompt, Class<T> type) {
+		Objects.requireNonNull(type, "type (the record to read the answer into) is null");
 		return with((o) -> o.outputConfig(PipeSchemas.outputConfig(type))).execute(prompt).as(type);
 	}
 
@@ -258,7 +261,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> executeAsync(List<Message> messages) {
-		return this.calls.executeAsync(messages);
+		return this.calls.executeAsync(Objects.requireNonNull(messages, "messages is null"));
 	}
 
 	/**
@@ -293,7 +296,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> streamText(List<Message> messages, Consumer<String> onText) {
-		return this.calls.stream(messages, StreamSink.text(onText));
+		return this.calls.stream(Objects.requireNonNull(messages, "messages is null"), StreamSink.text(onText));
 	}
 
 	/**
@@ -309,7 +312,7 @@ public final class BedrockPipe {
 	 * failure
 	 */
 	public CompletableFuture<PipeResult> stream(List<Message> messages, Consumer<ConverseStreamOutput> onEvent) {
-		return this.calls.stream(messages, StreamSink.events(onEvent));
+		return this.calls.stream(Objects.requireNonNull(messages, "messages is null"), StreamSink.events(onEvent));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.bedrockbinding.pipe;
 
+import java.util.Objects;
+
 import io.bedrockbinding.SettingHints;
 import io.bedrockbinding.account.AccountResolver;
 import io.bedrockbinding.identifier.BedrockArn;
@@ -53,6 +55,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	 * @throws IllegalArgumentException if {@code modelId} is not a model ID
 	 */
 	public BedrockPipe pipe(String modelId, PipeOptions options) {
+		Objects.requireNonNull(modelId, "modelId is null");
+		Objects.requireNonNull(options, "options is null: give PipeOptions.DEFAULTS for none");
 		return new BedrockPipe(this.context, ModelIds.requireModelId(modelId), options);
 	}
 
@@ -65,7 +69,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 	 * {@link BedrockEmbeddings} speaks
 	 */
 	public BedrockEmbeddings embeddings(String modelId) {
-		return BedrockEmbeddings.of(this.context, ModelIds.requireModelId(modelId));
+		return BedrockEmbeddings.of(this.context,
+				ModelIds.requireModelId(Objects.requireNonNull(modelId, "modelId is null")));
 	}
 
 	/**
@@ -120,8 +125,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		private FailoverSettings failover = FailoverSettings.DEFAULT;
 
 		private Builder(BindingRegistry registry, BedrockRuntimeClients clients) {
-			this.registry = registry;
-			this.clients = clients;
+			this.registry = Objects.requireNonNull(registry, "registry is null");
+			this.clients = Objects.requireNonNull(clients, "clients is null");
 		}
 
 		/**
@@ -143,7 +148,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder accountResolver(AccountResolver accounts) {
-			this.accounts = accounts;
+			this.accounts = Objects.requireNonNull(accounts, "accounts is null: leave it unset for none");
 			return this;
 		}
 
@@ -165,7 +170,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder settingHints(SettingHints hints) {
-			this.hints = hints;
+			this.hints = Objects.requireNonNull(hints, "hints is null: leave it unset for SettingHints.plain()");
 			return this;
 		}
 
@@ -175,7 +180,7 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observer(PipeObserver observer) {
-			this.observer = observer;
+			this.observer = Objects.requireNonNull(observer, "observer is null: leave it unset for none");
 			return this;
 		}
 
@@ -186,7 +191,8 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder failover(FailoverSettings failover) {
-			this.failover = failover;
+			this.failover = Objects.requireNonNull(failover,
+					"failover is null: leave it unset for FailoverSettings.DEFAULT");
 			return this;
 		}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.bedrockbinding.InvalidSettingException;
@@ -35,6 +36,8 @@ public final class Cooldowns {
 	 * @param clock the clock cooldowns are timed with
 	 */
 	public Cooldowns(Duration duration, int after, Clock clock) {
+		Objects.requireNonNull(duration, "cooldown is null");
+		Objects.requireNonNull(clock, "clock is null");
 		if (duration.isNegative()) {
 			throw new InvalidSettingException("cooldown", "must be zero or more, got " + duration);
 		}

@@ -3,6 +3,7 @@ package io.bedrockbinding.pipe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -119,6 +120,7 @@ public final class PipeOptions {
 	 * @return the new options
 	 */
 	public PipeOptions with(Consumer<PipeOptionsBuilder> change) {
+		Objects.requireNonNull(change, "change is null");
 		PipeOptionsBuilder builder = toBuilder();
 		change.accept(builder);
 		return builder.build();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.bedrockbinding.identifier.BedrockArn;
@@ -131,7 +132,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder system(List<SystemContentBlock> system) {
-		this.system = new ArrayList<>(system);
+		this.system = copy(system, "system");
 		return this;
 	}
 
@@ -192,7 +193,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder messages(List<Message> messages) {
-		this.messages = new ArrayList<>(messages);
+		this.messages = copy(messages, "messages");
 		return this;
 	}
 
@@ -203,7 +204,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder tools(List<Tool> tools) {
-		this.tools = new ArrayList<>(tools);
+		this.tools = copy(tools, "tools");
 		return this;
 	}
 
@@ -215,6 +216,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder tool(PipeTool tool) {
+		Objects.requireNonNull(tool, "tool is null");
 		this.functions.put(tool.name(), tool);
 		return this;
 	}
@@ -291,6 +293,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder requestMetadata(Map<String, String> requestMetadata) {
+		Objects.requireNonNull(requestMetadata, "requestMetadata is null: give an empty map for none");
 		this.requestMetadata = new LinkedHashMap<>(requestMetadata);
 		return this;
 	}
@@ -302,6 +305,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder modelFields(Map<String, Object> modelFields) {
+		Objects.requireNonNull(modelFields, "modelFields is null: give an empty map for none");
 		this.additionalModelRequestFields = modelFields.isEmpty() ? null : Documents.from(modelFields);
 		return this;
 	}
@@ -323,7 +327,7 @@ public final class PipeOptionsBuilder {
 	 * @return this builder
 	 */
 	public PipeOptionsBuilder additionalModelResponseFieldPaths(List<String> paths) {
-		this.additionalModelResponseFieldPaths = new ArrayList<>(paths);
+		this.additionalModelResponseFieldPaths = copy(paths, "additionalModelResponseFieldPaths");
 		return this;
 	}
 
@@ -345,6 +349,23 @@ public final class PipeOptionsBuilder {
 	 */
 	public PipeOptions build() {
 		return new PipeOptions(this);
+	}
+
+	/**
+	 * A copy of a list a setter was given, which must not be or hold {@code null}.
+	 * @param <T> the type of its elements
+	 * @param list the list
+	 * @param name the setter's parameter, for the message
+	 * @return the copy
+	 */
+	private static <T> List<T> copy(List<T> list, String name) {
+		Objects.requireNonNull(list, () -> name + " is null: give an empty list for none");
+		List<T> copy = new ArrayList<>(list);
+		int at = copy.indexOf(null);
+		if (at >= 0) {
+			throw new IllegalArgumentException(name + " holds null at index " + at);
+		}
+		return copy;
 	}
 
 	@Nullable InferenceConfiguration inferenceConfig() {

@@ -1,5 +1,6 @@
 package io.bedrockbinding.pipe;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import software.amazon.awssdk.core.document.Document;
@@ -38,6 +39,9 @@ public final class PipeTool {
 	private final Function function;
 
 	private PipeTool(String name, String description, Document schema, Function function) {
+		Objects.requireNonNull(name, "name is null");
+		Objects.requireNonNull(description, "description is null");
+		Objects.requireNonNull(function, "function is null");
 		if (!NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException(
 					"'" + name + "' is no tool name Bedrock takes: use 1 to 64 letters, " + "digits, '_' or '-' (e.g. "
@@ -58,6 +62,7 @@ public final class PipeTool {
 	 * @return the tool
 	 */
 	public static PipeTool of(String name, String description, String jsonSchema, Function function) {
+		Objects.requireNonNull(jsonSchema, "jsonSchema is null");
 		return new PipeTool(name, description, PipeJson.fromJson(jsonSchema), function);
 	}
 
@@ -72,6 +77,8 @@ public final class PipeTool {
 	 * @return the tool
 	 */
 	public static <T> PipeTool of(String name, String description, Class<T> input, TypedFunction<T> function) {
+		Objects.requireNonNull(input, "input (the record the model's input is read into) is null");
+		Objects.requireNonNull(function, "function is null");
 		return new PipeTool(name, description, PipeJson.fromNode(PipeSchemas.node(input)), (json) -> {
 			String missing = PipeSchemas.missing(json, input, "");
 			if (missing != null) {
