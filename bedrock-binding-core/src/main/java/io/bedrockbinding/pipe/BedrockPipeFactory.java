@@ -98,11 +98,17 @@ public final class BedrockPipeFactory implements AutoCloseable {
 		return this.context.cooldowns;
 	}
 
-	/** Closes the SDK clients and stops watching streams; later calls fail at once. */
+	/**
+	 * Closes the SDK clients, then ends the streams still running and stops watching
+	 * them; later calls fail at once. A call the close cuts off fails as such
+	 * ({@link FailureReason#OTHER}, "The pipe's factory was closed while the call ran").
+	 */
 	@Override
 	public void close() {
-		this.context.clock.close();
+		// The clients first: while they close, the streams keep their timeouts, and what
+		// the clock then ends is named as cut off by the close.
 		this.context.clients.close();
+		this.context.clock.close();
 	}
 
 	/** Configures a {@link BedrockPipeFactory}. */

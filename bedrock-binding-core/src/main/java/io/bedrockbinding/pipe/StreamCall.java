@@ -101,6 +101,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 			if (!ended) {
 				this.sdkCall = sdkCall;
 				this.lastEvent = System.nanoTime();
+				this.clock.started(this);
 				schedule(this.timeouts.streamFirstEvent().toNanos());
 			}
 		}
@@ -292,6 +293,7 @@ final class StreamCall implements ConverseStreamResponseHandler {
 		if (ending == null) {
 			return;
 		}
+		this.clock.ended(this);
 		ScheduledFuture<?> pending = ending.timer();
 		Subscription stream = ending.subscription();
 		CompletableFuture<Void> call = ending.sdkCall();

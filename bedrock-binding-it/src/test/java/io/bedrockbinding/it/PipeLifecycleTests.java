@@ -3,10 +3,12 @@ package io.bedrockbinding.it;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +23,7 @@ import io.bedrockbinding.pipe.BedrockRuntimeClients;
 import io.bedrockbinding.pipe.FailureReason;
 import io.bedrockbinding.pipe.PipeObserver;
 import io.bedrockbinding.pipe.PipeResult;
+import io.bedrockbinding.pipe.PipeTimeouts;
 import io.bedrockbinding.registry.BindingRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +41,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** On-demand fallback, the observer, and what closing the factory does. */
 class PipeLifecycleTests {
@@ -236,6 +240,38 @@ class PipeLifecycleTests {
 				assertThat(failure.target()).isEqualTo(Fixture.LLAMA);
 			});
 		assertThat(bedrock.journal()).isEmpty();
+	}
+
+	@Test
+	void aStreamRunningWhenTheFactoryClosesEndsWithTheCloseAndDoesNotHang() throws Exception {
+		// Clients on the tests' shared event loop, which outlives them (as a user's own
+		// HTTP client may): closing them leaves an open stream's connection to itself.
+		BedrockPipeFactory factory = BedrockPipeFactory
+			.builder(Fixture.registry("us-east-1"),
+					Fixture.clients(bedrock.get(), 1)
+						.timeouts(PipeTimeouts.defaults().withStreamIdle(Duration.ofSeconds(2)))
+						.build())
+			.build();
+		// the reply stops after its first delta for far longer than the test waits
+		bedrock.faults().pauseNextStream(1, Duration.ofSeconds(20));
+		CountDownLatch firstDelta = new CountDownLatch(1);
+		CompletableFuture<PipeResult> stream = factory.pipe(Fixture.LLAMA)
+			.stream("a reply long enough for several deltas", (text) -> firstDelta.countDown());
+		assertThat(firstDelta.await(10, TimeUnit.SECONDS)).isTrue();
+
+		factory.close();
+
+		// ended by the close (well before its idle timeout would have passed, had it
+		// been kept), not left to wait for the rest of the reply
+		ExecutionException ended = catchThrowableOfType(ExecutionException.class,
+				() -> stream.get(1, TimeUnit.SECONDS));
+		assertThat(ended).as("the stream should have ended with the close").isNotNull();
+		assertThat(ended.getCause()).isInstanceOfSatisfying(BedrockPipeException.class, (failure) -> {
+			assertThat(failure.reason()).isEqualTo(FailureReason.OTHER);
+			assertThat(failure.getMessage())
+				.startsWith("The pipe's factory was closed while the call ran, and with it its Bedrock clients");
+			assertThat(failure.fix()).contains("only after its calls ended");
+		});
 	}
 
 	@Test
