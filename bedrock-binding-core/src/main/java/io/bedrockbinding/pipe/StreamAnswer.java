@@ -88,9 +88,15 @@ final class StreamAnswer {
 		return this.sawMessage;
 	}
 
+	/**
+	 * The answer as Converse would have given it.
+	 * @return the response
+	 * @throws MalformedToolInput when a tool use's input deltas do not join into JSON
+	 */
 	ConverseResponse response() {
 		List<ContentBlock> content = new ArrayList<>(this.blocks.size());
-		this.blocks.values().forEach((block) -> content.add(block.content()));
+		boolean cutOff = "max_tokens".equals(this.stopReason);
+		this.blocks.values().forEach((block) -> content.add(block.content(cutOff)));
 		ConverseResponse.Builder response = (this.metadata != null) ? this.metadata.build().toBuilder()
 				: ConverseResponse.builder();
 		return response.output((output) -> output.message(Message.builder().role(this.role).content(content).build()))
@@ -145,13 +151,13 @@ final class StreamAnswer {
 			}
 		}
 
-		ContentBlock content() {
+		ContentBlock content(boolean cutOff) {
 			if (this.toolUse != null) {
 				String input = (this.toolInput != null) ? this.toolInput.toString().strip() : "";
 				return ContentBlock.fromToolUse(ToolUseBlock.builder()
 					.toolUseId(this.toolUse.toolUseId())
 					.name(this.toolUse.name())
-					.input(input.isEmpty() ? Document.mapBuilder().build() : PipeJson.fromJson(input))
+					.input(input.isEmpty() ? Document.mapBuilder().build() : toolInput(input, cutOff))
 					.build());
 			}
 			if (this.redacted != null) {
@@ -163,6 +169,46 @@ final class StreamAnswer {
 					.fromReasoningText((reasoned) -> reasoned.text(reasoningText).signature(this.signature)));
 			}
 			return ContentBlock.fromText(this.text.toString());
+		}
+
+		private Document toolInput(String input, boolean cutOff) {
+			try {
+				return PipeJson.fromJson(input);
+			}
+			catch (IllegalArgumentException ex) {
+				String use = "tool use " + this.toolUse.toolUseId() + " (" + this.toolUse.name() + ")";
+				throw new MalformedToolInput(cutOff
+						? "the answer stopped at max_tokens inside " + use + ", whose input is cut short: "
+								+ ex.getMessage()
+						: "the input of " + use + " that its deltas joined into is not JSON: " + ex.getMessage(),
+						cutOff, ex);
+			}
+		}
+
+	}
+
+	/**
+	 * A stream's tool-use input deltas that do not join into JSON: the answer cannot be
+	 * read.
+	 */
+	static final class MalformedToolInput extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final boolean cutOff;
+
+		MalformedToolInput(String message, boolean cutOff, Throwable cause) {
+			super(message, cause);
+			this.cutOff = cutOff;
+		}
+
+		/**
+		 * Whether the answer stopped at max_tokens: the tool use was cut off, not sent
+		 * broken.
+		 * @return whether the token limit cut it
+		 */
+		boolean cutOff() {
+			return this.cutOff;
 		}
 
 	}

@@ -83,7 +83,13 @@ final class TargetCall {
 				if (!call.sawOutput()) {
 					throw TransportErrors.noOutput(this.modelId, route, call.requestId(), this.context.hints);
 				}
-				return call.result(this.modelId, route, messages, fallback);
+				try {
+					return call.result(this.modelId, route, messages, fallback);
+				}
+				catch (StreamAnswer.MalformedToolInput ex) {
+					throw ex.cutOff() ? TransportErrors.toolUseCutOff(this.modelId, route, call.requestId(), ex)
+							: TransportErrors.unreadable(this.modelId, route, call.requestId(), ex, this.context.hints);
+				}
 			});
 	}
 

@@ -58,6 +58,22 @@ final class TransportErrors {
 	}
 
 	/**
+	 * The failure of a streamed answer that maxTokens cut off inside a tool use: the tool
+	 * cannot run on half its input.
+	 * @param modelId the model ID the caller asked for
+	 * @param route the route the call took
+	 * @param requestId the request ID AWS gave the answer
+	 * @param failure what was cut off
+	 * @return the failure
+	 */
+	static BedrockPipeException toolUseCutOff(String modelId, Route route, @Nullable String requestId,
+			Throwable failure) {
+		return new BedrockPipeException(FailureReason.MALFORMED_RESPONSE, modelId, route.target().value(),
+				route.region(), null, requestId, "Bedrock's answer could not be read: " + failure.getMessage(),
+				"raise maxTokens (withMaxTokens) so that the tool use fits in the answer", failure);
+	}
+
+	/**
 	 * Names {@code failure} when it is a failure of the way to Bedrock.
 	 * @param failure the unwrapped failure of the call
 	 * @param modelId the model ID the caller asked for

@@ -3,6 +3,8 @@ package io.bedrockbinding.pipe;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStart;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlockDelta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The events of a stream assemble into the answer Converse would have given. */
 class StreamAnswerTests {
@@ -73,6 +76,27 @@ class StreamAnswerTests {
 		assertThat(PipeJson.toJson(answer.response().output().message().content().get(0).toolUse().input()))
 			.isEqualTo("{}");
 		assertThat(answer.sawMessage()).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "tool_use, false, the input of tool use t (weather) that its deltas joined into is not JSON",
+			"max_tokens, true, 'the answer stopped at max_tokens inside tool use t (weather), whose input is cut short'" })
+	void toolInputThatIsNoJsonIsRefusedSayingWhetherTheTokenLimitCutIt(String stopReason, boolean cutOff,
+			String message) {
+		StreamAnswer answer = new StreamAnswer();
+		answer.accept(ConverseStreamOutput.contentBlockStartBuilder()
+			.contentBlockIndex(0)
+			.start(ContentBlockStart.fromToolUse((tool) -> tool.toolUseId("t").name("weather")))
+			.build());
+		answer.accept(delta(0, ContentBlockDelta.fromToolUse(ToolUseBlockDelta.builder().input("{\"city\":").build())));
+		answer.accept(ConverseStreamOutput.messageStopBuilder().stopReason(stopReason).build());
+
+		StreamAnswer.MalformedToolInput failure = catchThrowableOfType(StreamAnswer.MalformedToolInput.class,
+				answer::response);
+
+		assertThat(failure).as("the answer should have been refused").isNotNull();
+		assertThat(failure.cutOff()).isEqualTo(cutOff);
+		assertThat(failure.getMessage()).startsWith(message);
 	}
 
 	private static ConverseStreamOutput delta(int index, ContentBlockDelta delta) {

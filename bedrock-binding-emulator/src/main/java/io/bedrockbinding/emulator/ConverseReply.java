@@ -73,11 +73,13 @@ record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullab
 	 * @param streamBreak the injected break, if any: the stream ends with its exception
 	 * after that many deltas
 	 * @param pause the injected pause, if any
+	 * @param cutToolUse whether the tool uses' input deltas leave out the last character
+	 * of the input JSON ({@link Faults#cutNextToolUse()})
 	 * @param latencyMillis the latency to report
 	 * @throws IOException when the stream cannot be written
 	 */
 	void write(EventStream events, Faults.@Nullable StreamBreak streamBreak, Faults.@Nullable StreamPause pause,
-			long latencyMillis) throws IOException {
+			boolean cutToolUse, long latencyMillis) throws IOException {
 		List<ObjectNode> deltas = new java.util.ArrayList<>();
 		List<Integer> ends = new java.util.ArrayList<>();
 		java.util.Map<Integer, ObjectNode> starts = new java.util.HashMap<>();
@@ -90,7 +92,7 @@ record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullab
 					.put("toolUseId", use.call().toolUseId())
 					.put("name", use.call().name());
 				starts.put(deltas.size(), start);
-				for (String chunk : use.call().inputDeltas()) {
+				for (String chunk : use.call().inputDeltas(cutToolUse)) {
 					ObjectNode event = event(index);
 					event.putObject("delta").putObject("toolUse").put("input", chunk);
 					deltas.add(event);
@@ -152,6 +154,22 @@ record ConverseReply(List<Block> blocks, String stopReason, Usage usage, @Nullab
 			metadata.set("trace", this.trace);
 		}
 		events.event("metadata", metadata);
+	}
+
+	/**
+	 * This answer as stopped by the token limit.
+	 * @return the answer with the stop reason {@code max_tokens}
+	 */
+	ConverseReply cutAtMaxTokens() {
+		return new ConverseReply(this.blocks, Generation.MAX_TOKENS, this.usage, this.trace, this.echo);
+	}
+
+	/**
+	 * Whether the answer calls a tool.
+	 * @return whether it has a tool use
+	 */
+	boolean callsTool() {
+		return this.blocks.stream().anyMatch(Block.ToolUse.class::isInstance);
 	}
 
 	private static ObjectNode event(int index) {

@@ -30,6 +30,8 @@ public final class Faults {
 
 	private final Deque<StreamPause> streamPauses = new ArrayDeque<>();
 
+	private int toolUseCuts;
+
 	/** Whether anything is armed: lets the hot path skip the lock. */
 	private volatile boolean armed;
 
@@ -165,6 +167,19 @@ public final class Faults {
 	}
 
 	/**
+	 * Cuts the tool use of the next ConverseStream that calls a tool, as when maxTokens
+	 * runs out inside it: its input deltas stop one character short of the input JSON, so
+	 * that they do not join into JSON, and the stop reason is {@code max_tokens} (Bedrock
+	 * streams a tool use cut so: aaif-goose/goose issue 11838).
+	 * @return this
+	 */
+	public synchronized Faults cutNextToolUse() {
+		this.toolUseCuts++;
+		this.armed = true;
+		return this;
+	}
+
+	/**
 	 * How many injected failures (not stream breaks) are still to come.
 	 * @return the number of requests still to fail
 	 */
@@ -186,6 +201,7 @@ public final class Faults {
 		this.streamBreaks.clear();
 		this.brokenAnswers.clear();
 		this.streamPauses.clear();
+		this.toolUseCuts = 0;
 		this.latency = Duration.ZERO;
 		this.armed = false;
 		return this;
@@ -267,6 +283,27 @@ public final class Faults {
 		}
 	}
 
+	/**
+	 * Whether the tool use of this ConverseStream must be cut
+	 * ({@link #cutNextToolUse()}), consuming the cut when the answer has a tool use to
+	 * cut.
+	 * @param callsTool whether the stream's answer calls a tool
+	 * @return whether to cut it
+	 */
+	boolean takeToolUseCut(boolean callsTool) {
+		if (!this.armed || !callsTool) {
+			return false;
+		}
+		synchronized (this) {
+			boolean cut = this.toolUseCuts > 0;
+			if (cut) {
+				this.toolUseCuts--;
+			}
+			rearm();
+			return cut;
+		}
+	}
+
 	Duration latencyOf(String api) {
 		return RUNTIME_APIS.contains(api) ? this.latency : Duration.ZERO;
 	}
@@ -294,7 +331,7 @@ public final class Faults {
 
 	private void rearm() {
 		this.armed = !this.failures.isEmpty() || !this.streamBreaks.isEmpty() || !this.brokenAnswers.isEmpty()
-				|| !this.streamPauses.isEmpty();
+				|| !this.streamPauses.isEmpty() || this.toolUseCuts > 0;
 	}
 
 	/**

@@ -60,8 +60,10 @@ final class RuntimeApi {
 		ConverseReply reply = this.converser.reply(target, call.body());
 		Faults.StreamBreak streamBreak = this.faults.takeStreamBreak();
 		Faults.StreamPause pause = this.faults.takeStreamPause();
-		ConverseReply routed = routed(reply, target, call);
-		return new Answer.Stream((events) -> routed.write(events, streamBreak, pause, call.elapsedMillis()));
+		boolean cutToolUse = this.faults.takeToolUseCut(reply.callsTool());
+		ConverseReply routed = routed(cutToolUse ? reply.cutAtMaxTokens() : reply, target, call);
+		return new Answer.Stream(
+				(events) -> routed.write(events, streamBreak, pause, cutToolUse, call.elapsedMillis()));
 	}
 
 	/**

@@ -57,10 +57,14 @@ record ToolCall(String toolUseId, String name, ObjectNode input) {
 
 	/**
 	 * The input JSON cut into the string deltas a stream sends.
-	 * @return several chunks whose concatenation is the input JSON
+	 * @param cut whether to leave out the JSON's last character, so that the chunks do
+	 * not join into JSON
+	 * @return several chunks whose concatenation is the input JSON (or all of it but its
+	 * last character)
 	 */
-	java.util.List<String> inputDeltas() {
-		String json = this.input.toString();
+	java.util.List<String> inputDeltas(boolean cut) {
+		String whole = this.input.toString();
+		String json = cut ? whole.substring(0, whole.length() - 1) : whole;
 		java.util.List<String> deltas = new java.util.ArrayList<>();
 		for (int start = 0; start < json.length(); start += DELTA_SIZE) {
 			deltas.add(json.substring(start, Math.min(json.length(), start + DELTA_SIZE)));

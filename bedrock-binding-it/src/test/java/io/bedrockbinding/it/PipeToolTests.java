@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tools through the pipe against LocalBedrock: Java tools run in a loop until the model
@@ -138,6 +139,32 @@ class PipeToolTests {
 			.reduce("", String::concat);
 		assertThat(PipeJson.fromJson(input)).isEqualTo(toolUse(result.conversation().get(1)).input());
 		assertThat(result.text()).contains("Rain in ");
+	}
+
+	@Test
+	void aStreamedToolUseCutOffByMaxTokensFailsWithTheFixInsteadOfRunningTheTool() {
+		List<City> asked = new CopyOnWriteArrayList<>();
+		PipeTool weather = PipeTool.of("weather", "Today's weather in a city", City.class, (city) -> {
+			asked.add(city);
+			return "Rain";
+		});
+		BedrockPipe pipe = this.factories.of("us-east-1").pipe(Fixture.HAIKU).withTool(weather);
+		// the input JSON lacks its closing brace; the stop reason is max_tokens
+		bedrock.faults().cutNextToolUse();
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.await(pipe.stream(List.of(Content.user("Weather in Oslo?")), (event) -> {
+				})));
+
+		assertThat(failure).as("the call should have failed").isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.MALFORMED_RESPONSE);
+		assertThat(failure.getMessage())
+			.startsWith("Bedrock's answer could not be read: the answer stopped at max_tokens inside tool use tooluse_")
+			.contains("(weather), whose input is cut short");
+		assertThat(failure.requestId()).isNotBlank();
+		assertThat(failure.fix()).isEqualTo("raise maxTokens (withMaxTokens) so that the tool use fits in the answer");
+		// no tool ran on an input that could not be read
+		assertThat(asked).isEmpty();
 	}
 
 	@ParameterizedTest
