@@ -2,6 +2,7 @@ package io.bedrockbinding.ai.autoconfigure;
 
 import io.bedrockbinding.ai.embedding.BedrockBindingEmbeddingModel;
 import io.bedrockbinding.autoconfigure.BedrockBindingAutoConfiguration;
+import io.bedrockbinding.pipe.BedrockEmbeddings;
 import io.bedrockbinding.pipe.BedrockPipeFactory;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public final class BedrockBindingEmbeddingAutoConfiguration {
 			BedrockBindingEmbeddingProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EmbeddingModelObservationConvention> observationConvention) {
 		EmbeddingOptions defaults = properties.toEmbeddingOptions();
-		requireEmbeddingModel(pipes, defaults.getModel());
+		requireEmbeddingModel(pipes, defaults.getModel(), defaults.getDimensions());
 		BedrockBindingEmbeddingModel model = new BedrockBindingEmbeddingModel(pipes, defaults,
 				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		observationConvention.ifAvailable(model::setObservationConvention);
@@ -47,21 +48,38 @@ public final class BedrockBindingEmbeddingAutoConfiguration {
 
 	/**
 	 * Refuses a default model that {@code BedrockEmbeddings} cannot call (a chat model,
-	 * say) at start-up, naming the property, rather than at the first call. Nothing is
-	 * sent.
+	 * say), or default dimensions it does not offer, at start-up, naming the property,
+	 * rather than at the first call. Nothing is sent.
 	 * @param pipes the pipe factory
 	 * @param model the default model, or {@code null} when none is set
+	 * @param dimensions the default dimensions, or {@code null} when none are set
 	 */
-	private static void requireEmbeddingModel(BedrockPipeFactory pipes, @Nullable String model) {
+	private static void requireEmbeddingModel(BedrockPipeFactory pipes, @Nullable String model,
+			@Nullable Integer dimensions) {
+		String prefix = BedrockBindingEmbeddingProperties.PREFIX + ".options.";
 		if (model == null) {
+			if (dimensions != null) {
+				throw new IllegalArgumentException(prefix + "dimensions is set without " + prefix
+						+ "model: set the model whose vector size it is");
+			}
 			return;
 		}
+		BedrockEmbeddings embeddings;
 		try {
-			pipes.embeddings(model);
+			embeddings = pipes.embeddings(model);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(BedrockBindingEmbeddingProperties.PREFIX
-					+ ".options.model must be a text embedding model, got '" + model + "': " + ex.getMessage());
+			throw new IllegalArgumentException(
+					prefix + "model must be a text embedding model, got '" + model + "': " + ex.getMessage());
+		}
+		if (dimensions != null) {
+			try {
+				embeddings.withDimensions(dimensions);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(
+						prefix + "dimensions=" + dimensions + " does not fit " + prefix + "model: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -27,7 +27,7 @@ public class BedrockBindingEmbeddingProperties {
 	EmbeddingOptions toEmbeddingOptions() {
 		String model = ModelProperty.modelId(PREFIX + ".options.model", this.options.getModel(),
 				"amazon.titan-embed-text-v2:0");
-		return EmbeddingOptions.builder().model(model).build();
+		return EmbeddingOptions.builder().model(model).dimensions(this.options.getDimensions()).build();
 	}
 
 	/** Options of calls that set none of their own. */
@@ -45,6 +45,22 @@ public class BedrockBindingEmbeddingProperties {
 
 		public void setModel(@Nullable String model) {
 			this.model = model;
+		}
+
+		/**
+		 * Vector size of calls whose options set none, one the model offers: 256, 512 or
+		 * 1024 for amazon.titan-embed-text-v2:0, 256, 512, 1024 or 1536 for
+		 * cohere.embed-v4:0. When set, the embedding model's dimensions() answers it
+		 * without a call.
+		 */
+		private @Nullable Integer dimensions;
+
+		public @Nullable Integer getDimensions() {
+			return this.dimensions;
+		}
+
+		public void setDimensions(@Nullable Integer dimensions) {
+			this.dimensions = dimensions;
 		}
 
 	}

@@ -88,6 +88,18 @@ public final class BedrockBindingEmbeddingModel extends AbstractEmbeddingModel {
 			});
 	}
 
+	/**
+	 * The vector size of calls that set none: the default options' dimensions when set
+	 * ({@code bedrock.binding.embedding.options.dimensions}), without a call; otherwise
+	 * Spring AI's way, which embeds a test string with the default model.
+	 * @return the number of dimensions
+	 */
+	@Override
+	public int dimensions() {
+		Integer dimensions = this.defaultOptions.getDimensions();
+		return (dimensions != null) ? dimensions : super.dimensions();
+	}
+
 	@Override
 	public float[] embed(Document document) {
 		return embed(getEmbeddingContent(document));

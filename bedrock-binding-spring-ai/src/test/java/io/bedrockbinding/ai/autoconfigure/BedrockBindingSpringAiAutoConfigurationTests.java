@@ -145,6 +145,27 @@ class BedrockBindingSpringAiAutoConfigurationTests {
 				.hasMessageContaining("cohere.embed-v4:0"));
 	}
 
+	@Test
+	void embeddingDimensionsTheModelDoesNotOfferFailStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("bedrock.binding.embedding.options.model=amazon.titan-embed-text-v2:0",
+					"bedrock.binding.embedding.options.dimensions=300")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("bedrock.binding.embedding.options.dimensions=300 does not fit "
+						+ "bedrock.binding.embedding.options.model: amazon.titan-embed-text-v2:0 offers 256, 512, "
+						+ "1024 dimensions, not 300"));
+	}
+
+	@Test
+	void embeddingDimensionsWithoutAModelFailStartUpNamingBothProperties() {
+		this.runner.withPropertyValues("bedrock.binding.embedding.options.dimensions=512")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("bedrock.binding.embedding.options.dimensions is set without "
+						+ "bedrock.binding.embedding.options.model: set the model whose vector size it is"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class OwnModels {
 

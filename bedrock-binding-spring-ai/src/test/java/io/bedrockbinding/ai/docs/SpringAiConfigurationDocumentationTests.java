@@ -50,7 +50,7 @@ class SpringAiConfigurationDocumentationTests {
 		}
 		assertThat(described).contains("bedrock.binding.chat.options.model", "bedrock.binding.chat.options.temperature",
 				"bedrock.binding.chat.options.max-tokens", "bedrock.binding.chat.options.top-p",
-				"bedrock.binding.embedding.options.model");
+				"bedrock.binding.embedding.options.model", "bedrock.binding.embedding.options.dimensions");
 		assertThat(documented).isEqualTo(described);
 	}
 
