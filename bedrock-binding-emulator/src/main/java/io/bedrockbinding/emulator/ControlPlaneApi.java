@@ -59,9 +59,10 @@ final class ControlPlaneApi {
 
 	Answer listFoundationModels(Call call) {
 		String provider = blankToNull(call.parameters().get("byProvider"));
-		String inferenceType = blankToNull(call.parameters().get("byInferenceType"));
-		String outputModality = blankToNull(call.parameters().get("byOutputModality"));
-		String customizationType = blankToNull(call.parameters().get("byCustomizationType"));
+		String inferenceType = FoundationModelFilter.BY_INFERENCE_TYPE.of(call.parameters());
+		String outputModality = FoundationModelFilter.BY_OUTPUT_MODALITY.of(call.parameters());
+		// the catalog knows no customization of any model: a valid type lists none
+		String customizationType = FoundationModelFilter.BY_CUSTOMIZATION_TYPE.of(call.parameters());
 		ObjectNode reply = Json.newObject();
 		ArrayNode summaries = reply.putArray("modelSummaries");
 		for (ModelInfo model : this.catalog.all()) {

@@ -2,6 +2,7 @@ package io.bedrockbinding.emulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelDetails;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.services.bedrock.model.InferenceProfileStatus;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
 import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
 import software.amazon.awssdk.services.bedrock.model.InferenceType;
+import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest;
 import software.amazon.awssdk.services.bedrock.model.ListInferenceProfilesResponse;
 import software.amazon.awssdk.services.bedrock.model.ModelModality;
 import software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
@@ -141,6 +145,35 @@ class ControlPlaneTests {
 			.containsOnlyKeys(TestCatalog.SONNET_200K);
 		assertThat(foundationModels(east, (request) -> request.byOutputModality(ModelModality.EMBEDDING)))
 			.containsOnlyKeys(TestCatalog.TITAN_EMBED, TestCatalog.COHERE_EMBED);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "byOutputModality, 'TEXT, IMAGE, EMBEDDING'", "byInferenceType, 'ON_DEMAND, PROVISIONED'",
+			"byCustomizationType, 'FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION'" })
+	void anUnknownFilterValueIsAValidationError(String parameter, String allowed) {
+		Consumer<ListFoundationModelsRequest.Builder> foo = switch (parameter) {
+			case "byOutputModality" -> (request) -> request.byOutputModality("FOO");
+			case "byInferenceType" -> (request) -> request.byInferenceType("FOO");
+			default -> (request) -> request.byCustomizationType("FOO");
+		};
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> east.listFoundationModels(foo))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage())
+				.isEqualTo("Invalid value 'FOO' for " + parameter + ": use one of " + allowed));
+	}
+
+	@Test
+	void everyFilterValueOfTheApiReferenceIsAccepted() {
+		for (ModelModality modality : List.of(ModelModality.TEXT, ModelModality.IMAGE, ModelModality.EMBEDDING)) {
+			assertThat(east.listFoundationModels((request) -> request.byOutputModality(modality))
+				.sdkHttpResponse()
+				.isSuccessful()).as(modality.toString()).isTrue();
+		}
+		for (String type : List.of("FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION")) {
+			assertThat(foundationModels(east, (request) -> request.byCustomizationType(type))).as(type).isEmpty();
+		}
+		assertThat(foundationModels(east, (request) -> request.byOutputModality(ModelModality.TEXT)))
+			.containsKeys(TestCatalog.NOVA_PRO, TestCatalog.HAIKU);
 	}
 
 	@Test
@@ -307,7 +340,7 @@ class ControlPlaneTests {
 	}
 
 	private static Map<String, FoundationModelSummary> foundationModels(BedrockClient client,
-			java.util.function.Consumer<software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest.Builder> request) {
+			Consumer<ListFoundationModelsRequest.Builder> request) {
 		return client.listFoundationModels(request)
 			.modelSummaries()
 			.stream()
