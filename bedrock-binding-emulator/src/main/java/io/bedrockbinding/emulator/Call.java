@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param body the raw request body
  * @param parameters the decoded query parameters (GET) or form fields (STS)
  * @param startNanos {@link System#nanoTime()} when the request arrived
+ * @param contentType the request's {@code Content-Type} header, or {@code null} when it
+ * has none
  */
 record Call(String api, @Nullable String resource, String region, byte[] body, Map<String, String> parameters,
-		long startNanos) {
+		long startNanos, @Nullable String contentType) {
+
+	/** A call without a {@code Content-Type}: one whose API does not look at it. */
+	Call(String api, @Nullable String resource, String region, byte[] body, Map<String, String> parameters,
+			long startNanos) {
+		this(api, resource, region, body, parameters, startNanos, null);
+	}
 
 	/** The resource of a call whose route always has one. */
 	String requireResource() {

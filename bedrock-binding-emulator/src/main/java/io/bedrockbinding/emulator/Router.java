@@ -68,7 +68,8 @@ final class Router implements HttpHandler {
 			String rawPath = exchange.getRequestURI().getRawPath();
 			String rawQuery = exchange.getRequestURI().getRawQuery();
 			String region = CallerRegion.of(exchange.getRequestHeaders().getFirst("Authorization"), this.defaultRegion);
-			Call call = route(method, rawPath, rawQuery, body, region, start);
+			Call call = route(method, rawPath, rawQuery, body, region, start,
+					exchange.getRequestHeaders().getFirst("Content-Type"));
 			Answer answer = answer(call, method, rawPath);
 			String journaled = method.equals("GET") ? queryText(call.parameters())
 					: new String(body, StandardCharsets.UTF_8);
@@ -131,10 +132,11 @@ final class Router implements HttpHandler {
 	 * @param body the request body
 	 * @param region the region the caller signed for
 	 * @param start when the request arrived ({@link System#nanoTime()})
+	 * @param contentType the {@code Content-Type} header, kept for the model calls
 	 * @return the call
 	 */
 	private static Call route(String method, String rawPath, @Nullable String rawQuery, byte[] body, String region,
-			long start) {
+			long start, @Nullable String contentType) {
 		if (method.equals("POST") && rawPath.startsWith(MODEL_PREFIX)) {
 			for (String[] operation : new String[][] { { "/converse-stream", "ConverseStream" },
 					{ "/converse", "Converse" }, { "/invoke-with-response-stream", "InvokeModelWithResponseStream" },
@@ -142,7 +144,8 @@ final class Router implements HttpHandler {
 				if (rawPath.endsWith(operation[0])
 						&& rawPath.length() > MODEL_PREFIX.length() + operation[0].length()) {
 					String model = rawPath.substring(MODEL_PREFIX.length(), rawPath.length() - operation[0].length());
-					return new Call(operation[1], UrlText.decodePath(model), region, body, Map.of(), start);
+					return new Call(operation[1], UrlText.decodePath(model), region, body, Map.of(), start,
+							contentType);
 				}
 			}
 		}

@@ -85,6 +85,7 @@ final class RuntimeApi {
 	}
 
 	Answer invokeModel(Call call) {
+		requireJsonContentType(call);
 		requireNativeBodyWithinLimit(call);
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:InvokeModel");
 		NativeBodies.Reply reply = NativeBodies.answer(target, call.body());
@@ -92,6 +93,28 @@ final class RuntimeApi {
 				Map.of("X-Amzn-Bedrock-Input-Token-Count", Integer.toString(reply.inputTokens()),
 						"X-Amzn-Bedrock-Output-Token-Count", Integer.toString(reply.outputTokens()),
 						"X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.elapsedMillis())));
+	}
+
+	/**
+	 * Refuses an InvokeModel body whose {@code Content-Type} is not JSON, as Bedrock does
+	 * (its message as quoted in aws/aws-sdk-ruby#3033, an SDK release that sent another
+	 * type, and in tsibelman/aws-signer-v4-dot-net#40, a text type sent by hand). No
+	 * header is JSON: the API reference gives {@code application/json} as the default.
+	 * Only the media type is compared: no source says whether Bedrock takes parameters
+	 * such as {@code charset}. InvokeModelWithResponseStream and Converse are left alone,
+	 * for want of a source for what they answer.
+	 * @param call the request
+	 */
+	private static void requireJsonContentType(Call call) {
+		String contentType = call.contentType();
+		if (contentType == null) {
+			return;
+		}
+		int parameters = contentType.indexOf(';');
+		String mediaType = ((parameters >= 0) ? contentType.substring(0, parameters) : contentType).trim();
+		if (!mediaType.equalsIgnoreCase(Answers.JSON)) {
+			throw BedrockError.validation("The provided Content Type is invalid or not supported for this model");
+		}
 	}
 
 	static void pause(java.time.Duration pause) {

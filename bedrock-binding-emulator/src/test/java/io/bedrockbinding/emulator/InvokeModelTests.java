@@ -1,5 +1,9 @@
 package io.bedrockbinding.emulator;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -16,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InvokeModelTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String HAIKU_BODY = """
+			{"anthropic_version":"bedrock-2023-05-31","max_tokens":50,
+			 "messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}""";
 
 	@RegisterExtension
 	static final LocalBedrockExtension bedrock = new LocalBedrockExtension(
@@ -186,6 +194,31 @@ class InvokeModelTests {
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(
 				() -> invoke(TestCatalog.SONNET_37, "{\"anthropic_version\":\"x\",\"max_tokens\":5,\"messages\":[]}"))
 			.withMessageContaining("on-demand throughput");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonByItsContentTypeIsRefused() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> client.get()
+				.invokeModel((request) -> request.modelId(TestCatalog.HAIKU)
+					.contentType("text/plain")
+					.body(SdkBytes.fromUtf8String(HAIKU_BODY))))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage())
+				.isEqualTo("The provided Content Type is invalid or not supported for this model"));
+		assertThat(bedrock.journal()).singleElement().satisfies((entry) -> assertThat(entry.status()).isEqualTo(400));
+	}
+
+	@Test
+	void aBodyWithoutContentTypeIsTakenAsJson() throws Exception {
+		// the SDK always sends one; the API's default is application/json
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(bedrock.endpoint().resolve("/model/" + TestCatalog.HAIKU + "/invoke"))
+				.POST(HttpRequest.BodyPublishers.ofString(HAIKU_BODY))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("You said: hi");
 	}
 
 	private static InvokeModelResponse invoke(String modelId, String body) {
