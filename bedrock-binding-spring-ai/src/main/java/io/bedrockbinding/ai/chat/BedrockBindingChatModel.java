@@ -182,6 +182,7 @@ public final class BedrockBindingChatModel implements ChatModel {
 				|| leavesOut(own.getMaxTokens(), defaults.getMaxTokens())
 				|| leavesOut(own.getStopSequences(), defaults.getStopSequences())
 				|| leavesOut(own.getOutputSchema(), defaults.getOutputSchema())
+				|| !own.getModelFields().keySet().containsAll(defaults.getModelFields().keySet())
 				|| (CollectionUtils.isEmpty(own.getToolCallbacks())
 						&& !CollectionUtils.isEmpty(defaults.getToolCallbacks()))
 				|| (CollectionUtils.isEmpty(own.getToolContext())
