@@ -62,8 +62,8 @@ public class BedrockBindingChatProperties {
 	/**
 	 * Model fields with the text values of a properties file or an environment variable
 	 * that spell a JSON number or {@code true}/{@code false} as that number or boolean:
-	 * Bedrock takes {@code "top_k": 5}, not {@code "top_k": "5"}. YAML values keep the
-	 * type YAML gave them.
+	 * Bedrock takes {@code "top_k": 5}, not {@code "top_k": "5"}. YAML numbers and
+	 * booleans stay as they are; a quoted YAML value is text like any other.
 	 * @param fields the bound fields
 	 * @return the fields to send
 	 */
