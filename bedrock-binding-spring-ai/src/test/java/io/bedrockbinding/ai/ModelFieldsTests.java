@@ -1,5 +1,6 @@
 package io.bedrockbinding.ai;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,21 @@ class ModelFieldsTests {
 				.isEqualTo(JSON.readTree("{\"top_k\":10,\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}")));
 		assertThat(responses.get(responses.size() - 1).getResult().getOutput().getMetadata())
 			.containsKey(BedrockBindingMetadata.THOUGHTS);
+	}
+
+	@Test
+	void optionsKeepTheFieldsTheyWereBuiltWithWhenTheCallerChangesANestedMapAfter() {
+		Map<String, Object> thinking = new HashMap<>(Map.of("type", "enabled", "budget_tokens", 1024));
+		this.chatModel.call(new Prompt("Why is the sky blue?",
+				BedrockBindingChatOptions.builder().modelFields(Map.of("thinking", thinking)).build()));
+		thinking.put("budget_tokens", 2048);
+		this.chatModel.call(new Prompt("Why is the sky blue?",
+				BedrockBindingChatOptions.builder().modelFields(Map.of("thinking", thinking)).build()));
+
+		// the second call's options are not taken for the first's, whose pipe sends 1024
+		assertThat(this.localBedrock.journal("Converse")).extracting((call) -> fields(call).path("thinking"))
+			.containsExactly(JSON.readTree("{\"type\":\"enabled\",\"budget_tokens\":1024}"),
+					JSON.readTree("{\"type\":\"enabled\",\"budget_tokens\":2048}"));
 	}
 
 	private static JsonNode fields(JournalEntry call) {

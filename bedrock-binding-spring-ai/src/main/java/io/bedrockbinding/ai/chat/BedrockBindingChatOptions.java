@@ -1,5 +1,6 @@
 package io.bedrockbinding.ai.chat;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,30 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			@Nullable String outputSchema, @Nullable Map<String, Object> modelFields) {
 		super(toolCallbacks, toolContext, model, null, maxTokens, null, stopSequences, temperature, null, topP);
 		this.outputSchema = outputSchema;
-		this.modelFields = (modelFields == null || modelFields.isEmpty()) ? Map.of()
-				: Collections.unmodifiableMap(new LinkedHashMap<>(modelFields));
+		this.modelFields = (modelFields == null || modelFields.isEmpty()) ? Map.of() : frozen(modelFields);
+	}
+
+	/**
+	 * A copy of model fields, nested maps and lists too, that no one can change: the kept
+	 * pipes are found by comparing them, so a caller's later change of a nested map must
+	 * not make them equal to other fields.
+	 * @param <T> the type of the value
+	 * @param value a field's value: a map, a list or a plain value
+	 * @return the copy (a plain value itself)
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T> T frozen(T value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put(key, frozen(item)));
+			return (T) Collections.unmodifiableMap(copy);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((item) -> copy.add(frozen(item)));
+			return (T) Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 	/**
