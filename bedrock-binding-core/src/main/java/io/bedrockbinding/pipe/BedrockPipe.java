@@ -300,6 +300,27 @@ public final class BedrockPipe {
 	}
 
 	/**
+	 * Sends {@code messages} over ConverseStream, handing each piece of the reply's text
+	 * to {@code onText} and each piece of its reasoning's text ({@code reasoningContent}
+	 * deltas) to {@code onReasoning} as they arrive; otherwise as
+	 * {@link #streamText(List, Consumer)}, reasoning counting as handed over like text: a
+	 * stream that breaks before either is retried or goes to the binding's next target
+	 * unseen, one that breaks after ends the call (an SDK retry with
+	 * {@link FailureReason#STREAM_INTERRUPTED}).
+	 * @param messages the call's messages
+	 * @param onText gets each piece of the reply's text, in order, on an SDK thread
+	 * @param onReasoning gets each piece of the reasoning's text, in order, on the same
+	 * thread as {@code onText}; what either throws ends the call
+	 * ({@link FailureReason#OTHER}, with it as the cause)
+	 * @return the reply's future, failed with a {@link BedrockPipeException} on any
+	 * failure
+	 */
+	public CompletableFuture<PipeResult> streamText(List<Message> messages, Consumer<String> onText,
+			Consumer<String> onReasoning) {
+		return this.calls.stream(messages, StreamSink.textAndReasoning(onText, onReasoning));
+	}
+
+	/**
 	 * Sends {@code messages} over ConverseStream, handing every event (text, tool-use
 	 * input and reasoning deltas, stop, metadata) to {@code onEvent} in order, those of
 	 * each tool round one after the other; completes with the same result as

@@ -3,6 +3,8 @@ package io.bedrockbinding.pipe;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 
@@ -58,6 +60,59 @@ interface StreamSink {
 			}
 
 		};
+	}
+
+	/**
+	 * A sink of the text deltas and of the reasoning's text deltas, each to its own
+	 * callback: both count as handed over, the rest (message start, signatures, stop,
+	 * metadata) does not.
+	 * @param onText gets each piece of text
+	 * @param onReasoning gets each piece of the reasoning's text
+	 * @return the sink
+	 */
+	static StreamSink textAndReasoning(Consumer<String> onText, Consumer<String> onReasoning) {
+		Objects.requireNonNull(onText, "onText (the callback that gets each piece of text) is null");
+		Objects.requireNonNull(onReasoning, "onReasoning (the callback that gets each piece of reasoning) is null");
+		return new StreamSink() {
+
+			/** The callback of the last piece, the one that threw if one did. */
+			private String callback = "onText";
+
+			@Override
+			public boolean wants(ConverseStreamOutput event) {
+				return event instanceof ContentBlockDeltaEvent delta && delta.delta() != null
+						&& (delta.delta().text() != null || reasoningText(delta.delta()) != null);
+			}
+
+			@Override
+			public void accept(ConverseStreamOutput event) {
+				ContentBlockDelta delta = ((ContentBlockDeltaEvent) event).delta();
+				if (delta.text() != null) {
+					this.callback = "onText";
+					onText.accept(delta.text());
+				}
+				else {
+					this.callback = "onReasoning";
+					onReasoning.accept(reasoningText(delta));
+				}
+			}
+
+			@Override
+			public String callback() {
+				return this.callback;
+			}
+
+		};
+	}
+
+	/**
+	 * The text of a reasoning delta.
+	 * @param delta a delta
+	 * @return its reasoning's text, or {@code null} when it has none (a signature, or no
+	 * reasoning)
+	 */
+	private static @Nullable String reasoningText(ContentBlockDelta delta) {
+		return (delta.reasoningContent() != null) ? delta.reasoningContent().text() : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.bedrockbinding.it;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +91,48 @@ class PipeStreamTests {
 		assertThat(deltas).hasSize(2).doesNotHaveDuplicates();
 		// Let the SDK's retried stream end here, not in the next test's journal.
 		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
+	}
+
+	@Test
+	void reasoningAndTextReachTheirOwnCallbacksPieceByPiece() {
+		BedrockPipe pipe = reasoningPipe(1);
+		List<String> text = new CopyOnWriteArrayList<>();
+		List<String> reasoning = new CopyOnWriteArrayList<>();
+
+		PipeResult result = CallPath
+			.await(pipe.streamText(List.of(Content.user("Why is the sky blue?")), text::add, reasoning::add));
+
+		assertThat(reasoning).hasSizeGreaterThan(1);
+		assertThat(String.join("", reasoning)).isEqualTo(result.reasoning().get(0).reasoningText().text());
+		assertThat(text).hasSizeGreaterThan(1);
+		assertThat(String.join("", text)).isEqualTo(result.text());
+	}
+
+	@Test
+	void aStreamRetriedAfterReasoningFailsInsteadOfRepeatingIt() {
+		BedrockPipe pipe = reasoningPipe(2);
+		// two reasoning deltas, then throttled: the SDK retries after both
+		// had reached the caller
+		bedrock.faults().breakNextStream(2, Fault.THROTTLING);
+		List<String> reasoning = new CopyOnWriteArrayList<>();
+
+		BedrockPipeException failure = catchThrowableOfType(BedrockPipeException.class,
+				() -> CallPath.await(pipe.streamText(List.of(Content.user("Why is the sky blue?")), (text) -> {
+				}, reasoning::add)));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.reason()).isEqualTo(FailureReason.STREAM_INTERRUPTED);
+		assertThat(reasoning).hasSize(2).doesNotHaveDuplicates();
+		// Let the SDK's retried stream end here, not in the next test's journal.
+		await().atMost(Duration.ofSeconds(10)).until(() -> bedrock.get().journal("ConverseStream").size() == 2);
+	}
+
+	private BedrockPipe reasoningPipe(int attempts) {
+		BedrockPipeFactory factory = this.factories.track(BedrockPipeFactory
+			.builder(Fixture.registry("us-east-1"), Fixture.clients(bedrock.get(), attempts).build())
+			.build());
+		return factory.pipe(Fixture.SONNET_37)
+			.withModelFields(Map.of("thinking", Map.of("type", "enabled", "budget_tokens", 1024)));
 	}
 
 	@Test
@@ -285,6 +328,8 @@ class PipeStreamTests {
 		assertThatNullPointerException().isThrownBy(() -> pipe.stream(PROMPT, null)).withMessageContaining("onText");
 		assertThatNullPointerException().isThrownBy(() -> pipe.stream(List.of(Content.user(PROMPT)), null))
 			.withMessageContaining("onEvent");
+		assertThatNullPointerException().isThrownBy(() -> pipe.streamText(List.of(Content.user(PROMPT)), (text) -> {
+		}, null)).withMessageContaining("onReasoning");
 		assertThat(bedrock.get().journal("ConverseStream")).isEmpty();
 	}
 

@@ -1,6 +1,8 @@
 package io.bedrockbinding.ai;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.bedrockbinding.ai.chat.BedrockBindingMetadata;
 import io.bedrockbinding.emulator.JournalEntry;
@@ -11,10 +13,12 @@ import io.bedrockbinding.pipe.TokenUsage;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.MessageAggregator;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -155,7 +159,7 @@ class ChatClientTests {
 	}
 
 	@Test
-	void reasoningOfAStreamIsInItsLastResponseAndNotInItsPieces() {
+	void reasoningOfAStreamComesPieceByPieceAsItArrivesAndWholeInTheLastResponse() {
 		List<ChatResponse> responses = this.chatClientBuilder.build()
 			.prompt()
 			.options(ChatOptions.builder().model("deepseek.r1-v1:0"))
@@ -170,8 +174,31 @@ class ChatClientTests {
 			.map((piece) -> piece.getResult().getOutput().getText())
 			.reduce("", String::concat);
 		assertThat(text).endsWith("You said: Why is the sky blue?").doesNotContain("The user asked");
-		assertThat(responses.get(responses.size() - 1).getResult().getOutput().getMetadata()).containsEntry(
-				BedrockBindingMetadata.THOUGHTS, "The user asked: \"Why is the sky blue?\". I answer by repeating it.");
+		String reasoning = "The user asked: \"Why is the sky blue?\". I answer by repeating it.";
+		List<AssistantMessage> outputs = responses.stream().map((piece) -> piece.getResult().getOutput()).toList();
+		List<String> thoughts = new ArrayList<>();
+		int firstText = -1;
+		for (int i = 0; i < outputs.size() - 1; i++) {
+			AssistantMessage output = outputs.get(i);
+			if (output.getMetadata().containsKey(BedrockBindingMetadata.THOUGHTS)) {
+				// a piece of reasoning: no text of its own, and before the reply's text
+				assertThat(output.getText()).isEmpty();
+				assertThat(firstText).isEqualTo(-1);
+				thoughts.add((String) output.getMetadata().get(BedrockBindingMetadata.THOUGHTS));
+			}
+			else if (firstText < 0 && !output.getText().isEmpty()) {
+				firstText = i;
+			}
+		}
+		assertThat(thoughts).hasSizeGreaterThan(1);
+		assertThat(String.join("", thoughts)).isEqualTo(reasoning);
+		assertThat(responses.get(responses.size() - 1).getResult().getOutput().getMetadata())
+			.containsEntry(BedrockBindingMetadata.THOUGHTS, reasoning);
+		// Spring AI's own aggregate of the stream keeps the whole reasoning
+		AtomicReference<ChatResponse> aggregate = new AtomicReference<>();
+		new MessageAggregator().aggregate(Flux.fromIterable(responses), aggregate::set).blockLast();
+		assertThat(aggregate.get().getResult().getOutput().getMetadata()).containsEntry(BedrockBindingMetadata.THOUGHTS,
+				reasoning);
 	}
 
 	@Test

@@ -1,6 +1,11 @@
 package io.bedrockbinding.ai.autoconfigure;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
 import io.bedrockbinding.catalog.ModelCatalog;
@@ -16,6 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BedrockBindingChatProperties {
 
 	static final String PREFIX = "bedrock.binding.chat";
+
+	/** A JSON number, as a text value of a model field may spell one. */
+	private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	private final Options options = new Options();
 
@@ -47,7 +55,46 @@ public class BedrockBindingChatProperties {
 			.temperature(this.options.getTemperature())
 			.topP(this.options.getTopP())
 			.maxTokens(maxTokens)
+			.modelFields(typed(this.options.getModelFields()))
 			.build();
+	}
+
+	/**
+	 * Model fields with the text values of a properties file or an environment variable
+	 * that spell a JSON number or {@code true}/{@code false} as that number or boolean:
+	 * Bedrock takes {@code "top_k": 5}, not {@code "top_k": "5"}. YAML numbers and
+	 * booleans stay as they are; a quoted YAML value is text like any other.
+	 * @param fields the bound fields
+	 * @return the fields to send
+	 */
+	static Map<String, Object> typed(Map<String, Object> fields) {
+		Map<String, Object> typed = new LinkedHashMap<>();
+		fields.forEach((name, value) -> typed.put(name, typedValue(value)));
+		return typed;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable Object typedValue(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return typed((Map<String, Object>) map);
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(BedrockBindingChatProperties::typedValue).toList();
+		}
+		if (!(value instanceof String text)) {
+			return value;
+		}
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.valueOf(text);
+		}
+		if (!NUMBER.matcher(text).matches()) {
+			return text;
+		}
+		if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+			return new BigDecimal(text);
+		}
+		BigInteger number = new BigInteger(text);
+		return (number.bitLength() < 64) ? (Object) number.longValue() : number;
 	}
 
 	/**
@@ -99,6 +146,13 @@ public class BedrockBindingChatProperties {
 		 */
 		private @Nullable Double topP;
 
+		/**
+		 * Model-specific request fields sent with every call (Converse
+		 * additionalModelRequestFields), e.g. top_k=5 or thinking.type=enabled with
+		 * thinking.budget_tokens=1024. A request's model fields are merged in by name.
+		 */
+		private Map<String, Object> modelFields = new LinkedHashMap<>();
+
 		public @Nullable String getModel() {
 			return this.model;
 		}
@@ -129,6 +183,14 @@ public class BedrockBindingChatProperties {
 
 		public void setTopP(@Nullable Double topP) {
 			this.topP = topP;
+		}
+
+		public Map<String, Object> getModelFields() {
+			return this.modelFields;
+		}
+
+		public void setModelFields(Map<String, Object> modelFields) {
+			this.modelFields = modelFields;
 		}
 
 	}

@@ -131,9 +131,11 @@ public final class BedrockBindingChatModel implements ChatModel {
 	private void send(PipeCall call, FluxSink<ChatResponse> sink, ChatModelObservationContext context) {
 		CompletableFuture<PipeResult> result;
 		try {
-			// text only: a stream that fails before its first text goes to the binding's
-			// next target unseen
-			result = call.pipe().streamText(call.messages(), (text) -> sink.next(ChatResponses.chunk(text)));
+			// text and reasoning only: a stream that fails before either goes to the
+			// binding's next target unseen
+			result = call.pipe()
+				.streamText(call.messages(), (text) -> sink.next(ChatResponses.chunk(text)),
+						(thought) -> sink.next(ChatResponses.thought(thought)));
 		}
 		catch (RuntimeException ex) {
 			sink.error(ex);
@@ -182,6 +184,7 @@ public final class BedrockBindingChatModel implements ChatModel {
 				|| leavesOut(own.getMaxTokens(), defaults.getMaxTokens())
 				|| leavesOut(own.getStopSequences(), defaults.getStopSequences())
 				|| leavesOut(own.getOutputSchema(), defaults.getOutputSchema())
+				|| !own.getModelFields().keySet().containsAll(defaults.getModelFields().keySet())
 				|| (CollectionUtils.isEmpty(own.getToolCallbacks())
 						&& !CollectionUtils.isEmpty(defaults.getToolCallbacks()))
 				|| (CollectionUtils.isEmpty(own.getToolContext())

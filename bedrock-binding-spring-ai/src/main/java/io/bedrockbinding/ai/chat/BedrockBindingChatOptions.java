@@ -1,5 +1,8 @@
 package io.bedrockbinding.ai.chat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +22,9 @@ import org.springframework.ai.tool.ToolCallback;
  * The options of a {@link BedrockBindingChatModel} call: Spring AI's portable chat
  * options (the model ID, resolved through its binding on every call, temperature, top-p,
  * max tokens, stop sequences), its tool-calling options and a JSON schema for structured
- * output. Spring AI's {@code ChatClient} merges a request's options into the model's
- * defaults through {@link #mutate()}.
+ * output, and model-specific request fields (Converse
+ * {@code additionalModelRequestFields}). Spring AI's {@code ChatClient} merges a
+ * request's options into the model's defaults through {@link #mutate()}.
  */
 public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
 
@@ -31,12 +35,38 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 
 	private final @Nullable String outputSchema;
 
+	private final Map<String, Object> modelFields;
+
 	protected BedrockBindingChatOptions(@Nullable List<ToolCallback> toolCallbacks,
 			@Nullable Map<String, Object> toolContext, @Nullable String model, @Nullable Integer maxTokens,
 			@Nullable List<String> stopSequences, @Nullable Double temperature, @Nullable Double topP,
-			@Nullable String outputSchema) {
+			@Nullable String outputSchema, @Nullable Map<String, Object> modelFields) {
 		super(toolCallbacks, toolContext, model, null, maxTokens, null, stopSequences, temperature, null, topP);
 		this.outputSchema = outputSchema;
+		this.modelFields = (modelFields == null || modelFields.isEmpty()) ? Map.of() : frozen(modelFields);
+	}
+
+	/**
+	 * A copy of model fields, nested maps and lists too, that no one can change: the kept
+	 * pipes are found by comparing them, so a caller's later change of a nested map must
+	 * not make them equal to other fields.
+	 * @param <T> the type of the value
+	 * @param value a field's value: a map, a list or a plain value
+	 * @return the copy (a plain value itself)
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T> T frozen(T value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put(key, frozen(item)));
+			return (T) Collections.unmodifiableMap(copy);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((item) -> copy.add(frozen(item)));
+			return (T) Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 	/**
@@ -76,6 +106,16 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 		return this.outputSchema;
 	}
 
+	/**
+	 * The model-specific request fields, sent as Converse's
+	 * {@code additionalModelRequestFields}: Anthropic's {@code top_k} or
+	 * {@code thinking}, say.
+	 * @return the fields, empty for none
+	 */
+	public Map<String, Object> getModelFields() {
+		return this.modelFields;
+	}
+
 	@Override
 	public Builder<?> mutate() {
 		Builder<?> builder = builder().model(getModel())
@@ -84,19 +124,21 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			.temperature(getTemperature())
 			.topP(getTopP())
 			.toolCallbacks(getToolCallbacks())
-			.toolContext(getToolContext());
+			.toolContext(getToolContext())
+			.modelFields(this.modelFields);
 		return (this.outputSchema != null) ? builder.outputSchema(this.outputSchema) : builder;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return super.equals(other)
-				&& Objects.equals(this.outputSchema, ((BedrockBindingChatOptions) other).outputSchema);
+				&& Objects.equals(this.outputSchema, ((BedrockBindingChatOptions) other).outputSchema)
+				&& this.modelFields.equals(((BedrockBindingChatOptions) other).modelFields);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(super.hashCode(), this.outputSchema);
+		return Objects.hash(super.hashCode(), this.outputSchema, this.modelFields);
 	}
 
 	/**
@@ -109,6 +151,8 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 
 		protected @Nullable String outputSchema;
 
+		protected @Nullable Map<String, Object> modelFields;
+
 		@Override
 		public B outputSchema(@Nullable String outputSchema) {
 			this.outputSchema = outputSchema;
@@ -116,9 +160,25 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 		}
 
 		/**
+		 * Model-specific request fields, sent as Converse's
+		 * {@code additionalModelRequestFields}, from plain Java values (maps, lists,
+		 * strings, numbers, booleans): {@code Map.of("top_k", 5)}, or Anthropic's
+		 * {@code Map.of("thinking", Map.of("type", "enabled", "budget_tokens", 1024))}.
+		 * Merged into the defaults' fields by name: a field in both takes this value.
+		 * @param modelFields the fields (replacing those set before), or {@code null} for
+		 * none
+		 * @return this builder
+		 */
+		public B modelFields(@Nullable Map<String, Object> modelFields) {
+			this.modelFields = modelFields;
+			return self();
+		}
+
+		/**
 		 * Takes what the other builder sets over what this one has, the output schema
 		 * included from any structured-output builder (Spring AI's own
-		 * {@code StructuredOutputChatOptions.builder()} as well as this one).
+		 * {@code StructuredOutputChatOptions.builder()} as well as this one). Model
+		 * fields are merged by name, the other builder's winning.
 		 * @param other the builder whose options win
 		 * @return this builder
 		 */
@@ -129,6 +189,13 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			if (schema != null) {
 				this.outputSchema = schema;
 			}
+			if (other instanceof Builder<?> that && that.modelFields != null && !that.modelFields.isEmpty()) {
+				// a new map: a clone() of this builder shares the old one
+				Map<String, Object> merged = (this.modelFields != null) ? new LinkedHashMap<>(this.modelFields)
+						: new LinkedHashMap<>();
+				merged.putAll(that.modelFields);
+				this.modelFields = merged;
+			}
 			return self();
 		}
 
@@ -137,7 +204,9 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			if (value != null && (warned.get() & mask) == 0 && (warned.getAndUpdate((all) -> all | mask) & mask) == 0) {
 				logger.warn(
 						"Chat option {}={} is not sent to Bedrock: the Converse API takes maxTokens, temperature, "
-								+ "topP and stopSequences only; leave {} out of the chat options (logged once)",
+								+ "topP and stopSequences only; leave {} out of the chat options, and send a field "
+								+ "of the model's own request (Anthropic's top_k, say) with "
+								+ "BedrockBindingChatOptions.builder().modelFields(..) (logged once)",
 						option, value, option);
 			}
 		}
@@ -164,7 +233,7 @@ public class BedrockBindingChatOptions extends DefaultToolCallingChatOptions imp
 			warnUnsent(1, "frequencyPenalty", this.frequencyPenalty);
 			warnUnsent(2, "presencePenalty", this.presencePenalty);
 			return new BedrockBindingChatOptions(this.toolCallbacks, this.toolContext, this.model, this.maxTokens,
-					this.stopSequences, this.temperature, this.topP, this.outputSchema);
+					this.stopSequences, this.temperature, this.topP, this.outputSchema, this.modelFields);
 		}
 
 	}

@@ -32,7 +32,8 @@ public final class BedrockBindingMetadata {
 	 * The key, in the reply's {@code AssistantMessage.getMetadata()}, of the model's
 	 * reasoning (Converse {@code reasoningContent} blocks, DeepSeek-R1's say), kept out
 	 * of the reply's text: the key under which Spring AI's own {@code MessageAggregator}
-	 * gathers the thoughts of a stream. In a stream, the last response carries it.
+	 * gathers the thoughts of a stream. In a stream, each response of a reasoning delta
+	 * carries that piece of it, and the last response the whole reasoning.
 	 */
 	public static final String THOUGHTS = "thoughts";
 

@@ -2,6 +2,7 @@ package io.bedrockbinding.ai.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -25,10 +26,10 @@ import org.springframework.util.CollectionUtils;
 
 /**
  * The pipes of one chat model: the pipe of a call's model and settings (system prompt,
- * sampling, max tokens, stop sequences, tools, output schema). A pipe holds no binding
- * (it resolves the binding on every call), so the pipe of the same settings can serve
- * every call that has them. The last few pipes without tools are kept and found by
- * comparing settings ({@code equals}, no hashing, so a long system prompt is compared
+ * sampling, max tokens, stop sequences, tools, output schema, model fields). A pipe holds
+ * no binding (it resolves the binding on every call), so the pipe of the same settings
+ * can serve every call that has them. The last few pipes without tools are kept and found
+ * by comparing settings ({@code equals}, no hashing, so a long system prompt is compared
  * only with prompts of its length): a {@code ChatClient} sends the same system prompt and
  * options on every call, and then a call builds no options and no pipe. Calls with tools
  * build their pipe each time (a tool definition's equality is its implementation's).
@@ -71,7 +72,7 @@ final class ChatPipes {
 		List<String> stop = options.getStopSequences();
 		Settings settings = new Settings(model, List.copyOf(system), options.getTemperature(), options.getTopP(),
 				options.getMaxTokens(), CollectionUtils.isEmpty(stop) ? List.of() : List.copyOf(stop),
-				options.getOutputSchema());
+				options.getOutputSchema(), options.getModelFields());
 		BedrockPipe pipe = build(settings, definitions);
 		if (definitions.isEmpty()) {
 			// a race only replaces another entry or builds a pipe twice
@@ -120,6 +121,9 @@ final class ChatPipes {
 		if (settings.outputSchema() != null) {
 			builder.outputConfig(PipeSchemas.outputConfig("response", settings.outputSchema()));
 		}
+		if (!settings.modelFields().isEmpty()) {
+			builder.modelFields(settings.modelFields());
+		}
 		return this.factory.pipe(settings.model(), builder.build());
 	}
 
@@ -133,7 +137,8 @@ final class ChatPipes {
 
 	/** What makes the pipe of a call without tools. */
 	private record Settings(String model, List<String> system, @Nullable Double temperature, @Nullable Double topP,
-			@Nullable Integer maxTokens, List<String> stopSequences, @Nullable String outputSchema) {
+			@Nullable Integer maxTokens, List<String> stopSequences, @Nullable String outputSchema,
+			Map<String, Object> modelFields) {
 
 		/**
 		 * Whether a call has these settings, compared field by field without copying the
@@ -150,7 +155,8 @@ final class ChatPipes {
 					&& Objects.equals(this.topP, options.getTopP())
 					&& Objects.equals(this.maxTokens, options.getMaxTokens())
 					&& (CollectionUtils.isEmpty(stop) ? this.stopSequences.isEmpty() : this.stopSequences.equals(stop))
-					&& Objects.equals(this.outputSchema, options.getOutputSchema());
+					&& Objects.equals(this.outputSchema, options.getOutputSchema())
+					&& this.modelFields.equals(options.getModelFields());
 		}
 
 	}

@@ -46,8 +46,22 @@ final class ChatResponses {
 	}
 
 	/**
+	 * A piece of a streamed reply's reasoning: no text, the piece under
+	 * {@link BedrockBindingMetadata#THOUGHTS} in the message's metadata.
+	 * @param thought the piece of the reasoning's text
+	 * @return the response
+	 */
+	static ChatResponse thought(String thought) {
+		return new ChatResponse(List.of(new Generation(AssistantMessage.builder()
+			.content("")
+			.properties(Map.of(BedrockBindingMetadata.THOUGHTS, thought))
+			.build())));
+	}
+
+	/**
 	 * The last response of a stream: no text (the pieces carried it), but the tool calls,
-	 * the reasoning, the finish reason, the usage and the binding's metadata.
+	 * the whole reasoning (the pieces' joined, a line between two reasoning blocks), the
+	 * finish reason, the usage and the binding's metadata.
 	 * @param result the pipe's result of the stream
 	 * @return the response
 	 */

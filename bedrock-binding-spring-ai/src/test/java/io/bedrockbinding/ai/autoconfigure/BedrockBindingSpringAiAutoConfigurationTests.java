@@ -1,5 +1,8 @@
 package io.bedrockbinding.ai.autoconfigure;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
 import io.bedrockbinding.ai.chat.BedrockBindingChatOptions;
 import io.bedrockbinding.ai.embedding.BedrockBindingEmbeddingModel;
@@ -43,6 +46,19 @@ class BedrockBindingSpringAiAutoConfigurationTests {
 				assertThat(options.getMaxTokens()).isEqualTo(100);
 				assertThat(options.getTopP()).isEqualTo(0.9);
 			});
+	}
+
+	@Test
+	void modelFieldsOfThePropertiesNestByTheirDotsAndSpellNumbersAndBooleansAsSuch() {
+		this.runner
+			.withPropertyValues("bedrock.binding.chat.options.model-fields.thinking.type=enabled",
+					"bedrock.binding.chat.options.model-fields.thinking.budget_tokens=1024",
+					"bedrock.binding.chat.options.model-fields.temperature_scale=0.5",
+					"bedrock.binding.chat.options.model-fields.stream_flag=true")
+			.run((context) -> assertThat(
+					context.getBean(BedrockBindingChatModel.class).getDefaultOptions().getModelFields())
+				.isEqualTo(Map.of("thinking", Map.of("type", "enabled", "budget_tokens", 1024L), "temperature_scale",
+						new BigDecimal("0.5"), "stream_flag", true)));
 	}
 
 	@Test
