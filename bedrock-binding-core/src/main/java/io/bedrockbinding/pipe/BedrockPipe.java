@@ -317,7 +317,8 @@ public final class BedrockPipe {
 	 */
 	public CompletableFuture<PipeResult> streamText(List<Message> messages, Consumer<String> onText,
 			Consumer<String> onReasoning) {
-		return this.calls.stream(messages, StreamSink.textAndReasoning(onText, onReasoning));
+		return this.calls.stream(Objects.requireNonNull(messages, "messages is null"),
+				StreamSink.textAndReasoning(onText, onReasoning));
 	}
 
 	/**

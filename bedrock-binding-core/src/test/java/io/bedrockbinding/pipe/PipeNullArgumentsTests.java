@@ -65,6 +65,11 @@ class PipeNullArgumentsTests {
 		assertRefused(() -> this.pipe.streamText(null, (text) -> {
 		}), "messages is null");
 		assertRefused(() -> this.pipe.stream("hi", null), "onText (the callback that gets each piece of text) is null");
+		assertRefused(() -> this.pipe.streamText(null, (text) -> {
+		}, (thought) -> {
+		}), "messages is null");
+		assertRefused(() -> this.pipe.streamText(List.of(), (text) -> {
+		}, null), "onReasoning (the callback that gets each piece of reasoning) is null");
 	}
 
 	@Test
