@@ -172,6 +172,12 @@ final class RuntimeApi {
 	 */
 	Answer countTokens(Call call) {
 		ResolvedTarget target = this.resolver.resolve(call.requireResource(), call.region(), "bedrock:CountTokens");
+		if (target.kind() == TargetKind.SYSTEM_PROFILE || target.kind() == TargetKind.PROFILE_ARN) {
+			// CountTokens takes "the unique identifier or ARN of the foundation model"
+			// (API_runtime_CountTokens); the answer to a cross-region profile is
+			// quoted in maximhq/bifrost pull request 2169 (us.anthropic.claude-...)
+			throw BedrockError.validation("The provided model doesn't support counting tokens.");
+		}
 		JsonNode input = Json.object(call.body(), NativeBodies.MALFORMED).path("input");
 		int tokens;
 		if (input.has("converse")) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -103,6 +105,19 @@ class RuntimeStreamAndCountTests {
 		assertThat(converse).isEqualTo(("count these words please".length() + 3) / 4);
 		assertThat(invoke).isPositive();
 		assertThat(bedrock.get().journal("CountTokens")).hasSize(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "us.anthropic.claude-3-haiku-20240307-v1:0",
+			"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0" })
+	void countTokensRefusesAnInferenceProfileAsBedrockDoes(String profile) {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> sync.countTokens((request) -> request.modelId(profile)
+				.input((input) -> input.converse((body) -> body.messages(Message.builder()
+					.role(ConversationRole.USER)
+					.content(ContentBlock.fromText("count these"))
+					.build())))))
+			.withMessageStartingWith("The provided model doesn't support counting tokens.");
 	}
 
 	private static List<JsonNode> stream(String modelId, String body) {
