@@ -2,6 +2,7 @@ package io.bedrockbinding.ai.autoconfigure;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,8 @@ public class BedrockBindingChatProperties {
 	@SuppressWarnings("unchecked")
 	private static @Nullable Object typedValue(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
-			return typed((Map<String, Object>) map);
+			List<@Nullable Object> items = indexed(map);
+			return (items != null) ? items : typed((Map<String, Object>) map);
 		}
 		if (value instanceof List<?> list) {
 			return list.stream().map(BedrockBindingChatProperties::typedValue).toList();
@@ -95,6 +97,29 @@ public class BedrockBindingChatProperties {
 		}
 		BigInteger number = new BigInteger(text);
 		return (number.bitLength() < 64) ? (Object) number.longValue() : number;
+	}
+
+	/**
+	 * The list a map bound from properties stands for: Boot binds a YAML list, or
+	 * {@code field[0]}, {@code field[1]}, into a map with the keys {@code 0}, {@code 1},
+	 * ..., and Bedrock takes a list there (Anthropic's {@code anthropic_beta}, say).
+	 * @param map a bound map
+	 * @return its values in key order when its keys are 0 to its size - 1, else
+	 * {@code null}
+	 */
+	private static @Nullable List<@Nullable Object> indexed(Map<?, ?> map) {
+		if (map.isEmpty()) {
+			return null;
+		}
+		List<@Nullable Object> items = new ArrayList<>(map.size());
+		for (int index = 0; index < map.size(); index++) {
+			String key = Integer.toString(index);
+			if (!map.containsKey(key)) {
+				return null;
+			}
+			items.add(typedValue(map.get(key)));
+		}
+		return items;
 	}
 
 	/**

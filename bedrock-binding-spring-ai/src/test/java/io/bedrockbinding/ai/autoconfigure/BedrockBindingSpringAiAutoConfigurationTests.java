@@ -1,6 +1,7 @@
 package io.bedrockbinding.ai.autoconfigure;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import io.bedrockbinding.ai.chat.BedrockBindingChatModel;
@@ -59,6 +60,20 @@ class BedrockBindingSpringAiAutoConfigurationTests {
 					context.getBean(BedrockBindingChatModel.class).getDefaultOptions().getModelFields())
 				.isEqualTo(Map.of("thinking", Map.of("type", "enabled", "budget_tokens", 1024L), "temperature_scale",
 						new BigDecimal("0.5"), "stream_flag", true)));
+	}
+
+	@Test
+	void aListOfTheModelFieldsPropertiesIsSentAsAList() {
+		// Boot binds a YAML list, or [0] and [1], into a map with the keys 0 and 1
+		this.runner
+			.withPropertyValues("bedrock.binding.chat.options.model-fields.anthropic_beta[0]=first-beta",
+					"bedrock.binding.chat.options.model-fields.anthropic_beta[1]=second-beta",
+					"bedrock.binding.chat.options.model-fields.ranks.0=zero",
+					"bedrock.binding.chat.options.model-fields.ranks.2=two")
+			.run((context) -> assertThat(
+					context.getBean(BedrockBindingChatModel.class).getDefaultOptions().getModelFields())
+				.isEqualTo(Map.of("anthropic_beta", List.of("first-beta", "second-beta"), "ranks",
+						Map.of("0", "zero", "2", "two"))));
 	}
 
 	@Test
