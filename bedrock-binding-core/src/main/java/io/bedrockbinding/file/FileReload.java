@@ -38,8 +38,10 @@ public record FileReload(InferenceFileContent applied, InferenceFileContent repo
 		}
 		if (!read.readable()) {
 			FileProblem kept = new FileProblem(read.source(), 0, Severity.WARNING,
-					(read.exists() ? "cannot be read" : "is missing") + ": keeping the " + inForce.entries().size()
-							+ " bindings read at " + inForce.loadedAt() + " until it can be read again");
+					(read.exists() ? "cannot be read" : "is missing") + ": keeping "
+							+ ((inForce.entries().size() == 1) ? "the binding"
+									: "the " + inForce.entries().size() + " bindings")
+							+ " read at " + inForce.loadedAt() + " until it can be read again");
 			InferenceFileContent reported = with(read, read.entries(), kept);
 			return new FileReload(new InferenceFileContent(inForce.source(), inForce.exists(), true, inForce.entries(),
 					reported.problems(), inForce.loadedAt()), reported, true);

@@ -107,6 +107,16 @@ class FileReloadTests {
 	}
 
 	@Test
+	void aMissingFileKeepingOneBindingSaysSo() {
+		InferenceFileContent one = read(NOVA_LITE + "=" + NOVA_LITE + "\n", FIRST);
+		InferenceFileContent missing = new InferenceFileContent(SOURCE, false, false, List.of(), List.of(), SECOND);
+
+		assertThat(FileReload.of(one, missing).reported().problems()).singleElement()
+			.extracting(FileProblem::message)
+			.isEqualTo("is missing: keeping the binding read at " + FIRST + " until it can be read again");
+	}
+
+	@Test
 	void anUnreadableFileKeepsTheBindingsInForceWhole() {
 		InferenceFileContent unreadable = new InferenceFileContent(SOURCE, true, false, List.of(),
 				List.of(new FileProblem(SOURCE, 0, Severity.ERROR, "cannot be read (permission denied)")), SECOND);
