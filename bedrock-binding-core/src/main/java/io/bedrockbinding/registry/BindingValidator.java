@@ -42,9 +42,9 @@ final class BindingValidator {
 	private final Clock clock;
 
 	/**
-	 * The region the catalog's rules (needs a profile, which geographies serve it) are
-	 * checked against: none for a region the SDK does not know, whose one warning says so
-	 * rather than an error for every binding.
+	 * The region the catalog's rules (needs a profile, which geographies serve it) and
+	 * the regions of ARNs are checked against: none for a region the SDK does not know,
+	 * whose one warning says so rather than a problem for every binding.
 	 */
 	private final @Nullable String judgedRegion;
 
@@ -236,11 +236,11 @@ final class BindingValidator {
 								+ " newer SDK to be known)",
 						origin, null, this.hints));
 			}
-			if (this.region != null && target.region().isPresent() && !target.region().get().equals(this.region)
+			if (region != null && target.region().isPresent() && !target.region().get().equals(region)
 					&& target.kind() != TargetKind.FOUNDATION_MODEL_ARN) {
 				problems.add(new BindingProblem(modelId, Severity.WARNING, ProblemCode.REGION_MISMATCH,
 						modelId + " is bound to an ARN in " + target.region().get() + " (" + where
-								+ ") while the configured region is " + this.region + "; calls go to "
+								+ ") while the configured region is " + region + "; calls go to "
 								+ target.region().get(),
 						origin, null, this.hints));
 			}

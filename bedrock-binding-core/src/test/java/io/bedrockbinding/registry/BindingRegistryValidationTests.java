@@ -215,6 +215,16 @@ class BindingRegistryValidationTests {
 	}
 
 	@Test
+	void anArnIsNotComparedWithARegionTheSdkDoesNotKnow() {
+		// the region's one warning says no binding is checked against it: an ARN of a
+		// real region is no REGION_MISMATCH against the typo
+		BindingRegistry typo = registry("us-esat-1");
+		typo.bind(DEEPSEEK_R1, "arn:aws:bedrock:us-east-1:" + ACCOUNT + ":inference-profile/us.deepseek.r1-v1:0");
+
+		assertThat(typo.validate()).extracting(BindingProblem::code).containsExactly(ProblemCode.UNKNOWN_REGION);
+	}
+
+	@Test
 	void aTargetWhoseModelTheCatalogDoesNotKnowIsAWarning() {
 		BindingRegistry registry = registry("us-east-1");
 
