@@ -46,7 +46,7 @@ class ShowCommandTests {
 		Cli.Result list = this.inference.run("list", "nova-pro-v1:0", "--region", "us-esat-1");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		String warning = "the region us-esat-1 (--region (or AWS_REGION)) is not one the AWS SDK knows, so no profile "
+		String warning = "the region us-esat-1, from --region (or AWS_REGION), is not one the AWS SDK knows, so no profile "
 				+ "is derived for it, no binding is checked against it and calls to it fail: check the spelling (a new "
 				+ "region needs a newer SDK to be known)";
 		assertThat(result.err()).isEqualTo("warning: " + warning + "\n");

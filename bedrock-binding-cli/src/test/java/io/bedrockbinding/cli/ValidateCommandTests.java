@@ -199,7 +199,8 @@ class ValidateCommandTests {
 		// the one problem: the bindings are not judged against a region the catalog
 		// cannot know (nova-lite bound direct is no NEEDS_PROFILE error)
 		assertThat(result.lines()).first()
-			.isEqualTo(this.inference.shown() + ": warning: the region us-east1 (--region (or AWS_REGION)) is not one "
+			.isEqualTo(this.inference.shown()
+					+ ": warning: the region us-east1, from --region (or AWS_REGION), is not one "
 					+ "the AWS SDK knows, so no profile is derived for it, no binding is checked against it and calls "
 					+ "to it fail: check the spelling (a new region needs a newer SDK to be known)");
 		assertThat(result.err() + result.out()).doesNotContain("needs an inference profile");

@@ -50,7 +50,8 @@ public record BindingProblem(String modelId, Severity severity, ProblemCode code
 			return Optional.empty();
 		}
 		return Optional.of(new BindingProblem("", Severity.WARNING, ProblemCode.UNKNOWN_REGION,
-				"the region " + region + " (" + hints.region() + ") is not one the AWS SDK knows, so no profile is "
+				"the region " + region + ", from " + hints.region()
+						+ ", is not one the AWS SDK knows, so no profile is "
 						+ "derived for it, no binding is checked against it and calls to it fail: check the spelling "
 						+ "(a new region needs a newer SDK to be known)",
 				null, null, hints));

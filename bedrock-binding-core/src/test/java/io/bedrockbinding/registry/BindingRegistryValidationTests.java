@@ -188,7 +188,8 @@ class BindingRegistryValidationTests {
 			assertThat(problem.severity()).isEqualTo(Severity.WARNING);
 			assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_REGION);
 			assertThat(problem.modelId()).isEmpty();
-			assertThat(problem.message()).startsWith("the region us-east1 (" + SettingHints.plain().region() + ")")
+			assertThat(problem.message())
+				.startsWith("the region us-east1, from " + SettingHints.plain().region() + ", ")
 				.contains("not one the AWS SDK knows");
 			assertThat(problem.fix()).startsWith("set " + SettingHints.plain().region() + " to a region");
 		});
