@@ -1,10 +1,9 @@
 package io.bedrockbinding.sample;
 
-import java.util.Map;
-
 import io.bedrockbinding.identifier.InvalidTargetException;
 import io.bedrockbinding.pipe.BedrockPipeException;
 import io.bedrockbinding.pipe.FailureReason;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +61,24 @@ class ChatProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("reason", ex.reason().name());
 		problem.setProperty("fix", ex.fix());
 		problem.setProperty("model", ex.modelId());
-		Map.of("target", String.valueOf(ex.target()), "region", String.valueOf(ex.region()), "errorCode",
-				String.valueOf(ex.errorCode()), "requestId", String.valueOf(ex.requestId()))
-			.forEach((name, value) -> {
-				if (!"null".equals(value)) {
-					problem.setProperty(name, value);
-				}
-			});
+		// one after the other: the fields of every failure come in the same order
+		setIfKnown(problem, "target", ex.target());
+		setIfKnown(problem, "region", ex.region());
+		setIfKnown(problem, "errorCode", ex.errorCode());
+		setIfKnown(problem, "requestId", ex.requestId());
 		return problem;
+	}
+
+	/**
+	 * Adds a property to a problem unless its value is unknown.
+	 * @param problem the problem
+	 * @param name the name of the property
+	 * @param value its value, or {@code null} to leave it out
+	 */
+	private static void setIfKnown(ProblemDetail problem, String name, @Nullable String value) {
+		if (value != null) {
+			problem.setProperty(name, value);
+		}
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.bedrockbinding.sample;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import io.bedrockbinding.emulator.BrokenAnswer;
 import io.bedrockbinding.emulator.Fault;
@@ -31,6 +33,14 @@ class ChatProblemsTests extends SampleServerTests {
 		assertThat(problem.get("title").asString()).isEqualTo("Unknown model");
 		assertThat(problem.get("model").asString()).isEqualTo("amazon.no-such-model-v1:0");
 		assertThat(problem.get("fix").asString()).contains("check the model ID");
+	}
+
+	@Test
+	void theFieldsOfAFailureComeInTheSameOrderOnEveryRun() throws Exception {
+		JsonNode problem = problem(chat("{\"model\":\"amazon.no-such-model-v1:0\",\"prompt\":\"Hi\"}"), 404);
+
+		List<String> names = problem.properties().stream().map(Map.Entry::getKey).toList();
+		assertThat(names).containsSubsequence("reason", "fix", "model", "target", "region", "errorCode", "requestId");
 	}
 
 	@Test
