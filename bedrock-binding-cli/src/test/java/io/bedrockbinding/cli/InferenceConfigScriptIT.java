@@ -111,6 +111,25 @@ class InferenceConfigScriptIT {
 	}
 
 	@Test
+	void aListThatLogsNothingDoesNotStartLogging() throws Exception {
+		// SLF4J's start is about 55 ms of a 300 ms run of list on these machines
+		Path file = this.folder.resolve("inference.txt");
+		Files.writeString(file, "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n"
+				+ "deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0\n");
+		Path classes = this.folder.resolve("classes.txt");
+
+		Run run = run(SCRIPT, Map.of("INFERENCE_CONFIG_JAVA_OPTS", "-Xlog:class+load:file=" + classes), "", "list",
+				"--region", "us-east-1", "--file", file.toString());
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("amazon.nova-pro-v1:0 -> us.amazon.nova-pro-v1:0");
+		String loaded = Files.readString(classes);
+		// the file was read, through the class that writes it too
+		assertThat(loaded).contains(" io.bedrockbinding.file.FileReplacer ")
+			.doesNotContain(" org.slf4j.LoggerFactory ");
+	}
+
+	@Test
 	void withoutTheJarTheScriptSaysHowToBuildIt() throws Exception {
 		Path copy = this.folder.resolve("inference-config.sh");
 		Files.copy(SCRIPT, copy);
@@ -128,6 +147,10 @@ class InferenceConfigScriptIT {
 	}
 
 	private Run run(Path script, String stdin, String... args) throws Exception {
+		return run(script, Map.of(), stdin, args);
+	}
+
+	private Run run(Path script, Map<String, String> extraEnvironment, String stdin, String... args) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(script.toString());
 		command.addAll(List.of(args));
@@ -140,6 +163,7 @@ class InferenceConfigScriptIT {
 		Path home = Files.createDirectories(this.folder.resolve("home"));
 		environment.put("AWS_CONFIG_FILE", home.resolve("config").toString());
 		environment.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+		environment.putAll(extraEnvironment);
 		Process process = builder.start();
 		CompletableFuture<String> out = read(process.getInputStream());
 		CompletableFuture<String> err = read(process.getErrorStream());

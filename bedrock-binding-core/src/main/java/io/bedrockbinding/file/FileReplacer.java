@@ -54,8 +54,6 @@ public final class FileReplacer {
 
 	private static final String NOT_A_FILE = "is not a regular file (a device, pipe or socket): point the location at a file";
 
-	private static final Logger logger = LoggerFactory.getLogger(FileReplacer.class);
-
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> ANY_WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
@@ -217,7 +215,7 @@ public final class FileReplacer {
 			for (Path stale : files) {
 				if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
 					Files.deleteIfExists(stale);
-					logger.info("Deleted {}, left by a write that did not finish", stale);
+					Log.logger.info("Deleted {}, left by a write that did not finish", stale);
 				}
 			}
 		}
@@ -373,6 +371,16 @@ public final class FileReplacer {
 		 * @throws IOException if the current bytes cannot be edited
 		 */
 		byte @Nullable [] apply(byte @Nullable [] current) throws IOException;
+
+	}
+
+	/**
+	 * The logger, made on first use: a command-line start that logs nothing does not
+	 * initialise logging.
+	 */
+	private static final class Log {
+
+		static final Logger logger = LoggerFactory.getLogger(FileReplacer.class);
 
 	}
 
