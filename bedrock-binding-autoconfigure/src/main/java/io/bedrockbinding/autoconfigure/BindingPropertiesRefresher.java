@@ -77,7 +77,7 @@ public class BindingPropertiesRefresher implements ApplicationListener<Environme
 				.orElseGet(BedrockBindingProperties::new);
 		}
 		catch (BindException ex) {
-			logger.warn("Bedrock bindings not refreshed: {} ({}); the bindings in force stay", ex.getMessage(),
+			logger.warn("Bedrock bindings not refreshed, the bindings in force stay: {} ({})", ex.getMessage(),
 					(ex.getCause() != null) ? ex.getCause().getMessage() : "");
 			return List.of();
 		}
@@ -86,7 +86,7 @@ public class BindingPropertiesRefresher implements ApplicationListener<Environme
 			entries = ModelPropertyReader.read(this.environment);
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Bedrock bindings not refreshed: {}; the bindings in force stay", ex.getMessage());
+			logger.warn("Bedrock bindings not refreshed, the bindings in force stay: {}", ex.getMessage());
 			return List.of();
 		}
 		String accountId = accountId(properties);

@@ -169,10 +169,11 @@ final class ModelPropertyReader {
 	}
 
 	private static IllegalArgumentException notAMap(String source, @Nullable String reason, @Nullable Exception cause) {
-		// one line of YAML or JSON, which an environment variable or a parameter can hold
-		return new IllegalArgumentException(YAML + " in " + source + " is not a YAML map of model ID to target: "
-				+ reason + ". Write one line per model (\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0), or the "
-				+ "map in one line: {\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}", cause);
+		// the fix (one line of YAML or JSON, which an environment variable or a parameter
+		// can hold) before the reason, which the YAML parser writes over several lines
+		return new IllegalArgumentException(YAML + " in " + source + " is not a YAML map of model ID to target "
+				+ "(write one line per model (\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0), or the map in one "
+				+ "line: {\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}): " + reason, cause);
 	}
 
 	/**

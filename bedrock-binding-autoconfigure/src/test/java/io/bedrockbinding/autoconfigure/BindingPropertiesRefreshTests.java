@@ -239,8 +239,13 @@ class BindingPropertiesRefreshTests {
 			refresh(context);
 
 			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
-			assertThat(output).contains("Bedrock bindings not refreshed: bedrock.binding.models-yaml in " + file()
-					+ " is not a YAML map of model ID to target");
+			// what happens and the fix on the first line, the YAML parser's lines after
+			// it
+			assertThat(output).contains("Bedrock bindings not refreshed, the bindings in force stay: "
+					+ "bedrock.binding.models-yaml in " + file()
+					+ " is not a YAML map of model ID to target (write one "
+					+ "line per model (\"[amazon.nova-pro-v1:0]\": us.amazon.nova-pro-v1:0), or the map in one line: "
+					+ "{\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}): while parsing a flow sequence\n");
 		});
 	}
 

@@ -140,7 +140,8 @@ class ModelKeySpellingTests {
 
 		assertThatIllegalArgumentException().isThrownBy(() -> ModelPropertyReader.read(environment))
 			.withMessageStartingWith("bedrock.binding.models-yaml in systemEnvironment is not a YAML map")
-			.withMessageEndingWith("or the map in one line: {\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"}");
+			.withMessageContaining("or the map in one line: {\"amazon.nova-pro-v1:0\": \"us.amazon.nova-pro-v1:0\"})")
+			.withMessageEndingWith(": it is a single value or a list");
 	}
 
 	@Test
