@@ -138,8 +138,8 @@ final class DiscoverCommand extends ContextCommand {
 				context.println(FileChanges.describe(entry.fileChange(), context.filePath()));
 			}
 		}
-		context.println("Written: " + changed + " of " + suggestions.size() + " suggestions to " + context.filePath()
-				+ " (" + (written.size() - changed - kept) + " unchanged, " + kept + " kept)");
+		context.println("Written: " + changed + " of " + Counts.of(suggestions.size(), "suggestion") + " to "
+				+ context.filePath() + " (" + (written.size() - changed - kept) + " unchanged, " + kept + " kept)");
 	}
 
 	/**

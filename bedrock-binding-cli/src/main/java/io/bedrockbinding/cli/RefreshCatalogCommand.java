@@ -70,8 +70,8 @@ final class RefreshCatalogCommand extends ContextCommand {
 			context.printJson(new Refreshed(target.toString(), asked, refreshed.size()));
 		}
 		else {
-			context
-				.println("Wrote " + refreshed.size() + " models (asked " + String.join(", ", asked) + ") to " + target);
+			context.println("Wrote " + Counts.of(refreshed.size(), "model") + " (asked " + String.join(", ", asked)
+					+ ") to " + target);
 		}
 		return ExitCode.OK;
 	}

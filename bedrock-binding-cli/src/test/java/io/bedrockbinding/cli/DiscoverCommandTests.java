@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.bedrockbinding.catalog.ModelCatalog;
 import io.bedrockbinding.emulator.Fault;
 import io.bedrockbinding.emulator.JournalEntry;
+import io.bedrockbinding.emulator.LocalBedrock;
 import io.bedrockbinding.emulator.LocalBedrockClients;
 import io.bedrockbinding.emulator.LocalBedrockExtension;
 import io.bedrockbinding.file.InferenceFile;
@@ -378,6 +379,33 @@ class DiscoverCommandTests {
 		String environment = System.getenv("AWS_REGION");
 		String property = System.getProperty("aws.region");
 		return (environment != null) ? environment : (property != null) ? property : profileRegion;
+	}
+
+	@Test
+	void oneSuggestionAndOneModelAreCountedInTheSingular() throws IOException {
+		ModelCatalog builtIn = ModelCatalog.builtIn();
+		ModelCatalog haiku = new ModelCatalog(List.of(builtIn.find(HAIKU_4_5).orElseThrow()), builtIn.geographies(),
+				builtIn.sources());
+		try (LocalBedrock one = LocalBedrock.builder().catalog(haiku).build().start()) {
+			String endpoint = one.endpoint().toString();
+
+			Cli.Result discovered = this.inference.run("discover", "--endpoint-url", endpoint, "--region", "us-east-1",
+					"--write");
+			// refresh-catalog keeps the models of the catalog it starts from
+			Path in = this.inference.folder().resolve("haiku.json");
+			try (var stream = Files.newOutputStream(in)) {
+				haiku.write(stream);
+			}
+			Path out = this.inference.folder().resolve("one.json");
+			Cli.Result refreshed = Cli.run("--catalog", in.toString(), "refresh-catalog", "--endpoint-url", endpoint,
+					"--regions", "us-east-1", "--out", out.toString());
+
+			assertThat(discovered.exitCode()).as(discovered.toString()).isZero();
+			assertThat(discovered.lines()).last()
+				.isEqualTo("Written: 1 of 1 suggestion to " + this.inference.shown() + " (0 unchanged, 0 kept)");
+			assertThat(refreshed.exitCode()).as(refreshed.toString()).isZero();
+			assertThat(refreshed.lines()).containsExactly("Wrote 1 model (asked us-east-1) to " + out.toAbsolutePath());
+		}
 	}
 
 	@Test
