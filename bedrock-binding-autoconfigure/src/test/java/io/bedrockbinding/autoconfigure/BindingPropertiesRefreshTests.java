@@ -239,8 +239,7 @@ class BindingPropertiesRefreshTests {
 			refresh(context);
 
 			assertThat(registry.targetFor(NOVA_PRO).value()).isEqualTo(APP_PROFILE);
-			// what happens and the fix on the first line, the YAML parser's lines after
-			// it
+			// what happens and the fix first, the YAML parser's lines after them
 			assertThat(output).contains("Bedrock bindings not refreshed, the bindings in force stay: "
 					+ "bedrock.binding.models-yaml in " + file()
 					+ " is not a YAML map of model ID to target (write one "

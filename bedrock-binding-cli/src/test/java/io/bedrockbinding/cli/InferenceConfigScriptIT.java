@@ -112,7 +112,8 @@ class InferenceConfigScriptIT {
 
 	@Test
 	void aListThatLogsNothingDoesNotStartLogging() throws Exception {
-		// SLF4J's start is about 55 ms of a 300 ms run of list on these machines
+		// a command that logs nothing does not pay for starting SLF4J (its cost on the
+		// CLI's start is in benchmarks/README.md)
 		Path file = this.folder.resolve("inference.txt");
 		Files.writeString(file, "amazon.nova-pro-v1:0=us.amazon.nova-pro-v1:0\n"
 				+ "deepseek.r1-v1:0=arn:aws:bedrock:us-east-2:{account}:inference-profile/us.deepseek.r1-v1:0\n");
